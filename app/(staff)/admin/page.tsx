@@ -1,0 +1,25 @@
+// GET /admin – admin home: users. Admins only.
+import { listUsers } from "../../../lib/auth/list-users";
+import { staffPage } from "../staff-page";
+
+export const dynamic = "force-dynamic";
+
+export default async function AdminPage() {
+  const { rt } = await staffPage(["admin"], "/admin");
+  const users = await listUsers(rt.db);
+  return (
+    <>
+      <h1>Admin</h1>
+      <h2>Users</h2>
+      <table>
+        <thead><tr><th>Name</th><th>Email</th><th>Role</th><th>Created</th></tr></thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id}><td>{u.name}</td><td>{u.email}</td><td>{u.role}</td><td>{u.createdAt.toISOString().slice(0, 10)}</td></tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted">Create users from the command line: <code>npm run admin:create -- --email … --role researcher</code>.</p>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+// Layout of researcher and admin screens: top navigation. Each page checks its own access.
+import type { ReactNode } from "react";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { currentUser } from "../../lib/auth/current-user";
+import { getRuntime } from "../../lib/runtime";
+import { SignOutButton } from "./sign-out-button";
+
+export default async function StaffLayout({ children }: { children: ReactNode }) {
+  const user = await currentUser(await getRuntime(), await headers());
+  return (
+    <>
+      <header className="top">
+        <Link className="brand" href="/studies">Panelwave</Link>
+        <nav aria-label="Main">
+          <Link href="/studies">Studies</Link>
+          {user?.role === "admin" && <Link href="/admin">Admin</Link>}
+        </nav>
+        {user && (
+          <span className="muted">
+            {user.email} ({user.role}) <SignOutButton />
+          </span>
+        )}
+      </header>
+      <main>{children}</main>
+    </>
+  );
+}

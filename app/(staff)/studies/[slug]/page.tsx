@@ -1,0 +1,52 @@
+// GET /studies/:slug – a study's waves with live counts of started and completed responses.
+import { z } from "zod";
+import { notFound } from "next/navigation";
+import { getStudyOverview } from "../../../../lib/studies/get-study-overview";
+import { NotFound } from "../../../../lib/errors/app-error";
+import { LiveRefresh } from "../../live-refresh";
+import { staffPage } from "../../staff-page";
+
+export const dynamic = "force-dynamic";
+
+const fmt = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") : "–");
+
+export default async function StudyPage({ params }: { params: Promise<{ slug: string }> }) {
+  const slug = z.string().regex(/^[a-z0-9-]{1,64}$/).safeParse((await params).slug);
+  if (!slug.success) notFound();
+  const { rt, user } = await staffPage(undefined, `/studies/${slug.data}`);
+  const overview = await getStudyOverview(rt.db, user, slug.data).catch((e) => {
+    if (e instanceof NotFound) notFound();
+    throw e;
+  });
+  const { study, waves } = overview;
+  return (
+    <>
+      <LiveRefresh />
+      <h1>{study.name}</h1>
+      <p className="muted">Languages: {study.languages.join(", ")} · status variable: <code>{study.statusVariable ?? "–"}</code></p>
+      <h2>Waves</h2>
+      <table aria-describedby="waves-note">
+        <thead>
+          <tr>
+            <th>Wave</th><th>Status</th><th>Opens</th><th>Closes</th>
+            <th className="num">Invited</th><th className="num">Started</th><th className="num">Completed</th>
+          </tr>
+        </thead>
+        <tbody>
+          {waves.map((w) => (
+            <tr key={w.id} data-wave={w.slug}>
+              <td>{w.name}<br /><span className="muted">{w.mode === "open_link" ? `open link /j/${study.slug}/${w.slug}` : "personal invitations"}</span></td>
+              <td><span className={`badge ${w.status}`}>{w.status}</span></td>
+              <td>{fmt(w.opensAt)}</td>
+              <td>{fmt(w.closesAt)}</td>
+              <td className="num">{w.invited}</td>
+              <td className="num" data-count="started">{w.started}</td>
+              <td className="num" data-count="completed">{w.completed}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p id="waves-note" className="muted">Started counts every response begun, completed included. Counts refresh every 5 seconds.</p>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+// GET /signin – researcher and admin sign-in.
+import { SignInForm } from "./sign-in-form";
+
+export const metadata = { title: "Sign in – Panelwave" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  const { next } = await searchParams;
+  const safeNext = next && next.startsWith("/") && !next.startsWith("//") ? next : "/studies";
+  return (
+    <main>
+      <h1>Sign in to Panelwave</h1>
+      <p className="muted">For researchers and admins. Respondents answer through their personal link.</p>
+      <SignInForm next={safeNext} />
+    </main>
+  );
+}

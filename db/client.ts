@@ -1,0 +1,169 @@
+// The database client factory: PostgreSQL server through postgres.js when DATABASE_URL is set,
+// embedded PGlite in a local data folder otherwise. One schema and one migrations folder serve both.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { sql, type SQL } from "drizzle-orm";
+import * as schema from "./schema";
+import { ConfigError } from "../lib/errors/config-error";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type DbKind = "pglite" | "postgres";
+
+export type DbHandle = {
+  db: Db;
+  kind: DbKind;
+  /** The raw PGlite instance (embedded only); used by pg-boss. */
+  pglite?: PGlite;
+  /** The raw postgres.js client (server only). */
+  sqlClient?: import("postgres").Sql;
+  close: () => Promise<void>;
+};
+
+export { ConfigError };
+
+export const MIGRATIONS_FOLDER = resolve(process.cwd(), "db/migrations");
+
+/** Checks DATABASE_URL's form before any connection is tried. */
+export function parseDatabaseUrl(raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(
+      `DATABASE_URL is not a valid URL (expected postgres://user:password@host:5432/database)`,
+    );
+  }
+  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
+    throw new ConfigError(
+      `DATABASE_URL must start with postgres:// or postgresql://, not ${url.protocol}//`,
+    );
+  }
+  if (!url.pathname || url.pathname === "/") {
+    throw new ConfigError(`DATABASE_URL names no database (add /dbname after the host)`);
+  }
+  return url;
+}
+
+function describeConnectError(err: unknown, url: URL): string {
+  const e = err as { code?: string; message?: string };
+  const where = `${url.hostname}:${url.port || 5432}${url.pathname}`;
+  if (e?.code === "ECONNREFUSED") return `DATABASE_URL: no PostgreSQL server answers at ${where} (connection refused)`;
+  if (e?.code === "ENOTFOUND") return `DATABASE_URL: host ${url.hostname} not found`;
+  if (e?.code === "3D000") return `DATABASE_URL: database ${url.pathname.slice(1)} does not exist on ${url.hostname}`;
+  if (e?.code === "28P01" || e?.code === "28000") return `DATABASE_URL: the server at ${where} refused the user or password`;
+  return `DATABASE_URL: cannot connect to ${where}: ${e?.message ?? String(err)}`;
+}
+
+/** Connects to the PostgreSQL server and checks the connection with one query. */
+export async function openServerDb(raw: string, opts: { max?: number } = {}): Promise<DbHandle> {
+  const url = parseDatabaseUrl(raw);
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const client = postgres(raw, { max: opts.max ?? 10, onnotice: () => {}, connect_timeout: 10 });
+  try {
+    await client`select 1`;
+  } catch (err) {
+    await client.end({ timeout: 1 }).catch(() => {});
+    throw new ConfigError(describeConnectError(err, url));
+  }
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return { db, kind: "postgres", sqlClient: client, close: () => client.end({ timeout: 5 }) };
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Opens the embedded database in dataDir/pg. Only one process may open a data folder, so a
+ * lock file with the owner's pid guards it; a second process gets a one-line ConfigError.
+ */
+export async function openEmbeddedDb(dataDir: string): Promise<DbHandle> {
+  const dir = resolve(dataDir);
+  mkdirSync(dir, { recursive: true });
+  const lock = join(dir, "panelwave.lock");
+  if (existsSync(lock)) {
+    const pid = Number(readFileSync(lock, "utf8").trim());
+    if (pid && pid !== process.pid && pidAlive(pid)) {
+      throw new ConfigError(
+        `The data folder ${dataDir} is in use by process ${pid} (is Panelwave running?); stop it first or set DATABASE_URL`,
+      );
+    }
+  }
+  writeFileSync(lock, String(process.pid));
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  let pg: PGlite;
+  try {
+    pg = new PGlite(join(dir, "pg"));
+    await pg.waitReady;
+  } catch (err) {
+    rmSync(lock, { force: true });
+    throw new ConfigError(`DATA_DIR: cannot open the embedded database in ${dir}: ${(err as Error).message}`);
+  }
+  const db = drizzle(pg, { schema }) as unknown as Db;
+  const release = () => {
+    try {
+      if (existsSync(lock) && readFileSync(lock, "utf8").trim() === String(process.pid)) rmSync(lock);
+    } catch {}
+  };
+  process.once("exit", release);
+  return {
+    db,
+    kind: "pglite",
+    pglite: pg,
+    close: async () => {
+      await pg.close();
+      release();
+    },
+  };
+}
+
+/** Opens whichever database the environment names. */
+export function openDb(env: NodeJS.ProcessEnv = process.env): Promise<DbHandle> {
+  const url = env.DATABASE_URL?.trim();
+  if (env.DATABASE_URL !== undefined && !url) {
+    return Promise.reject(new ConfigError("DATABASE_URL is set but empty; unset it to use the embedded database"));
+  }
+  return url ? openServerDb(url) : openEmbeddedDb(env.DATA_DIR || ".data");
+}
+
+/** Applies the committed migrations (idempotent). */
+export async function migrateDb(handle: DbHandle): Promise<void> {
+  if (handle.kind === "pglite") {
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  } else {
+    const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+    await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  }
+}
+
+/** Runs raw SQL and returns rows on both drivers (PGlite answers { rows }, postgres.js an array). */
+export async function executeRows<T = Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
+  const res = (await db.execute(query)) as unknown;
+  if (Array.isArray(res)) return res as T[];
+  return ((res as { rows?: T[] }).rows ?? []) as T[];
+}
+
+export async function ping(db: Db): Promise<void> {
+  await executeRows(db, sql`select 1 as ok`);
+}
+
+/** An in-memory PGlite database (tests, benchmarks): nothing on disk, no lock file. */
+export async function openMemoryDb(): Promise<DbHandle> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const pg = new PGlite();
+  await pg.waitReady;
+  const db = drizzle(pg, { schema }) as unknown as Db;
+  return { db, kind: "pglite", pglite: pg, close: () => pg.close() };
+}

@@ -1,0 +1,58 @@
+// The panel: pseudonymous participants, their contact data (kept apart, encrypted) and consents.
+import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { studies } from "./studies";
+
+export const participants = pgTable(
+  "participants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    studyId: uuid("study_id").notNull().references(() => studies.id, { onDelete: "cascade" }),
+    /** Short pseudonymous id shown to researchers and in exports (e.g. "P-7K3QX9"). */
+    code: text("code").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Set when the person withdraws from all contact; their contact row is erased then. */
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("participants_study_code_uq").on(t.studyId, t.code)],
+);
+
+export const contacts = pgTable(
+  "contacts",
+  {
+    participantId: uuid("participant_id")
+      .primaryKey()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    studyId: uuid("study_id").notNull().references(() => studies.id, { onDelete: "cascade" }),
+    /** AES-256-GCM ciphertext of the email (lib/crypto), never the plain address. */
+    emailEncrypted: text("email_encrypted").notNull(),
+    /** HMAC-SHA-256 of the normalised email, for duplicate detection without decrypting. */
+    emailHash: text("email_hash").notNull(),
+    language: text("language").notNull(),
+    bouncedAt: timestamp("bounced_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("contacts_study_email_uq").on(t.studyId, t.emailHash)],
+);
+
+export const consents = pgTable(
+  "consents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    studyId: uuid("study_id").notNull().references(() => studies.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<"follow_up_surveys" | "interview_contact" | (string & {})>().notNull(),
+    granted: boolean("granted").notNull(),
+    /** The exact wording shown, its version and language. */
+    wordingVersion: text("wording_version"),
+    wordingText: text("wording_text"),
+    language: text("language"),
+    waveId: uuid("wave_id"),
+    /** How it was given or withdrawn: "survey", "unsubscribe_link", "admin", "import". */
+    method: text("method").notNull(),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("consents_participant_kind_idx").on(t.participantId, t.kind, t.recordedAt)],
+);

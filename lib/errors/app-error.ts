@@ -1,0 +1,45 @@
+// Expected failures: each has a code, an HTTP status and a message that is safe to show.
+
+export type FieldIssue = { path: string; message: string };
+
+export class AppError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly status: number,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFound extends AppError {
+  constructor(message = "Not found") {
+    super(message, "not_found", 404);
+  }
+}
+
+export class Forbidden extends AppError {
+  constructor(message = "You do not have access to this") {
+    super(message, "forbidden", 403);
+  }
+}
+
+export class Unauthorized extends AppError {
+  constructor(message = "Sign in first") {
+    super(message, "unauthorized", 401);
+  }
+}
+
+export class InvalidInput extends AppError {
+  constructor(message: string, issues: FieldIssue[] = []) {
+    super(message, "invalid_input", 422, issues);
+  }
+}
+
+export class Conflict extends AppError {
+  constructor(message: string) {
+    super(message, "conflict", 409);
+  }
+}

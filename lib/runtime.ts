@@ -1,0 +1,25 @@
+// The process-wide runtime: configuration, database and auth, created once per process.
+import { getDbHandle } from "../db";
+import type { Db, DbKind } from "../db/client";
+import { createAuth, type Auth } from "./auth/create-auth";
+import { loadConfig, type Config } from "./config/load-config";
+
+export type Runtime = { config: Config; db: Db; dbKind: DbKind; auth: Auth };
+
+const g = globalThis as unknown as { __panelwaveRuntime?: Promise<Runtime> };
+
+export function getRuntime(): Promise<Runtime> {
+  if (!g.__panelwaveRuntime) {
+    const p = (async () => {
+      const config = loadConfig();
+      const handle = await getDbHandle();
+      const auth = createAuth(handle.db, { secret: config.authSecret, baseURL: config.publicUrl });
+      return { config, db: handle.db, dbKind: handle.kind, auth };
+    })();
+    g.__panelwaveRuntime = p;
+    p.catch(() => {
+      if (g.__panelwaveRuntime === p) g.__panelwaveRuntime = undefined;
+    });
+  }
+  return g.__panelwaveRuntime;
+}
