@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 
 /** A new access token for a personal link: 160 random bits, base64url (27 characters). */
 export function newToken(): string {
@@ -17,4 +17,13 @@ export function newParticipantCode(): string {
   let s = "";
   for (const b of bytes) s += alphabet[b % alphabet.length];
   return `P-${s}`;
+}
+
+/**
+ * The access token in an invitation's personal link, derived from the personal-data key and the
+ * invitation id (HMAC-SHA-256, 160 bits). Only hashToken(token) is stored, yet invitations and
+ * reminders can rebuild the same link at send time; without the key a database copy reveals none.
+ */
+export function invitationToken(key: Buffer, invitationId: string): string {
+  return createHmac("sha256", key).update(`panelwave/invitation/${invitationId}`).digest().subarray(0, 20).toString("base64url");
 }
