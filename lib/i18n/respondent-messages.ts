@@ -1,0 +1,214 @@
+// Respondent-facing interface text (not survey content) in every respondent language.
+// Survey content comes from the definition; these are the buttons, notices and status pages.
+
+export const RESPONDENT_LANGUAGES = ["uk", "ru", "nb", "en"] as const;
+export type RespondentLanguage = (typeof RESPONDENT_LANGUAGES)[number];
+
+export const LANGUAGE_NAMES: Record<RespondentLanguage, string> = {
+  uk: "Українська",
+  ru: "Русский",
+  nb: "Norsk bokmål",
+  en: "English",
+};
+
+type Messages = {
+  next: string;
+  back: string;
+  finish: string;
+  start: string;
+  progress: (page: number, pages: number) => string;
+  errorSummary: string;
+  language: string;
+  changeLanguage: string;
+  required: string;
+  unknownLinkTitle: string;
+  unknownLinkBody: string;
+  notOpenTitle: string;
+  notOpenBody: (date: string) => string;
+  closedTitle: string;
+  closedBody: string;
+  completedTitle: string;
+  completedBody: string;
+  withdrawnTitle: string;
+  withdrawnBody: string;
+  thanksTitle: string;
+  thanksBody: string;
+  conflictTitle: string;
+  conflictBody: string;
+  reload: string;
+  savedNotice: string;
+  offlineNotice: string;
+  welcomeBody: string;
+  withdraw: string;
+  withdrawTitle: string;
+  withdrawBody: string;
+  withdrawConfirm: string;
+  withdrawDone: string;
+  contact: (name: string, email: string) => string;
+};
+
+export const MESSAGES: Record<RespondentLanguage, Messages> = {
+  uk: {
+    next: "Далі",
+    back: "Назад",
+    finish: "Надіслати відповіді",
+    start: "Почати опитування",
+    progress: (p, n) => `Сторінка ${p} з ${n}`,
+    errorSummary: "Будь ласка, виправте:",
+    language: "Мова",
+    changeLanguage: "Змінити мову",
+    required: "Це питання обов’язкове.",
+    unknownLinkTitle: "Посилання не працює",
+    unknownLinkBody: "Це посилання неповне або застаріле. Перевірте, чи ви скопіювали його повністю з листа.",
+    notOpenTitle: "Опитування ще не розпочалося",
+    notOpenBody: (d) => `Опитування відкриється ${d}. Будь ласка, поверніться пізніше за цим самим посиланням.`,
+    closedTitle: "Опитування завершено",
+    closedBody: "Це опитування вже закрите. Дякуємо за інтерес до дослідження.",
+    completedTitle: "Ви вже відповіли",
+    completedBody: "Ваші відповіді вже надіслано. Дякуємо!",
+    withdrawnTitle: "Ви вийшли з дослідження",
+    withdrawnBody: "Ви попросили більше не зв’язуватися з вами. Ми поважаємо ваше рішення.",
+    thanksTitle: "Дякуємо!",
+    thanksBody: "Ваші відповіді збережено. Тепер можна закрити цю сторінку.",
+    conflictTitle: "Відповіді змінено в іншому вікні",
+    conflictBody: "Ви відповідали на це опитування в іншому вікні або на іншому пристрої. Ми показуємо останні збережені відповіді.",
+    reload: "Показати збережені відповіді",
+    savedNotice: "Чернетку збережено на цьому пристрої.",
+    offlineNotice: "Немає з’єднання. Ваші відповіді збережено на пристрої; спробуйте ще раз.",
+    welcomeBody: "Опитування займе близько 10 хвилин. Ваші відповіді зберігаються після кожної сторінки.",
+    withdraw: "Вийти з дослідження",
+    withdrawTitle: "Вийти з дослідження?",
+    withdrawBody: "Ми більше не надсилатимемо вам листів і видалимо ваші контактні дані. Надіслані відповіді залишаться анонімними.",
+    withdrawConfirm: "Так, вийти з дослідження",
+    withdrawDone: "Готово. Ми більше не зв’яжемося з вами.",
+    contact: (n, e) => `Питання? Напишіть: ${n}, ${e}`,
+  },
+  ru: {
+    next: "Далее",
+    back: "Назад",
+    finish: "Отправить ответы",
+    start: "Начать опрос",
+    progress: (p, n) => `Страница ${p} из ${n}`,
+    errorSummary: "Пожалуйста, исправьте:",
+    language: "Язык",
+    changeLanguage: "Сменить язык",
+    required: "Это обязательный вопрос.",
+    unknownLinkTitle: "Ссылка не работает",
+    unknownLinkBody: "Эта ссылка неполная или устарела. Проверьте, что вы скопировали её из письма полностью.",
+    notOpenTitle: "Опрос ещё не начался",
+    notOpenBody: (d) => `Опрос откроется ${d}. Пожалуйста, вернитесь позже по этой же ссылке.`,
+    closedTitle: "Опрос завершён",
+    closedBody: "Этот опрос уже закрыт. Спасибо за интерес к исследованию.",
+    completedTitle: "Вы уже ответили",
+    completedBody: "Ваши ответы уже отправлены. Спасибо!",
+    withdrawnTitle: "Вы вышли из исследования",
+    withdrawnBody: "Вы попросили больше с вами не связываться. Мы уважаем ваше решение.",
+    thanksTitle: "Спасибо!",
+    thanksBody: "Ваши ответы сохранены. Теперь эту страницу можно закрыть.",
+    conflictTitle: "Ответы изменены в другом окне",
+    conflictBody: "Вы отвечали на этот опрос в другом окне или на другом устройстве. Мы показываем последние сохранённые ответы.",
+    reload: "Показать сохранённые ответы",
+    savedNotice: "Черновик сохранён на этом устройстве.",
+    offlineNotice: "Нет соединения. Ваши ответы сохранены на устройстве; попробуйте ещё раз.",
+    welcomeBody: "Опрос займёт около 10 минут. Ваши ответы сохраняются после каждой страницы.",
+    withdraw: "Выйти из исследования",
+    withdrawTitle: "Выйти из исследования?",
+    withdrawBody: "Мы больше не будем присылать вам письма и удалим ваши контактные данные. Отправленные ответы останутся анонимными.",
+    withdrawConfirm: "Да, выйти из исследования",
+    withdrawDone: "Готово. Мы больше не свяжемся с вами.",
+    contact: (n, e) => `Вопросы? Пишите: ${n}, ${e}`,
+  },
+  nb: {
+    next: "Neste",
+    back: "Tilbake",
+    finish: "Send svarene",
+    start: "Start undersøkelsen",
+    progress: (p, n) => `Side ${p} av ${n}`,
+    errorSummary: "Rett opp dette:",
+    language: "Språk",
+    changeLanguage: "Bytt språk",
+    required: "Dette spørsmålet må besvares.",
+    unknownLinkTitle: "Lenken virker ikke",
+    unknownLinkBody: "Lenken er ufullstendig eller utløpt. Sjekk at du har kopiert hele lenken fra e-posten.",
+    notOpenTitle: "Undersøkelsen har ikke startet",
+    notOpenBody: (d) => `Undersøkelsen åpner ${d}. Kom gjerne tilbake senere med samme lenke.`,
+    closedTitle: "Undersøkelsen er avsluttet",
+    closedBody: "Denne undersøkelsen er stengt. Takk for interessen.",
+    completedTitle: "Du har allerede svart",
+    completedBody: "Svarene dine er sendt inn. Tusen takk!",
+    withdrawnTitle: "Du har trukket deg fra studien",
+    withdrawnBody: "Du har bedt om ikke å bli kontaktet igjen. Vi respekterer det.",
+    thanksTitle: "Tusen takk!",
+    thanksBody: "Svarene dine er lagret. Du kan nå lukke denne siden.",
+    conflictTitle: "Svarene ble endret i et annet vindu",
+    conflictBody: "Du har svart på undersøkelsen i et annet vindu eller på en annen enhet. Vi viser de sist lagrede svarene.",
+    reload: "Vis lagrede svar",
+    savedNotice: "Utkast lagret på denne enheten.",
+    offlineNotice: "Ingen forbindelse. Svarene er lagret på enheten; prøv igjen.",
+    welcomeBody: "Undersøkelsen tar omtrent 10 minutter. Svarene lagres etter hver side.",
+    withdraw: "Trekk deg fra studien",
+    withdrawTitle: "Trekke deg fra studien?",
+    withdrawBody: "Vi sender deg ikke flere e-poster og sletter kontaktopplysningene dine. Innsendte svar forblir anonyme.",
+    withdrawConfirm: "Ja, trekk meg fra studien",
+    withdrawDone: "Ferdig. Vi kontakter deg ikke igjen.",
+    contact: (n, e) => `Spørsmål? Skriv til ${n}, ${e}`,
+  },
+  en: {
+    next: "Next",
+    back: "Back",
+    finish: "Send answers",
+    start: "Start the survey",
+    progress: (p, n) => `Page ${p} of ${n}`,
+    errorSummary: "Please correct:",
+    language: "Language",
+    changeLanguage: "Change language",
+    required: "This question needs an answer.",
+    unknownLinkTitle: "This link does not work",
+    unknownLinkBody: "The link is incomplete or has expired. Check that you copied the whole link from the email.",
+    notOpenTitle: "The survey has not started yet",
+    notOpenBody: (d) => `The survey opens on ${d}. Please come back later with the same link.`,
+    closedTitle: "The survey has closed",
+    closedBody: "This survey is closed. Thank you for your interest in the study.",
+    completedTitle: "You have already answered",
+    completedBody: "Your answers have been sent. Thank you!",
+    withdrawnTitle: "You have left the study",
+    withdrawnBody: "You asked us not to contact you again. We respect that.",
+    thanksTitle: "Thank you!",
+    thanksBody: "Your answers are saved. You can close this page now.",
+    conflictTitle: "Your answers were changed in another window",
+    conflictBody: "You answered this survey in another window or on another device. We show the answers saved last.",
+    reload: "Show the saved answers",
+    savedNotice: "Draft saved on this device.",
+    offlineNotice: "No connection. Your answers are kept on this device; try again.",
+    welcomeBody: "The survey takes about 10 minutes. Your answers are saved after every page.",
+    withdraw: "Leave the study",
+    withdrawTitle: "Leave the study?",
+    withdrawBody: "We will send you no more email and erase your contact details. Answers already sent stay pseudonymous.",
+    withdrawConfirm: "Yes, leave the study",
+    withdrawDone: "Done. We will not contact you again.",
+    contact: (n, e) => `Questions? Write to ${n}, ${e}`,
+  },
+};
+
+export function isRespondentLanguage(x: unknown): x is RespondentLanguage {
+  return typeof x === "string" && (RESPONDENT_LANGUAGES as readonly string[]).includes(x);
+}
+
+/** Picks the first of the study's languages that the browser's Accept-Language asks for. */
+export function pickLanguage(acceptLanguage: string | null, offered: string[], fallback: string): string {
+  if (acceptLanguage) {
+    const wanted = acceptLanguage
+      .split(",")
+      .map((part) => {
+        const [tag, q] = part.trim().split(";q=");
+        return { tag: tag.toLowerCase(), q: q ? Number(q) : 1 };
+      })
+      .sort((a, b) => b.q - a.q);
+    for (const { tag } of wanted) {
+      const base = tag.split("-")[0];
+      const norm = base === "no" || base === "nn" ? "nb" : base;
+      if (offered.includes(norm)) return norm;
+    }
+  }
+  return offered.includes(fallback) ? fallback : offered[0];
+}
