@@ -1,5 +1,5 @@
 // The outbox (every email to send) and the local mailbox used when no SMTP server is configured.
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { participants } from "./panel";
 import { studies } from "./studies";
 import { waves } from "./waves";
@@ -38,14 +38,19 @@ export const outbox = pgTable(
   ],
 );
 
-export const mailbox = pgTable("mailbox", {
-  id: bigserial("id", { mode: "number" }).primaryKey(),
-  outboxId: integer("outbox_id"),
-  toAddress: text("to_address").notNull(),
-  fromAddress: text("from_address").notNull(),
-  subject: text("subject").notNull(),
-  html: text("html").notNull(),
-  text: text("text").notNull(),
-  headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const mailbox = pgTable(
+  "mailbox",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    /** One local-mailbox copy per outbox message: a retried delivery is not stored twice. */
+    outboxId: integer("outbox_id"),
+    toAddress: text("to_address").notNull(),
+    fromAddress: text("from_address").notNull(),
+    subject: text("subject").notNull(),
+    html: text("html").notNull(),
+    text: text("text").notNull(),
+    headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("mailbox_outbox_uq").on(t.outboxId)],
+);

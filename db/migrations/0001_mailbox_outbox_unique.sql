@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "mailbox_outbox_uq" ON "mailbox" USING btree ("outbox_id");
