@@ -1,0 +1,102 @@
+import type { AnswerValue, SubmittedValue } from "./answers";
+import type { Question } from "./definition";
+import type { MessageKey } from "./messages";
+
+export type Coerced =
+  | { value: AnswerValue | undefined; error?: undefined }
+  | { value?: undefined; error: MessageKey; params?: Record<string, string | number> };
+
+export const MAX_TEXT = 2000;
+export const MAX_TEXTAREA = 20_000;
+const INTEGER = /^[+-]?\d+$/;
+const DECIMAL = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH = /^(\d{4})-(\d{2})$/;
+// Deliberately simple: one @, no spaces, a dot in the domain. Deliverability is the mailer's job.
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+function single(raw: SubmittedValue): string | { tooMany: true } {
+  if (Array.isArray(raw)) {
+    const filled = raw.map((s) => String(s).trim()).filter(Boolean);
+    return filled.length > 1 ? { tooMany: true } : (filled[0] ?? "");
+  }
+  if (raw === null || raw === undefined) return "";
+  return typeof raw === "string" ? raw.trim() : String(raw);
+}
+
+export function isValidDate(s: string): boolean {
+  const m = DATE.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+export function isValidMonth(s: string): boolean {
+  const m = MONTH.exec(s);
+  return !!m && Number(m[2]) >= 1 && Number(m[2]) <= 12;
+}
+
+/** A free-text value: trimmed, line endings normalised, length capped. */
+export function coerceText(raw: SubmittedValue, max: number): Coerced {
+  const s = single(raw);
+  if (typeof s !== "string") return { error: "onlyOne" };
+  const text = s.replace(/\r\n?/g, "\n");
+  if (text === "") return { value: undefined };
+  return [...text].length > max ? { error: "tooLong", params: { max } } : { value: text };
+}
+
+/** One option code (single choice, matrix row). */
+export function coerceCode(raw: SubmittedValue): Coerced {
+  const s = single(raw);
+  if (typeof s !== "string") return { error: "onlyOne" };
+  return { value: s === "" ? undefined : s };
+}
+
+/** Multiple-choice codes from an array or a space-separated string, de-duplicated. */
+export function coerceCodes(raw: SubmittedValue): string[] {
+  const parts = Array.isArray(raw) ? raw.flatMap((s) => String(s).trim().split(/\s+/)) : typeof raw === "string" ? raw.trim().split(/\s+/) : [];
+  return [...new Set(parts.filter(Boolean))];
+}
+
+/**
+ * Converts a submitted value (form post strings or JSON) to the canonical answer of the
+ * question, or names the type error. Empty input is `undefined` (unanswered).
+ */
+export function coerceAnswer(q: Question, raw: SubmittedValue): Coerced {
+  if (q.type === "multiple") {
+    const codes = coerceCodes(raw);
+    return { value: codes.length ? codes : undefined };
+  }
+  if (q.type === "text" || q.type === "email") {
+    const r = coerceText(raw, MAX_TEXT);
+    if (q.type === "email" && typeof r.value === "string" && (r.value.length > 254 || !EMAIL.test(r.value))) return { error: "email" };
+    return r;
+  }
+  if (q.type === "textarea") return coerceText(raw, MAX_TEXTAREA);
+  if (typeof raw === "number" && (q.type === "integer" || q.type === "decimal" || q.type === "scale")) {
+    if (!Number.isFinite(raw)) return { error: q.type === "decimal" ? "decimal" : "integer" };
+    return q.type !== "decimal" && !Number.isInteger(raw) ? { error: "integer" } : { value: raw };
+  }
+  const s = single(raw);
+  if (typeof s !== "string") return { error: "onlyOne" };
+  if (s === "") return { value: undefined };
+  switch (q.type) {
+    case "integer":
+    case "scale":
+      return INTEGER.test(s) ? { value: Number(s) } : { error: "integer" };
+    case "decimal":
+      return DECIMAL.test(s) ? { value: Number(s.replace(",", ".")) } : { error: "decimal" };
+    case "date":
+      return isValidDate(s) ? { value: s } : { error: "date" };
+    case "month":
+      return isValidMonth(s) ? { value: s } : { error: "month" };
+    case "consent": {
+      const v = s.toLowerCase();
+      if (v === "yes" || v === "true") return { value: "yes" };
+      if (v === "no" || v === "false") return { value: "no" };
+      return { error: "consent" };
+    }
+    default:
+      return { value: s };
+  }
+}

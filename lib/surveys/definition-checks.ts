@@ -1,0 +1,90 @@
+import type { z } from "zod";
+import type { surveyDefinitionShape } from "./definition";
+import { checkExpressions } from "./definition-expr-checks";
+import { type Path, listTexts } from "./texts";
+import { type VariableInfo, describeVariable, listVariables } from "./variables";
+
+export type DefinitionShape = z.output<typeof surveyDefinitionShape>;
+export type Report = (path: Path, message: string) => void;
+
+/**
+ * Cross-field rules of a definition, reported with the path of the offending field so that
+ * the JSON editor and the XLSForm importer can both say exactly where the problem is.
+ */
+export function checkDefinition(def: DefinitionShape, report: Report): void {
+  checkLanguages(def, report);
+  const variables = checkNames(def, report);
+  checkQuestions(def, report);
+  checkExpressions(def, variables, report);
+}
+
+function checkLanguages(def: DefinitionShape, report: Report): void {
+  const langs = new Set<string>();
+  def.languages.forEach((l, i) => {
+    if (langs.has(l)) report(["languages", i], `Language "${l}" is listed twice`);
+    langs.add(l);
+  });
+  if (!langs.has(def.defaultLanguage)) {
+    report(["defaultLanguage"], `The default language "${def.defaultLanguage}" is not one of the languages (${def.languages.join(", ")})`);
+  }
+  for (const site of listTexts(def)) {
+    for (const key of Object.keys(site.text)) {
+      if (!langs.has(key)) report([...site.path, key], `Unknown language "${key}"; the survey's languages are ${def.languages.join(", ")}`);
+    }
+    if (!site.text[def.defaultLanguage]?.trim() && (site.required || Object.keys(site.text).length > 0)) {
+      report([...site.path, def.defaultLanguage], `Missing text in the default language "${def.defaultLanguage}"`);
+    }
+  }
+}
+
+/** Unique page ids, unique names across questions, derived fields, calculates and preload. */
+function checkNames(def: DefinitionShape, report: Report): Map<string, VariableInfo> {
+  const pages = new Map<string, number>();
+  def.pages.forEach((p, i) => {
+    if (pages.has(p.id)) report(["pages", i, "id"], `Page id "${p.id}" is already used by page ${pages.get(p.id)! + 1}`);
+    else pages.set(p.id, i);
+  });
+  const seen = new Map<string, VariableInfo>();
+  for (const v of listVariables(def)) {
+    const first = seen.get(v.name);
+    if (first) report(v.path, `Name "${v.name}" is already used by ${describeVariable(first)}`);
+    else seen.set(v.name, v);
+  }
+  return seen;
+}
+
+function uniqueCodes(codes: string[], path: Path, what: string, report: Report): void {
+  const seen = new Set<string>();
+  codes.forEach((c, i) => {
+    if (seen.has(c)) report([...path, i, "code"], `${what} code "${c}" appears twice`);
+    seen.add(c);
+  });
+}
+
+function checkQuestions(def: DefinitionShape, report: Report): void {
+  def.pages.forEach((page, i) =>
+    page.questions.forEach((q, j) => {
+      const path: Path = ["pages", i, "questions", j];
+      if (q.type === "single" || q.type === "multiple" || q.type === "matrix") {
+        uniqueCodes(q.options.map((o) => o.code), [...path, "options"], q.type === "matrix" ? "Column" : "Option", report);
+      }
+      if (q.type === "matrix") uniqueCodes(q.rows.map((r) => r.code), [...path, "rows"], "Row", report);
+      if ((q.type === "single" || q.type === "multiple") && q.other && !q.options.some((o) => o.code === "other")) {
+        report([...path, "other"], `"other" is set but question "${q.name}" has no option with code "other"`);
+      }
+      if ((q.type === "integer" || q.type === "decimal" || q.type === "scale") && q.min !== undefined && q.max !== undefined && q.min > q.max) {
+        report([...path, "max"], `max (${q.max}) is below min (${q.min})`);
+      }
+      if (q.type === "integer" && [q.min, q.max].some((v) => v !== undefined && !Number.isInteger(v))) {
+        report([...path, "min"], "min and max of an integer question must be whole numbers");
+      }
+      if (q.type === "note" && q.required) report([...path, "required"], "A note has no answer and cannot be required");
+      if ((q.type === "single" || q.type === "multiple") && q.default !== undefined) {
+        const codes = new Set(q.options.map((o) => o.code));
+        const given = q.type === "single" ? [q.default.trim()] : q.default.trim().split(/\s+/).filter(Boolean);
+        const bad = given.filter((c) => c !== "" && !codes.has(c));
+        if (bad.length) report([...path, "default"], `Default "${bad.join(" ")}" is not an option code of "${q.name}"`);
+      }
+    }),
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * Validation messages and fixed respondent-facing words, in every respondent language.
+ * A language not listed falls back to English.
+ */
+const MESSAGES = {
+  required: { en: "Please answer this question.", uk: "Будь ласка, дайте відповідь на це питання.", ru: "Пожалуйста, ответьте на этот вопрос.", nb: "Vennligst svar på dette spørsmålet." },
+  integer: { en: "Enter a whole number.", uk: "Введіть ціле число.", ru: "Введите целое число.", nb: "Skriv inn et heltall." },
+  decimal: { en: "Enter a number.", uk: "Введіть число.", ru: "Введите число.", nb: "Skriv inn et tall." },
+  min: { en: "Enter {min} or more.", uk: "Введіть значення не менше {min}.", ru: "Введите значение не меньше {min}.", nb: "Skriv inn {min} eller mer." },
+  max: { en: "Enter {max} or less.", uk: "Введіть значення не більше {max}.", ru: "Введите значение не больше {max}.", nb: "Skriv inn {max} eller mindre." },
+  range: { en: "Choose a value from {min} to {max}.", uk: "Оберіть значення від {min} до {max}.", ru: "Выберите значение от {min} до {max}.", nb: "Velg en verdi fra {min} til {max}." },
+  date: { en: "Enter a valid date (YYYY-MM-DD).", uk: "Введіть правильну дату (РРРР-ММ-ДД).", ru: "Введите правильную дату (ГГГГ-ММ-ДД).", nb: "Skriv inn en gyldig dato (ÅÅÅÅ-MM-DD)." },
+  month: { en: "Enter a valid month (YYYY-MM).", uk: "Введіть правильний місяць (РРРР-ММ).", ru: "Введите правильный месяц (ГГГГ-ММ).", nb: "Skriv inn en gyldig måned (ÅÅÅÅ-MM)." },
+  email: { en: "Enter a valid email address, like name@example.com.", uk: "Введіть правильну адресу електронної пошти, наприклад name@example.com.", ru: "Введите правильный адрес электронной почты, например name@example.com.", nb: "Skriv inn en gyldig e-postadresse, for eksempel navn@eksempel.no." },
+  option: { en: "Choose one of the options shown.", uk: "Оберіть один із наведених варіантів.", ru: "Выберите один из предложенных вариантов.", nb: "Velg et av alternativene som vises." },
+  onlyOne: { en: "Choose only one option.", uk: "Оберіть лише один варіант.", ru: "Выберите только один вариант.", nb: "Velg bare ett alternativ." },
+  exclusive: { en: "“{option}” cannot be combined with other answers.", uk: "Варіант «{option}» не можна поєднувати з іншими відповідями.", ru: "Вариант «{option}» нельзя сочетать с другими ответами.", nb: "«{option}» kan ikke kombineres med andre svar." },
+  specify: { en: "Please specify.", uk: "Будь ласка, уточніть.", ru: "Пожалуйста, уточните.", nb: "Vennligst spesifiser." },
+  constraint: { en: "This answer is not allowed.", uk: "Ця відповідь неприпустима.", ru: "Этот ответ недопустим.", nb: "Dette svaret er ikke tillatt." },
+  consent: { en: "Please answer yes or no.", uk: "Будь ласка, дайте відповідь «так» або «ні».", ru: "Пожалуйста, ответьте «да» или «нет».", nb: "Vennligst svar ja eller nei." },
+  tooLong: { en: "Please shorten your answer to {max} characters or fewer.", uk: "Скоротіть відповідь до {max} символів.", ru: "Сократите ответ до {max} символов.", nb: "Forkort svaret til høyst {max} tegn." },
+  yes: { en: "Yes", uk: "Так", ru: "Да", nb: "Ja" },
+  no: { en: "No", uk: "Ні", ru: "Нет", nb: "Nei" },
+  otherLabel: { en: "Please specify", uk: "Уточніть, будь ласка", ru: "Уточните, пожалуйста", nb: "Vennligst spesifiser" },
+} as const;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+/** A fixed message in `lang` (English when the language has none), with {params} filled. */
+export function message(key: MessageKey, lang: string, params: Record<string, string | number> = {}): string {
+  const forKey: Record<string, string> = MESSAGES[key];
+  const template = forKey[lang] ?? forKey.en;
+  return template.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m));
+}

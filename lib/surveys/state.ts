@@ -1,0 +1,146 @@
+import type { Answers } from "./answers";
+import type { SurveyDefinition } from "./definition";
+import type { EvalScope } from "./expr/functions";
+import { type ExprValue, fromAnswer } from "./expr/values";
+import { type Plan, getPlan } from "./plan";
+
+/**
+ * What the engine derives from a definition and the answers so far: which pages and
+ * questions are shown and what the calculates hold. Immutable; recompute after each change.
+ */
+export interface FlowState {
+  readonly answers: Answers;
+  readonly preload: Answers;
+  readonly now: Date;
+  readonly timeZone?: string;
+  /** 'YYYY-MM-DD' in timeZone (UTC when none), the value of today(). */
+  readonly today: string;
+  /** Ids of the pages shown, in order: relevant and with at least one visible question. */
+  readonly visiblePages: readonly string[];
+  /** Page id → names of its visible questions (pages not shown map to []). */
+  readonly visibleQuestions: Readonly<Record<string, readonly string[]>>;
+  readonly calculated: Readonly<Record<string, ExprValue>>;
+  /** Variables whose question is hidden; they read as '' in every expression. */
+  readonly hidden: ReadonlySet<string>;
+}
+
+export interface FlowOptions {
+  /** IANA zone for today(), e.g. "Europe/Oslo". Defaults to UTC. */
+  timeZone?: string;
+}
+
+const MAX_PASSES = 8;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+export function todayIn(now: Date, timeZone?: string): string {
+  if (!timeZone) return now.toISOString().slice(0, 10);
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    formatters.set(timeZone, f);
+  }
+  return f.format(now);
+}
+
+/**
+ * Evaluation scope over answers, preload and calculates. Hidden questions read as '',
+ * as in ODK, so a condition never depends on an answer the respondent can no longer see.
+ */
+export class StateScope implements EvalScope {
+  selfValue: ExprValue = "";
+  row: Readonly<Record<string, string>> | null = null;
+  private readonly memo = new Map<string, ExprValue>();
+  private readonly visiting = new Set<string>();
+  constructor(
+    private readonly plan: Plan,
+    private readonly answers: Answers,
+    private readonly preload: Answers,
+    public hidden: Set<string>,
+    readonly today: string,
+    readonly now: Date,
+  ) {}
+
+  get(name: string): ExprValue {
+    if (this.hidden.has(name)) return "";
+    const calc = this.plan.calcs.get(name);
+    if (calc) {
+      let v = this.memo.get(name);
+      if (v === undefined) {
+        if (this.visiting.has(name)) return ""; // cycles are rejected by the schema; stay safe
+        this.visiting.add(name);
+        v = calc.evaluate(this);
+        this.visiting.delete(name);
+        this.memo.set(name, v);
+      }
+      return v;
+    }
+    const a = this.answers[name];
+    return a === undefined ? fromAnswer(this.preload[name]) : fromAnswer(a);
+  }
+  self(): ExprValue {
+    return this.selfValue;
+  }
+  column(name: string): ExprValue {
+    return this.row?.[name] ?? "";
+  }
+  forget(): void {
+    this.memo.clear();
+  }
+}
+
+/** A scope reading the state, e.g. to evaluate option conditions or pipe labels. */
+export function scopeOf(def: SurveyDefinition, state: FlowState): StateScope {
+  return new StateScope(getPlan(def), state.answers, state.preload, state.hidden as Set<string>, state.today, state.now);
+}
+
+/**
+ * Computes visibility and calculates. Pure: the same inputs give the same state; `now` is
+ * only read through today() and now().
+ */
+export function evaluateFlow(def: SurveyDefinition, answers: Answers, preload: Answers, now: Date, options: FlowOptions = {}): FlowState {
+  const plan = getPlan(def);
+  const today = todayIn(now, options.timeZone);
+  const scope = new StateScope(plan, answers, preload, new Set(), today, now);
+  let visibleQuestions: Record<string, string[]> = {};
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const before = new Set(scope.hidden);
+    scope.forget();
+    visibleQuestions = {};
+    for (const page of plan.pages) {
+      const pageShown = !page.relevant || page.relevant.test(scope);
+      const shown: string[] = [];
+      for (const qp of page.questions) {
+        let visible = pageShown;
+        if (visible && qp.relevant) {
+          scope.selfValue = qp.variables.length ? fromAnswer(answers[qp.q.name]) : "";
+          visible = qp.relevant.test(scope);
+        }
+        for (const v of qp.variables) {
+          if (visible) scope.hidden.delete(v);
+          else scope.hidden.add(v);
+        }
+        let rowsShown = qp.rows.length;
+        for (const r of qp.rows) {
+          if (visible && r.relevant && !r.relevant.test(scope)) {
+            scope.hidden.add(r.variable);
+            rowsShown--;
+          }
+        }
+        if (visible && (qp.rows.length === 0 || rowsShown > 0)) shown.push(qp.q.name);
+      }
+      visibleQuestions[page.page.id] = shown;
+    }
+    if (!plan.needsFixpoint) break;
+    if (pass > 0 && before.size === scope.hidden.size && [...before].every((v) => scope.hidden.has(v))) break;
+  }
+  scope.forget();
+  const calculated: Record<string, ExprValue> = {};
+  for (const name of plan.calcs.keys()) calculated[name] = scope.get(name);
+  return {
+    answers, preload, now, timeZone: options.timeZone, today,
+    visiblePages: plan.pages.filter((p) => visibleQuestions[p.page.id].length > 0).map((p) => p.page.id),
+    visibleQuestions,
+    calculated,
+    hidden: scope.hidden,
+  };
+}
