@@ -1,0 +1,61 @@
+// Every email Panelwave sends, by name: its audience, languages, preview data and renderer.
+import * as interviewRequest from "./interview-request";
+import * as invitation from "./invitation";
+import { EMAIL_LANGUAGES, type EmailLanguage, type RenderedEmail, type RespondentBase, type StaffLanguage } from "./layout";
+import * as passwordReset from "./password-reset";
+import * as reminder from "./reminder";
+import * as thankYou from "./thank-you";
+import * as withdrawalConfirmation from "./withdrawal-confirmation";
+
+export type { EmailLanguage, RenderedEmail, StaffLanguage };
+export { EMAIL_LANGUAGES };
+
+type Entry<P> = {
+  audience: "respondent" | "staff";
+  /** Bulk mail carries List-Unsubscribe / List-Unsubscribe-Post (RFC 8058). */
+  bulk: boolean;
+  languages: readonly string[];
+  defaultProps: P;
+  render: (props: P) => RenderedEmail;
+};
+
+export const TEMPLATES = {
+  invitation: { audience: "respondent", bulk: true, languages: EMAIL_LANGUAGES, ...invitation } as Entry<invitation.InvitationProps>,
+  reminder: { audience: "respondent", bulk: true, languages: EMAIL_LANGUAGES, ...reminder } as Entry<reminder.ReminderProps>,
+  "interview-request": {
+    audience: "respondent",
+    bulk: true,
+    languages: EMAIL_LANGUAGES,
+    ...interviewRequest,
+  } as Entry<interviewRequest.InterviewRequestProps>,
+  "thank-you": { audience: "respondent", bulk: true, languages: EMAIL_LANGUAGES, ...thankYou } as Entry<thankYou.ThankYouProps>,
+  "withdrawal-confirmation": {
+    audience: "respondent",
+    bulk: false,
+    languages: EMAIL_LANGUAGES,
+    ...withdrawalConfirmation,
+  } as Entry<withdrawalConfirmation.WithdrawalConfirmationProps>,
+  "password-reset": { audience: "staff", bulk: false, languages: ["en", "nb"], ...passwordReset } as Entry<passwordReset.PasswordResetProps>,
+};
+
+export type TemplateName = keyof typeof TEMPLATES;
+export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
+
+export function isTemplateName(name: string): name is TemplateName {
+  return Object.hasOwn(TEMPLATES, name);
+}
+
+/** Study-level facts a respondent email shows; the rest of the props are the preview data. */
+export type StudyFacts = Pick<RespondentBase, "studyName" | "contactName" | "contactEmail" | "timeZone">;
+
+/**
+ * Renders a template with its preview data in a language, optionally with a study's name and
+ * contact person (the template preview screen and "send myself a test").
+ */
+export function renderPreview(name: TemplateName, language: string, study?: StudyFacts): RenderedEmail {
+  const t = TEMPLATES[name] as unknown as Entry<Record<string, unknown>>;
+  const lang = t.languages.includes(language) ? language : t.languages[0];
+  const props: Record<string, unknown> = { ...t.defaultProps, language: lang };
+  if (t.audience === "respondent" && study) Object.assign(props, study);
+  return t.render(props);
+}
