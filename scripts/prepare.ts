@@ -13,10 +13,12 @@ async function main() {
     await migrateDb(handle);
     const admin = await ensureFirstAdmin(handle.db, process.env);
     if (admin) console.log(`Panelwave: created the first admin ${admin}`);
-    if (process.env.PANELWAVE_DEMO !== "0") {
-      const demo = await seedDemo(handle.db, config);
-      console.log(demo.seeded ? "Panelwave: seeded the demo study" : "Panelwave: demo study already present");
-      console.log(`\n${demo.summary}\n`);
+    // The demo is on by default for the embedded database only: a server install opts in.
+    const demo = process.env.PANELWAVE_DEMO ?? (config.databaseUrl ? "0" : "1");
+    if (demo === "1") {
+      const result = await seedDemo(handle.db, config);
+      console.log(result.seeded ? "Panelwave: seeded the demo study" : "Panelwave: demo study already present");
+      console.log(`\n${result.summary}\n`);
     }
     console.log(`Panelwave: database ${handle.kind === "pglite" ? `embedded (PGlite) in ${config.dataDir}` : "PostgreSQL server"}`);
   } finally {

@@ -1,0 +1,29 @@
+// GET/POST /s/:token – a respondent's personal link: the current page, and saving a page.
+import { submitPersonalLink, showPersonalLink } from "../../../lib/respondent/personal-link";
+import { formEntries, languageCookie, toResponse } from "../../../lib/respondent/to-response";
+import { getRuntime } from "../../../lib/runtime";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ token: string }> };
+
+function requestInfo(req: Request) {
+  const url = new URL(req.url);
+  return {
+    now: new Date(),
+    acceptLanguage: req.headers.get("accept-language"),
+    requestedLanguage: url.searchParams.get("lang") ?? languageCookie(req.headers.get("cookie")),
+  };
+}
+
+export async function GET(req: Request, { params }: Ctx) {
+  const { db } = await getRuntime();
+  const done = new URL(req.url).searchParams.get("done") === "1";
+  return toResponse(await showPersonalLink(db, (await params).token, requestInfo(req), { done }));
+}
+
+export async function POST(req: Request, { params }: Ctx) {
+  const { db, config } = await getRuntime();
+  const info = { ...requestInfo(req), requestedLanguage: null };
+  return toResponse(await submitPersonalLink(db, config, (await params).token, await formEntries(req), info));
+}

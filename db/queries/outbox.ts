@@ -1,0 +1,319 @@
+// The outbox: queue, claim, and record the outcome of every email. See docs/outbox.md.
+import { sql } from "drizzle-orm";
+import { executeRows, type Db } from "../client";
+import { outbox } from "../schema";
+import { list, toDate, toNumber, ts } from "./raw";
+
+export type OutboxInsert = {
+  studyId?: string | null;
+  waveId?: string | null;
+  participantId?: string | null;
+  userId?: string | null;
+  kind: string;
+  number?: number;
+  template: string;
+  language: string;
+  data?: Record<string, unknown>;
+  idempotencyKey: string;
+  nextAttemptAt: Date;
+};
+
+/** Inserts messages; one whose idempotency key exists is skipped. Returns how many were new. */
+export async function insertOutbox(db: Db, rows: OutboxInsert[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const inserted = await db
+    .insert(outbox)
+    .values(rows.map((r) => ({ ...r, number: r.number ?? 0, data: r.data ?? {}, status: "pending" as const })))
+    .onConflictDoNothing({ target: outbox.idempotencyKey })
+    .returning({ id: outbox.id });
+  return inserted.length;
+}
+
+export type ClaimedMessage = {
+  id: number;
+  studyId: string | null;
+  waveId: string | null;
+  participantId: string | null;
+  userId: string | null;
+  kind: string;
+  number: number;
+  template: string;
+  language: string;
+  data: Record<string, unknown>;
+  attempts: number;
+  lockedUntil: Date;
+};
+
+/**
+ * Claims up to `limit` due messages for this worker: pending, next_attempt_at reached. Rows that
+ * another worker holds are skipped (FOR UPDATE SKIP LOCKED), so concurrent claimers never share
+ * a row. Claimed rows are 'sending' until `leaseUntil`.
+ */
+export async function claimDueOutbox(db: Db, opts: { now: Date; leaseUntil: Date; limit: number }): Promise<ClaimedMessage[]> {
+  const rows = await executeRows<Record<string, unknown>>(
+    db,
+    sql`with due as (
+          select id from outbox
+          where status = 'pending' and next_attempt_at <= ${ts(opts.now)}
+          order by next_attempt_at, id
+          limit ${opts.limit}
+          for update skip locked
+        )
+        update outbox o set status = 'sending', locked_until = ${ts(opts.leaseUntil)}
+        from due where o.id = due.id
+        returning o.id, o.study_id, o.wave_id, o.participant_id, o.user_id, o.kind, o.number, o.template,
+                  o.language, o.data, o.attempts, o.locked_until`,
+  );
+  return rows
+    .map((r) => ({
+      id: toNumber(r.id),
+      studyId: (r.study_id as string) ?? null,
+      waveId: (r.wave_id as string) ?? null,
+      participantId: (r.participant_id as string) ?? null,
+      userId: (r.user_id as string) ?? null,
+      kind: r.kind as string,
+      number: toNumber(r.number),
+      template: r.template as string,
+      language: r.language as string,
+      data: (r.data as Record<string, unknown>) ?? {},
+      attempts: toNumber(r.attempts),
+      lockedUntil: toDate(r.locked_until)!,
+    }))
+    .sort((a, b) => a.id - b.id);
+}
+
+/**
+ * Returns 'sending' rows whose lease ran out (their worker died or hung) to 'pending', counting
+ * the lost try as an attempt; past maxAttempts they become 'failed'. The message may already have
+ * been accepted by the SMTP server: this is the at-least-once window (docs/outbox.md).
+ */
+export async function reclaimStaleOutbox(db: Db, now: Date, maxAttempts: number): Promise<number> {
+  const rows = await executeRows(
+    db,
+    sql`update outbox set
+          status = case when attempts + 1 >= ${maxAttempts} then 'failed' else 'pending' end,
+          attempts = attempts + 1,
+          next_attempt_at = ${ts(now)},
+          locked_until = null,
+          last_error = 'lease expired: the worker stopped before recording the outcome (it may have been delivered)'
+        where status = 'sending' and locked_until < ${ts(now)}
+        returning id`,
+  );
+  return rows.length;
+}
+
+export type DeliveryRow = {
+  id: number;
+  emailEncrypted: string | null;
+  contactLanguage: string | null;
+  bouncedAt: Date | null;
+  participantExists: boolean;
+  withdrawnAt: Date | null;
+  invitationId: string | null;
+  invitationStatus: string | null;
+  waveStatus: string | null;
+  waveClosesAt: Date | null;
+  waveSchedule: Record<string, unknown> | null;
+  studyName: string | null;
+  contactName: string | null;
+  contactEmail: string | null;
+  studySettings: Record<string, unknown> | null;
+  responseStatus: string | null;
+  consentGranted: boolean | null;
+  userEmail: string | null;
+  userName: string | null;
+};
+
+/** Everything needed to decide on and build each claimed message, read in one query. */
+export async function loadDeliveryContext(db: Db, ids: number[]): Promise<Map<number, DeliveryRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await executeRows<Record<string, unknown>>(
+    db,
+    sql`select o.id, c.email_encrypted, c.language as contact_language, c.bounced_at,
+               (p.id is not null) as participant_exists, p.withdrawn_at,
+               i.id as invitation_id, i.status as invitation_status,
+               w.status as wave_status, w.closes_at, w.schedule,
+               s.name as study_name, s.contact_name, s.contact_email, s.settings,
+               r.status as response_status,
+               (select cs.granted from consents cs
+                 where cs.participant_id = o.participant_id and cs.kind = o.data->>'consentKind'
+                 order by cs.recorded_at desc limit 1) as consent_granted,
+               u.email as user_email, u.name as user_name
+        from outbox o
+        left join participants p on p.id = o.participant_id
+        left join contacts c on c.participant_id = o.participant_id
+        left join invitations i on i.wave_id = o.wave_id and i.participant_id = o.participant_id
+        left join waves w on w.id = o.wave_id
+        left join studies s on s.id = o.study_id
+        left join responses r on r.wave_id = o.wave_id and r.participant_id = o.participant_id
+        left join users u on u.id = o.user_id
+        where o.id in (${list(ids)})`,
+  );
+  const map = new Map<number, DeliveryRow>();
+  for (const r of rows) {
+    map.set(toNumber(r.id), {
+      id: toNumber(r.id),
+      emailEncrypted: (r.email_encrypted as string) ?? null,
+      contactLanguage: (r.contact_language as string) ?? null,
+      bouncedAt: toDate(r.bounced_at),
+      participantExists: r.participant_exists === true,
+      withdrawnAt: toDate(r.withdrawn_at),
+      invitationId: (r.invitation_id as string) ?? null,
+      invitationStatus: (r.invitation_status as string) ?? null,
+      waveStatus: (r.wave_status as string) ?? null,
+      waveClosesAt: toDate(r.closes_at),
+      waveSchedule: (r.schedule as Record<string, unknown>) ?? null,
+      studyName: (r.study_name as string) ?? null,
+      contactName: (r.contact_name as string) ?? null,
+      contactEmail: (r.contact_email as string) ?? null,
+      studySettings: (r.settings as Record<string, unknown>) ?? null,
+      responseStatus: (r.response_status as string) ?? null,
+      consentGranted: r.consent_granted === null || r.consent_granted === undefined ? null : r.consent_granted === true,
+      userEmail: (r.user_email as string) ?? null,
+      userName: (r.user_name as string) ?? null,
+    });
+  }
+  return map;
+}
+
+/**
+ * Records an accepted message, and an invitation as sent. Runs right after the SMTP server
+ * accepts each message (not per batch) to keep the at-least-once window small. Secret links kept
+ * for staff mail (data.secretUrl) are dropped once sent.
+ */
+export async function markOutboxSent(db: Db, id: number, opts: { now: Date; providerMessageId: string }): Promise<void> {
+  await executeRows(
+    db,
+    sql`with o as (
+          update outbox set status = 'sent', sent_at = ${ts(opts.now)}, attempts = attempts + 1,
+                 provider_message_id = ${opts.providerMessageId}, locked_until = null, last_error = null,
+                 data = data - 'secretUrl'
+          where id = ${id} and status <> 'sent'
+          returning wave_id, participant_id, kind
+        )
+        update invitations i set
+          status = case when i.status = 'pending' then 'sent' else i.status end,
+          sent_at = coalesce(i.sent_at, ${ts(opts.now)})
+        from o
+        where o.kind = 'invitation' and i.wave_id = o.wave_id and i.participant_id = o.participant_id`,
+  );
+}
+
+/** A temporary failure: try again at nextAttemptAt, or give up ('failed') past the last attempt. */
+export async function markOutboxRetry(
+  db: Db,
+  id: number,
+  opts: { nextAttemptAt: Date; error: string; giveUp: boolean },
+): Promise<void> {
+  await executeRows(
+    db,
+    sql`update outbox set status = ${opts.giveUp ? "failed" : "pending"}, attempts = attempts + 1,
+               next_attempt_at = ${ts(opts.nextAttemptAt)}, locked_until = null, last_error = ${opts.error.slice(0, 1000)}
+        where id = ${id} and status = 'sending'`,
+  );
+}
+
+/** A permanent failure of this message only (the address is not to blame). */
+export async function markOutboxFailed(db: Db, id: number, error: string): Promise<void> {
+  await executeRows(
+    db,
+    sql`update outbox set status = 'failed', attempts = attempts + 1, locked_until = null, last_error = ${error.slice(0, 1000)}
+        where id = ${id} and status = 'sending'`,
+  );
+}
+
+/** Not sent, on purpose (withdrawn, erased, opted out, wave closed…). */
+export async function markOutboxCancelled(db: Db, id: number, reason: string): Promise<void> {
+  await executeRows(
+    db,
+    sql`update outbox set status = 'cancelled', locked_until = null, last_error = ${reason}
+        where id = ${id} and status in ('sending', 'pending')`,
+  );
+}
+
+/** Gives claimed rows back untouched (the batch stopped early); due again at nextAttemptAt. */
+export async function releaseClaimedOutbox(db: Db, ids: number[], nextAttemptAt: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await executeRows(
+    db,
+    sql`update outbox set status = 'pending', locked_until = null, next_attempt_at = ${ts(nextAttemptAt)}
+        where id in (${list(ids)}) and status = 'sending'`,
+  );
+}
+
+/**
+ * A permanent rejection of the address: the message is 'bounced', the contact is marked bounced,
+ * every other pending message to the participant is cancelled and their open invitations become
+ * 'bounced'. One transaction, so no later message slips through.
+ */
+export async function markOutboxBounced(
+  db: Db,
+  msg: { id: number; participantId: string | null },
+  opts: { now: Date; error: string },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    await executeRows(
+      t,
+      sql`update outbox set status = 'bounced', attempts = attempts + 1, locked_until = null, last_error = ${opts.error.slice(0, 1000)}
+          where id = ${msg.id}`,
+    );
+    if (!msg.participantId) return;
+    await executeRows(
+      t,
+      sql`update contacts set bounced_at = coalesce(bounced_at, ${ts(opts.now)}), updated_at = ${ts(opts.now)}
+          where participant_id = ${msg.participantId}`,
+    );
+    await executeRows(
+      t,
+      sql`update outbox set status = 'cancelled', last_error = 'the address bounced'
+          where participant_id = ${msg.participantId} and status = 'pending'`,
+    );
+    await executeRows(
+      t,
+      sql`update invitations set status = 'bounced'
+          where participant_id = ${msg.participantId} and status in ('pending', 'sent', 'opened')`,
+    );
+  });
+}
+
+/** Cancels every message still waiting for a participant (withdrawal, opt-out). */
+export async function cancelPendingForParticipant(db: Db, participantId: string, reason: string): Promise<number> {
+  const rows = await executeRows(
+    db,
+    sql`update outbox set status = 'cancelled', last_error = ${reason}
+        where participant_id = ${participantId} and status = 'pending' returning id`,
+  );
+  return rows.length;
+}
+
+/** Cancels a wave's waiting invitations and reminders (the wave closed). */
+export async function cancelPendingForWave(db: Db, waveId: string, reason: string): Promise<number> {
+  const rows = await executeRows(
+    db,
+    sql`update outbox set status = 'cancelled', last_error = ${reason}
+        where wave_id = ${waveId} and status = 'pending' and kind in ('invitation', 'reminder', 'closing_reminder')
+        returning id`,
+  );
+  return rows.length;
+}
+
+/** Whether any message to the participant is still waiting or in flight. */
+export async function hasMailInFlight(db: Db, participantId: string): Promise<boolean> {
+  const rows = await executeRows(
+    db,
+    sql`select 1 from outbox where participant_id = ${participantId} and status in ('pending', 'sending') limit 1`,
+  );
+  return rows.length > 0;
+}
+
+/** Counts by status (dashboards, tests). */
+export async function countOutboxByStatus(db: Db, filter: { waveId?: string } = {}): Promise<Record<string, number>> {
+  const rows = await executeRows<{ status: string; n: unknown }>(
+    db,
+    filter.waveId
+      ? sql`select status, count(*) as n from outbox where wave_id = ${filter.waveId} group by status`
+      : sql`select status, count(*) as n from outbox group by status`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.status, toNumber(r.n)]));
+}

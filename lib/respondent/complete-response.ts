@@ -1,0 +1,82 @@
+import type { Db } from "../../db/client";
+import { findContactByHash, insertConsents, mergeIntoParticipant, responseExistsFor, upsertContact } from "../../db/queries/panel";
+import { saveResponseIfRevision, setInvitationProgress, type InvitationContext, type StoredResponse } from "../../db/queries/respondent";
+import type { Trajectory } from "../../db/schema";
+import type { Config } from "../config/load-config";
+import { emailHash, encryptPersonal, normaliseEmail } from "../crypto/personal-data";
+import { consentKind } from "../panel/consent-kind";
+import { classifyStatus } from "../recruitment/classify-status";
+import type { Answers } from "../surveys/answers";
+import { consentRecords } from "../surveys/consent";
+import type { SurveyDefinition } from "../surveys/definition";
+import { evaluateFlow } from "../surveys/flow";
+import { getPlan } from "../surveys/plan";
+import { contactVariables } from "./strip-contact-answers";
+
+export type Completion = {
+  ctx: InvitationContext;
+  def: SurveyDefinition;
+  response: StoredResponse;
+  /** All answers, contact data included. */
+  answers: Answers;
+  /** The answers as stored (contact data removed). */
+  stored: Answers;
+  lang: string;
+  submitKey: string;
+  now: Date;
+};
+
+/**
+ * Completes a response in one transaction: saves the last page (if the revision still
+ * matches), classifies the trajectory, records each consent with the wording and language
+ * shown, and stores the email apart from the answers, encrypted. An email already in the panel
+ * links this response to that participant, silently. Returns false on a revision conflict.
+ */
+export async function completeResponse(db: Db, config: Config, c: Completion): Promise<boolean> {
+  const settings = (c.ctx.studySettings ?? {}) as { statusWhenAbsent?: Trajectory; consentKinds?: Record<string, string> };
+  const trajectory = classifyStatus(
+    c.stored,
+    { statusVariable: c.ctx.statusVariable, statusMapping: c.ctx.statusMapping, statusWhenAbsent: settings.statusWhenAbsent },
+    !!c.ctx.statusVariable && getPlan(c.def).byName.has(c.ctx.statusVariable),
+  );
+  return db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const saved = await saveResponseIfRevision(tx, {
+      id: c.response.id, expectedRevision: c.response.revision, answers: c.stored as Record<string, unknown>,
+      currentPage: null, language: c.lang, submitKey: c.submitKey, completed: true, trajectory, now: c.now,
+    });
+    if (!saved) return false;
+    let participantId = c.ctx.participantId;
+    const email = contactVariables(c.def).map((n) => c.answers[n]).find((v): v is string => typeof v === "string" && v.trim() !== "");
+    if (email) {
+      const hash = emailHash(config.personalDataKey, email);
+      const existing = await findContactByHash(tx, c.ctx.studyId, hash);
+      if (existing && existing.participantId !== participantId) {
+        if (c.ctx.waveMode === "open_link" && !(await responseExistsFor(tx, c.ctx.waveId, existing.participantId))) {
+          await mergeIntoParticipant(tx, {
+            responseId: c.response.id, invitationId: c.ctx.invitationId,
+            fromParticipantId: participantId, toParticipantId: existing.participantId,
+          });
+          participantId = existing.participantId;
+        }
+        // Otherwise the address belongs to someone who already answered this wave: keep it theirs.
+      } else {
+        await upsertContact(tx, {
+          participantId, studyId: c.ctx.studyId, emailEncrypted: encryptPersonal(config.personalDataKey, normaliseEmail(email)),
+          emailHash: hash, language: c.lang, now: c.now,
+        });
+      }
+    }
+    const state = evaluateFlow(c.def, c.answers, c.ctx.preload as Answers, c.now);
+    await insertConsents(
+      tx,
+      consentRecords(c.def, state, c.lang).map((r) => ({
+        participantId, studyId: c.ctx.studyId, kind: consentKind(r.name, settings), granted: r.answer === "yes",
+        wordingVersion: r.wordingVersion, wordingText: `${r.label}\n${r.wording}`, language: r.language,
+        waveId: c.ctx.waveId, method: "survey", recordedAt: c.now,
+      })),
+    );
+    await setInvitationProgress(tx, c.ctx.invitationId, "completed", c.now);
+    return true;
+  });
+}

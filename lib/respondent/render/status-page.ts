@@ -1,0 +1,25 @@
+import { MESSAGES, isRespondentLanguage } from "../../i18n/respondent-messages";
+import { html } from "./html";
+import { shell } from "./shell";
+
+export type StatusKind = "unknown" | "not_open" | "closed" | "completed" | "withdrawn" | "thanks";
+
+/** A calm page for a link that cannot be answered now, in the respondent's language. */
+export function statusPage(kind: StatusKind, lang: string, opts: { opensAt?: Date | null; contact?: { name: string; email: string } | null } = {}): string {
+  const m = MESSAGES[isRespondentLanguage(lang) ? lang : "en"];
+  const [title, body] = {
+    unknown: [m.unknownLinkTitle, m.unknownLinkBody],
+    not_open: [m.notOpenTitle, m.notOpenBody(opts.opensAt ? formatDate(opts.opensAt, lang) : "")],
+    closed: [m.closedTitle, m.closedBody],
+    completed: [m.completedTitle, m.completedBody],
+    withdrawn: [m.withdrawnTitle, m.withdrawnBody],
+    thanks: [m.thanksTitle, m.thanksBody],
+  }[kind];
+  const contact = opts.contact ? html`<p class="foot">${m.contact(opts.contact.name, opts.contact.email)}</p>` : "";
+  return shell({ lang, title, body: html`<h1 data-status="${kind}">${title}</h1><p>${body}</p>${contact}` });
+}
+
+export function formatDate(d: Date, lang: string): string {
+  const locale = { uk: "uk-UA", ru: "ru-RU", nb: "nb-NO", en: "en-GB" }[lang] ?? "en-GB";
+  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "Europe/Oslo" }).format(d);
+}

@@ -1,0 +1,16 @@
+import { type SurveyDefinition, surveyDefinitionSchema } from "./definition";
+
+const cache = new Map<string, SurveyDefinition>();
+
+/**
+ * Parses a definition read back from the database (zod at the boundary), once per instrument
+ * version: versions are immutable once used, so the cache never goes stale.
+ */
+export function loadStoredDefinition(versionId: string, json: unknown): SurveyDefinition {
+  let def = cache.get(versionId);
+  if (!def) {
+    def = surveyDefinitionSchema.parse(json);
+    cache.set(versionId, def);
+  }
+  return def;
+}
