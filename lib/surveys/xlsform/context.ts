@@ -1,0 +1,85 @@
+import type { Text } from "../definition";
+import { tryCompileExpression } from "../expr/compile";
+import type { XlsFormIssue } from "./issues";
+import type { Header, Sheet, SheetRow } from "./read-workbook";
+import { SourceMap } from "./source-map";
+
+/** Shared state of one import: problems found so far and where definition fields came from. */
+export class ImportContext {
+  readonly errors: XlsFormIssue[] = [];
+  readonly warnings: XlsFormIssue[] = [];
+  readonly map = new SourceMap();
+  constructor(readonly plainLang: string) {}
+
+  error(issue: XlsFormIssue): void {
+    this.errors.push(issue);
+  }
+  warn(issue: XlsFormIssue): void {
+    this.warnings.push(issue);
+  }
+}
+
+/** Reads cells of one sheet by column name, with translations gathered into Text. */
+export class SheetCells {
+  private readonly byBase = new Map<string, Header[]>();
+  constructor(readonly sheet: Sheet, private readonly ctx: ImportContext) {
+    for (const h of sheet.headers) {
+      const list = this.byBase.get(h.base) ?? [];
+      list.push(h);
+      this.byBase.set(h.base, list);
+    }
+  }
+
+  has(base: string): boolean {
+    return this.byBase.has(base);
+  }
+
+  header(base: string, lang?: string): Header | undefined {
+    const list = this.byBase.get(base) ?? [];
+    return lang === undefined ? list.find((h) => !h.lang) ?? list[0] : list.find((h) => h.lang === lang);
+  }
+
+  /** The untranslated cell of a column ('' when empty or absent). */
+  value(row: SheetRow, base: string): string {
+    const h = this.byBase.get(base)?.find((x) => !x.lang);
+    return h ? row.cells.get(h.col) ?? "" : "";
+  }
+
+  /** All languages of a translatable column; the plain column counts as the default language. */
+  text(row: SheetRow, base: string): Text | undefined {
+    const out: Text = {};
+    for (const h of this.byBase.get(base) ?? []) {
+      const v = row.cells.get(h.col);
+      if (!v) continue;
+      if (h.lang) out[h.lang] = v;
+      else if (!out[this.ctx.plainLang]) out[this.ctx.plainLang] = v;
+    }
+    // A translated column wins over the plain one for the same language.
+    for (const h of this.byBase.get(base) ?? []) if (h.lang && row.cells.get(h.col)) out[h.lang] = row.cells.get(h.col)!;
+    return Object.keys(out).length ? out : undefined;
+  }
+
+  issue(row: SheetRow | number, base: string, message: string): XlsFormIssue {
+    const h = this.header(base);
+    return {
+      sheet: this.sheet.name,
+      row: typeof row === "number" ? row : row.number,
+      column: h?.raw ?? base,
+      columnLetter: h?.letter,
+      message,
+    };
+  }
+
+  /**
+   * An expression cell, syntax-checked here so the error names this cell; a broken
+   * expression is reported and left out, so later checks do not report it twice.
+   */
+  expression(row: SheetRow, base: string): string | undefined {
+    const source = this.value(row, base);
+    if (!source) return undefined;
+    const r = tryCompileExpression(source);
+    if (r.ok) return source;
+    this.ctx.error(this.issue(row, base, r.error.message));
+    return undefined;
+  }
+}

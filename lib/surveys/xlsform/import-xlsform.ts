@@ -1,0 +1,140 @@
+import { type SurveyDefinition, type Text, surveyDefinitionSchema } from "../definition";
+import { closestName } from "../suggest";
+import { listTexts } from "../texts";
+import { ImportContext, SheetCells } from "./context";
+import { languageCode, languageHasNoCode } from "./headers";
+import type { XlsFormIssue } from "./issues";
+import { isYes, readChoices } from "./read-choices";
+import { readSurvey } from "./read-survey";
+import { type Sheet, readWorkbook } from "./read-workbook";
+
+export type XlsFormImportResult =
+  | { ok: true; definition: SurveyDefinition; warnings: XlsFormIssue[] }
+  | { ok: false; errors: XlsFormIssue[]; warnings: XlsFormIssue[] };
+
+const TRANSLATABLE = new Set(["label", "hint", "required_message", "constraint_message", "wording", "min_label", "max_label"]);
+const KNOWN_SHEETS = ["survey", "choices", "settings"];
+
+/**
+ * Reads an XLSForm (.xlsx) into a survey definition. Every problem is collected, not just
+ * the first: each names its sheet, 1-based row and column, and expression errors their
+ * position in the cell. The definition is returned only when there are no errors.
+ */
+export async function importXlsForm(data: Uint8Array | ArrayBuffer): Promise<XlsFormImportResult> {
+  const read = await readWorkbook(data);
+  if ("error" in read) return { ok: false, errors: [read.error], warnings: [] };
+  const byName = new Map<string, Sheet>();
+  const warnings: XlsFormIssue[] = [];
+  for (const sheet of read.sheets) {
+    const key = sheet.name.trim().toLowerCase();
+    if (KNOWN_SHEETS.includes(key) && !byName.has(key)) byName.set(key, sheet);
+    else {
+      const near = closestName(key, KNOWN_SHEETS);
+      warnings.push({ sheet: sheet.name, row: 0, column: "", message: `Sheet "${sheet.name}" is ignored${near ? `; did you mean "${near}"?` : ""}` });
+    }
+  }
+  const survey = byName.get("survey");
+  if (!survey) {
+    const found = read.sheets.map((s) => `"${s.name}"`).join(", ") || "none";
+    return { ok: false, errors: [{ sheet: "", row: 0, column: "", message: `No "survey" sheet (sheets found: ${found})` }], warnings };
+  }
+  const settingsSheet = byName.get("settings");
+  const choicesSheet = byName.get("choices");
+
+  // Settings: one header row and one row of values.
+  const settingsRow = settingsSheet?.rows[0];
+  const setting = (base: string) => {
+    const h = settingsSheet?.headers.find((x) => x.base === base && !x.lang);
+    return (h && settingsRow?.cells.get(h.col)) || undefined;
+  };
+  const titleText: Text = {};
+  for (const h of settingsSheet?.headers ?? []) {
+    const v = settingsRow?.cells.get(h.col);
+    if (h.base === "form_title" && v) titleText[h.lang ?? ""] = v;
+  }
+
+  // Languages: every translated column of survey and choices, in the order they appear.
+  const languages: string[] = [];
+  let hasPlain = false;
+  for (const sheet of [survey, choicesSheet]) {
+    for (const h of sheet?.headers ?? []) {
+      if (!TRANSLATABLE.has(h.base)) continue;
+      if (!h.lang) hasPlain = true;
+      else if (!languages.includes(h.lang)) {
+        languages.push(h.lang);
+        if (languageHasNoCode(h.langLabel ?? "") && h.lang === h.langLabel) {
+          warnings.push({ sheet: sheet!.name, row: sheet!.headerRow, column: h.raw, columnLetter: h.letter, message: `Language "${h.langLabel}" has no code; write it as e.g. "label::${h.langLabel} (xx)"` });
+        }
+      }
+    }
+  }
+  const declared = setting("default_language");
+  let defaultLanguage = declared ? languageCode(declared) : hasPlain ? (languages.length ? languages[0] : "en") : (languages[0] ?? "en");
+  if (hasPlain && !declared) {
+    warnings.push({ sheet: survey.name, row: survey.headerRow, column: "label", message: `The plain label column has no language; it is taken as "${defaultLanguage}". Set default_language in settings to say which it is` });
+  }
+  if (!languages.includes(defaultLanguage)) {
+    if (hasPlain || languages.length === 0) languages.unshift(defaultLanguage);
+    else {
+      warnings.push({ sheet: settingsSheet?.name ?? "settings", row: 2, column: "default_language", message: `default_language "${declared}" has no label columns; using "${languages[0]}"` });
+      defaultLanguage = languages[0];
+    }
+  }
+  const ctx = new ImportContext(defaultLanguage);
+  ctx.warnings.push(...warnings);
+  const surveyCells = new SheetCells(survey, ctx);
+  for (const base of ["type", "name"]) {
+    if (!surveyCells.has(base)) ctx.error({ sheet: survey.name, row: survey.headerRow || 1, column: base, message: `The survey sheet needs a "${base}" column` });
+  }
+  if (!survey.headers.some((h) => h.base === "label")) ctx.error({ sheet: survey.name, row: survey.headerRow || 1, column: "label", message: `The survey sheet needs a "label" column (e.g. "label::English (en)")` });
+  const choices = choicesSheet ? new SheetCells(choicesSheet, ctx) : null;
+  const allowDuplicates = isYes(setting("allow_choice_duplicates") ?? "");
+  const lists = choices ? readChoices(choices, ctx, allowDuplicates) : new Map();
+  const version = setting("version");
+  const parts = readSurvey(surveyCells, ctx, { lists, choices, version, languages });
+  if (parts.pages.length === 0 && ctx.errors.length === 0) ctx.error({ sheet: survey.name, row: 0, column: "", message: "The survey sheet has no questions" });
+
+  if (titleText[""]) {
+    titleText[defaultLanguage] ??= titleText[""];
+    delete titleText[""];
+  }
+  const id = setting("form_id");
+  if (Object.keys(titleText).length === 0) titleText[defaultLanguage] = id ?? "Untitled survey";
+  if (settingsSheet) ctx.map.add([], settingsSheet, settingsRow?.number ?? 2, defaultLanguage);
+  else ctx.map.add([], survey, survey.headerRow, defaultLanguage);
+
+  const candidate = {
+    ...(id ? { id } : {}), title: titleText, ...(version ? { version } : {}),
+    languages, defaultLanguage, preload: parts.preload, pages: parts.pages, calculates: parts.calculates,
+  };
+  const parsed = surveyDefinitionSchema.safeParse(candidate);
+  const errors = [...ctx.errors];
+  if (!parsed.success) {
+    const seen = new Set(errors.map((e) => `${e.sheet}!${e.row}:${e.message}`));
+    for (const issue of parsed.error.issues) {
+      const located = ctx.map.locate(issue.path, issue.message);
+      const key = `${located.sheet}!${located.row}:${located.message}`;
+      if (!seen.has(key)) errors.push(located);
+      seen.add(key);
+    }
+  }
+  const order = (i: XlsFormIssue) => [KNOWN_SHEETS.indexOf(i.sheet.toLowerCase()), i.row] as const;
+  errors.sort((a, b) => order(a)[0] - order(b)[0] || order(a)[1] - order(b)[1]);
+  if (errors.length || !parsed.success) return { ok: false, errors, warnings: ctx.warnings };
+  ctx.warnings.push(...missingTranslations(parsed.data, ctx));
+  return { ok: true, definition: parsed.data, warnings: ctx.warnings };
+}
+
+/** One warning per language that some texts lack; those respondents see the default language. */
+function missingTranslations(def: SurveyDefinition, ctx: ImportContext): XlsFormIssue[] {
+  const out: XlsFormIssue[] = [];
+  for (const lang of def.languages) {
+    if (lang === def.defaultLanguage) continue;
+    const missing = listTexts(def).filter((t) => t.text[def.defaultLanguage] && !t.text[lang]);
+    if (!missing.length) continue;
+    const first = ctx.map.locate([...missing[0].path, lang], "");
+    const more = missing.length > 1 ? ` and ${missing.length - 1} more` : "";
+    out.push({ ...first, message: `${missing.length} text(s) have no "${lang}" translation (first: ${first.sheet}!${first.row} ${first.column}${more}); respondents reading "${lang}" see "${def.defaultLanguage}" there` });
+  }
+  return out;
+}

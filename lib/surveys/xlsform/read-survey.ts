@@ -1,0 +1,136 @@
+import type { Calculate, Page, PreloadField } from "../definition";
+import type { Path } from "../texts";
+import type { ImportContext, SheetCells } from "./context";
+import { buildQuestion } from "./build-question";
+import type { ChoiceList } from "./read-choices";
+import type { SheetRow } from "./read-workbook";
+import { classifyType } from "./row-types";
+
+export interface SurveyParts {
+  pages: Page[];
+  calculates: Calculate[];
+  preload: PreloadField[];
+}
+
+export interface SurveyReadOptions {
+  lists: Map<string, ChoiceList>;
+  choices: SheetCells | null;
+  version?: string;
+  languages: string[];
+}
+
+interface Frame {
+  name: string;
+  row: number;
+  repeat: boolean;
+  relevant?: string;
+}
+
+/**
+ * Walks the survey sheet top to bottom. A top-level group is a page; questions outside any
+ * group are gathered into pages of their own; a nested group is flattened into its page,
+ * its relevant joined with `and` onto each of its questions.
+ */
+export function readSurvey(cells: SheetCells, ctx: ImportContext, opts: SurveyReadOptions): SurveyParts {
+  const parts: SurveyParts = { pages: [], calculates: [], preload: [] };
+  const stack: Frame[] = [];
+  let page: Page | null = null;
+  let implicit = 0;
+  const usedLists = new Set<string>();
+
+  const currentPage = (row: SheetRow): Page => {
+    if (page) return page;
+    implicit++;
+    page = { id: `page_${implicit}`, questions: [] };
+    ctx.map.add(["pages", parts.pages.length], cells.sheet, row.number, ctx.plainLang);
+    parts.pages.push(page);
+    return page;
+  };
+
+  for (const row of cells.sheet.rows) {
+    const typeRaw = cells.value(row, "type");
+    const name = cells.value(row, "name");
+    if (!typeRaw) {
+      ctx.error(cells.issue(row, "type", `Row has no type${name ? ` (name "${name}")` : ""}`));
+      continue;
+    }
+    const label = cells.text(row, "label");
+    const kind = classifyType(typeRaw, label !== undefined);
+    if (kind.kind === "error") {
+      ctx.error(cells.issue(row, "type", kind.message));
+      if (!/^\s*(begin|end)[ _](repeat|loop)/i.test(typeRaw)) continue;
+    }
+    if (kind.kind === "metadata") {
+      ctx.warn(cells.issue(row, "type", `"${typeRaw}" is device metadata; Panelwave records response times itself, so the row is ignored`));
+      continue;
+    }
+    if (kind.kind === "end" || /^\s*end[ _](repeat|loop)/i.test(typeRaw)) {
+      const frame = stack.pop();
+      if (!frame) ctx.error(cells.issue(row, "type", `"${typeRaw}" has no matching begin_group above it`));
+      else if (stack.length === 0) page = null;
+      continue;
+    }
+    if (kind.kind === "begin" || kind.kind === "error") {
+      const repeat = kind.kind === "error" || kind.repeat;
+      if (repeat && kind.kind === "begin") ctx.error(cells.issue(row, "type", `Type "${typeRaw}" is not supported: repeats are not supported; ask a fixed number of questions instead`));
+      if (!name) ctx.error(cells.issue(row, "name", "A group needs a name"));
+      const relevant = cells.expression(row, "relevant");
+      if (stack.length === 0 && !repeat) {
+        page = { id: name || `group_row_${row.number}`, questions: [] };
+        if (label) page.title = label;
+        if (relevant) page.relevant = relevant;
+        ctx.map.add(["pages", parts.pages.length], cells.sheet, row.number, ctx.plainLang);
+        parts.pages.push(page);
+      } else if (stack.length > 0 && !repeat) {
+        ctx.warn(cells.issue(row, "type", `Group "${name}" is inside group "${stack[0].name}"; its questions are shown on that page`));
+      }
+      stack.push({ name, row: row.number, repeat, relevant });
+      continue;
+    }
+    if (!name) {
+      ctx.error(cells.issue(row, "name", `A ${typeRaw} row needs a name`));
+      continue;
+    }
+    if (kind.kind === "calculate") {
+      const calculation = cells.expression(row, "calculation");
+      if (!calculation) {
+        if (!cells.value(row, "calculation")) ctx.error(cells.issue(row, "calculation", `Calculate "${name}" has no calculation`));
+        continue;
+      }
+      ctx.map.add(["calculates", parts.calculates.length], cells.sheet, row.number, ctx.plainLang);
+      parts.calculates.push({ name, calculation });
+      continue;
+    }
+    if (kind.kind === "preload") {
+      ctx.map.add(["preload", parts.preload.length], cells.sheet, row.number, ctx.plainLang);
+      parts.preload.push(label ? { name, label } : { name });
+      continue;
+    }
+    const target = currentPage(row);
+    const path: Path = ["pages", parts.pages.indexOf(target), "questions", target.questions.length];
+    const inherited = stack.slice(1).map((f) => f.relevant).filter((r): r is string => !!r);
+    const built = buildQuestion(row, kind, cells, ctx, { ...opts, inherited, path });
+    if (!built) continue;
+    ctx.map.add(path, cells.sheet, row.number, ctx.plainLang);
+    built.lists.forEach((l) => usedLists.add(l));
+    const choiceSheet = opts.choices?.sheet;
+    if (choiceSheet) {
+      built.optionRows.forEach((r, k) => {
+        if (!r) return;
+        ctx.map.add([...path, "options", k], choiceSheet, r.row, ctx.plainLang);
+        r.variantRows.forEach((vr, v) => ctx.map.add([...path, "options", k, "labelVariants", v], choiceSheet, vr, ctx.plainLang));
+      });
+      built.matrixRows.forEach((r, k) => ctx.map.add([...path, "rows", k], choiceSheet, r, ctx.plainLang));
+    }
+    target.questions.push(built.question);
+  }
+  for (const frame of stack) {
+    ctx.error(cells.issue(frame.row, "type", `Group "${frame.name}" is never closed; add an end_group row`));
+  }
+  if (opts.choices) {
+    for (const list of opts.lists.values()) {
+      if (!usedLists.has(list.name)) ctx.warn(opts.choices.issue(list.firstRow, "list_name", `List "${list.name}" is not used by any question`));
+    }
+  }
+  return parts;
+}
