@@ -1,0 +1,303 @@
+// Waves: scheduling, the target panel, invitations and reminders, and fieldwork counts.
+import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { executeRows, type Db } from "../client";
+import { instruments, instrumentVersions, invitations, studies, waves } from "../schema";
+import type { TargetRule, WaveMode, WaveSchedule, WaveStatus } from "../schema/waves";
+import { insertOutbox, type OutboxInsert } from "./outbox";
+import { toNumber, ts } from "./raw";
+
+export type WaveRow = typeof waves.$inferSelect;
+
+export async function findWave(db: Db, studyId: string, slugOrId: { slug?: string; id?: string }): Promise<WaveRow | null> {
+  const where = slugOrId.id ? eq(waves.id, slugOrId.id) : eq(waves.slug, slugOrId.slug ?? "");
+  const [row] = await db.select().from(waves).where(and(eq(waves.studyId, studyId), where)).limit(1);
+  return row ?? null;
+}
+
+export function listWaves(db: Db, studyId: string) {
+  return db
+    .select({ id: waves.id, slug: waves.slug, name: waves.name, mode: waves.mode, status: waves.status, opensAt: waves.opensAt, closesAt: waves.closesAt })
+    .from(waves)
+    .where(eq(waves.studyId, studyId))
+    .orderBy(asc(waves.position));
+}
+
+/** Instrument versions of a study, newest first, for the wave form. */
+export function listInstrumentVersions(db: Db, studyId: string) {
+  return db
+    .select({ id: instrumentVersions.id, version: instrumentVersions.version, name: instruments.name })
+    .from(instrumentVersions)
+    .innerJoin(instruments, eq(instruments.id, instrumentVersions.instrumentId))
+    .where(eq(instrumentVersions.studyId, studyId))
+    .orderBy(asc(instruments.name), desc(instrumentVersions.version));
+}
+
+export async function instrumentVersionBelongsToStudy(db: Db, studyId: string, versionId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: instrumentVersions.id })
+    .from(instrumentVersions)
+    .where(and(eq(instrumentVersions.id, versionId), eq(instrumentVersions.studyId, studyId)))
+    .limit(1);
+  return !!row;
+}
+
+export type NewWave = {
+  studyId: string;
+  slug: string;
+  name: string;
+  instrumentVersionId: string;
+  mode: WaveMode;
+  status: WaveStatus;
+  opensAt: Date | null;
+  closesAt: Date | null;
+  targetRule: TargetRule | null;
+  schedule: WaveSchedule;
+};
+
+/** Inserts a wave at the end of the study's waves and locks its instrument version. Null on a taken slug. */
+export async function insertWave(db: Db, w: NewWave, now: Date): Promise<WaveRow | null> {
+  return db.transaction(async (tx) => {
+    const [{ next }] = await tx
+      .select({ next: sql<number>`coalesce(max(${waves.position}), 0) + 1` })
+      .from(waves)
+      .where(eq(waves.studyId, w.studyId));
+    const [row] = await tx
+      .insert(waves)
+      .values({ ...w, position: Number(next) })
+      .onConflictDoNothing({ target: [waves.studyId, waves.slug] })
+      .returning();
+    if (!row) return null;
+    await tx
+      .update(instrumentVersions)
+      .set({ lockedAt: now })
+      .where(and(eq(instrumentVersions.id, w.instrumentVersionId), isNull(instrumentVersions.lockedAt)));
+    return row;
+  });
+}
+
+export async function updateWave(db: Db, waveId: string, set: Partial<Pick<WaveRow, "status" | "opensAt" | "closesAt" | "schedule">>) {
+  await db.update(waves).set(set).where(eq(waves.id, waveId));
+}
+
+/** Waves whose status may change now: scheduled ones due to open, open ones due to close. */
+export function findWavesToTransition(db: Db, now: Date) {
+  return db
+    .select()
+    .from(waves)
+    .where(
+      sql`(${waves.status} = 'scheduled' and (${waves.opensAt} <= ${ts(now)} or ${waves.closesAt} <= ${ts(now)}))
+          or (${waves.status} = 'open' and ${waves.closesAt} <= ${ts(now)})`,
+    );
+}
+
+/** Open panel waves that have not reached their closing time. */
+export function findOpenPanelWaves(db: Db, now: Date) {
+  return db
+    .select()
+    .from(waves)
+    .where(
+      sql`${waves.status} = 'open' and ${waves.mode} = 'panel' and (${waves.closesAt} is null or ${waves.closesAt} > ${ts(now)})`,
+    );
+}
+
+/**
+ * The target panel of a rule, as SQL conditions on participants p joined to contacts c: in the
+ * study, not withdrawn, with an address that has not bounced, whose latest row of the rule's
+ * consent is granted, and (optionally) who completed an earlier wave.
+ */
+function targetConditions(studyId: string, rule: TargetRule): SQL {
+  const consent = rule.consent || "follow_up_surveys";
+  const completed = rule.completedWaveId
+    ? sql`and exists (select 1 from responses r where r.wave_id = ${rule.completedWaveId} and r.participant_id = p.id and r.status = 'completed')`
+    : sql``;
+  return sql`p.study_id = ${studyId} and p.withdrawn_at is null and c.bounced_at is null
+    and (select cs.granted from consents cs where cs.participant_id = p.id and cs.kind = ${consent}
+         order by cs.recorded_at desc limit 1) is true
+    ${completed}`;
+}
+
+export async function countTargetPanel(db: Db, studyId: string, rule: TargetRule): Promise<number> {
+  const [row] = await executeRows<{ n: unknown }>(
+    db,
+    sql`select count(*) as n from participants p join contacts c on c.participant_id = p.id where ${targetConditions(studyId, rule)}`,
+  );
+  return toNumber(row?.n);
+}
+
+/** Target participants of a wave who have no invitation yet, with their contact language. */
+export async function findUninvitedTargets(db: Db, wave: { id: string; studyId: string; targetRule: TargetRule | null }, limit: number) {
+  const rows = await executeRows<{ id: string; language: string }>(
+    db,
+    sql`select p.id, c.language from participants p join contacts c on c.participant_id = p.id
+        where ${targetConditions(wave.studyId, wave.targetRule ?? {})}
+          and not exists (select 1 from invitations i where i.wave_id = ${wave.id} and i.participant_id = p.id)
+        order by p.id limit ${limit}`,
+  );
+  return rows;
+}
+
+/**
+ * Creates invitations (unique per wave and participant; only the token's hash is stored) and
+ * queues their invitation emails, in one transaction. Returns how many invitations were new.
+ */
+export async function insertInvitationsWithMail(
+  db: Db,
+  rows: { id: string; participantId: string; tokenHash: string; language: string }[],
+  wave: { id: string; studyId: string; consent: string },
+  sendAt: Date,
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  return db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(invitations)
+      .values(rows.map((r) => ({ id: r.id, waveId: wave.id, studyId: wave.studyId, participantId: r.participantId, tokenHash: r.tokenHash })))
+      .onConflictDoNothing()
+      .returning({ participantId: invitations.participantId });
+    const lang = new Map(rows.map((r) => [r.participantId, r.language]));
+    const mail: OutboxInsert[] = inserted.map((i) => ({
+      studyId: wave.studyId,
+      waveId: wave.id,
+      participantId: i.participantId,
+      kind: "invitation",
+      number: 0,
+      template: "invitation",
+      language: lang.get(i.participantId) ?? "en",
+      data: { consentKind: wave.consent },
+      idempotencyKey: `inv:${wave.id}:${i.participantId}:invitation:0`,
+      nextAttemptAt: sendAt,
+    }));
+    await insertOutbox(tx as unknown as Db, mail);
+    return inserted.length;
+  });
+}
+
+/** Moves the wave's waiting invitation emails to a new time (the schedule changed). */
+export async function rescheduleInvitationMail(db: Db, waveId: string, at: Date): Promise<void> {
+  await executeRows(
+    db,
+    sql`update outbox set next_attempt_at = ${ts(at)}
+        where wave_id = ${waveId} and kind = 'invitation' and status = 'pending'`,
+  );
+}
+
+/**
+ * Queues reminder `number` (or the closing reminder) for a batch of invitations that are due:
+ * sent at or before `sentBefore`, not yet reminded this far, not bounced or opted out, whose
+ * person has not started (or not completed) and is not withdrawn. The reminder count on the
+ * invitation and the outbox's unique key both keep it to one message. Returns the batch size.
+ */
+export async function queueReminderBatch(
+  db: Db,
+  wave: { id: string; studyId: string; consent: string; remindIf: "not_started" | "not_completed" },
+  r: { kind: "reminder" | "closing_reminder"; number: number; sentBefore: Date; now: Date; limit: number },
+): Promise<number> {
+  const statuses = wave.remindIf === "not_started" ? sql`('sent', 'opened')` : sql`('sent', 'opened', 'started')`;
+  const response = wave.remindIf === "not_started" ? sql`` : sql`and r.status = 'completed'`;
+  const keyTail = r.kind === "reminder" ? `:reminder:${r.number}` : ":closing_reminder:0";
+  const notYet =
+    r.kind === "reminder"
+      ? sql`i.reminder_count < ${r.number}`
+      : sql`not exists (select 1 from outbox o where o.idempotency_key = 'inv:' || i.wave_id::text || ':' || i.participant_id::text || ${keyTail})`;
+  const data = JSON.stringify({ consentKind: wave.consent });
+  const rows = await executeRows(
+    db,
+    sql`with due as (
+          select i.id, i.participant_id, c.language
+          from invitations i
+          join participants p on p.id = i.participant_id
+          join contacts c on c.participant_id = i.participant_id
+          where i.wave_id = ${wave.id} and i.sent_at is not null and i.sent_at <= ${ts(r.sentBefore)}
+            and i.status in ${statuses} and ${notYet}
+            and p.withdrawn_at is null and c.bounced_at is null
+            and not exists (select 1 from responses r where r.wave_id = i.wave_id and r.participant_id = i.participant_id ${response})
+          order by i.id
+          limit ${r.limit}
+        ), ins as (
+          insert into outbox (study_id, wave_id, participant_id, kind, number, template, language, data, idempotency_key, status, next_attempt_at)
+          select ${wave.studyId}, ${wave.id}, due.participant_id, ${r.kind}, ${r.number}, 'reminder', due.language, ${data}::jsonb,
+                 'inv:' || ${wave.id}::text || ':' || due.participant_id::text || ${keyTail}, 'pending', ${ts(r.now)}
+          from due
+          on conflict (idempotency_key) do nothing
+          returning participant_id
+        )
+        update invitations set reminder_count = greatest(reminder_count, ${r.kind === "reminder" ? r.number : 0})
+        from due where invitations.id = due.id
+        returning invitations.id`,
+  );
+  return rows.length;
+}
+
+export async function findStudyBySlugForWaves(db: Db, slug: string) {
+  const [row] = await db
+    .select({ id: studies.id, slug: studies.slug, name: studies.name, languages: studies.languages, contactName: studies.contactName, contactEmail: studies.contactEmail, settings: studies.settings })
+    .from(studies)
+    .where(eq(studies.slug, slug))
+    .limit(1);
+  return row ?? null;
+}
+
+export type WaveTotals = { invited: number; delivered: number; bounced: number; optedOut: number; started: number; completed: number };
+export type WaveDay = { day: string; delivered: number; reminded: number; bounced: number; optedOut: number; started: number; completed: number };
+
+/** Fieldwork counts of one wave, in total and by day (days in the given time zone). */
+export async function waveFieldwork(db: Db, studyId: string, waveId: string, timeZone: string): Promise<{ totals: WaveTotals; days: WaveDay[] }> {
+  const [inv] = await executeRows<Record<string, unknown>>(
+    db,
+    sql`select count(*) as invited,
+               count(*) filter (where sent_at is not null) as delivered,
+               count(*) filter (where status = 'bounced') as bounced,
+               count(*) filter (where status = 'opted_out') as opted_out
+        from invitations where study_id = ${studyId} and wave_id = ${waveId}`,
+  );
+  const [resp] = await executeRows<Record<string, unknown>>(
+    db,
+    sql`select count(*) as started, count(*) filter (where status = 'completed') as completed
+        from responses where study_id = ${studyId} and wave_id = ${waveId}`,
+  );
+  const day = (col: SQL) => sql`to_char((${col}) at time zone ${timeZone}, 'YYYY-MM-DD')`;
+  const rows = await executeRows<Record<string, unknown>>(
+    db,
+    sql`select day, sum(delivered) as delivered, sum(reminded) as reminded, sum(bounced) as bounced,
+               sum(opted_out) as opted_out, sum(started) as started, sum(completed) as completed
+        from (
+          select ${day(sql`sent_at`)} as day, 1 as delivered, 0 as reminded, 0 as bounced, 0 as opted_out, 0 as started, 0 as completed
+            from invitations where study_id = ${studyId} and wave_id = ${waveId} and sent_at is not null
+          union all
+          select ${day(sql`sent_at`)}, 0, 1, 0, 0, 0, 0
+            from outbox where study_id = ${studyId} and wave_id = ${waveId} and kind in ('reminder', 'closing_reminder') and status = 'sent'
+          union all
+          select ${day(sql`c.bounced_at`)}, 0, 0, 1, 0, 0, 0
+            from invitations i join contacts c on c.participant_id = i.participant_id
+            where i.study_id = ${studyId} and i.wave_id = ${waveId} and i.status = 'bounced' and c.bounced_at is not null
+          union all
+          select ${day(sql`(select max(cs.recorded_at) from consents cs where cs.participant_id = i.participant_id and cs.granted = false)`)}, 0, 0, 0, 1, 0, 0
+            from invitations i where i.study_id = ${studyId} and i.wave_id = ${waveId} and i.status = 'opted_out'
+          union all
+          select ${day(sql`started_at`)}, 0, 0, 0, 0, 1, 0 from responses where study_id = ${studyId} and wave_id = ${waveId}
+          union all
+          select ${day(sql`completed_at`)}, 0, 0, 0, 0, 0, 1 from responses where study_id = ${studyId} and wave_id = ${waveId} and completed_at is not null
+        ) e
+        where day is not null
+        group by day order by day`,
+  );
+  return {
+    totals: {
+      invited: toNumber(inv?.invited),
+      delivered: toNumber(inv?.delivered),
+      bounced: toNumber(inv?.bounced),
+      optedOut: toNumber(inv?.opted_out),
+      started: toNumber(resp?.started),
+      completed: toNumber(resp?.completed),
+    },
+    days: rows.map((r) => ({
+      day: String(r.day),
+      delivered: toNumber(r.delivered),
+      reminded: toNumber(r.reminded),
+      bounced: toNumber(r.bounced),
+      optedOut: toNumber(r.opted_out),
+      started: toNumber(r.started),
+      completed: toNumber(r.completed),
+    })),
+  };
+}
+

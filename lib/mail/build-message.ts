@@ -1,0 +1,90 @@
+// Turns a claimed outbox row and its send-time context into the email to send: the template in
+// the right language, the personal link rebuilt from the key, the stop-emails link and headers.
+import { createHmac } from "node:crypto";
+import { renderPreview, TEMPLATES, isTemplateName, EMAIL_LANGUAGES, type RenderedEmail } from "../../emails";
+import { pickLanguage, type EmailLanguage, type RespondentBase } from "../../emails/layout";
+import type { ClaimedMessage, DeliveryRow } from "../../db/queries/outbox";
+import { decryptPersonal } from "../crypto/personal-data";
+import { invitationToken } from "../crypto/tokens";
+import type { OutgoingMessage } from "./transport";
+import { unsubscribeToken } from "./unsubscribe-token";
+
+export type MailSettings = { personalDataKey: Buffer; publicUrl: string; mailFrom: string };
+
+/** The personal survey link of an invitation. */
+export function personalLink(s: Pick<MailSettings, "personalDataKey" | "publicUrl">, invitationId: string): string {
+  return `${s.publicUrl}/s/${invitationToken(s.personalDataKey, invitationId)}`;
+}
+
+/** The stop-emails page of a participant (GET shows a confirmation, POST is the one-click opt-out). */
+export function unsubscribeUrl(s: Pick<MailSettings, "personalDataKey" | "publicUrl">, participantId: string): string {
+  return `${s.publicUrl}/u/${unsubscribeToken(s.personalDataKey, participantId)}`;
+}
+
+function messageId(s: MailSettings, outboxId: number): string {
+  const domain = /@([^>\s]+)>?\s*$/.exec(s.mailFrom)?.[1] ?? new URL(s.publicUrl).hostname;
+  const tag = createHmac("sha256", s.personalDataKey).update(`panelwave/message-id/${outboxId}`).digest("hex").slice(0, 12);
+  return `<pw-${outboxId}-${tag}@${domain}>`;
+}
+
+function text(v: unknown): string | null {
+  return typeof v === "string" && v.length > 0 ? v : null;
+}
+
+export function buildMessage(s: MailSettings, msg: ClaimedMessage, ctx: DeliveryRow): OutgoingMessage {
+  if (!isTemplateName(msg.template)) throw new Error(`unknown email template "${msg.template}"`);
+  const template = TEMPLATES[msg.template];
+  const base = { from: s.mailFrom, messageId: messageId(s, msg.id), outboxId: msg.id };
+  const study = {
+    studyName: ctx.studyName ?? "Panelwave",
+    contactName: ctx.contactName,
+    contactEmail: ctx.contactEmail,
+    timeZone: text(ctx.studySettings?.timeZone) ?? "Europe/Oslo",
+  };
+
+  if (msg.userId) {
+    let rendered: RenderedEmail;
+    if (msg.data.test === true) {
+      const r = renderPreview(msg.template, msg.language, study);
+      rendered = { ...r, subject: `[Test] ${r.subject}` };
+    } else {
+      const url = text(msg.data.secretUrl);
+      if (!url) throw new Error("staff email without its link");
+      const language = pickLanguage(msg.language, ["en", "nb"] as const, "en");
+      rendered = TEMPLATES["password-reset"].render({ language, name: ctx.userName ?? "", url, minutes: Number(msg.data.minutes ?? 60) });
+    }
+    return { ...base, to: ctx.userEmail!, subject: rendered.subject, html: rendered.html, text: rendered.text, headers: {} };
+  }
+
+  const language = pickLanguage(msg.language, EMAIL_LANGUAGES, "en") as EmailLanguage;
+  const stopUrl = unsubscribeUrl(s, msg.participantId!);
+  const respondent: RespondentBase = { language, ...study, unsubscribeUrl: stopUrl };
+  const link = ctx.invitationId ? personalLink(s, ctx.invitationId) : null;
+  let rendered: RenderedEmail;
+  switch (msg.template) {
+    case "invitation":
+      if (!link) throw new Error("invitation without an invitation row");
+      rendered = TEMPLATES.invitation.render({ ...respondent, link, closesAt: ctx.waveClosesAt });
+      break;
+    case "reminder":
+      if (!link) throw new Error("reminder without an invitation row");
+      rendered = TEMPLATES.reminder.render({ ...respondent, link, closing: msg.kind === "closing_reminder", closesAt: ctx.waveClosesAt });
+      break;
+    case "interview-request":
+      rendered = TEMPLATES["interview-request"].render({ ...respondent, link: text(msg.data.link), minutes: text(msg.data.minutes) ?? "40–60" });
+      break;
+    case "thank-you":
+      rendered = TEMPLATES["thank-you"].render({ ...respondent, link });
+      break;
+    case "withdrawal-confirmation":
+      rendered = TEMPLATES["withdrawal-confirmation"].render({ ...respondent, unsubscribeUrl: null, erased: msg.data.erase === true });
+      break;
+    default:
+      throw new Error(`template "${msg.template}" is not for respondents`);
+  }
+  const headers: Record<string, string> = template.bulk
+    ? { "List-Unsubscribe": `<${stopUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }
+    : {};
+  const to = decryptPersonal(s.personalDataKey, ctx.emailEncrypted!);
+  return { ...base, to, replyTo: ctx.contactEmail, subject: rendered.subject, html: rendered.html, text: rendered.text, headers };
+}

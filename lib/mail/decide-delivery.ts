@@ -1,0 +1,36 @@
+// Whether a claimed message may still go, decided at send time from the database's current state.
+// Pure. Whatever changed since the message was queued (withdrawal, opt-out, bounce, a completed
+// response, a closed wave) wins over the queue.
+import type { ClaimedMessage, DeliveryRow } from "../../db/queries/outbox";
+
+export type Decision = { send: true } | { send: false; reason: string };
+
+const WAVE_MAIL = new Set(["invitation", "reminder", "closing_reminder"]);
+const STOP = (reason: string): Decision => ({ send: false, reason });
+
+export function decideDelivery(msg: ClaimedMessage, ctx: DeliveryRow | undefined, now: Date): Decision {
+  if (!ctx) return STOP("the message no longer exists");
+  if (msg.userId) return ctx.userEmail ? { send: true } : STOP("the staff user no longer exists");
+  if (!msg.participantId || !ctx.participantExists) return STOP("the participant no longer exists");
+  if (!ctx.emailEncrypted) return STOP("the contact details were erased");
+  if (ctx.bouncedAt) return STOP("the address bounced");
+  // A withdrawal confirmation is the one message a withdrawn person may still get.
+  if (msg.kind === "withdrawal_confirmation") return { send: true };
+  if (ctx.withdrawnAt) return STOP("the participant withdrew");
+  if (typeof msg.data.consentKind === "string" && ctx.consentGranted !== true) {
+    return STOP(`no ${msg.data.consentKind} consent (withdrawn or never given)`);
+  }
+  if (WAVE_MAIL.has(msg.kind)) {
+    if (ctx.waveStatus !== "open") return STOP(`the wave is ${ctx.waveStatus ?? "gone"}`);
+    if (ctx.waveClosesAt && ctx.waveClosesAt <= now) return STOP("the wave has closed");
+    if (!ctx.invitationId) return STOP("the invitation no longer exists");
+    if (ctx.invitationStatus === "opted_out" || ctx.invitationStatus === "bounced") return STOP(`the invitation is ${ctx.invitationStatus}`);
+    if (ctx.invitationStatus === "completed" || ctx.responseStatus === "completed") return STOP("the survey is already completed");
+    if (msg.kind !== "invitation") {
+      const remindIf = ctx.waveSchedule?.remindIf === "not_started" ? "not_started" : "not_completed";
+      const started = ctx.responseStatus !== null || ctx.invitationStatus === "started";
+      if (remindIf === "not_started" && started) return STOP("the survey is already started");
+    }
+  }
+  return { send: true };
+}

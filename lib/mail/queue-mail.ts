@@ -1,0 +1,116 @@
+// Queueing mail: every email goes into the outbox under its natural key, so queueing twice is a
+// no-op. The sender decides again at send time whether it may still go (decide-delivery.ts).
+import type { Db } from "../../db/client";
+import { insertOutbox } from "../../db/queries/outbox";
+import { findParticipantMailInfo } from "../../db/queries/panel-mail";
+import type { TemplateName } from "../../emails";
+import { nudge } from "../jobs/nudge";
+
+export type ParticipantMail = {
+  participantId: string;
+  waveId?: string | null;
+  /** e.g. "interview_request"; with number, part of the natural key. */
+  kind: string;
+  number?: number;
+  template: TemplateName;
+  /** The consent whose latest row must be granted when the message goes (null: none needed). */
+  consentKind: string | null;
+  /** Non-personal template data (links are rebuilt at send time). */
+  data?: Record<string, unknown>;
+  idempotencyKey: string;
+  notBefore?: Date;
+};
+
+/**
+ * Queues one message to a participant in their contact language. Idempotent on idempotencyKey.
+ * Returns false when nothing was queued: already queued, no contact, or withdrawn (except for a
+ * withdrawal confirmation).
+ */
+export async function queueParticipantMail(db: Db, mail: ParticipantMail, now: Date): Promise<boolean> {
+  const info = await findParticipantMailInfo(db, mail.participantId);
+  if (!info || !info.hasContact) return false;
+  if (info.withdrawnAt && mail.kind !== "withdrawal_confirmation") return false;
+  const n = await insertOutbox(db, [
+    {
+      studyId: info.studyId,
+      waveId: mail.waveId ?? null,
+      participantId: mail.participantId,
+      kind: mail.kind,
+      number: mail.number ?? 0,
+      template: mail.template,
+      language: info.language ?? info.defaultLanguage,
+      data: { ...(mail.data ?? {}), ...(mail.consentKind ? { consentKind: mail.consentKind } : {}) },
+      idempotencyKey: mail.idempotencyKey,
+      nextAttemptAt: mail.notBefore && mail.notBefore > now ? mail.notBefore : now,
+    },
+  ]);
+  if (n > 0) nudge("outbox");
+  return n > 0;
+}
+
+/**
+ * Queues the interview request to a participant who consented to interview contact (number
+ * counts repeated requests: 0 is the first). Sent only while the latest interview_contact consent
+ * is granted. `link` is an optional page where they can say yes; otherwise they reply by email.
+ */
+export function queueInterviewRequest(
+  db: Db,
+  r: { participantId: string; waveId?: string | null; number?: number; link?: string | null; minutes?: string },
+  now: Date,
+): Promise<boolean> {
+  const number = r.number ?? 0;
+  return queueParticipantMail(
+    db,
+    {
+      participantId: r.participantId,
+      waveId: r.waveId ?? null,
+      kind: "interview_request",
+      number,
+      template: "interview-request",
+      consentKind: "interview_contact",
+      data: { ...(r.link ? { link: r.link } : {}), ...(r.minutes ? { minutes: r.minutes } : {}) },
+      idempotencyKey: `interview:${r.participantId}:${number}`,
+    },
+    now,
+  );
+}
+
+/** Queues the thank-you after a completed panel wave (once per wave and participant). */
+export function queueThankYou(db: Db, r: { participantId: string; waveId: string }, now: Date): Promise<boolean> {
+  return queueParticipantMail(
+    db,
+    {
+      participantId: r.participantId,
+      waveId: r.waveId,
+      kind: "thank_you",
+      template: "thank-you",
+      consentKind: "follow_up_surveys",
+      idempotencyKey: `inv:${r.waveId}:${r.participantId}:thank_you:0`,
+    },
+    now,
+  );
+}
+
+/**
+ * Queues a password-reset email to a researcher or admin. The link is kept in the outbox only
+ * until it is sent. `requestKey` makes a retried request queue one message.
+ */
+export async function queuePasswordReset(
+  db: Db,
+  r: { userId: string; url: string; minutes: number; language?: "en" | "nb"; requestKey: string },
+  now: Date,
+): Promise<boolean> {
+  const n = await insertOutbox(db, [
+    {
+      userId: r.userId,
+      kind: "password_reset",
+      template: "password-reset",
+      language: r.language ?? "en",
+      data: { secretUrl: r.url, minutes: r.minutes },
+      idempotencyKey: `password-reset:${r.userId}:${r.requestKey}`,
+      nextAttemptAt: now,
+    },
+  ]);
+  if (n > 0) nudge("outbox");
+  return n > 0;
+}

@@ -1,0 +1,145 @@
+// The outbox sender: claims due messages in batches, decides at send time whether each may still
+// go, sends it through the transport and records the outcome. See docs/outbox.md.
+import type { Db } from "../../db/client";
+import {
+  claimDueOutbox,
+  loadDeliveryContext,
+  markOutboxBounced,
+  markOutboxCancelled,
+  markOutboxFailed,
+  markOutboxRetry,
+  markOutboxSent,
+  reclaimStaleOutbox,
+  releaseClaimedOutbox,
+  type ClaimedMessage,
+  type DeliveryRow,
+} from "../../db/queries/outbox";
+import { buildMessage, type MailSettings } from "./build-message";
+import { decideDelivery } from "./decide-delivery";
+import { createRateLimiter, type Limit, type RateLimiter } from "./rate-limiter";
+import { classifySendError, retryDelayMs } from "./smtp-errors";
+import type { MailTransport } from "./transport";
+
+export type DrainOptions = MailSettings & {
+  batchSize?: number;
+  /** How long a claim is held (default 5 min). Must exceed one message's worst-case send time. */
+  leaseMs?: number;
+  /** A message is not started when less than this is left of its lease (default 2 min). */
+  leaseMarginMs?: number;
+  maxAttempts?: number;
+  /** Global limit, messages per second, for this process; studies and waves may set lower ones. */
+  ratePerSecond?: number | null;
+  limiter?: RateLimiter;
+  clock?: () => Date;
+  /** Stop claiming new batches after this many (default: until nothing is due). */
+  maxBatches?: number;
+  /** Stop claiming new batches after this time. */
+  deadline?: Date;
+};
+
+export type DrainStats = { sent: number; retried: number; bounced: number; failed: number; cancelled: number; released: number; reclaimed: number };
+
+function limitsFor(msg: ClaimedMessage, ctx: DeliveryRow | undefined, global: number | null | undefined): Limit[] {
+  const limits: Limit[] = [];
+  if (global && global > 0) limits.push({ key: "global", perSecond: global });
+  const study = Number(ctx?.studySettings?.mailRatePerSecond);
+  if (msg.studyId && study > 0) limits.push({ key: `study:${msg.studyId}`, perSecond: study });
+  const wave = Number(ctx?.waveSchedule?.sendRatePerSecond);
+  if (msg.waveId && wave > 0) limits.push({ key: `wave:${msg.waveId}`, perSecond: wave });
+  return limits;
+}
+
+/**
+ * Sends due mail until none is due (or maxBatches / deadline). Safe to run in several processes
+ * at once: a row is claimed by one worker only (SKIP LOCKED) and recorded right after the server
+ * accepts it. Delivery is at least once: a worker that dies between the server's acceptance and
+ * the record leaves a row that is sent again after its lease expires.
+ */
+export async function drainOutbox(db: Db, transport: MailTransport, opts: DrainOptions): Promise<DrainStats> {
+  const clock = opts.clock ?? (() => new Date());
+  const batchSize = opts.batchSize ?? 100;
+  const leaseMs = opts.leaseMs ?? 5 * 60_000;
+  const marginMs = Math.min(opts.leaseMarginMs ?? 2 * 60_000, leaseMs / 2);
+  const maxAttempts = opts.maxAttempts ?? 12;
+  const limiter = opts.limiter ?? createRateLimiter();
+  const stats: DrainStats = { sent: 0, retried: 0, bounced: 0, failed: 0, cancelled: 0, released: 0, reclaimed: 0 };
+
+  for (let batch = 0; opts.maxBatches === undefined || batch < opts.maxBatches; batch++) {
+    const now = clock();
+    if (opts.deadline && now >= opts.deadline) break;
+    stats.reclaimed += await reclaimStaleOutbox(db, now, maxAttempts);
+    const claimed = await claimDueOutbox(db, { now, leaseUntil: new Date(now.getTime() + leaseMs), limit: batchSize });
+    if (claimed.length === 0) break;
+    const contexts = await loadDeliveryContext(db, claimed.map((m) => m.id));
+
+    // Set when the server is unreachable: the rest of the batch goes back untried.
+    let stopUntil: Date | null = null;
+    const untried: number[] = [];
+    let next = 0;
+
+    const one = async (msg: ClaimedMessage) => {
+      const ctx = contexts.get(msg.id);
+      const decision = decideDelivery(msg, ctx, clock());
+      if (!decision.send) {
+        await markOutboxCancelled(db, msg.id, decision.reason);
+        stats.cancelled++;
+        return;
+      }
+      let out;
+      try {
+        out = buildMessage(opts, msg, ctx!);
+      } catch (err) {
+        await markOutboxFailed(db, msg.id, `cannot build the message: ${(err as Error).message}`);
+        stats.failed++;
+        return;
+      }
+      await limiter.acquire(limitsFor(msg, ctx, opts.ratePerSecond));
+      // Never start a send that could outlive the claim: another worker may reclaim the row then.
+      if (stopUntil || clock().getTime() > msg.lockedUntil.getTime() - marginMs) {
+        untried.push(msg.id);
+        return;
+      }
+      try {
+        const { providerMessageId } = await transport.send(out);
+        await markOutboxSent(db, msg.id, { now: clock(), providerMessageId });
+        stats.sent++;
+      } catch (err) {
+        const f = classifySendError(err);
+        const at = clock();
+        if (f.outcome === "bounce") {
+          await markOutboxBounced(db, { id: msg.id, participantId: msg.participantId }, { now: at, error: f.message });
+          stats.bounced++;
+        } else if (f.outcome === "fail") {
+          await markOutboxFailed(db, msg.id, f.message);
+          stats.failed++;
+        } else {
+          const attempts = msg.attempts + 1;
+          const nextAttemptAt = new Date(at.getTime() + retryDelayMs(attempts));
+          await markOutboxRetry(db, msg.id, { nextAttemptAt, error: f.message, giveUp: attempts >= maxAttempts });
+          if (attempts >= maxAttempts) stats.failed++;
+          else stats.retried++;
+          if (f.connection && !stopUntil) stopUntil = nextAttemptAt;
+        }
+      }
+    };
+
+    const lane = async () => {
+      while (next < claimed.length) {
+        const msg = claimed[next++];
+        if (stopUntil) {
+          untried.push(msg.id);
+          continue;
+        }
+        await one(msg);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(transport.concurrency, claimed.length)) }, lane));
+
+    if (untried.length > 0) {
+      await releaseClaimedOutbox(db, untried, stopUntil ?? clock());
+      stats.released += untried.length;
+    }
+    if (stopUntil) break;
+  }
+  return stats;
+}

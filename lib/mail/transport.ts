@@ -1,0 +1,98 @@
+// The one module that sends mail. With an SMTP URL: nodemailer's pooled SMTP transport. Without:
+// the local mailbox table, which admins read at /admin/mailbox (the demo shows every message).
+import { createTransport } from "nodemailer";
+import type { Db } from "../../db/client";
+import { insertMailboxMessage } from "../../db/queries/mailbox";
+
+export type OutgoingMessage = {
+  to: string;
+  from: string;
+  replyTo?: string | null;
+  subject: string;
+  html: string;
+  text: string;
+  /** Extra headers (List-Unsubscribe, List-Unsubscribe-Post). */
+  headers: Record<string, string>;
+  /** Message-ID, stable per outbox row so a repeated delivery carries the same id. */
+  messageId: string;
+  outboxId: number | null;
+};
+
+export type MailTransport = {
+  kind: "smtp" | "mailbox";
+  /** How many messages may be in flight at once (the SMTP pool size). */
+  concurrency: number;
+  /** Resolves once the server accepted the message; rejects with nodemailer's error otherwise. */
+  send(msg: OutgoingMessage): Promise<{ providerMessageId: string }>;
+  close(): Promise<void>;
+};
+
+export type TransportOptions = {
+  /** smtp://user:pass@host:port or smtps://…; absent means the local mailbox. */
+  smtpUrl?: string;
+  /** Pool size (default 5). */
+  maxConnections?: number;
+  /** For a local test server without TLS. */
+  ignoreTLS?: boolean;
+  /** Timeouts in ms; kept well under the outbox lease (docs/outbox.md). */
+  connectionTimeoutMs?: number;
+  socketTimeoutMs?: number;
+};
+
+export function createMailTransport(db: Db, opts: TransportOptions): MailTransport {
+  if (!opts.smtpUrl) return mailboxTransport(db);
+  const maxConnections = opts.maxConnections ?? 5;
+  const transporter = createTransport({
+    url: opts.smtpUrl,
+    pool: true,
+    maxConnections,
+    maxMessages: 500,
+    ignoreTLS: opts.ignoreTLS ?? false,
+    connectionTimeout: opts.connectionTimeoutMs ?? 15_000,
+    greetingTimeout: opts.connectionTimeoutMs ?? 15_000,
+    socketTimeout: opts.socketTimeoutMs ?? 60_000,
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
+  return {
+    kind: "smtp",
+    concurrency: maxConnections,
+    async send(m) {
+      const info = await transporter.sendMail({
+        from: m.from,
+        to: m.to,
+        replyTo: m.replyTo ?? undefined,
+        subject: m.subject,
+        html: m.html,
+        text: m.text,
+        headers: m.headers,
+        messageId: m.messageId,
+      });
+      const queued = /queued as ([^\s]+)/i.exec(String(info.response ?? ""))?.[1];
+      return { providerMessageId: queued ? `${info.messageId} ${queued}` : String(info.messageId) };
+    },
+    async close() {
+      transporter.close();
+    },
+  };
+}
+
+function mailboxTransport(db: Db): MailTransport {
+  return {
+    kind: "mailbox",
+    concurrency: 4,
+    async send(m) {
+      await insertMailboxMessage(db, {
+        outboxId: m.outboxId,
+        toAddress: m.to,
+        fromAddress: m.from,
+        subject: m.subject,
+        html: m.html,
+        text: m.text,
+        headers: { ...m.headers, "Message-ID": m.messageId, ...(m.replyTo ? { "Reply-To": m.replyTo } : {}) },
+      });
+      return { providerMessageId: m.messageId };
+    },
+    async close() {},
+  };
+}

@@ -1,0 +1,95 @@
+// The "reconcile what is due" step of the wave lifecycle (docs/wave-lifecycle.md), run every
+// minute by the worker and right after "open now". Idempotent: every effect rests on a unique key
+// (invitations (wave, participant), outbox idempotency_key, the invitation's reminder count).
+import { randomUUID } from "node:crypto";
+import type { Db } from "../../db/client";
+import { cancelPendingForWave } from "../../db/queries/outbox";
+import {
+  findOpenPanelWaves,
+  findUninvitedTargets,
+  findWavesToTransition,
+  insertInvitationsWithMail,
+  queueReminderBatch,
+  updateWave,
+  type WaveRow,
+} from "../../db/queries/wave-admin";
+import { hashToken, invitationToken } from "../crypto/tokens";
+import { dueReminders, invitationTime, waveTransition } from "./wave-state";
+
+export type ReconcileStats = { opened: number; closed: number; invited: number; reminders: number; closingReminders: number; cancelled: number };
+
+export type ReconcileOptions = { personalDataKey: Buffer; batchSize?: number; waveId?: string };
+
+/** Opens and closes waves whose time has come; closing cancels the wave's waiting mail. */
+async function transitionWaves(db: Db, now: Date, stats: ReconcileStats) {
+  for (const w of await findWavesToTransition(db, now)) {
+    const to = waveTransition(w, now);
+    if (to === "open") {
+      await updateWave(db, w.id, { status: "open" });
+      stats.opened++;
+    } else if (to === "closed") {
+      await updateWave(db, w.id, { status: "closed" });
+      stats.cancelled += await cancelPendingForWave(db, w.id, "the wave closed");
+      stats.closed++;
+    }
+  }
+}
+
+/** Invites every target participant who has no invitation yet (late consenters included). */
+export async function inviteTargets(db: Db, w: WaveRow, now: Date, opts: ReconcileOptions): Promise<number> {
+  const batchSize = opts.batchSize ?? 1000;
+  const consent = w.targetRule?.consent || "follow_up_surveys";
+  const sendAt = invitationTime(w, now);
+  let invited = 0;
+  for (;;) {
+    const targets = await findUninvitedTargets(db, w, batchSize);
+    if (targets.length === 0) break;
+    const rows = targets.map((t) => {
+      const id = randomUUID();
+      return { id, participantId: t.id, language: t.language, tokenHash: hashToken(invitationToken(opts.personalDataKey, id)) };
+    });
+    invited += await insertInvitationsWithMail(db, rows, { id: w.id, studyId: w.studyId, consent }, sendAt);
+    if (targets.length < batchSize) break;
+  }
+  return invited;
+}
+
+async function queueReminders(db: Db, w: WaveRow, now: Date, batchSize: number, stats: ReconcileStats) {
+  const due = dueReminders(w, now);
+  const wave = {
+    id: w.id,
+    studyId: w.studyId,
+    consent: w.targetRule?.consent || "follow_up_surveys",
+    remindIf: w.schedule.remindIf === "not_started" ? ("not_started" as const) : ("not_completed" as const),
+  };
+  for (const r of due.regular) {
+    for (;;) {
+      const n = await queueReminderBatch(db, wave, { kind: "reminder", number: r.number, sentBefore: r.sentBefore, now, limit: batchSize });
+      stats.reminders += n;
+      if (n < batchSize) break;
+    }
+  }
+  if (due.closing) {
+    for (;;) {
+      const n = await queueReminderBatch(db, wave, { kind: "closing_reminder", number: 0, sentBefore: due.closing.sentBefore, now, limit: batchSize });
+      stats.closingReminders += n;
+      if (n < batchSize) break;
+    }
+  }
+}
+
+/**
+ * Brings every wave (or one, with opts.waveId) up to date at `now`: opens and closes on schedule,
+ * invites the target panel of open panel waves (invitation emails due at schedule.invitationAt),
+ * queues due reminders and the closing reminder. Idempotent and safe to repeat at any time.
+ */
+export async function reconcileWaves(db: Db, now: Date, opts: ReconcileOptions): Promise<ReconcileStats> {
+  const stats: ReconcileStats = { opened: 0, closed: 0, invited: 0, reminders: 0, closingReminders: 0, cancelled: 0 };
+  await transitionWaves(db, now, stats);
+  for (const w of await findOpenPanelWaves(db, now)) {
+    if (opts.waveId && w.id !== opts.waveId) continue;
+    stats.invited += await inviteTargets(db, w, now, opts);
+    await queueReminders(db, w, now, opts.batchSize ?? 1000, stats);
+  }
+  return stats;
+}

@@ -1,0 +1,72 @@
+// A real SMTP server in the test process (smtp-server), recording what it accepts. Faults are
+// injected per recipient or per message: a 4xx or 5xx answer like a real server would give.
+import { createServer, type AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+import { parseMessage, type ParsedMessage } from "./mime";
+
+export type Fault = { code: number; message: string } | null;
+
+export type SmtpSink = {
+  port: number;
+  url: string;
+  messages: ParsedMessage[];
+  /** Decide per RCPT TO: return a fault to refuse the recipient. */
+  rcptFault: (address: string) => Fault;
+  /** Decide after DATA: return a fault to refuse the message. */
+  dataFault: (msg: ParsedMessage) => Fault;
+  close(): Promise<void>;
+};
+
+function smtpError(f: { code: number; message: string }) {
+  return Object.assign(new Error(f.message), { responseCode: f.code });
+}
+
+/** A port nothing listens on (for "server down" tests); start a sink on it later. */
+export async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", () => r()));
+  const port = (srv.address() as AddressInfo).port;
+  await new Promise<void>((r) => srv.close(() => r()));
+  return port;
+}
+
+export async function startSmtpSink(port = 0): Promise<SmtpSink> {
+  const sink: SmtpSink = {
+    port: 0,
+    url: "",
+    messages: [],
+    rcptFault: () => null,
+    dataFault: () => null,
+    close: async () => {},
+  };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    size: 10 * 1024 * 1024,
+    onRcptTo(address, _session, cb) {
+      const f = sink.rcptFault(address.address);
+      cb(f ? smtpError(f) : undefined);
+    },
+    onData(stream, session, cb) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", () => {
+        const msg = parseMessage(Buffer.concat(chunks).toString("utf8"), session.envelope.rcptTo.map((r) => r.address));
+        const f = sink.dataFault(msg);
+        if (f) return cb(smtpError(f));
+        sink.messages.push(msg);
+        cb(null);
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolve());
+  });
+  const addr = server.server.address() as AddressInfo;
+  sink.port = addr.port;
+  sink.url = `smtp://127.0.0.1:${addr.port}`;
+  sink.close = () => new Promise<void>((r) => server.close(() => r()));
+  return sink;
+}
