@@ -9,6 +9,8 @@ export type ParsedPost = {
   revision: number;
   submitKey: string;
   action: SubmitAction;
+  /** The language the page was shown in. */
+  lang: string | null;
   submission: Submission;
   /** Submitted text per variable, to show again when it cannot be accepted. */
   raw: Record<string, string>;
@@ -50,5 +52,5 @@ export function parseSurveyPost(def: SurveyDefinition, entries: Iterable<[string
       raw[k] = list[list.length - 1];
     }
   }
-  return { pageId, revision: rev, submitKey, action, submission, raw };
+  return { pageId, revision: rev, submitKey, action, lang: one("_lang") ?? null, submission, raw };
 }

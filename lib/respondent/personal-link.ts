@@ -17,9 +17,9 @@ import type { Answers } from "../surveys/answers";
 import type { SurveyDefinition } from "../surveys/definition";
 import { evaluateFlow, firstPage, nextPage, previousPage, pruneHidden, validatePage } from "../surveys/flow";
 import { loadStoredDefinition } from "../surveys/load-stored-definition";
-import { pageView } from "../surveys/page-view";
 import { completeResponse } from "./complete-response";
 import { parseSurveyPost } from "./form-submission";
+import { newlyRevealed, pageWithReveals } from "./page-with-reveals";
 import { linkStatus } from "./link-state";
 import { htmlOutcome, redirectOutcome, type Outcome } from "./outcome";
 import { enhanceScriptUrl } from "./enhance-script";
@@ -86,9 +86,10 @@ function renderPage(
   const state = evaluateFlow(l.def, answers, l.ctx.preload as Answers, opts.now, { timeZone: TIME_ZONE });
   const visible = pageId && state.visiblePages.includes(pageId) ? pageId : firstPage(l.def, state);
   if (!visible) return htmlOutcome(statusPage("closed", lang), 500);
-  const view = pageView(l.def, state, visible, lang);
+  const { view, conditional } = pageWithReveals(l.def, state, visible, lang);
   const html = surveyPage({
     view,
+    conditional,
     lang,
     languages: l.def.languages,
     action: `/s/${token}`,
@@ -130,7 +131,7 @@ export async function submitPersonalLink(db: Db, config: Config, token: string, 
   if (!post) return redirectOutcome(`/s/${token}`);
   const { response } = l;
   if (response && response.lastSubmitKey === post.submitKey) return redirectOutcome(`/s/${token}`);
-  let lang = chooseLanguage(l.def, response, { ...req, requestedLanguage: null }, l.ctx);
+  let lang = chooseLanguage(l.def, response, { ...req, requestedLanguage: post.lang }, l.ctx);
   if ((response?.revision ?? 0) !== post.revision) return conflict(db, l, token, lang, req.now);
 
   const preload = l.ctx.preload as Answers;
@@ -148,7 +149,8 @@ export async function submitPersonalLink(db: Db, config: Config, token: string, 
       const raw = Object.fromEntries(Object.entries(post.raw).filter(([k]) => k in v.errors));
       return renderPage(l, token, lang, post.pageId, v.state.answers, { errors: v.errors, raw, status: 422, now: req.now });
     }
-    target = nextPage(l.def, after, post.pageId);
+    // A question this page's answers revealed (scripts off) is shown before moving on.
+    target = newlyRevealed(l.def, before, after, post.pageId).length ? post.pageId : nextPage(l.def, after, post.pageId);
   }
   // Contact details never rest in the answers: they go to contacts when the survey completes.
   const stored = stripContactAnswers(l.def, pruned);

@@ -18,11 +18,17 @@ export type SurveyPageInput = {
   withdrawUrl?: string;
   notice?: string;
   script?: string;
+  /** Questions rendered hidden that answers on this same page can reveal (shown when scripts are off). */
+  conditional?: ReadonlySet<string>;
   /** The compiled definition and state the enhancement script needs, as JSON. */
   clientData?: unknown;
 };
 
 const fieldId = (name: string) => `q-${name}`;
+
+function cond(q: QuestionView, input: SurveyPageInput): Raw | "" {
+  return input.conditional?.has(q.name) ? html` hidden data-cond` : "";
+}
 
 function errorOf(input: SurveyPageInput, name: string): Raw | "" {
   const e = input.errors[name];
@@ -62,7 +68,7 @@ function choice(q: QuestionView, input: SurveyPageInput, kind: "radio" | "checkb
 
 function fieldset(q: QuestionView, input: SurveyPageInput, inner: Raw, kind: string, extraLegend?: Raw): Raw {
   const desc = describedBy(q, input);
-  return html`<fieldset class="q${input.errors[q.name] ? " has-err" : ""}" id="${fieldId(q.name)}" data-q="${q.name}" data-type="${kind}"${desc ? html` aria-describedby="${desc}"` : ""}><legend>${q.label}${req(q)}</legend>${extraLegend ?? ""}${hint(q)}${errorOf(input, q.name)}${inner}</fieldset>`;
+  return html`<fieldset class="q${input.errors[q.name] ? " has-err" : ""}" id="${fieldId(q.name)}" data-q="${q.name}" data-type="${kind}"${cond(q, input)}${desc ? html` aria-describedby="${desc}"` : ""}><legend>${q.label}${req(q)}</legend>${extraLegend ?? ""}${hint(q)}${errorOf(input, q.name)}${inner}</fieldset>`;
 }
 
 function single(q: QuestionView, input: SurveyPageInput, type: string, attrs: Raw | "" = ""): Raw {
@@ -71,13 +77,13 @@ function single(q: QuestionView, input: SurveyPageInput, type: string, attrs: Ra
     type === "textarea"
       ? html`<textarea id="${fieldId(q.name)}-in" name="${q.name}"${desc ? html` aria-describedby="${desc}"` : ""}${q.required ? html` required` : ""}${input.errors[q.name] ? html` aria-invalid="true"` : ""} maxlength="10000">${textValue(q, input)}</textarea>`
       : html`<input type="${type}" id="${fieldId(q.name)}-in" name="${q.name}" value="${textValue(q, input)}"${attrs}${desc ? html` aria-describedby="${desc}"` : ""}${q.required ? html` required` : ""}${input.errors[q.name] ? html` aria-invalid="true"` : ""}>`;
-  return html`<div class="q${input.errors[q.name] ? " has-err" : ""}" id="${fieldId(q.name)}" data-q="${q.name}" data-type="${q.type}"><label class="lbl" for="${fieldId(q.name)}-in">${q.label}${req(q)}</label>${hint(q)}${errorOf(input, q.name)}${control}</div>`;
+  return html`<div class="q${input.errors[q.name] ? " has-err" : ""}" id="${fieldId(q.name)}" data-q="${q.name}" data-type="${q.type}"${cond(q, input)}><label class="lbl" for="${fieldId(q.name)}-in">${q.label}${req(q)}</label>${hint(q)}${errorOf(input, q.name)}${control}</div>`;
 }
 
 function question(q: QuestionView, input: SurveyPageInput): Raw {
   switch (q.type) {
     case "note":
-      return html`<div class="note" id="${fieldId(q.name)}" data-q="${q.name}" data-type="note">${q.label}</div>`;
+      return html`<div class="note" id="${fieldId(q.name)}" data-q="${q.name}" data-type="note"${cond(q, input)}>${q.label}</div>`;
     case "single":
       return choice(q, input, "radio");
     case "multiple":
@@ -149,6 +155,7 @@ ${title ? html`<h1>${title}</h1>` : ""}
 <input type="hidden" name="_page" value="${view.id}">
 <input type="hidden" name="_rev" value="${input.revision}">
 <input type="hidden" name="_key" value="${input.submitKey}">
+<input type="hidden" name="_lang" value="${input.lang}">
 ${view.questions.map((q) => question(q, input))}
 <div class="nav">
 <button type="submit" name="_action" value="next" data-primary>${view.isLast ? m.finish : m.next}</button>
@@ -162,7 +169,7 @@ ${view.hasPrevious ? html`<button type="submit" name="_action" value="back" clas
 </form>
 <p class="foot">${input.contact ? html`${m.contact(input.contact.name, input.contact.email)}<br>` : ""}${input.withdrawUrl ? html`<a href="${input.withdrawUrl}">${m.withdraw}</a>` : ""}</p>
 ${input.clientData ? html`<script type="application/json" id="pw-data">${jsonForScript(input.clientData)}</script>` : ""}`;
-  return shell({ lang: input.lang, title: `${errs.length ? "⚠ " : ""}${title || m.progress(view.progress.page, view.progress.pages)}`, body, script: input.script });
+  return shell({ lang: input.lang, noscriptCss: "[data-cond][hidden]{display:block!important}", title: `${errs.length ? "⚠ " : ""}${title || m.progress(view.progress.page, view.progress.pages)}`, body, script: input.script });
 }
 
 /** JSON safe to embed in a script element (no "</script>" or HTML comment breaks). */

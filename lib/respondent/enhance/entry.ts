@@ -1,0 +1,97 @@
+// The respondent enhancement script: instant validation, show/hide of dependent questions,
+// exclusive options, a local draft of the current page, and no double submits. Built by
+// scripts/build-enhance.mjs from the same engine the server runs; the page works without it.
+import type { Answers, Submission } from "../../surveys/answers";
+import type { SurveyDefinition } from "../../surveys/definition";
+import { evaluateFlow } from "../../surveys/state";
+import { validatePage } from "../../surveys/validate-page";
+import { showErrors, clearErrors } from "./errors";
+import { draftKey, restoreDraft, saveDraft, dropStaleDrafts } from "./draft";
+
+type Data = { definition: SurveyDefinition; preload: Answers; answers: Answers; page: string; lang: string; now: string; timeZone?: string };
+
+function readSubmission(form: HTMLFormElement): Submission {
+  const out: Record<string, string | string[]> = {};
+  const multi = new Set<string>();
+  for (const el of Array.from(form.querySelectorAll<HTMLInputElement>("input[type=checkbox]"))) multi.add(el.name);
+  for (const [k, v] of new FormData(form).entries()) {
+    if (k.startsWith("_") || typeof v !== "string") continue;
+    if (multi.has(k)) (out[k] = (out[k] as string[] | undefined) ?? []) && (out[k] as string[]).push(v);
+    else out[k] = v;
+  }
+  for (const name of multi) if (!(name in out)) out[name] = [];
+  return out;
+}
+
+function main() {
+  const form = document.getElementById("survey") as HTMLFormElement | null;
+  const dataEl = document.getElementById("pw-data");
+  if (!form || !dataEl) return;
+  const data = JSON.parse(dataEl.textContent || "{}") as Data;
+  const def = data.definition;
+  const now = new Date(data.now);
+  const opts = { timeZone: data.timeZone };
+  const rev = (form.elements.namedItem("_rev") as HTMLInputElement).value;
+  const key = draftKey(location.pathname, data.page);
+  dropStaleDrafts(location.pathname, data.page, rev);
+  restoreDraft(form, key, rev);
+
+  const base = evaluateFlow(def, data.answers, data.preload, now, opts);
+
+  function refresh() {
+    const submission = readSubmission(form!);
+    const v = validatePage(def, data.page, submission, base, data.lang);
+    const visible = new Set(v.state.visibleQuestions[data.page] ?? []);
+    for (const el of Array.from(form!.querySelectorAll<HTMLElement>("[data-q][data-type]"))) {
+      if (el.closest("[data-q][data-type] [data-q]") === el) continue;
+      el.hidden = !visible.has(el.dataset.q!);
+    }
+    for (const other of Array.from(form!.querySelectorAll<HTMLElement>("[data-other-for]"))) {
+      const q = other.dataset.otherFor!;
+      const picked = form!.querySelector<HTMLInputElement>(`input[name="${CSS.escape(q)}"][value="other"]:checked`);
+      other.hidden = !picked;
+    }
+    return v;
+  }
+
+  form.addEventListener("change", (e) => {
+    const t = e.target as HTMLInputElement;
+    if (t.type === "checkbox" && t.checked) {
+      const group = Array.from(form.querySelectorAll<HTMLInputElement>(`input[type=checkbox][name="${CSS.escape(t.name)}"]`));
+      if (t.hasAttribute("data-exclusive")) group.forEach((g) => g !== t && (g.checked = false));
+      else group.forEach((g) => g.hasAttribute("data-exclusive") && (g.checked = false));
+    }
+    refresh();
+    saveDraft(form, key, rev);
+  });
+  form.addEventListener("input", () => saveDraft(form, key, rev));
+
+  let sending = false;
+  form.addEventListener("submit", (e) => {
+    const submitter = (e as SubmitEvent).submitter as HTMLButtonElement | null;
+    if (sending) {
+      e.preventDefault();
+      return;
+    }
+    if (!submitter || submitter.value === "next") {
+      const v = refresh();
+      if (!v.ok) {
+        e.preventDefault();
+        showErrors(form, v.errors, data.lang);
+        return;
+      }
+    }
+    clearErrors(form);
+    sending = true;
+    form.setAttribute("aria-busy", "true");
+    // If the post never completes (lost connection), let the respondent try again.
+    setTimeout(() => {
+      sending = false;
+      form.removeAttribute("aria-busy");
+    }, 15000);
+  });
+  refresh();
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", main);
+else main();
