@@ -43,6 +43,8 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    // Pooled client connections stay open; do not wait long for them on close.
+    closeTimeout: 1000,
     size: 10 * 1024 * 1024,
     onRcptTo(address, _session, cb) {
       const f = sink.rcptFault(address.address);
