@@ -95,7 +95,7 @@ export async function addPanelWave(
       mode: "panel",
       status: w.status ?? "scheduled",
       opensAt: w.opensAt ?? T0,
-      closesAt: w.closesAt === undefined ? at(30) : w.closesAt,
+      closesAt: w.closesAt === undefined ? at(30, w.opensAt ?? T0) : w.closesAt,
       targetRule: w.targetRule ?? { consent: "follow_up_surveys", excludeBounced: true },
       schedule: w.schedule ?? { reminders: [{ afterDays: 4 }, { afterDays: 10 }], remindIf: "not_completed", closingReminderDaysBefore: 2 },
     },
