@@ -132,9 +132,9 @@ function missingTranslations(def: SurveyDefinition, ctx: ImportContext): XlsForm
     if (lang === def.defaultLanguage) continue;
     const missing = listTexts(def).filter((t) => t.text[def.defaultLanguage] && !t.text[lang]);
     if (!missing.length) continue;
-    const first = ctx.map.locate([...missing[0].path, lang], "");
-    const more = missing.length > 1 ? ` and ${missing.length - 1} more` : "";
-    out.push({ ...first, message: `${missing.length} text(s) have no "${lang}" translation (first: ${first.sheet}!${first.row} ${first.column}${more}); respondents reading "${lang}" see "${def.defaultLanguage}" there` });
+    const n = missing.length;
+    const message = `${n === 1 ? "1 text has" : `${n} texts have`} no "${lang}" translation${n > 1 ? ", the first here" : ""}; respondents reading "${lang}" see "${def.defaultLanguage}" there`;
+    out.push(ctx.map.locate([...missing[0].path, lang], message));
   }
   return out;
 }

@@ -58,21 +58,21 @@ export function readSurvey(cells: SheetCells, ctx: ImportContext, opts: SurveyRe
     const kind = classifyType(typeRaw, label !== undefined);
     if (kind.kind === "error") {
       ctx.error(cells.issue(row, "type", kind.message));
-      if (!/^\s*(begin|end)[ _](repeat|loop)/i.test(typeRaw)) continue;
+      continue;
     }
     if (kind.kind === "metadata") {
       ctx.warn(cells.issue(row, "type", `"${typeRaw}" is device metadata; Panelwave records response times itself, so the row is ignored`));
       continue;
     }
-    if (kind.kind === "end" || /^\s*end[ _](repeat|loop)/i.test(typeRaw)) {
+    if (kind.kind === "end") {
       const frame = stack.pop();
       if (!frame) ctx.error(cells.issue(row, "type", `"${typeRaw}" has no matching begin_group above it`));
       else if (stack.length === 0) page = null;
       continue;
     }
-    if (kind.kind === "begin" || kind.kind === "error") {
-      const repeat = kind.kind === "error" || kind.repeat;
-      if (repeat && kind.kind === "begin") ctx.error(cells.issue(row, "type", `Type "${typeRaw}" is not supported: repeats are not supported; ask a fixed number of questions instead`));
+    if (kind.kind === "begin") {
+      const repeat = kind.unsupported !== undefined;
+      if (repeat) ctx.error(cells.issue(row, "type", `Type "${typeRaw.trim().split(/\s+/)[0]}" is not supported: ${kind.unsupported}`));
       if (!name) ctx.error(cells.issue(row, "name", "A group needs a name"));
       const relevant = cells.expression(row, "relevant");
       if (stack.length === 0 && !repeat) {

@@ -1,4 +1,5 @@
 import type { Path } from "../texts";
+import { translatedHeader } from "./headers";
 import type { XlsFormIssue } from "./issues";
 import type { Header, Sheet } from "./read-workbook";
 
@@ -10,9 +11,9 @@ const FIELD_COLUMN: Record<string, string> = {
   default: "default", appearance: "appearance", readOnly: "read_only", choiceFilter: "choice_filter",
   calculation: "calculation", min: "parameters", max: "parameters", rows: "parameters",
   minLabel: "min_label", maxLabel: "max_label", wording: "wording", wordingVersion: "wording_version",
-  exclusive: "exclusive", defaultLanguage: "default_language", languages: "default_language", version: "version",
+  formTitle: "form_title", exclusive: "exclusive", defaultLanguage: "default_language", languages: "default_language", version: "version",
 };
-const TEXT_FIELDS = new Set(["label", "title", "hint", "requiredMessage", "constraintMessage", "minLabel", "maxLabel", "wording"]);
+const TEXT_FIELDS = new Set(["label", "title", "formTitle", "hint", "requiredMessage", "constraintMessage", "minLabel", "maxLabel", "wording"]);
 
 interface Entry {
   sheet: Sheet;
@@ -34,6 +35,8 @@ export class SourceMap {
       const entry = this.entries.get(path.slice(0, n).join("."));
       if (!entry) continue;
       const rest = path.slice(n).filter((k): k is string => typeof k === "string");
+      // The definition's own title comes from settings.form_title, a page's from its group label.
+      if (n === 0 && rest[0] === "title") rest[0] = "formTitle";
       const header = findColumn(entry, rest);
       const column = header?.raw ?? (rest[0] ? columnName(rest) : "");
       return { sheet: entry.sheet.name, row: entry.row, column, columnLetter: header?.letter, message };
@@ -44,7 +47,7 @@ export class SourceMap {
 
 function columnName(rest: string[]): string {
   const base = FIELD_COLUMN[rest[0]] ?? rest[0];
-  return TEXT_FIELDS.has(rest[0]) && rest[1] ? `${base}::${rest[1]}` : base;
+  return TEXT_FIELDS.has(rest[0]) && rest[1] ? translatedHeader(base, rest[1]) : base;
 }
 
 function findColumn(entry: Entry, rest: string[]): Header | undefined {
