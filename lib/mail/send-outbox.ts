@@ -37,7 +37,17 @@ export type DrainOptions = MailSettings & {
   deadline?: Date;
 };
 
-export type DrainStats = { sent: number; retried: number; bounced: number; failed: number; cancelled: number; released: number; reclaimed: number };
+export type DrainStats = {
+  sent: number;
+  retried: number;
+  bounced: number;
+  failed: number;
+  cancelled: number;
+  released: number;
+  reclaimed: number;
+  /** True when the drain stopped because nothing more was due (not a deadline or an outage). */
+  drained: boolean;
+};
 
 function limitsFor(msg: ClaimedMessage, ctx: DeliveryRow | undefined, global: number | null | undefined): Limit[] {
   const limits: Limit[] = [];
@@ -62,14 +72,17 @@ export async function drainOutbox(db: Db, transport: MailTransport, opts: DrainO
   const marginMs = Math.min(opts.leaseMarginMs ?? 2 * 60_000, leaseMs / 2);
   const maxAttempts = opts.maxAttempts ?? 12;
   const limiter = opts.limiter ?? createRateLimiter();
-  const stats: DrainStats = { sent: 0, retried: 0, bounced: 0, failed: 0, cancelled: 0, released: 0, reclaimed: 0 };
+  const stats: DrainStats = { sent: 0, retried: 0, bounced: 0, failed: 0, cancelled: 0, released: 0, reclaimed: 0, drained: false };
 
   for (let batch = 0; opts.maxBatches === undefined || batch < opts.maxBatches; batch++) {
     const now = clock();
     if (opts.deadline && now >= opts.deadline) break;
     stats.reclaimed += await reclaimStaleOutbox(db, now, maxAttempts);
     const claimed = await claimDueOutbox(db, { now, leaseUntil: new Date(now.getTime() + leaseMs), limit: batchSize });
-    if (claimed.length === 0) break;
+    if (claimed.length === 0) {
+      stats.drained = true;
+      break;
+    }
     const contexts = await loadDeliveryContext(db, claimed.map((m) => m.id));
 
     // Set when the server is unreachable: the rest of the batch goes back untried.

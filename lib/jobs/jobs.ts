@@ -1,0 +1,48 @@
+// The two durable jobs, each declared once: name, payload schema, idempotent handler.
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import { eraseWithdrawnContacts } from "../mail/erase-withdrawn-contacts";
+import { drainOutbox, type DrainOptions, type DrainStats } from "../mail/send-outbox";
+import type { MailTransport } from "../mail/transport";
+import { reconcileWaves, type ReconcileStats } from "../waves/reconcile-waves";
+
+export type JobContext = {
+  db: Db;
+  transport: MailTransport;
+  drain: Omit<DrainOptions, "deadline" | "clock">;
+  clock: () => Date;
+};
+
+/**
+ * "reconcile" — every minute (cron) and when nudged: open/close waves, invite, queue reminders,
+ * erase withdrawn contacts. Duplicates are prevented by the database, not by the job: invitations
+ * are unique per (wave, participant), every email has a unique outbox idempotency key, reminder n
+ * is guarded by the invitation's reminder count. Running it twice, or in two instances at once,
+ * adds nothing. The queue is 'stately' so at most one run is queued and one active.
+ */
+export const reconcileJob = {
+  name: "reconcile",
+  schema: z.object({}).passthrough(),
+  async handler(ctx: JobContext): Promise<ReconcileStats & { erased: number }> {
+    const stats = await reconcileWaves(ctx.db, ctx.clock(), { personalDataKey: ctx.drain.personalDataKey });
+    const erased = await eraseWithdrawnContacts(ctx.db);
+    return { ...stats, erased };
+  },
+};
+
+/**
+ * "send-outbox" — drains due mail for up to `budgetMs`, then queues itself again if mail is left.
+ * Duplicates are prevented by the outbox: a row is claimed by one worker (FOR UPDATE SKIP LOCKED,
+ * with a lease) and marked sent right after the SMTP server accepts it, so two runs at once share
+ * the work instead of repeating it. The one remaining window (accepted, then the process dies
+ * before the mark) re-sends that message once after the lease (docs/outbox.md). The queue is
+ * 'stately' per slot: one queued and one active run per slot.
+ */
+export const sendOutboxJob = {
+  name: "send-outbox",
+  schema: z.object({ slot: z.number().int().min(0).max(31).default(0) }),
+  async handler(ctx: JobContext, budgetMs = 50_000): Promise<DrainStats> {
+    const deadline = new Date(ctx.clock().getTime() + budgetMs);
+    return drainOutbox(ctx.db, ctx.transport, { ...ctx.drain, clock: ctx.clock, deadline });
+  },
+};
