@@ -3,7 +3,7 @@ import type { Option, Question, SurveyDefinition, Text } from "./definition";
 export type ChangeKind =
   | "page-added" | "page-removed"
   | "question-added" | "question-removed" | "question-moved" | "question-type-changed" | "question-reworded" | "condition-changed"
-  | "option-added" | "option-removed" | "option-reworded"
+  | "option-added" | "option-removed" | "option-reworded" | "row-added" | "row-removed" | "row-reworded"
   | "calculate-added" | "calculate-removed" | "calculate-changed";
 
 /** One difference between two versions of an instrument, with a sentence for researchers. */
@@ -65,16 +65,25 @@ export function diffDefinitions(before: SurveyDefinition, after: SurveyDefinitio
     for (const field of TEXT_FIELDS) {
       const tb = (b as Record<string, unknown>)[field] as Text | undefined;
       const ta = (a as Record<string, unknown>)[field] as Text | undefined;
+      if (!tb !== !ta) {
+        // A field that only one of two different types has (a scale's labels) is not a rewording.
+        if (b.type === a.type) out.push({ kind: "question-reworded", question: name, field, message: `Question "${name}": ${field} ${ta ? "added" : "removed"}` });
+        continue;
+      }
       for (const c of textChanges(tb, ta)) {
         out.push({ kind: "question-reworded", question: name, field, ...c, message: `Question "${name}": ${field} (${c.language}) changed from "${c.before ?? ""}" to "${c.after ?? ""}"` });
       }
+    }
+    if (b.type === "consent" && a.type === "consent" && b.wordingVersion !== a.wordingVersion) {
+      out.push({ kind: "question-reworded", question: name, field: "wordingVersion", before: b.wordingVersion, after: a.wordingVersion, message: `Question "${name}": consent wording version changed from "${b.wordingVersion}" to "${a.wordingVersion}"` });
     }
     for (const field of CONDITIONS) {
       const cb = String((b as Record<string, unknown>)[field] ?? "");
       const ca = String((a as Record<string, unknown>)[field] ?? "");
       if (cb !== ca) out.push({ kind: "condition-changed", question: name, field, before: cb, after: ca, message: `Question "${name}": ${field} changed from "${cb}" to "${ca}"` });
     }
-    diffOptions(name, optionsOf(b), optionsOf(a), out);
+    diffOptions(name, optionsOf(b), optionsOf(a), out, "option");
+    if (b.type === "matrix" && a.type === "matrix") diffOptions(name, b.rows, a.rows, out, "row");
   }
 
   const cb = new Map(before.calculates.map((c) => [c.name, c.calculation]));
@@ -87,24 +96,26 @@ export function diffDefinitions(before: SurveyDefinition, after: SurveyDefinitio
   return out;
 }
 
-function diffOptions(question: string, before: Option[], after: Option[], out: DefinitionChange[]): void {
+type Choice = Pick<Option, "code" | "label" | "relevant" | "labelVariants">;
+
+function diffOptions(question: string, before: Choice[], after: Choice[], out: DefinitionChange[], what: "option" | "row"): void {
   const ob = new Map(before.map((o) => [o.code, o]));
   const oa = new Map(after.map((o) => [o.code, o]));
-  for (const code of ob.keys()) if (!oa.has(code)) out.push({ kind: "option-removed", question, option: code, message: `Question "${question}": option "${code}" removed` });
+  for (const code of ob.keys()) if (!oa.has(code)) out.push({ kind: `${what}-removed`, question, option: code, message: `Question "${question}": ${what} "${code}" removed` });
   for (const [code, a] of oa) {
     const b = ob.get(code);
     if (!b) {
-      out.push({ kind: "option-added", question, option: code, message: `Question "${question}": option "${code}" added` });
+      out.push({ kind: `${what}-added`, question, option: code, message: `Question "${question}": ${what} "${code}" added` });
       continue;
     }
     for (const c of textChanges(b.label, a.label)) {
-      out.push({ kind: "option-reworded", question, option: code, field: "label", ...c, message: `Question "${question}": option "${code}" (${c.language}) changed from "${c.before ?? ""}" to "${c.after ?? ""}"` });
+      out.push({ kind: `${what}-reworded`, question, option: code, field: "label", ...c, message: `Question "${question}": ${what} "${code}" (${c.language}) changed from "${c.before ?? ""}" to "${c.after ?? ""}"` });
     }
     const vb = JSON.stringify(b.labelVariants ?? []);
     const va = JSON.stringify(a.labelVariants ?? []);
-    if (vb !== va) out.push({ kind: "option-reworded", question, option: code, field: "labelVariants", before: vb, after: va, message: `Question "${question}": option "${code}" wording variants changed` });
+    if (vb !== va) out.push({ kind: `${what}-reworded`, question, option: code, field: "labelVariants", before: vb, after: va, message: `Question "${question}": ${what} "${code}" wording variants changed` });
     if ((b.relevant ?? "") !== (a.relevant ?? "")) {
-      out.push({ kind: "condition-changed", question, option: code, field: "relevant", before: b.relevant ?? "", after: a.relevant ?? "", message: `Question "${question}": option "${code}" relevant changed from "${b.relevant ?? ""}" to "${a.relevant ?? ""}"` });
+      out.push({ kind: "condition-changed", question, option: code, field: "relevant", before: b.relevant ?? "", after: a.relevant ?? "", message: `Question "${question}": ${what} "${code}" relevant changed from "${b.relevant ?? ""}" to "${a.relevant ?? ""}"` });
     }
   }
 }

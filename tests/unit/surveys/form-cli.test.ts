@@ -1,0 +1,35 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "../../..");
+const run = (...args: string[]) => {
+  const r = spawnSync(join(root, "node_modules/.bin/tsx"), [join(root, "scripts/form.ts"), ...args], { cwd: root, encoding: "utf8" });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+describe("form CLI", () => {
+  it("summarises a valid instrument in one line", () => {
+    const r = run("check", "db/seed/forms/wave2.xlsx");
+    expect(r.code).toBe(0);
+    expect(r.out.trim()).toBe("wave2.xlsx: OK – 6 pages, 11 questions + 2 notes, 4 calculates, 4 preload fields, languages uk, ru, nb, en (default en), 19 conditions");
+  });
+
+  it("prints every problem as sheet!row column: message and exits 1", () => {
+    const r = run("check", "tests/fixtures/forms/bad-expressions.xlsx");
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('survey!3 relevant: Unexpected ")" at position 10\n');
+    expect(r.err).toContain("choices!2 relevant: Unexpected end of expression at position 9\n");
+    expect(r.err.trim().split("\n").at(-1)).toBe("bad-expressions.xlsx: 4 problems");
+  });
+
+  it("converts an XLSForm to native JSON", () => {
+    const r = run("convert", "db/seed/forms/wave1.xlsx");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ id: "ukr_norway_wave1", defaultLanguage: "en" });
+  });
+
+  it("explains its usage", () => {
+    expect(run("frobnicate").code).toBe(2);
+  });
+}, 60_000);
