@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { executeRows } from "../../db/client";
+import type { Config } from "../../lib/config/load-config";
+import { seedDemo } from "../../lib/demo/seed-demo";
+import { showPersonalLink } from "../../lib/respondent/personal-link";
+import { createTestDb, testKey, type TestDb } from "./helpers/test-db";
+
+let t: TestDb;
+const config = { personalDataKey: testKey, publicUrl: "http://localhost:3000" } as Config;
+
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(async () => {
+  await t?.drop();
+});
+
+const count = async (q: ReturnType<typeof sql>) => Number((await executeRows<{ n: number }>(t.db, q))[0].n);
+
+describe("demo seed", () => {
+  it("seeds the reference study once, from the XLSForm instruments", async () => {
+    const first = await seedDemo(t.db, config, { respondents: 120 });
+    expect(first.seeded).toBe(true);
+    const second = await seedDemo(t.db, config, { respondents: 120 });
+    expect(second.seeded).toBe(false);
+    expect(await count(sql`select count(*)::int as n from studies`)).toBe(1);
+    expect(await count(sql`select count(*)::int as n from instrument_versions where source_format = 'xlsform'`)).toBe(2);
+    const w1 = await count(sql`select count(*)::int as n from responses r join waves w on w.id = r.wave_id where w.slug = 'wave-1' and r.status = 'completed'`);
+    expect(w1).toBe(120);
+    const consented = await count(sql`select count(distinct participant_id)::int as n from consents where kind = 'follow_up_surveys' and granted`);
+    const invited = await count(sql`select count(*)::int as n from invitations i join waves w on w.id = i.wave_id where w.slug = 'wave-2'`);
+    expect(consented).toBeGreaterThan(40);
+    expect(invited).toBe(consented);
+    expect(await count(sql`select count(*)::int as n from contacts`)).toBe(consented);
+    // Emails never rest in the answers.
+    expect(await count(sql`select count(*)::int as n from responses where answers::text like '%@example.org%'`)).toBe(0);
+    const leavers = await count(sql`select count(*)::int as n from responses where trajectory in ('returned','moved_on')`);
+    expect(leavers).toBeGreaterThan(0);
+  });
+
+  it("prints three working wave-2 links and the sign-ins", async () => {
+    const { summary } = await seedDemo(t.db, config);
+    const links = [...summary.matchAll(/\/s\/([A-Za-z0-9_-]+)/g)].map((m) => m[1]);
+    expect(links).toHaveLength(3);
+    for (const token of links) {
+      const page = await showPersonalLink(t.db, token, { now: new Date(), acceptLanguage: "en", requestedLanguage: "en" });
+      expect(page.kind === "html" && page.status).toBe(200);
+      expect(page.kind === "html" && page.html).toContain('name="where_now"');
+    }
+    expect(summary).toContain("/j/ua-norway/refresh");
+    expect(summary).toMatch(/admin@demo\.panelwave\.local \/ \S{16}/);
+  });
+});
