@@ -37,7 +37,8 @@ export function showErrors(form: HTMLFormElement, errors: Record<string, string>
     const li = document.createElement("li");
     const a = document.createElement("a");
     a.href = `#q-${name}`;
-    a.textContent = msg;
+    const label = box?.querySelector(":scope > legend, :scope > label")?.textContent?.replace(/\s*\*\s*$/, "").trim();
+    a.textContent = label ? `${label}: ${msg}` : msg;
     li.append(a);
     ul.append(li);
   }

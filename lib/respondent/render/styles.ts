@@ -22,7 +22,7 @@ textarea{min-height:6rem}
 .err::before{content:"⚠ "}
 .q.has-err{border-left:4px solid #b00020;padding-left:.75rem}
 .summary{border:3px solid #b00020;border-radius:.4rem;padding:.75rem 1rem;margin-bottom:1rem;background:#fff}
-.summary a{color:#b00020}
+.summary h2{font-size:1.1rem;margin:0 0 .5rem}.summary ul{margin:0;padding-left:1.25rem}.summary a{color:#b00020}
 .nav{display:flex;flex-wrap:wrap;gap:.75rem;justify-content:space-between;margin-top:1rem}
 button,.btn{font:inherit;font-weight:600;min-height:48px;min-width:44px;padding:.6rem 1.25rem;border-radius:.4rem;border:2px solid #0b5cad;background:#0b5cad;color:#fff;cursor:pointer;text-decoration:none;display:inline-block}
 button.sec{background:#fff;color:#0b5cad}

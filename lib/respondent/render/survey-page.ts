@@ -141,8 +141,14 @@ export function surveyPage(input: SurveyPageInput): string {
   const m = MESSAGES[isRespondentLanguage(input.lang) ? input.lang : "en"];
   const { view } = input;
   const errs = Object.entries(input.errors);
+  const labels = new Map<string, string>();
+  for (const q of view.questions) {
+    labels.set(q.name, q.label);
+    if (q.other) labels.set(q.other.variable, `${q.label} – ${q.other.label}`);
+    for (const r of q.rows ?? []) labels.set(r.variable, `${q.label} – ${r.label}`);
+  }
   const summary = errs.length
-    ? html`<div class="summary" role="alert" tabindex="-1" id="error-summary" autofocus><h2>${m.errorSummary}</h2><ul>${errs.map(([name, msg]) => html`<li><a href="#${fieldId(name)}">${msg}</a></li>`)}</ul></div>`
+    ? html`<div class="summary" role="alert" tabindex="-1" id="error-summary" autofocus><h2>${m.errorSummary}</h2><ul>${errs.map(([name, msg]) => html`<li><a href="#${fieldId(name)}">${labels.has(name) ? `${labels.get(name)}: ` : ""}${msg}</a></li>`)}</ul></div>`
     : "";
   const title = view.title ?? "";
   const body = html`
