@@ -128,7 +128,7 @@ export async function openEmbeddedDb(dataDir: string): Promise<DbHandle> {
 }
 
 /** Opens whichever database the environment names. */
-export function openDb(env: NodeJS.ProcessEnv = process.env): Promise<DbHandle> {
+export function openDb(env: Record<string, string | undefined> = process.env): Promise<DbHandle> {
   const url = env.DATABASE_URL?.trim();
   if (env.DATABASE_URL !== undefined && !url) {
     return Promise.reject(new ConfigError("DATABASE_URL is set but empty; unset it to use the embedded database"));

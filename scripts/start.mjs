@@ -20,7 +20,7 @@ function newestMtime(dir) {
 
 function needsBuild() {
   const id = join(root, ".next", "BUILD_ID");
-  if (!existsSync(id)) return true;
+  if (!existsSync(id) || !existsSync(join(root, ".enhance", "enhance.js"))) return true;
   const built = statSync(id).mtimeMs;
   const sources = ["app", "lib", "db", "emails", "public"].map((d) => newestMtime(join(root, d)));
   const configs = ["next.config.ts", "package-lock.json"].filter((f) => existsSync(f)).map((f) => statSync(f).mtimeMs);
@@ -34,6 +34,7 @@ function run(cmd, args) {
 
 if (needsBuild()) {
   console.log("Panelwave: building the app (first start, or the sources changed)…");
+  run(process.execPath, ["scripts/build-enhance.mjs"]);
   run(bin("next"), ["build"]);
 }
 run(bin("tsx"), ["scripts/prepare.ts"]);

@@ -28,7 +28,7 @@ function decodeKey(raw: string, name: string): Buffer {
  * PERSONAL_DATA_KEY, a key is generated once into DATA_DIR so the demo needs no set-up;
  * with a server database the key is required (several instances must share it).
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const port = Number(env.PORT || 3000);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) {
     throw new ConfigError(`PORT must be a port number, not "${env.PORT}"`);
