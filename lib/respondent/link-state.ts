@@ -13,7 +13,8 @@ export function waveAvailability(
 
 /** The calm status page a link leads to instead of the survey, or null when it can be answered. */
 export function linkStatus(ctx: InvitationContext, now: Date): StatusKind | null {
-  if (ctx.withdrawnAt || ctx.invitationStatus === "opted_out") return "withdrawn";
+  // Opting out of email (unsubscribe) keeps survey access; only a full withdrawal closes the link.
+  if (ctx.withdrawnAt) return "withdrawn";
   if (ctx.invitationStatus === "completed") return "completed";
   const a = waveAvailability(ctx, now);
   return a === "open" ? null : a;

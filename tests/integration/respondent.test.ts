@@ -5,6 +5,9 @@ import { consents, contacts, invitations, participants, responses } from "../../
 import type { Config } from "../../lib/config/load-config";
 import { decryptPersonal } from "../../lib/crypto/personal-data";
 import { showOpenLink, startOpenLink } from "../../lib/respondent/open-link";
+import { confirmWithdraw, showWithdraw } from "../../lib/respondent/withdraw-from-survey";
+import { upsertContact } from "../../db/queries/panel";
+import { emailHash, encryptPersonal } from "../../lib/crypto/personal-data";
 import { showPersonalLink, submitPersonalLink } from "../../lib/respondent/personal-link";
 import type { Outcome } from "../../lib/respondent/outcome";
 import { smallSurvey } from "../fixtures/small-survey";
@@ -180,5 +183,20 @@ describe("respondent pages", () => {
     const inv2 = await makeInvitation(t.db, later.studyId, later.waveId);
     expect(html(await showPersonalLink(t.db, inv2.token, req("nb")))).toContain("Undersøkelsen har ikke startet");
     expect(html(await showOpenLink(t.db, later.slug, later.waveSlug, req("en")))).toContain("not found".length ? "This link does not work" : "");
+  });
+
+  it("lets a respondent leave the study from inside the survey: no more email, contact erased", async () => {
+    const { studyId, waveId } = await makeStudyWave(t.db, smallSurvey);
+    const { token, participantId } = await makeInvitation(t.db, studyId, waveId);
+    await upsertContact(t.db, { participantId, studyId, emailEncrypted: encryptPersonal(testKey, "leaver@example.org"), emailHash: emailHash(testKey, "leaver@example.org"), language: "en", now: new Date() });
+    expect(html(await showWithdraw(t.db, token, req("en")))).toContain("Yes, leave the study");
+    const done = await confirmWithdraw(t.db, token, req("en"));
+    expect(html(done)).toContain('data-status="withdrawn"');
+    expect(await t.db.select().from(contacts).where(eq(contacts.participantId, participantId))).toHaveLength(0);
+    const [p] = await t.db.select().from(participants).where(eq(participants.id, participantId));
+    expect(p.withdrawnAt).not.toBeNull();
+    const withdrawn = await t.db.select().from(consents).where(eq(consents.participantId, participantId));
+    expect(withdrawn.some((c) => c.kind === "follow_up_surveys" && !c.granted && c.method === "survey")).toBe(true);
+    expect(html(await showPersonalLink(t.db, token, req("en")))).toContain("You have left the study");
   });
 });

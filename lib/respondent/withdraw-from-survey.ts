@@ -1,0 +1,38 @@
+// /s/<token>/withdraw: a respondent leaves the study from inside the survey.
+import type { Db } from "../../db/client";
+import { findInvitationContext } from "../../db/queries/respondent";
+import { hashToken } from "../crypto/tokens";
+import { MESSAGES, RESPONDENT_LANGUAGES, isRespondentLanguage, pickLanguage } from "../i18n/respondent-messages";
+import { withdrawParticipant } from "../mail/withdraw-participant";
+import { htmlOutcome, type Outcome } from "./outcome";
+import { html } from "./render/html";
+import { shell } from "./render/shell";
+import { statusPage } from "./render/status-page";
+import type { RequestInfo } from "./personal-link";
+
+async function resolve(db: Db, token: string, req: RequestInfo) {
+  const lang = req.requestedLanguage && isRespondentLanguage(req.requestedLanguage)
+    ? req.requestedLanguage
+    : pickLanguage(req.acceptLanguage, [...RESPONDENT_LANGUAGES], "uk");
+  if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return { lang, ctx: null };
+  return { lang, ctx: await findInvitationContext(db, hashToken(token)) };
+}
+
+/** GET: asks the respondent to confirm, saying plainly what leaving means. */
+export async function showWithdraw(db: Db, token: string, req: RequestInfo): Promise<Outcome> {
+  const { lang, ctx } = await resolve(db, token, req);
+  if (!ctx) return htmlOutcome(statusPage("unknown", lang), 404);
+  if (ctx.withdrawnAt) return htmlOutcome(statusPage("withdrawn", lang));
+  const m = MESSAGES[isRespondentLanguage(lang) ? lang : "en"];
+  const body = html`<h1>${m.withdrawTitle}</h1><p>${m.withdrawBody}</p><form method="post" action="/s/${token}/withdraw"><div class="nav"><button type="submit">${m.withdrawConfirm}</button><a class="btn sec" href="/s/${token}">${m.back}</a></div></form>`;
+  return htmlOutcome(shell({ lang, title: m.withdrawTitle, body }));
+}
+
+/** POST: withdraws the participant (no more email, contact details erased); idempotent. */
+export async function confirmWithdraw(db: Db, token: string, req: RequestInfo): Promise<Outcome> {
+  const { lang, ctx } = await resolve(db, token, req);
+  if (!ctx) return htmlOutcome(statusPage("unknown", lang), 404);
+  await withdrawParticipant(db, ctx.participantId, { method: "survey", waveId: ctx.waveId, now: req.now });
+  const m = MESSAGES[isRespondentLanguage(lang) ? lang : "en"];
+  return htmlOutcome(shell({ lang, title: m.withdrawnTitle, body: html`<h1 data-status="withdrawn">${m.withdrawnTitle}</h1><p>${m.withdrawDone}</p>` }));
+}
