@@ -6,6 +6,7 @@ import type { Config } from "../config/load-config";
 import { emailHash, encryptPersonal, normaliseEmail } from "../crypto/personal-data";
 import { consentKind } from "../panel/consent-kind";
 import { classifyStatus } from "../recruitment/classify-status";
+import { flagOnCompletion } from "../recruitment/flag-on-completion";
 import type { Answers } from "../surveys/answers";
 import { consentRecords } from "../surveys/consent";
 import type { SurveyDefinition } from "../surveys/definition";
@@ -77,6 +78,7 @@ export async function completeResponse(db: Db, config: Config, c: Completion): P
       })),
     );
     await setInvitationProgress(tx, c.ctx.invitationId, "completed", c.now);
+    await flagOnCompletion(tx, { studyId: c.ctx.studyId, waveId: c.ctx.waveId, participantId, now: c.now });
     return true;
   });
 }

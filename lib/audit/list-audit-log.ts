@@ -1,0 +1,30 @@
+// The audit log for admins: newest first, paged.
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import { listAudit, type AuditRow } from "../../db/queries/audit";
+import { findStudyBySlug } from "../../db/queries/studies";
+import type { StaffUser } from "../auth/current-user";
+import { InvalidInput } from "../errors/app-error";
+import { requireAdmin } from "./access";
+
+export const auditQuerySchema = z.object({
+  before: z.coerce.number().int().positive().optional(),
+  study: z.string().regex(/^[a-z0-9-]{1,64}$/).optional(),
+  action: z.string().regex(/^[a-z_.]{1,64}$/).optional(),
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+export const AUDIT_PAGE = 100;
+
+/** Admins only (Forbidden otherwise). `nextBefore` pages on when there may be more. */
+export async function listAuditLog(db: Db, user: StaffUser, q: AuditQuery): Promise<{ rows: AuditRow[]; nextBefore: number | null }> {
+  requireAdmin(user, "the audit log");
+  let studyId: string | null = null;
+  if (q.study) {
+    const s = await findStudyBySlug(db, q.study);
+    if (!s) throw new InvalidInput("No such study", [{ path: "study", message: `No study "${q.study}"` }]);
+    studyId = s.id;
+  }
+  const rows = await listAudit(db, { beforeId: q.before ?? null, limit: AUDIT_PAGE, studyId, action: q.action ?? null });
+  return { rows, nextBefore: rows.length === AUDIT_PAGE ? rows[rows.length - 1].id : null };
+}
