@@ -15,6 +15,9 @@ export { evaluateFlow, type FlowState, type FlowOptions } from "./state";
 export { validatePage, type PageValidation } from "./validate-page";
 export { pruneHidden, type PruneResult } from "./prune-hidden";
 
+/** A page is shown when it has a visible question (visiblePages holds exactly those). */
+const shown = (state: FlowState, pageId: string) => (state.visibleQuestions[pageId]?.length ?? 0) > 0;
+
 function pageIndex(def: SurveyDefinition, pageId: string): number {
   const page = getPlan(def).pageById.get(pageId);
   if (!page) throw new Error(`No page with id "${pageId}"`);
@@ -51,16 +54,14 @@ export function firstPage(def: SurveyDefinition, state: FlowState): string | nul
 
 /** The next visible page after `currentPageId` in definition order, or null at the end. */
 export function nextPage(def: SurveyDefinition, state: FlowState, currentPageId: string): string | null {
-  const from = pageIndex(def, currentPageId);
-  const visible = new Set(state.visiblePages);
-  return def.pages.slice(from + 1).find((p) => visible.has(p.id))?.id ?? null;
+  for (let i = pageIndex(def, currentPageId) + 1; i < def.pages.length; i++) if (shown(state, def.pages[i].id)) return def.pages[i].id;
+  return null;
 }
 
 /** The previous visible page before `currentPageId`, or null on the first page. */
 export function previousPage(def: SurveyDefinition, state: FlowState, currentPageId: string): string | null {
-  const from = pageIndex(def, currentPageId);
-  const visible = new Set(state.visiblePages);
-  return def.pages.slice(0, from).reverse().find((p) => visible.has(p.id))?.id ?? null;
+  for (let i = pageIndex(def, currentPageId) - 1; i >= 0; i--) if (shown(state, def.pages[i].id)) return def.pages[i].id;
+  return null;
 }
 
 export interface Progress {
@@ -74,8 +75,8 @@ export interface Progress {
 
 export function progress(def: SurveyDefinition, state: FlowState, currentPageId: string): Progress {
   const from = pageIndex(def, currentPageId);
-  const visible = new Set(state.visiblePages);
-  const before = def.pages.slice(0, from).filter((p) => visible.has(p.id)).length;
+  let before = 0;
+  for (let i = 0; i < from; i++) if (shown(state, def.pages[i].id)) before++;
   const pages = Math.max(state.visiblePages.length, before + 1);
   return { page: before + 1, pages, percent: Math.round((100 * before) / pages) };
 }

@@ -1,6 +1,5 @@
 import type { Option, SurveyDefinition, Text } from "./definition";
-import type { OptionPlan, QuestionPlan } from "./plan";
-import { getPlan } from "./plan";
+import { type OptionPlan, type QuestionPlan, getPlan } from "./plan";
 import { type FlowState, type StateScope, scopeOf } from "./state";
 
 /** An option as a respondent sees it: condition applied, wording chosen, text not yet piped. */
@@ -12,28 +11,36 @@ export interface ResolvedOption {
   option: Option;
 }
 
-function columnsOf(o: Option): Record<string, string> {
-  return { ...o.filter, name: o.code };
+/** Whether the option is offered now: its own condition and the question's choice filter. */
+export function optionOffered(op: OptionPlan, qp: QuestionPlan, scope: StateScope): boolean {
+  if (!op.relevant && !qp.choiceFilter) return true;
+  scope.row = op.columns;
+  const shown = (!op.relevant || op.relevant.test(scope)) && (!qp.choiceFilter || qp.choiceFilter.test(scope));
+  scope.row = null;
+  return shown;
 }
 
-function resolveOne(op: OptionPlan, qp: QuestionPlan, scope: StateScope): ResolvedOption | null {
-  scope.row = op.option.filter || qp.choiceFilter ? columnsOf(op.option) : { name: op.option.code };
-  try {
-    if (op.relevant && !op.relevant.test(scope)) return null;
-    if (qp.choiceFilter && !qp.choiceFilter.test(scope)) return null;
-    const variant = op.variants.find((v) => v.when.test(scope));
-    return { code: op.option.code, label: variant ? variant.label : op.option.label, exclusive: op.option.exclusive === true, option: op.option };
-  } finally {
-    scope.row = null;
-  }
+/** The wording that applies: the first label variant whose condition holds, else the label. */
+export function optionLabel(op: OptionPlan, scope: StateScope): Text {
+  if (op.variants.length === 0) return op.option.label;
+  scope.row = op.columns;
+  const variant = op.variants.find((v) => v.when.test(scope));
+  scope.row = null;
+  return variant ? variant.label : op.option.label;
+}
+
+/** Whether a stored code is one of the options offered now. */
+export function codeOffered(qp: QuestionPlan, code: string, scope: StateScope): boolean {
+  const op = qp.optionByCode.get(code);
+  return op !== undefined && optionOffered(op, qp, scope);
 }
 
 /** Options of a question after option conditions, the choice filter and label variants. */
 export function resolveOptions(qp: QuestionPlan, scope: StateScope): ResolvedOption[] {
   const out: ResolvedOption[] = [];
   for (const op of qp.options) {
-    const r = resolveOne(op, qp, scope);
-    if (r) out.push(r);
+    if (!optionOffered(op, qp, scope)) continue;
+    out.push({ code: op.option.code, label: optionLabel(op, scope), exclusive: op.option.exclusive === true, option: op.option });
   }
   return out;
 }

@@ -1,18 +1,12 @@
 import type { SurveyDefinition, Text } from "./definition";
 import { formatNumber, toList, toStr } from "./expr/values";
 import { message } from "./messages";
-import { getPlan, type OptionPlan } from "./plan";
+import { optionLabel } from "./options";
+import { getPlan } from "./plan";
 import { fillTemplate } from "./pipe-template";
-import { type FlowState, type StateScope, scopeOf } from "./state";
+import { type FlowState, scopeOf } from "./state";
 import { textIn } from "./texts";
 
-function optionLabel(op: OptionPlan | undefined, code: string, scope: StateScope, lang: string, fallback: string): string {
-  if (!op) return code;
-  scope.row = { ...op.option.filter, name: op.option.code };
-  const variant = op.variants.find((v) => v.when.test(scope));
-  scope.row = null;
-  return textIn(variant ? variant.label : op.option.label, lang, fallback);
-}
 
 /**
  * How an answer reads inside a sentence: option labels (in `lang`, with the wording that
@@ -32,8 +26,12 @@ export function displayValue(def: SurveyDefinition, state: FlowState, name: stri
     return v === "yes" || v === "no" ? message(v, lang) : v;
   }
   if (q.type === "single" || q.type === "multiple" || q.type === "matrix") {
-    const byCode = new Map(qp.options.map((op) => [op.option.code, op]));
-    return toList(value).map((code) => optionLabel(byCode.get(code), code, scope, lang, fallback)).join(", ");
+    return toList(value)
+      .map((code) => {
+        const op = qp.optionByCode.get(code);
+        return op ? textIn(optionLabel(op, scope), lang, fallback) : code;
+      })
+      .join(", ");
   }
   return toStr(value);
 }

@@ -7,6 +7,8 @@ export interface OptionPlan {
   option: Option;
   relevant?: CompiledExpression;
   variants: { when: CompiledExpression; label: Text }[];
+  /** What bare names read while this option is tested: its filter columns and `name`. */
+  columns: Readonly<Record<string, string>>;
 }
 export interface RowPlan {
   row: MatrixRow;
@@ -24,6 +26,7 @@ export interface QuestionPlan {
   constraint?: CompiledExpression;
   choiceFilter?: CompiledExpression;
   options: OptionPlan[];
+  optionByCode: Map<string, OptionPlan>;
   rows: RowPlan[];
   /** The `<name>_other` variable, when the question has "other, specify". */
   otherVariable?: string;
@@ -95,12 +98,15 @@ function buildPlan(def: SurveyDefinition): Plan {
               option,
               relevant: compile(option.relevant, at),
               variants: (option.labelVariants ?? []).map((v) => ({ when: compile(v.when, at)!, label: v.label })),
+              columns: { ...option.filter, name: option.code },
             }))
           : [],
+        optionByCode: new Map(),
         rows,
         otherVariable: other,
         variables: q.type === "note" ? [] : q.type === "matrix" ? rows.map((r) => r.variable) : other ? [q.name, other] : [q.name],
       };
+      plan.options.forEach((op) => plan.optionByCode.set(op.option.code, op));
       questions.push(plan);
       plan.variables.forEach((v) => owner.set(v, plan));
       return plan;

@@ -116,8 +116,8 @@ export function evaluateFlow(def: SurveyDefinition, answers: Answers, preload: A
           visible = qp.relevant.test(scope);
         }
         for (const v of qp.variables) {
-          if (visible) scope.hidden.delete(v);
-          else scope.hidden.add(v);
+          if (!visible) scope.hidden.add(v);
+          else if (pass > 0) scope.hidden.delete(v);
         }
         let rowsShown = qp.rows.length;
         for (const r of qp.rows) {

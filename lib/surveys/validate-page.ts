@@ -3,7 +3,7 @@ import { coerceAnswer, coerceCode, coerceText, MAX_TEXT } from "./coerce";
 import type { SurveyDefinition } from "./definition";
 import { fromAnswer, isEmpty } from "./expr/values";
 import { type MessageKey, message } from "./messages";
-import { resolveOptions } from "./options";
+import { codeOffered, optionLabel } from "./options";
 import { getPlan, type QuestionPlan } from "./plan";
 import { type FlowState, type StateScope, evaluateFlow, scopeOf } from "./state";
 import { textIn } from "./texts";
@@ -34,27 +34,33 @@ export function validatePage(def: SurveyDefinition, pageId: string, submitted: S
   if (!page) throw new Error(`No page with id "${pageId}"`);
   const errors: Record<string, string> = {};
   const typeErrors = new Map<string, [MessageKey, Record<string, string | number>?]>();
-  const merged: Record<string, AnswerValue | undefined> = { ...state.answers };
+  // The page's own variables, coerced; everything else is read from the stored answers.
+  const own = new Map<string, AnswerValue | undefined>();
   let changed = false;
-  const set = (name: string, value: AnswerValue | undefined) => {
-    if (!sameAnswer(merged[name], value)) changed = true;
-    if (value === undefined) delete merged[name];
-    else merged[name] = value;
-  };
   for (const qp of page.questions) {
-    if (qp.q.type === "note") continue;
     for (const v of qp.variables) {
       const c = v === qp.q.name ? coerceAnswer(qp.q, submitted[v])
         : v === qp.otherVariable ? coerceText(submitted[v], MAX_TEXT)
         : coerceCode(submitted[v]);
       if (c.error) typeErrors.set(v, [c.error, c.params]);
-      set(v, c.value);
+      own.set(v, c.value);
+      if (!sameAnswer(state.answers[v], c.value)) changed = true;
     }
   }
-  const next = changed ? evaluateFlow(def, merged, state.preload, state.now, { timeZone: state.timeZone }) : state;
+  const merged = (v: string): AnswerValue | undefined => (own.has(v) ? own.get(v) : state.answers[v] ?? undefined);
+  let next = state;
+  if (changed) {
+    const answers: Record<string, AnswerValue | undefined> = { ...state.answers };
+    for (const [v, value] of own) {
+      if (value === undefined) delete answers[v];
+      else answers[v] = value;
+    }
+    next = evaluateFlow(def, answers, state.preload, state.now, { timeZone: state.timeZone });
+  }
   const scope = scopeOf(def, next);
   const values: Record<string, AnswerValue> = {};
-  const ignored = Object.keys(submitted).filter((k) => plan.owner.get(k)?.pageIndex !== page.index);
+  const ignored: string[] = [];
+  for (const k in submitted) if (plan.owner.get(k)?.pageIndex !== page.index) ignored.push(k);
   const fallback = def.defaultLanguage;
 
   for (const qp of page.questions) {
@@ -64,68 +70,64 @@ export function validatePage(def: SurveyDefinition, pageId: string, submitted: S
       ignored.push(...qp.variables.filter((v) => !isEmpty(fromAnswer(submitted[v]))));
       continue;
     }
-    scope.selfValue = fromAnswer(merged[q.name]);
+    scope.selfValue = fromAnswer(merged(q.name));
     if (isOn(qp.readOnly, scope)) {
       for (const v of qp.variables) {
         const kept = state.answers[v];
         if (kept !== undefined && kept !== null) values[v] = kept;
-        if (submitted[v] !== undefined && !sameAnswer(state.answers[v], merged[v])) ignored.push(v);
+        if (submitted[v] !== undefined && !sameAnswer(state.answers[v], merged(v))) ignored.push(v);
       }
       continue;
     }
     const required = isOn(qp.required, scope);
-    const requiredText = q.requiredMessage ? textIn(q.requiredMessage, lang, fallback) : message("required", lang);
-    const fail = (v: string, text: string) => { if (!errors[v]) errors[v] = text; };
     const targets = q.type === "matrix" ? qp.rows.filter((r) => !next.hidden.has(r.variable)).map((r) => r.variable) : [q.name];
-    const shown = qp.options.length ? resolveOptions(qp, scope) : [];
-    const shownCodes = new Set(shown.map((o) => o.code));
-
     for (const v of targets) {
-      const value = merged[v];
+      const value = merged(v);
       const te = typeErrors.get(v);
-      if (te) {
-        const [key, params] = te;
-        if (q.type === "scale") fail(v, message("range", lang, { min: q.min, max: q.max }));
-        else fail(v, message(key, lang, params));
-      } else if (value === undefined) {
-        if (required) fail(v, requiredText);
+      let problem: string | null = null;
+      if (te) problem = q.type === "scale" ? message("range", lang, { min: q.min, max: q.max }) : message(te[0], lang, te[1]);
+      else if (value === undefined) {
+        if (required) problem = q.requiredMessage ? textIn(q.requiredMessage, lang, fallback) : message("required", lang);
       } else {
-        const problem = checkValue(qp, value, shownCodes, shown, lang, fallback);
-        if (problem) fail(v, problem);
+        problem = checkValue(qp, value, scope, lang, fallback);
+        if (!problem && qp.constraint) {
+          scope.selfValue = fromAnswer(value);
+          if (!qp.constraint.test(scope)) problem = q.constraintMessage ? textIn(q.constraintMessage, lang, fallback) : message("constraint", lang);
+        }
       }
-      if (!errors[v] && value !== undefined && qp.constraint) {
-        scope.selfValue = fromAnswer(value);
-        if (!qp.constraint.test(scope)) fail(v, q.constraintMessage ? textIn(q.constraintMessage, lang, fallback) : message("constraint", lang));
-      }
-      if (value !== undefined && !errors[v]) values[v] = value;
+      if (problem) errors[v] = problem;
+      else if (value !== undefined) values[v] = value;
     }
     const other = qp.otherVariable;
     if (other) {
-      const picked = merged[q.name];
+      const picked = merged(q.name);
       const otherPicked = Array.isArray(picked) ? picked.includes("other") : picked === "other";
       const te = typeErrors.get(other);
-      if (otherPicked && te) fail(other, message(te[0], lang, te[1]));
-      else if (otherPicked && merged[other] === undefined) fail(other, message("specify", lang));
-      else if (otherPicked) values[other] = merged[other]!;
-      else if (merged[other] !== undefined) ignored.push(other);
+      if (otherPicked && te) errors[other] = message(te[0], lang, te[1]);
+      else if (otherPicked && merged(other) === undefined) errors[other] = message("specify", lang);
+      else if (otherPicked) values[other] = merged(other) as AnswerValue;
+      else if (merged(other) !== undefined) ignored.push(other);
     }
   }
   return { ok: Object.keys(errors).length === 0, errors, values, ignored, state: next };
 }
 
-function checkValue(
-  qp: QuestionPlan, value: AnswerValue, shownCodes: Set<string>, shown: ReturnType<typeof resolveOptions>, lang: string, fallback: string,
-): string | null {
+function allOffered(qp: QuestionPlan, codes: readonly string[], scope: StateScope): boolean {
+  for (const c of codes) if (!codeOffered(qp, c, scope)) return false;
+  return true;
+}
+
+function checkValue(qp: QuestionPlan, value: AnswerValue, scope: StateScope, lang: string, fallback: string): string | null {
   const q = qp.q;
   switch (q.type) {
     case "single":
     case "matrix":
-      return shownCodes.has(String(value)) ? null : message("option", lang);
+      return codeOffered(qp, String(value), scope) ? null : message("option", lang);
     case "multiple": {
       const codes = value as string[];
-      if (codes.some((c) => !shownCodes.has(c))) return message("option", lang);
-      const exclusive = shown.find((o) => o.exclusive && codes.includes(o.code));
-      if (exclusive && codes.length > 1) return message("exclusive", lang, { option: textIn(exclusive.label, lang, fallback) });
+      if (!allOffered(qp, codes, scope)) return message("option", lang);
+      const exclusive = codes.length > 1 ? codes.map((c) => qp.optionByCode.get(c)!).find((op) => op.option.exclusive) : undefined;
+      if (exclusive) return message("exclusive", lang, { option: textIn(optionLabel(exclusive, scope), lang, fallback) });
       return null;
     }
     case "integer":
