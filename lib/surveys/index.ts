@@ -22,6 +22,7 @@ export { diffDefinitions, type DefinitionChange } from "./diff-definitions";
 export { listVariables, otherVariable, matrixRowVariable, type VariableInfo } from "./variables";
 export { listExpressions, type ExpressionSite } from "./expression-sites";
 export { resolveText, textIn } from "./texts";
+export { summarizeDefinition } from "./summary";
 export { message } from "./messages";
 export {
   parseExpression, compileExpression, tryCompileExpression, referencedNames, ExprSyntaxError,

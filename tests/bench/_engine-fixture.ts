@@ -42,21 +42,28 @@ export function syntheticDefinition(): SurveyDefinitionInput {
   return { title: t("Synthetic"), languages: LANGS, defaultLanguage: "en", preload: [{ name: "town" }], pages, calculates };
 }
 
+/**
+ * Mostly valid answers, as real respondents give them: about 3% of questions skipped (some
+ * of them required), a few numbers out of range and months before the invasion, and answers
+ * left behind on questions that a later branch hides.
+ */
 export function syntheticAnswers(def: SurveyDefinition, random: () => number): Answers {
   const answers: Record<string, Answers[string]> = {};
   for (const page of def.pages) {
     for (const q of page.questions) {
-      if (random() < 0.08) continue; // some skip questions, so required errors are exercised
-      if (q.type === "single") answers[q.name] = q.options[Math.floor(random() * q.options.length)].code;
-      else if (q.type === "multiple") {
+      if (random() < 0.03) continue;
+      if (q.type === "single") {
+        // The last option of some lists is offered only on one branch; respondents mostly see the others.
+        const n = q.options.some((o) => o.relevant) ? q.options.length - 1 : q.options.length;
+        answers[q.name] = q.options[Math.floor(random() * n)].code;
+      } else if (q.type === "multiple") {
         const picked = q.options.filter((o) => o.code !== "none" && random() < 0.3).map((o) => o.code);
         answers[q.name] = picked.length ? picked : ["none"];
         if (picked.includes("other")) answers[`${q.name}_other`] = "something";
-      } else if (q.type === "integer") answers[q.name] = random() < 0.02 ? 130 : Math.floor(random() * 90);
+      } else if (q.type === "integer") answers[q.name] = random() < 0.01 ? 130 : Math.floor(random() * 90);
       else if (q.type === "text") answers[q.name] = "Some words";
-      else if (q.type === "month") answers[q.name] = `202${2 + Math.floor(random() * 2)}-0${1 + Math.floor(random() * 9)}`;
+      else if (q.type === "month") answers[q.name] = random() < 0.01 ? "2021-12" : `2022-0${3 + Math.floor(random() * 7)}`;
     }
   }
   return answers;
 }
-
