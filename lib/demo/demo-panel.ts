@@ -14,6 +14,8 @@ import { pick, rng, syntheticAnswers } from "./synthetic-answers";
 const FIRST = ["olena", "iryna", "oksana", "natalia", "tetiana", "andrii", "serhii", "oleksandr", "yulia", "maria", "dmytro", "viktoria"];
 const LAST = ["kovalenko", "bondarenko", "shevchenko", "tkachenko", "kravchenko", "melnyk", "boiko", "savchenko", "petrenko", "lysenko"];
 const LANGS = ["uk", "uk", "uk", "uk", "ru", "ru", "en", "nb"];
+/** Unanswered wave-2 invitations kept for trying the demo (and for the browser tests). */
+export const SHOWCASE_LINKS = 24;
 
 export type DemoPanel = {
   participants: (typeof participants.$inferInsert)[];
@@ -66,14 +68,14 @@ export function panelRows(p: {
     const sent = new Date(p.now.getTime() - 3 * 86_400_000 + 3_600_000);
     const roll = r();
     const whereNow = pick(r, ["stayed", "stayed", "stayed", "returned", "returned", "moved_on", "moved_on"]);
-    const status = out.showcase.length < 3 ? "none" : roll < 0.45 ? "completed" : roll < 0.55 ? "started" : "none";
+    const status = out.showcase.length < SHOWCASE_LINKS ? "none" : roll < 0.45 ? "completed" : roll < 0.55 ? "started" : "none";
     out.invitations.push({
       id: inv2, tokenHash: hashToken(invitationToken(p.key, inv2)), waveId: p.w2, studyId: p.studyId, participantId: id, preload, createdAt: sent, sentAt: sent,
       status: status === "none" ? "sent" : status, startedAt: status === "none" ? null : sent,
       completedAt: status === "completed" ? sent : null,
     });
     if (status === "none") {
-      if (out.showcase.length < 3) out.showcase.push({ label: labels[out.showcase.length], invitationId: inv2 });
+      if (out.showcase.length < SHOWCASE_LINKS) out.showcase.push({ label: labels[out.showcase.length % 3], invitationId: inv2 });
       continue;
     }
     const at2 = new Date(sent.getTime() + Math.floor(r() * 2 * 86_400_000));

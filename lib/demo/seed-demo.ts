@@ -109,14 +109,14 @@ async function seedStudy(db: Db, config: Config, now: Date, wave1: SurveyDefinit
 }
 
 /** What `npm start` prints: where to answer, and how to sign in. */
-export async function demoSummary(db: Db, config: Config): Promise<string> {
+export async function demoSummary(db: Db, config: Config, links = Number(process.env.PANELWAVE_DEMO_LINKS || 3)): Promise<string> {
   const meta = await getMeta<DemoMeta>(db, DEMO_KEY);
   const base = config.publicUrl;
   const lines = [
     "Try the demo study (Displaced Ukrainians in Norway):",
     `  Wave 1 questionnaire, open link:  ${base}/j/${DEMO_STUDY_SLUG}/refresh`,
     `  Wave 1 (autumn 2022, closed):     ${base}/j/${DEMO_STUDY_SLUG}/wave-1`,
-    ...(meta?.showcase ?? []).map((s) => `  Wave 2 personal link, answer as ${s.label.padEnd(9)} ${base}/s/${invitationToken(config.personalDataKey, s.invitationId)}`),
+    ...(meta?.showcase ?? []).slice(0, links).map((s) => `  Wave 2 personal link, answer as ${s.label.padEnd(9)} ${base}/s/${invitationToken(config.personalDataKey, s.invitationId)}`),
     `  Researcher sign-in: ${base}/signin  researcher@demo.panelwave.local / ${demoPassword(config, "researcher")}`,
     `  Admin sign-in:      ${base}/signin  admin@demo.panelwave.local / ${demoPassword(config, "admin")}`,
   ];

@@ -5,6 +5,8 @@ export const RESPONDENT_CSS = `
 html{-webkit-text-size-adjust:100%}
 body{margin:0;font:1.0625rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:#1b1b1b;background:#f4f5f7}
 .wrap{max-width:40rem;margin:0 auto;padding:1rem}
+main,h1,h2,legend,label,p,a,button{overflow-wrap:anywhere}
+@media (max-width:400px){.wrap{padding:.4rem}.card{padding:.75rem}}
 .card{background:#fff;border:1px solid #d5d9de;border-radius:.5rem;padding:1rem 1rem 1.25rem}
 h1{font-size:1.4rem;line-height:1.25;margin:.25rem 0 1rem}
 .progress{font-size:.95rem;color:#3d4451;margin:0 0 .5rem}

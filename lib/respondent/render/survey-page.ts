@@ -48,7 +48,7 @@ function req(q: QuestionView): Raw | "" {
   return q.required ? html` <span aria-hidden="true">*</span>` : "";
 }
 
-function textValue(q: QuestionView, input: SurveyPageInput, variable = q.name, value = q.value): string {
+function textValue(q: QuestionView, input: SurveyPageInput, variable: string = q.name, value: QuestionView["value"] = variable === q.name ? q.value : undefined): string {
   if (input.rawValues && variable in input.rawValues) return input.rawValues[variable];
   if (value === undefined || value === null) return "";
   return Array.isArray(value) ? value.join(" ") : String(value);

@@ -1,0 +1,164 @@
+import { expect, test, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { answerToTheEnd, answerVisible, takeWave2Link } from "./helpers";
+
+async function expectNoAxeViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+const next = (page: Page) => page.locator('button[name="_action"][value="next"]').click();
+
+const FIRST_BRANCH_QUESTION = { stayed: "work_now", returned: "region", moved_on: "country" } as const;
+const BRANCHES = (["uk", "en"] as const).flatMap((lang) =>
+  (["stayed", "returned", "moved_on"] as const).map((where) => ({ where, lang })),
+);
+
+for (const b of BRANCHES) {
+  test(`wave 2: a respondent who ${b.where} answers in ${b.lang}`, async ({ page }) => {
+    await page.goto(`${takeWave2Link()}?lang=${b.lang}`);
+    await expect(page.locator("html")).toHaveAttribute("lang", b.lang);
+    await expect(page.locator(".note").first()).toContainText(b.lang === "en" ? "In 2022 you lived in" : "У 2022 році ви жили");
+    await answerVisible(page, { where_now: b.where });
+    await next(page);
+    await expect(page.locator(`[data-q="${FIRST_BRANCH_QUESTION[b.where]}"]`)).toBeVisible();
+    for (const other of Object.values(FIRST_BRANCH_QUESTION).filter((q) => q !== FIRST_BRANCH_QUESTION[b.where])) {
+      await expect(page.locator(`[data-q="${other}"]`)).toHaveCount(0);
+    }
+    if (b.where !== "stayed") {
+      await answerVisible(page);
+      await next(page);
+      const reasons = page.locator('[data-q="reasons"]');
+      await expect(reasons).toBeVisible();
+      // Options shown only to returnees or only to onward movers.
+      await expect(reasons.locator('input[value="ukraine_home"]')).toHaveCount(b.where === "returned" ? 1 : 0);
+      await expect(reasons.locator('input[value="language"]')).toHaveCount(b.where === "moved_on" ? 1 : 0);
+      await expect(reasons.locator('input[value="family"]')).toHaveCount(1);
+    }
+    await answerToTheEnd(page);
+  });
+}
+
+test.describe("with JavaScript disabled", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the wave-1 questionnaire completes with plain form posts, consent revealing the email", async ({ page }) => {
+    await page.goto("/j/ua-norway/refresh?lang=ru");
+    await page.locator("form button[type=submit]").click();
+    await expect(page.locator(".progress")).toContainText("Страница 1 из 4");
+    // A missing answer is named in a summary that lists the question.
+    await next(page);
+    await expect(page.locator("#error-summary")).toContainText("Сколько вам лет?");
+    for (let i = 0; i < 3; i++) {
+      await answerVisible(page);
+      await next(page);
+    }
+    await expect(page.locator('[data-q="email"]')).toBeVisible();
+    await page.locator('[data-q="consent_followup"] input[value="yes"]').check();
+    await page.locator('[data-q="email"] input').fill("nojs@example.org");
+    await next(page);
+    await expect(page.locator('[data-status="thanks"]')).toBeVisible();
+  });
+
+  for (const where of ["stayed", "returned", "moved_on"]) {
+    test(`wave 2 along the ${where} branch`, async ({ page }) => {
+      await page.goto(`${takeWave2Link()}?lang=ru`);
+      await answerVisible(page, { where_now: where });
+      await next(page);
+      await answerToTheEnd(page);
+    });
+  }
+});
+
+test("resumes on a second device where the respondent stopped", async ({ browser }) => {
+  const link = takeWave2Link();
+  const phone = await browser.newContext();
+  const p1 = await phone.newPage();
+  await p1.goto(`${link}?lang=en`);
+  await answerVisible(p1, { where_now: "returned" });
+  await next(p1);
+  await expect(p1.locator(".progress")).toContainText("Page 2 of");
+  const laptop = await browser.newContext();
+  const p2 = await laptop.newPage();
+  await p2.goto(link);
+  await expect(p2.locator("#survey")).toContainText("Where in Ukraine do you live now?");
+  await p2.getByRole("button", { name: "Back" }).click();
+  await expect(p2.locator('input[value="returned"]')).toBeChecked();
+  await phone.close();
+  await laptop.close();
+});
+
+test("a double tap moves one page, and a second tab is told answers changed elsewhere", async ({ browser }) => {
+  const link = takeWave2Link();
+  const ctx = await browser.newContext();
+  const tabA = await ctx.newPage();
+  const tabB = await ctx.newPage();
+  await tabA.goto(`${link}?lang=en`);
+  await tabB.goto(`${link}?lang=en`);
+  await answerVisible(tabA, { where_now: "moved_on" });
+  await tabA.locator('button[value="next"]').dblclick();
+  await tabA.waitForLoadState();
+  await expect(tabA.locator("#survey")).toContainText("Which country do you live in now?");
+  await expect(tabA.locator(".progress")).toContainText("Page 2 of");
+  await answerVisible(tabB, { where_now: "stayed" });
+  await next(tabB);
+  await expect(tabB.locator(".notice")).toContainText("changed in another window");
+  await expect(tabB.locator("#survey")).toContainText("Which country do you live in now?");
+  await ctx.close();
+});
+
+test("instant validation and show/hide run in the browser without a round trip", async ({ page }) => {
+  await page.goto("/j/ua-norway/refresh?lang=en");
+  await page.locator("form button[type=submit]").click();
+  const url = page.url();
+  await next(page);
+  await expect(page.locator("#error-summary")).toBeFocused();
+  expect(page.url()).toBe(url);
+  for (let i = 0; i < 3; i++) {
+    await answerVisible(page);
+    await next(page);
+  }
+  const email = page.locator('[data-q="email"]');
+  await expect(email).toBeHidden();
+  await page.locator('[data-q="consent_followup"] input[value="yes"]').check();
+  await expect(email).toBeVisible();
+  await page.locator('[data-q="consent_followup"] input[value="no"]').check();
+  await expect(email).toBeHidden();
+});
+
+test("every respondent page type passes axe (WCAG 2.2 AA)", async ({ page }) => {
+  await page.goto("/j/ua-norway/refresh?lang=uk");
+  await expectNoAxeViolations(page); // start page
+  await page.locator("form button[type=submit]").click();
+  await expectNoAxeViolations(page); // survey page
+  await next(page);
+  await expect(page.locator("#error-summary")).toBeVisible();
+  await expectNoAxeViolations(page); // page with errors
+  await answerToTheEnd(page, { consent_followup: "no" });
+  await expectNoAxeViolations(page); // thank-you page
+  await page.goto("/j/ua-norway/wave-1");
+  await expect(page.locator('[data-status="closed"]')).toBeVisible();
+  await expectNoAxeViolations(page); // closed page
+  await page.goto("/s/AAAAAAAAAAAAAAAAAAAAAAAAAAA");
+  await expectNoAxeViolations(page); // unknown link
+  const link = takeWave2Link();
+  await page.goto(`${link}/withdraw`);
+  await expectNoAxeViolations(page); // withdraw confirmation
+  await page.goto(link);
+  await expectNoAxeViolations(page); // wave-2 page with piped preload
+});
+
+test("survey pages fit a 320 px screen at 200% text", async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: { width: 320, height: 640 }, deviceScaleFactor: 2 });
+  const page = await ctx.newPage();
+  await page.goto("/j/ua-norway/refresh?lang=uk");
+  await page.locator("form button[type=submit]").click();
+  await page.addStyleTag({ content: "html{font-size:200%}" });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll("#survey button, #survey .opt")].filter((e) => e.getBoundingClientRect().height < 44).length,
+  );
+  expect(small).toBe(0);
+  await ctx.close();
+});
