@@ -14,6 +14,18 @@ export type XlsFormImportResult =
 
 const TRANSLATABLE = new Set(["label", "hint", "required_message", "constraint_message", "wording", "min_label", "max_label"]);
 const KNOWN_SHEETS = ["survey", "choices", "settings"];
+const SURVEY_COLUMNS = ["type", "name", "label", "hint", "required", "required_message", "relevant", "constraint", "constraint_message",
+  "calculation", "choice_filter", "default", "appearance", "read_only", "parameters", "wording", "wording_version", "min_label", "max_label"];
+
+/** One warning per survey column Panelwave does not read, with a hint when it looks misspelt. */
+function unusedColumns(sheet: Sheet): XlsFormIssue[] {
+  return sheet.headers
+    .filter((h) => !SURVEY_COLUMNS.includes(h.base))
+    .map((h) => {
+      const near = closestName(h.base, SURVEY_COLUMNS);
+      return { sheet: sheet.name, row: sheet.headerRow, column: h.raw, columnLetter: h.letter, message: `Column "${h.raw}" is not used by Panelwave${near ? `; did you mean "${near}"?` : ""}` };
+    });
+}
 
 /**
  * Reads an XLSForm (.xlsx) into a survey definition. Every problem is collected, not just
@@ -81,7 +93,7 @@ export async function importXlsForm(data: Uint8Array | ArrayBuffer): Promise<Xls
     }
   }
   const ctx = new ImportContext(defaultLanguage);
-  ctx.warnings.push(...warnings);
+  ctx.warnings.push(...warnings, ...unusedColumns(survey));
   const surveyCells = new SheetCells(survey, ctx);
   for (const base of ["type", "name"]) {
     if (!surveyCells.has(base)) ctx.error({ sheet: survey.name, row: survey.headerRow || 1, column: base, message: `The survey sheet needs a "${base}" column` });

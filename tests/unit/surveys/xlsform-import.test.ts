@@ -81,6 +81,12 @@ describe("XLSForm import: good forms", () => {
     ]);
   });
 
+  it("warns about a column it does not read, suggesting the likely spelling", async () => {
+    const r = await importXlsForm(await buildWorkbook({ survey: [["type", "name", "label::English (en)", "relevent"], ["text", "a", "A", "${a} = ''"]] }));
+    expect(r.ok && r.definition.pages[0].questions[0].relevant).toBeUndefined();
+    expect(r.warnings).toEqual([{ sheet: "survey", row: 1, column: "relevent", columnLetter: "D", message: 'Column "relevent" is not used by Panelwave; did you mean "relevant"?' }]);
+  });
+
   it("reads the committed fixture files as the specs describe them", async () => {
     for (const name of Object.keys(GOOD)) {
       const r = await importXlsForm(readFileSync(join(fixtureDir, `${name}.xlsx`)));
