@@ -44,8 +44,14 @@ export function safeUrl(url: string): string {
 
 const LOCALES: Record<EmailLanguage, string> = { uk: "uk-UA", ru: "ru-RU", nb: "nb-NO", en: "en-GB" };
 
+// Building a DateTimeFormat costs far more than using one; bulk mail formats the same few.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDate(d: Date, language: EmailLanguage, timeZone = "Europe/Oslo"): string {
-  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: "long", timeZone }).format(d);
+  const k = `${language}|${timeZone}`;
+  let f = formats.get(k);
+  if (!f) formats.set(k, (f = new Intl.DateTimeFormat(LOCALES[language], { dateStyle: "long", timeZone })));
+  return f.format(d);
 }
 
 /** A template is a list of blocks of raw text; renderBlocks escapes them. */

@@ -177,26 +177,50 @@ export async function loadDeliveryContext(db: Db, ids: number[]): Promise<Map<nu
 }
 
 /**
- * Records an accepted message, and an invitation as sent. Runs right after the SMTP server
- * accepts each message (not per batch) to keep the at-least-once window small. Secret links kept
- * for staff mail (data.secretUrl) are dropped once sent.
+ * Records accepted messages. The sender calls it as soon as the SMTP server accepts a message;
+ * messages accepted while the previous call is still running are recorded together in the next one
+ * (group commit), so the at-least-once window stays one round trip wide under any load.
+ * synchronous_commit is off for this statement only: the mark does not wait for the WAL flush. A
+ * database crash can lose the last moments of marks, and those messages go again once (the same
+ * window as a worker crash); an app crash loses nothing. Secret links kept for staff mail
+ * (data.secretUrl) are dropped once sent.
  */
-export async function markOutboxSent(db: Db, id: number, opts: { now: Date; providerMessageId: string }): Promise<void> {
+export async function markOutboxSent(db: Db, sent: { id: number; providerMessageId: string; at: Date }[]): Promise<void> {
+  if (sent.length === 0) return;
+  const values = sql.join(
+    sent.map((m) => sql`(${m.id}::bigint, ${m.providerMessageId}::text, ${m.at.toISOString()}::timestamptz)`),
+    sql`, `,
+  );
   await executeRows(
     db,
-    sql`with o as (
-          update outbox set status = 'sent', sent_at = ${ts(opts.now)}, attempts = attempts + 1,
-                 provider_message_id = ${opts.providerMessageId}, locked_until = null, last_error = null,
-                 data = data - 'secretUrl'
-          where id = ${id} and status <> 'sent'
-          returning wave_id, participant_id, kind
-        )
-        update invitations i set
-          status = case when i.status = 'pending' then 'sent' else i.status end,
-          sent_at = coalesce(i.sent_at, ${ts(opts.now)})
-        from o
-        where o.kind = 'invitation' and i.wave_id = o.wave_id and i.participant_id = o.participant_id`,
+    sql`with nosync as (select set_config('synchronous_commit', 'off', true))
+        update outbox o set status = 'sent', sent_at = v.at, attempts = o.attempts + 1,
+               provider_message_id = v.pid, locked_until = null, last_error = null,
+               data = case when o.data ? 'secretUrl' then o.data - 'secretUrl' else o.data end
+        from nosync, (values ${values}) as v(id, pid, at)
+        where o.id = v.id and o.status <> 'sent'`,
   );
+}
+
+/**
+ * Marks invitations 'sent' (with the send time) whose invitation email went out: for the given
+ * outbox rows after a batch, or for a whole wave (the reconcile run repairs what a worker that
+ * died between the two steps left behind). Idempotent.
+ */
+export async function markInvitationsSent(db: Db, scope: { outboxIds: number[] } | { waveId: string }): Promise<number> {
+  if ("outboxIds" in scope && scope.outboxIds.length === 0) return 0;
+  const where = "outboxIds" in scope ? sql`o.id in (${list(scope.outboxIds)})` : sql`o.wave_id = ${scope.waveId} and i.sent_at is null`;
+  const rows = await executeRows(
+    db,
+    sql`update invitations i set
+          status = case when i.status = 'pending' then 'sent' else i.status end,
+          sent_at = coalesce(i.sent_at, o.sent_at)
+        from outbox o
+        where ${where} and o.kind = 'invitation' and o.status = 'sent'
+          and i.wave_id = o.wave_id and i.participant_id = o.participant_id
+        returning i.id`,
+  );
+  return rows.length;
 }
 
 /** A temporary failure: try again at nextAttemptAt, or give up ('failed') past the last attempt. */

@@ -8,6 +8,7 @@ import {
   markOutboxCancelled,
   markOutboxFailed,
   markOutboxRetry,
+  markInvitationsSent,
   markOutboxSent,
   reclaimStaleOutbox,
   releaseClaimedOutbox,
@@ -49,6 +50,36 @@ export type DrainStats = {
   drained: boolean;
 };
 
+/**
+ * Records accepted messages right away; those accepted while a write is running go together in
+ * the next write. record() resolves once the message's mark is written.
+ */
+function sentRecorder(db: Db) {
+  let pending: { id: number; providerMessageId: string; at: Date; done: () => void; fail: (e: unknown) => void }[] = [];
+  let running: Promise<void> | null = null;
+  const pump = async () => {
+    while (pending.length > 0) {
+      const group = pending;
+      pending = [];
+      try {
+        await markOutboxSent(db, group);
+        for (const g of group) g.done();
+      } catch (err) {
+        for (const g of group) g.fail(err);
+      }
+    }
+    running = null;
+  };
+  return {
+    record(id: number, providerMessageId: string, at: Date): Promise<void> {
+      return new Promise<void>((done, fail) => {
+        pending.push({ id, providerMessageId, at, done, fail });
+        running ??= pump();
+      });
+    },
+  };
+}
+
 function limitsFor(msg: ClaimedMessage, ctx: DeliveryRow | undefined, global: number | null | undefined): Limit[] {
   const limits: Limit[] = [];
   if (global && global > 0) limits.push({ key: "global", perSecond: global });
@@ -72,6 +103,7 @@ export async function drainOutbox(db: Db, transport: MailTransport, opts: DrainO
   const marginMs = Math.min(opts.leaseMarginMs ?? 2 * 60_000, leaseMs / 2);
   const maxAttempts = opts.maxAttempts ?? 12;
   const limiter = opts.limiter ?? createRateLimiter();
+  const recorder = sentRecorder(db);
   const stats: DrainStats = { sent: 0, retried: 0, bounced: 0, failed: 0, cancelled: 0, released: 0, reclaimed: 0, drained: false };
 
   for (let batch = 0; opts.maxBatches === undefined || batch < opts.maxBatches; batch++) {
@@ -88,6 +120,8 @@ export async function drainOutbox(db: Db, transport: MailTransport, opts: DrainO
     // Set when the server is unreachable: the rest of the batch goes back untried.
     let stopUntil: Date | null = null;
     const untried: number[] = [];
+    const sentInvitations: number[] = [];
+    let fatal: unknown = null;
     let next = 0;
 
     const one = async (msg: ClaimedMessage) => {
@@ -112,10 +146,9 @@ export async function drainOutbox(db: Db, transport: MailTransport, opts: DrainO
         untried.push(msg.id);
         return;
       }
+      let providerMessageId: string;
       try {
-        const { providerMessageId } = await transport.send(out);
-        await markOutboxSent(db, msg.id, { now: clock(), providerMessageId });
-        stats.sent++;
+        ({ providerMessageId } = await transport.send(out));
       } catch (err) {
         const f = classifySendError(err);
         const at = clock();
@@ -133,6 +166,17 @@ export async function drainOutbox(db: Db, transport: MailTransport, opts: DrainO
           else stats.retried++;
           if (f.connection && !stopUntil) stopUntil = nextAttemptAt;
         }
+        return;
+      }
+      stats.sent++;
+      if (msg.kind === "invitation") sentInvitations.push(msg.id);
+      try {
+        await recorder.record(msg.id, providerMessageId, clock());
+      } catch (err) {
+        // Sent but not recorded (the database failed): stop; the row stays 'sending' and goes
+        // again after its lease, which is the documented at-least-once case.
+        fatal ??= err;
+        stopUntil ??= clock();
       }
     };
 
@@ -148,6 +192,9 @@ export async function drainOutbox(db: Db, transport: MailTransport, opts: DrainO
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(transport.concurrency, claimed.length)) }, lane));
 
+    if (fatal) throw fatal;
+    // Invitation status follows once per batch; reconcile repairs it if the worker died here.
+    await markInvitationsSent(db, { outboxIds: sentInvitations });
     if (untried.length > 0) {
       await releaseClaimedOutbox(db, untried, stopUntil ?? clock());
       stats.released += untried.length;

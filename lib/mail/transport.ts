@@ -56,7 +56,8 @@ export function createMailTransport(db: Db, opts: TransportOptions): MailTranspo
   });
   return {
     kind: "smtp",
-    concurrency: maxConnections,
+    // More messages in flight than connections, so the pool never idles while a lane records an outcome.
+    concurrency: maxConnections * 4,
     async send(m) {
       const info = await transporter.sendMail({
         from: m.from,

@@ -5,8 +5,11 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const subKeys = new WeakMap<Buffer, Buffer>();
+
 function mac(key: Buffer, id: Buffer): Buffer {
-  const sub = createHmac("sha256", key).update("panelwave/unsubscribe").digest();
+  let sub = subKeys.get(key);
+  if (!sub) subKeys.set(key, (sub = createHmac("sha256", key).update("panelwave/unsubscribe").digest()));
   return createHmac("sha256", sub).update(id).digest().subarray(0, 16);
 }
 

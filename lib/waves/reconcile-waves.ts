@@ -3,7 +3,7 @@
 // (invitations (wave, participant), outbox idempotency_key, the invitation's reminder count).
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client";
-import { cancelPendingForWave } from "../../db/queries/outbox";
+import { cancelPendingForWave, markInvitationsSent } from "../../db/queries/outbox";
 import {
   findOpenPanelWaves,
   findUninvitedTargets,
@@ -89,6 +89,7 @@ export async function reconcileWaves(db: Db, now: Date, opts: ReconcileOptions):
   for (const w of await findOpenPanelWaves(db, now)) {
     if (opts.waveId && w.id !== opts.waveId) continue;
     stats.invited += await inviteTargets(db, w, now, opts);
+    await markInvitationsSent(db, { waveId: w.id });
     await queueReminders(db, w, now, opts.batchSize ?? 1000, stats);
   }
   return stats;
