@@ -1,0 +1,112 @@
+// Counting for reports, done in SQL over the JSONB answers: frequencies, trajectories, flows
+// between waves and fieldwork dispositions.
+import { sql } from "drizzle-orm";
+import { executeRows, type Db } from "../client";
+import { list, toNumber } from "./raw";
+
+export type FrequencyFilter = {
+  studyId: string;
+  waveId: string;
+  variable: string;
+  multiple: boolean;
+  /** Only responses with these trajectories; null: all. */
+  trajectories: string[] | null;
+};
+
+/**
+ * Counts per option code among completed responses that answered the variable, and N, the
+ * number of those responses, in one pass: each response contributes one row with a null code
+ * (counted as N) and one row per code it holds.
+ */
+export async function frequencyCounts(db: Db, f: FrequencyFilter): Promise<{ n: number; counts: Map<string, number> }> {
+  const where = sql`r.study_id = ${f.studyId} and r.wave_id = ${f.waveId} and r.status = 'completed'
+    and (r.answers -> ${f.variable}::text) is not null
+    ${f.trajectories ? (f.trajectories.length ? sql`and r.trajectory in (${list(f.trajectories)})` : sql`and false`) : sql``}`;
+  const rows = await executeRows<{ code: string | null; n: unknown }>(
+    db,
+    f.multiple
+      ? sql`select e.code, count(*) as n from responses r
+            cross join lateral (
+              select null::text as code
+              union all
+              select jsonb_array_elements_text(case when jsonb_typeof(r.answers -> ${f.variable}::text) = 'array' then r.answers -> ${f.variable}::text else '[]'::jsonb end)
+            ) e
+            where ${where} group by e.code`
+      : sql`select r.answers ->> ${f.variable}::text as code, count(*) as n from responses r where ${where} group by 1`,
+  );
+  const counts = new Map<string, number>();
+  let n = 0;
+  for (const r of rows) {
+    if (f.multiple && r.code === null) n = toNumber(r.n);
+    else if (r.code !== null) counts.set(r.code, toNumber(r.n));
+  }
+  if (!f.multiple) for (const v of counts.values()) n += v;
+  return { n, counts };
+}
+
+/** Completed responses per wave and trajectory (null trajectory reads 'unknown'). */
+export async function trajectoryCounts(db: Db, studyId: string): Promise<{ waveId: string; trajectory: string; n: number }[]> {
+  const rows = await executeRows<{ wave_id: string; trajectory: string; n: unknown }>(
+    db,
+    sql`select r.wave_id, coalesce(r.trajectory, 'unknown') as trajectory, count(*) as n from responses r
+        where r.study_id = ${studyId} and r.status = 'completed' and r.participant_id is not null
+        group by 1, 2`,
+  );
+  return rows.map((r) => ({ waveId: r.wave_id, trajectory: r.trajectory, n: toNumber(r.n) }));
+}
+
+/**
+ * Participants who completed `fromWave`, by their trajectory there and in `toWave` (null: no
+ * completed response to `toWave`).
+ */
+export async function trajectoryFlows(db: Db, studyId: string, fromWave: string, toWave: string) {
+  const rows = await executeRows<{ from_t: string; to_t: string | null; n: unknown }>(
+    db,
+    sql`select coalesce(a.trajectory, 'unknown') as from_t,
+               case when b.id is null then null else coalesce(b.trajectory, 'unknown') end as to_t, count(*) as n
+        from responses a
+        left join responses b on b.participant_id = a.participant_id and b.wave_id = ${toWave} and b.status = 'completed'
+        where a.study_id = ${studyId} and a.wave_id = ${fromWave} and a.status = 'completed' and a.participant_id is not null
+        group by 1, 2`,
+  );
+  return rows.map((r) => ({ from: r.from_t, to: r.to_t, n: toNumber(r.n) }));
+}
+
+/**
+ * Each invitation of a wave by its AAPOR disposition (docs/recruitment.md): I complete,
+ * P partial, R refusal (opted out or withdrawn), NC non-contact (bounced), O other (never
+ * sent), U unknown (sent, no response).
+ */
+export async function dispositionCounts(db: Db, studyId: string): Promise<{ waveId: string; disposition: string; n: number }[]> {
+  const rows = await executeRows<{ wave_id: string; d: string; n: unknown }>(
+    db,
+    sql`select i.wave_id,
+               case
+                 when r.status = 'completed' or i.status = 'completed' then 'I'
+                 when r.status = 'started' then 'P'
+                 when i.status = 'opted_out' or p.withdrawn_at is not null then 'R'
+                 when i.status = 'bounced' then 'NC'
+                 when i.status = 'pending' then 'O'
+                 else 'U'
+               end as d,
+               count(*) as n
+        from invitations i
+        join participants p on p.id = i.participant_id
+        left join responses r on r.wave_id = i.wave_id and r.participant_id = i.participant_id
+        where i.study_id = ${studyId}
+        group by 1, 2`,
+  );
+  return rows.map((r) => ({ waveId: r.wave_id, disposition: r.d, n: toNumber(r.n) }));
+}
+
+/** Completers of `prevWave`, and how many of them also completed `wave`. */
+export async function retentionCounts(db: Db, studyId: string, prevWave: string, wave: string): Promise<{ base: number; retained: number }> {
+  const [r] = await executeRows<{ base: unknown; retained: unknown }>(
+    db,
+    sql`select count(*) as base, count(b.id) as retained
+        from responses a
+        left join responses b on b.participant_id = a.participant_id and b.wave_id = ${wave} and b.status = 'completed'
+        where a.study_id = ${studyId} and a.wave_id = ${prevWave} and a.status = 'completed' and a.participant_id is not null`,
+  );
+  return { base: toNumber(r?.base), retained: toNumber(r?.retained) };
+}

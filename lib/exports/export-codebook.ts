@@ -1,0 +1,17 @@
+// The codebook of an export, as its own download (CSV or XLSX).
+import type { Db } from "../../db/client";
+import type { StaffUser } from "../auth/current-user";
+import { codebookTable } from "./codebook";
+import { csvChunks } from "./csv";
+import { CSV_TYPE, XLSX_TYPE, type Download } from "./download";
+import { prepareExport, type ExportQuery } from "./export-query";
+import { xlsxChunks } from "./xlsx";
+
+/** The codebook for the same options as a response export (shape, waves, identifiers). No answers. */
+export async function exportCodebook(db: Db, user: StaffUser, slug: string, query: ExportQuery, now: Date): Promise<Download> {
+  const { study, layout, q, fileBase } = await prepareExport(db, user, slug, query, now);
+  const rows = codebookTable(layout.codebook, study.languages);
+  return q.format === "xlsx"
+    ? { filename: `${fileBase}-codebook.xlsx`, contentType: XLSX_TYPE, rows: layout.codebook.length, body: xlsxChunks([{ name: "codebook", rows }]) }
+    : { filename: `${fileBase}-codebook.csv`, contentType: CSV_TYPE, rows: layout.codebook.length, body: csvChunks(rows, { bom: q.bom }) };
+}

@@ -1,0 +1,48 @@
+// The options every response-export download shares, and the layout they select.
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import { requireAdmin, studyForUser, type StudyRow } from "../audit/access";
+import type { StaffUser } from "../auth/current-user";
+import { InvalidInput } from "../errors/app-error";
+import { parseInput } from "../recruitment/zod-issues";
+import { longLayout, wideLayout, type Layout } from "./export-layout";
+import { loadWaves, type StudyWave } from "./load-waves";
+
+export const LABEL_LANGUAGES = ["en", "nb", "uk", "ru"] as const;
+
+export const exportQuerySchema = z.object({
+  shape: z.enum(["wide", "long"]).default("wide"),
+  format: z.enum(["csv", "xlsx"]).default("csv"),
+  /** Prefix the UTF-8 byte-order mark so Excel reads the CSV as UTF-8. */
+  bom: z.stringbool().default(false),
+  /** Add the email column (admins only; audited). */
+  identifiers: z.stringbool().default(false),
+  /** Comma-separated wave slugs; empty: every wave. */
+  waves: z.string().regex(/^[a-z0-9,-]*$/, "Wave slugs are lower-case letters, digits and -").default(""),
+  /** Only completed responses (default), or every response begun. */
+  completed: z.stringbool().default(true),
+  /** Language of labels in the codebook sheet and the syntax files. */
+  lang: z.enum(LABEL_LANGUAGES).default("en"),
+});
+export type ExportQuery = z.input<typeof exportQuerySchema>;
+export type ExportOptions = z.output<typeof exportQuerySchema>;
+
+export type PreparedExport = { study: StudyRow; waves: StudyWave[]; layout: Layout; q: ExportOptions; fileBase: string };
+
+/**
+ * Parses the options, authorizes (identifiers: admins only, Forbidden otherwise, before the
+ * study is even looked up; the study: its members and admins) and builds the layout.
+ */
+export async function prepareExport(db: Db, user: StaffUser, slug: string, query: ExportQuery, now: Date): Promise<PreparedExport> {
+  const q = parseInput(exportQuerySchema, query);
+  if (q.identifiers) requireAdmin(user, "exports with identifiers");
+  const study = await studyForUser(db, user, slug);
+  const all = await loadWaves(db, study.id);
+  const wanted = q.waves.split(",").filter(Boolean);
+  const unknown = wanted.filter((s) => !all.some((w) => w.slug === s));
+  if (unknown.length) throw new InvalidInput("Unknown wave", [{ path: "waves", message: `No wave ${unknown.join(", ")} in this study` }]);
+  const waves = wanted.length ? all.filter((w) => wanted.includes(w.slug)) : all;
+  const layout = q.shape === "wide" ? wideLayout(waves, q.identifiers) : longLayout(waves, q.identifiers);
+  const fileBase = `${study.slug}-${q.shape}${q.identifiers ? "-identified" : ""}-${now.toISOString().slice(0, 10)}`;
+  return { study, waves, layout, q, fileBase };
+}
