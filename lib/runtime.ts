@@ -23,3 +23,11 @@ export function getRuntime(): Promise<Runtime> {
   }
   return g.__panelwaveRuntime;
 }
+
+/**
+ * Tests only: makes getRuntime() answer with this runtime (a test database, a fixed key), so
+ * route handlers can be called in-process; null forgets it, and the next call opens the real one.
+ */
+export function setRuntimeForTests(rt: Runtime | null): void {
+  g.__panelwaveRuntime = rt ? Promise.resolve(rt) : undefined;
+}
