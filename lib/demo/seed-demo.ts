@@ -70,7 +70,21 @@ async function seedStudy(db: Db, config: Config, now: Date, wave1: SurveyDefinit
     statusMapping: { stayed: "stayed", returned: "returned", moved_on: "moved_on" },
     contactName: "Panel study team",
     contactEmail: "panel-study@example.org",
-    settings: { statusWhenAbsent: "stayed" },
+    settings: {
+      statusWhenAbsent: "stayed",
+      // The characteristics researchers describe interviewees by (STUDY.md), for the recruitment list.
+      recruitmentColumns: [
+        { key: "age_group", label: "Age group", variable: "age_group" },
+        { key: "stay_length", label: "Length of stay in Norway", variable: "stay_length" },
+        { key: "moved_to", label: "Where they moved", variable: "moved_to" },
+        { key: "family", label: "Family in Norway", variable: "family_situation" },
+      ],
+      recruitmentValueLabels: {
+        age_group: { under_30: "<30", "30_39": "30–39", "40_49": "40–49", "50_59": "50–59", "60_plus": "60+" },
+        stay_length: { "0_3_months": "0–3 months", "4_12_months": "4–12 months", "1_year_plus": "1–2+ years" },
+        moved_to: { ukraine_south_east: "Ukraine South-East", ukraine_central_north: "Ukraine Central/North", ukraine_west: "Ukraine West", other_country: "Other country" },
+      },
+    },
   });
   for (const [who, role] of [["researcher", "researcher"], ["admin", "admin"]] as const) {
     const email = `${who}@demo.panelwave.local`;

@@ -28,7 +28,7 @@ export async function exportFrequencyTable(
   db: Db,
   user: StaffUser,
   slug: string,
-  query: FrequencyQuery,
+  query: FrequencyQuery | Record<string, string>,
   format: "csv" | "svg",
   now: Date,
 ): Promise<Download> {

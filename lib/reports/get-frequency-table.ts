@@ -36,7 +36,7 @@ export type FrequencyQuery = z.input<typeof frequencyQuerySchema>;
  * one branch by trajectory) in SQL, and builds the publishable table with its footnotes.
  * Researchers of the study and admins; pseudonymous by nature (only counts).
  */
-export async function getFrequencyTable(db: Db, user: StaffUser, slug: string, query: FrequencyQuery, now: Date) {
+export async function getFrequencyTable(db: Db, user: StaffUser, slug: string, query: FrequencyQuery | Record<string, string>, now: Date) {
   const q = parseInput(frequencyQuerySchema, query);
   const study = await studyForUser(db, user, slug);
   const wave = (await loadWaves(db, study.id)).find((w) => w.slug === q.wave);

@@ -1,0 +1,24 @@
+// The shared body of every download route: find the signed-in user, run one export, answer with
+// the file or with application/problem+json (401 without a session, 403/404/422 as thrown).
+import type { StaffUser } from "../auth/current-user";
+import { currentUser } from "../auth/current-user";
+import { Unauthorized } from "../errors/app-error";
+import { getRuntime, type Runtime } from "../runtime";
+import { problemResponse, respondWithDownload, type Download } from "./download";
+
+export async function staffDownload(req: Request, run: (rt: Runtime, user: StaffUser, query: Record<string, string>) => Promise<Download>): Promise<Response> {
+  try {
+    const rt = await getRuntime();
+    const user = await currentUser(rt, req.headers);
+    if (!user) throw new Unauthorized();
+    const query = Object.fromEntries(new URL(req.url).searchParams);
+    return await respondWithDownload(() => run(rt, user, query));
+  } catch (e) {
+    return problemResponse(e);
+  }
+}
+
+/** A study slug from the path, or null (the route answers 404). */
+export function slugParam(raw: string): string | null {
+  return /^[a-z0-9-]{1,64}$/.test(raw) ? raw : null;
+}
