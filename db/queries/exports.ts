@@ -1,7 +1,7 @@
 // Reading responses out: waves with their instruments, and participants' responses in batches.
 import { sql } from "drizzle-orm";
 import { executeRows, type Db } from "../client";
-import { list, toDate, toNumber } from "./raw";
+import { list, toDate, toNumber, ts } from "./raw";
 
 export type WaveInstrument = {
   id: string;
@@ -40,9 +40,18 @@ export type ExportFilter = {
   waveIds: string[];
   /** Only completed responses (default) or every response begun. */
   completedOnly: boolean;
+  /** Only responses changed at or after this time (the API's nightly pulls); wide rows hold the participant's other waves too. */
+  updatedSince?: Date | null;
 };
 
 const statusCond = (f: ExportFilter) => (f.completedOnly ? sql`and r.status = 'completed'` : sql``);
+const sinceCond = (f: ExportFilter) => (f.updatedSince ? sql`and r.updated_at >= ${ts(f.updatedSince)}` : sql``);
+/** Wide: a participant is in when any chosen response changed since; long: each changed response. */
+const wideSinceCond = (f: ExportFilter) =>
+  f.updatedSince
+    ? sql`and exists (select 1 from responses s where s.participant_id = page.id and s.study_id = ${f.studyId}
+            and s.wave_id in (${list(f.waveIds)}) and s.updated_at >= ${ts(f.updatedSince)} ${f.completedOnly ? sql`and s.status = 'completed'` : sql``})`
+    : sql``;
 
 /** How many participants (wide) or responses (long) an export will hold. */
 export async function countExportRows(db: Db, f: ExportFilter, shape: "wide" | "long"): Promise<number> {
@@ -51,7 +60,7 @@ export async function countExportRows(db: Db, f: ExportFilter, shape: "wide" | "
   const [r] = await executeRows<{ n: unknown }>(
     db,
     sql`select ${what} as n from responses r
-        where r.study_id = ${f.studyId} and r.participant_id is not null and r.wave_id in (${list(f.waveIds)}) ${statusCond(f)}`,
+        where r.study_id = ${f.studyId} and r.participant_id is not null and r.wave_id in (${list(f.waveIds)}) ${statusCond(f)} ${sinceCond(f)}`,
   );
   return toNumber(r?.n);
 }
@@ -81,7 +90,7 @@ export type ExportParticipant = {
 export async function exportBatch(
   db: Db,
   f: ExportFilter,
-  o: { afterId: string | null; limit: number; identifiers: boolean },
+  o: { afterId: string | null; limit: number; identifiers: boolean; shape?: "wide" | "long" },
 ): Promise<{ participants: ExportParticipant[]; cursor: string | null; done: boolean }> {
   if (f.waveIds.length === 0) return { participants: [], cursor: null, done: true };
   const rows = await executeRows(
@@ -96,6 +105,7 @@ export async function exportBatch(
         from page
         left join responses r on r.participant_id = page.id and r.study_id = ${f.studyId}
              and r.wave_id in (${list(f.waveIds)}) ${statusCond(f)}
+             ${o.shape === "long" ? sinceCond(f) : wideSinceCond(f)}
         ${o.identifiers ? sql`left join contacts c on c.participant_id = page.id` : sql``}
         order by page.id`,
   );
