@@ -1,0 +1,90 @@
+// Instruments and their immutable versions: upload a new version, list them, read one.
+import { and, asc, desc, eq, max } from "drizzle-orm";
+import type { Db } from "../client";
+import { instruments, instrumentVersions } from "../schema";
+
+export type VersionRow = {
+  id: string;
+  instrumentId: string;
+  instrument: string;
+  version: number;
+  sourceFormat: "xlsform" | "json";
+  sourceName: string | null;
+  createdAt: Date;
+  lockedAt: Date | null;
+};
+
+const versionCols = {
+  id: instrumentVersions.id,
+  instrumentId: instrumentVersions.instrumentId,
+  instrument: instruments.name,
+  version: instrumentVersions.version,
+  sourceFormat: instrumentVersions.sourceFormat,
+  sourceName: instrumentVersions.sourceName,
+  createdAt: instrumentVersions.createdAt,
+  lockedAt: instrumentVersions.lockedAt,
+};
+
+/** The newest version of the study's instrument with this name, with its definition JSON. */
+export async function latestVersionByName(db: Db, studyId: string, name: string) {
+  const [row] = await db
+    .select({ ...versionCols, definition: instrumentVersions.definition })
+    .from(instrumentVersions)
+    .innerJoin(instruments, eq(instruments.id, instrumentVersions.instrumentId))
+    .where(and(eq(instruments.studyId, studyId), eq(instruments.name, name)))
+    .orderBy(desc(instrumentVersions.version))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * Adds the next version of the named instrument (creating the instrument the first time). The
+ * instrument row is locked meanwhile, so two uploads cannot take the same number.
+ */
+export async function insertNextVersion(
+  db: Db,
+  v: { studyId: string; name: string; definition: unknown; sourceFormat: "xlsform" | "json"; sourceName: string | null; createdBy: string; now: Date },
+): Promise<VersionRow> {
+  return db.transaction(async (tx) => {
+    await tx.insert(instruments).values({ studyId: v.studyId, name: v.name, createdAt: v.now }).onConflictDoNothing();
+    const [inst] = await tx
+      .select({ id: instruments.id })
+      .from(instruments)
+      .where(and(eq(instruments.studyId, v.studyId), eq(instruments.name, v.name)))
+      .for("update");
+    const [m] = await tx.select({ n: max(instrumentVersions.version) }).from(instrumentVersions).where(eq(instrumentVersions.instrumentId, inst.id));
+    const [row] = await tx
+      .insert(instrumentVersions)
+      .values({
+        instrumentId: inst.id, studyId: v.studyId, version: Number(m?.n ?? 0) + 1, definition: v.definition,
+        sourceFormat: v.sourceFormat, sourceName: v.sourceName, createdBy: v.createdBy, createdAt: v.now,
+      })
+      .returning({ id: instrumentVersions.id });
+    const [out] = await tx
+      .select(versionCols)
+      .from(instrumentVersions)
+      .innerJoin(instruments, eq(instruments.id, instrumentVersions.instrumentId))
+      .where(eq(instrumentVersions.id, row.id));
+    return out as VersionRow;
+  });
+}
+
+/** Every version of every instrument of the study, by instrument name then version. */
+export async function listStudyVersions(db: Db, studyId: string): Promise<VersionRow[]> {
+  return (await db
+    .select(versionCols)
+    .from(instrumentVersions)
+    .innerJoin(instruments, eq(instruments.id, instrumentVersions.instrumentId))
+    .where(eq(instrumentVersions.studyId, studyId))
+    .orderBy(asc(instruments.name), asc(instrumentVersions.version))) as VersionRow[];
+}
+
+export async function findStudyVersion(db: Db, studyId: string, versionId: string) {
+  const [row] = await db
+    .select({ ...versionCols, definition: instrumentVersions.definition })
+    .from(instrumentVersions)
+    .innerJoin(instruments, eq(instruments.id, instrumentVersions.instrumentId))
+    .where(and(eq(instrumentVersions.studyId, studyId), eq(instrumentVersions.id, versionId)))
+    .limit(1);
+  return row ?? null;
+}
