@@ -62,7 +62,8 @@ export async function openServerDb(raw: string, opts: { max?: number } = {}): Pr
   const url = parseDatabaseUrl(raw);
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
-  const client = postgres(raw, { max: opts.max ?? 10, onnotice: () => {}, connect_timeout: 10 });
+  const max = opts.max ?? Number(process.env.DATABASE_POOL_SIZE || 20);
+  const client = postgres(raw, { max, onnotice: () => {}, connect_timeout: 10 });
   try {
     await client`select 1`;
   } catch (err) {

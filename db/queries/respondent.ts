@@ -28,12 +28,22 @@ export async function findInvitationContext(db: Db, tokenHash: string) {
       studySettings: studies.settings,
       definition: instrumentVersions.definition,
       instrumentVersionId: instrumentVersions.id,
+      response: {
+        id: responses.id,
+        answers: responses.answers,
+        currentPage: responses.currentPage,
+        status: responses.status,
+        language: responses.language,
+        revision: responses.revision,
+        lastSubmitKey: responses.lastSubmitKey,
+      },
     })
     .from(invitations)
     .innerJoin(waves, eq(waves.id, invitations.waveId))
     .innerJoin(studies, eq(studies.id, invitations.studyId))
     .innerJoin(participants, eq(participants.id, invitations.participantId))
     .innerJoin(instrumentVersions, eq(instrumentVersions.id, waves.instrumentVersionId))
+    .leftJoin(responses, and(eq(responses.waveId, invitations.waveId), eq(responses.participantId, invitations.participantId)))
     .where(eq(invitations.tokenHash, tokenHash))
     .limit(1);
   return row ?? null;

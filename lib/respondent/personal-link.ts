@@ -65,7 +65,8 @@ async function load(db: Db, token: string, req: RequestInfo): Promise<Loaded | U
     return { unavailable: htmlOutcome(statusPage("unknown", lang), 404), completed: false, lang };
   }
   const def = loadStoredDefinition(ctx.instrumentVersionId, ctx.definition);
-  const response = await findResponse(db, ctx.waveId, ctx.participantId);
+  // The response comes with the link in one query (left join): one round trip per page view.
+  const response = ctx.response?.id ? (ctx.response as StoredResponse) : null;
   const status = response?.status === "completed" ? "completed" : linkStatus(ctx, req.now);
   if (status) {
     const lang = chooseLanguage(def, response, req, ctx);
@@ -170,7 +171,9 @@ export async function submitPersonalLink(db: Db, config: Config, token: string, 
     language: lang, submitKey: post.submitKey, completed: false, now: req.now,
   });
   if (!saved) return conflict(db, l, token, lang, req.now);
-  await setInvitationProgress(db, l.ctx.invitationId, "started", req.now);
+  if (!["started", "completed"].includes(l.ctx.invitationStatus)) {
+    await setInvitationProgress(db, l.ctx.invitationId, "started", req.now);
+  }
   return redirectOutcome(`/s/${token}`, lang);
 }
 

@@ -21,18 +21,18 @@ export function saveDraft(form: HTMLFormElement, key: string, rev: string) {
 }
 
 /** Restores a draft typed against this same revision (its submit never reached the server). */
-export function restoreDraft(form: HTMLFormElement, key: string, rev: string) {
+export function restoreDraft(form: HTMLFormElement, key: string, rev: string): boolean {
   const raw = store()?.getItem(key);
-  if (!raw) return;
+  if (!raw) return false;
   let d: Draft;
   try {
     d = JSON.parse(raw);
   } catch {
-    return;
+    return false;
   }
   if (d.rev !== rev) {
     store()?.removeItem(key);
-    return;
+    return false;
   }
   const byName = new Map<string, string[]>();
   for (const [k, v] of d.values) byName.set(k, [...(byName.get(k) ?? []), v]);
@@ -42,6 +42,7 @@ export function restoreDraft(form: HTMLFormElement, key: string, rev: string) {
     if (el.type === "radio" || el.type === "checkbox") el.checked = vals.includes(el.value);
     else el.value = vals[vals.length - 1];
   }
+  return true;
 }
 
 /** Removes drafts of this link saved against an older revision: the server has those answers. */

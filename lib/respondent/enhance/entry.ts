@@ -27,20 +27,27 @@ function main() {
   const form = document.getElementById("survey") as HTMLFormElement | null;
   const dataEl = document.getElementById("pw-data");
   if (!form || !dataEl) return;
-  const data = JSON.parse(dataEl.textContent || "{}") as Data;
-  const def = data.definition;
-  const now = new Date(data.now);
-  const opts = { timeZone: data.timeZone };
+  const pageId = form.dataset.page!;
   const rev = (form.elements.namedItem("_rev") as HTMLInputElement).value;
-  const key = draftKey(location.pathname, data.page);
-  dropStaleDrafts(location.pathname, data.page, rev);
-  restoreDraft(form, key, rev);
+  const key = draftKey(location.pathname, pageId);
+  dropStaleDrafts(location.pathname, pageId, rev);
+  const restored = restoreDraft(form, key, rev);
 
-  const base = evaluateFlow(def, data.answers, data.preload, now, opts);
+  // The engine starts on the first interaction, not at load: a cheap phone shows the page
+  // without parsing the definition first (the server already rendered the right questions).
+  let engine: { data: Data; base: ReturnType<typeof evaluateFlow> } | null = null;
+  function start() {
+    if (!engine) {
+      const data = JSON.parse(dataEl!.textContent || "{}") as Data;
+      engine = { data, base: evaluateFlow(data.definition, data.answers, data.preload, new Date(data.now), { timeZone: data.timeZone }) };
+    }
+    return engine;
+  }
 
   function refresh() {
+    const { data, base } = start();
     const submission = readSubmission(form!);
-    const v = validatePage(def, data.page, submission, base, data.lang);
+    const v = validatePage(data.definition, data.page, submission, base, data.lang);
     const visible = new Set(v.state.visibleQuestions[data.page] ?? []);
     for (const el of Array.from(form!.querySelectorAll<HTMLElement>("[data-q][data-type]"))) {
       if (el.closest("[data-q][data-type] [data-q]") === el) continue;
@@ -77,7 +84,7 @@ function main() {
       const v = refresh();
       if (!v.ok) {
         e.preventDefault();
-        showErrors(form, v.errors, data.lang);
+        showErrors(form, v.errors, start().data.lang);
         return;
       }
     }
@@ -90,7 +97,8 @@ function main() {
       form.removeAttribute("aria-busy");
     }, 15000);
   });
-  refresh();
+  // A restored draft may reveal or hide questions; otherwise the server's rendering stands.
+  if (restored) refresh();
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", main);

@@ -61,7 +61,7 @@ function choice(q: QuestionView, input: SurveyPageInput, kind: "radio" | "checkb
     return html`<div class="opt"><input type="${kind}" id="${id}" name="${q.name}" value="${o.code}"${selected.has(o.code) ? html` checked` : ""}${o.exclusive ? html` data-exclusive` : ""}${q.required && kind === "radio" ? html` required` : ""}><label for="${id}">${o.label}</label></div>`;
   });
   const other = q.other
-    ? html`<div class="other" data-other-for="${q.name}"><label class="lbl" for="${fieldId(q.other.variable)}">${q.other.label}</label><input type="text" id="${fieldId(q.other.variable)}" name="${q.other.variable}" value="${textValue(q, input, q.other.variable, q.other.value)}" maxlength="2000">${errorOf(input, q.other.variable)}</div>`
+    ? html`<div class="other" data-other-for="${q.name}"${selected.has("other") ? "" : html` hidden data-cond`}><label class="lbl" for="${fieldId(q.other.variable)}">${q.other.label}</label><input type="text" id="${fieldId(q.other.variable)}" name="${q.other.variable}" value="${textValue(q, input, q.other.variable, q.other.value)}" maxlength="2000">${errorOf(input, q.other.variable)}</div>`
     : "";
   return fieldset(q, input, html`${opts}${other}`, kind === "checkbox" ? "multiple" : "single");
 }

@@ -1,0 +1,194 @@
+// Respondent benchmark: what a phone downloads for a survey page (gzipped JS), Lighthouse 12.2.3
+// mobile scores on a demo survey page, and a load test: 200 concurrent respondents each answering
+// a 10-page survey against `next start` on the PostgreSQL server, then every answer checked in the
+// database. Needs the production build (built here if missing) and the server at
+// BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432; its own database, dropped after).
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { sql } from "drizzle-orm";
+import { chromium } from "@playwright/test";
+import { executeRows, migrateDb, openServerDb } from "../../db/client";
+import { insertInstrumentVersion, insertInvitations, insertParticipants, insertStudy, insertWave } from "../../db/queries/seed";
+import type { Config } from "../../lib/config/load-config";
+import { hashToken, invitationToken, newParticipantCode } from "../../lib/crypto/tokens";
+import { demoSummary, seedDemo } from "../../lib/demo/seed-demo";
+import { surveyDefinitionSchema, type SurveyDefinitionInput } from "../../lib/surveys/definition";
+
+const RESPONDENTS = Number(process.env.BENCH_RESPONDENTS || 200);
+const PAGES = 10;
+const PORT = Number(process.env.BENCH_PORT || 3300);
+const BASE = `http://127.0.0.1:${PORT}`;
+const server = process.env.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+const log = (m: string) => console.error(`[bench:respondent] ${m}`);
+
+function tenPageSurvey(): SurveyDefinitionInput {
+  return {
+    title: { en: "Load test", uk: "Навантаження" },
+    languages: ["uk", "en"],
+    defaultLanguage: "en",
+    pages: Array.from({ length: PAGES }, (_, p) => ({
+      id: `p${p + 1}`,
+      questions: [
+        { name: `choice_${p + 1}`, type: "single" as const, required: true, label: { en: `Choice ${p + 1}`, uk: `Вибір ${p + 1}` },
+          options: ["a", "b", "c", "d"].map((c) => ({ code: c, label: { en: c.toUpperCase(), uk: c.toUpperCase() } })) },
+        { name: `number_${p + 1}`, type: "integer" as const, min: 0, max: 1000, label: { en: `Number ${p + 1}`, uk: `Число ${p + 1}` } },
+        { name: `text_${p + 1}`, type: "text" as const, label: { en: `Text ${p + 1}`, uk: `Текст ${p + 1}` } },
+      ],
+    })),
+  };
+}
+
+function percentile(sorted: number[], p: number) {
+  if (!sorted.length) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+const hidden = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? "";
+
+async function respondent(token: string, i: number, latencies: number[], errors: { n: number }) {
+  let res = await fetch(`${BASE}/s/${token}?lang=en`);
+  let html = await res.text();
+  for (let p = 1; p <= PAGES; p++) {
+    const body = new URLSearchParams({
+      _page: hidden(html, "_page"), _rev: hidden(html, "_rev"), _key: hidden(html, "_key"), _lang: "en", _action: "next",
+      [`choice_${p}`]: "abcd"[(i + p) % 4], [`number_${p}`]: String((i * 7 + p) % 1000), [`text_${p}`]: `r${i} p${p} ✓ текст`,
+    });
+    const t0 = performance.now();
+    res = await fetch(`${BASE}/s/${token}`, { method: "POST", body, redirect: "manual" });
+    latencies.push(performance.now() - t0);
+    if (res.status !== 303) {
+      errors.n++;
+      log(`respondent ${i} page ${p}: HTTP ${res.status}`);
+      return;
+    }
+    await res.arrayBuffer();
+    res = await fetch(new URL(res.headers.get("location")!, BASE));
+    html = await res.text();
+  }
+}
+
+async function waitForHealth(child: ChildProcess) {
+  for (let i = 0; i < 120; i++) {
+    if (child.exitCode !== null) throw new Error("next start exited");
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("server did not become healthy");
+}
+
+async function main() {
+  if (!existsSync(".next/BUILD_ID") || !existsSync(".enhance/enhance.js")) {
+    log("building the production app");
+    for (const [cmd, args] of [[process.execPath, ["scripts/build-enhance.mjs"]], ["node_modules/.bin/next", ["build"]]] as const) {
+      if (spawnSync(cmd, [...args], { stdio: "inherit" }).status !== 0) throw new Error("build failed");
+    }
+  }
+  const name = `panelwave_bench_${randomBytes(5).toString("hex")}`;
+  const admin = await openServerDb(server, { max: 1 });
+  await admin.sqlClient!.unsafe(`create database ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const key = randomBytes(32);
+  const handle = await openServerDb(url.toString(), { max: 5 });
+  let child: ChildProcess | undefined;
+  try {
+    await migrateDb(handle);
+    const config = { personalDataKey: key, publicUrl: BASE } as Config;
+    await seedDemo(handle.db, config);
+    const demoLink = /\/s\/[A-Za-z0-9_-]+/.exec(await demoSummary(handle.db, config))![0];
+    const def = surveyDefinitionSchema.parse(tenPageSurvey());
+    const studyId = await insertStudy(handle.db, { slug: "load-test", name: "Load test", languages: ["uk", "en"], defaultLanguage: "en" });
+    const versionId = await insertInstrumentVersion(handle.db, { studyId, name: "Ten pages", definition: def, sourceFormat: "json" });
+    const waveId = await insertWave(handle.db, { studyId, slug: "w", name: "Load", position: 1, instrumentVersionId: versionId, mode: "panel", status: "open", opensAt: new Date(Date.now() - 3_600_000), closesAt: new Date(Date.now() + 86_400_000) });
+    const people = Array.from({ length: RESPONDENTS }, () => ({ id: randomUUID(), studyId, code: newParticipantCode() }));
+    await insertParticipants(handle.db, people);
+    const invites = people.map((p) => ({ id: randomUUID(), waveId, studyId, participantId: p.id, tokenHash: "", status: "sent" as const }));
+    for (const inv of invites) inv.tokenHash = hashToken(invitationToken(key, inv.id));
+    await insertInvitations(handle.db, invites);
+
+    child = spawn("node_modules/.bin/next", ["start", "-p", String(PORT)], {
+      env: { ...process.env, DATABASE_URL: url.toString(), PERSONAL_DATA_KEY: key.toString("base64"), PANELWAVE_WORKER: "0", PUBLIC_URL: BASE },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    await waitForHealth(child);
+
+    // 1. JavaScript a phone downloads for a survey page (encoded, i.e. gzipped, bytes).
+    const browser = await chromium.launch({ executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined, args: ["--no-sandbox", "--disable-gpu"] });
+    const page = await browser.newPage();
+    let jsBytes = 0;
+    page.on("requestfinished", async (req) => {
+      if (req.resourceType() === "script") jsBytes += (await req.sizes()).responseBodySize;
+    });
+    await page.goto(`${BASE}${demoLink}`, { waitUntil: "networkidle" });
+    await browser.close();
+    const js_gzip_kb = Math.round((jsBytes / 1024) * 10) / 10;
+    log(`survey page JavaScript: ${js_gzip_kb} KB gzipped`);
+
+    // 2. Lighthouse, mobile.
+    const lhOut = `/tmp/${name}-lh.json`;
+    const lh = spawnSync("npx", ["-y", "lighthouse@12.2.3", `${BASE}${demoLink}`, "--form-factor=mobile", "--only-categories=performance,accessibility",
+      "--output=json", `--output-path=${lhOut}`, "--quiet",
+      "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-dev-shm-usage"],
+      { env: { ...process.env, CHROME_PATH: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : process.env.CHROME_PATH }, stdio: ["ignore", "ignore", "inherit"] });
+    let lighthouse = { perf: -1, a11y: -1, lcp: -1, tbt: -1 };
+    if (lh.status === 0 && existsSync(lhOut)) {
+      const r = JSON.parse(readFileSync(lhOut, "utf8"));
+      lighthouse = {
+        perf: Math.round(r.categories.performance.score * 100), a11y: Math.round(r.categories.accessibility.score * 100),
+        lcp: Math.round(r.audits["largest-contentful-paint"].numericValue), tbt: Math.round(r.audits["total-blocking-time"].numericValue),
+      };
+      rmSync(lhOut);
+    } else log("lighthouse failed; its figures are -1");
+
+    // 3. Load: every respondent at once, page after page.
+    const latencies: number[] = [];
+    const errors = { n: 0 };
+    const t0 = performance.now();
+    await Promise.all(invites.map((inv, i) => respondent(invitationToken(key, inv.id), i, latencies, errors)));
+    const seconds = (performance.now() - t0) / 1000;
+    latencies.sort((a, b) => a - b);
+
+    const rows = await executeRows<{ answers: Record<string, unknown>; status: string; participant_id: string }>(
+      handle.db, sql`select answers, status, participant_id from responses where wave_id = ${waveId}`,
+    );
+    const byParticipant = new Map(rows.map((r) => [r.participant_id, r]));
+    let missing = 0;
+    people.forEach((p, i) => {
+      const r = byParticipant.get(p.id);
+      for (let pg = 1; pg <= PAGES; pg++) {
+        const want = { [`choice_${pg}`]: "abcd"[(i + pg) % 4], [`number_${pg}`]: (i * 7 + pg) % 1000, [`text_${pg}`]: `r${i} p${pg} ✓ текст` };
+        for (const [k, v] of Object.entries(want)) if (!r || r.status !== "completed" || r.answers[k] !== v) missing++;
+      }
+    });
+    const out = {
+      js_gzip_kb,
+      lighthouse_perf: lighthouse.perf,
+      lighthouse_a11y: lighthouse.a11y,
+      lcp_ms: lighthouse.lcp,
+      tbt_ms: lighthouse.tbt,
+      respondents: RESPONDENTS,
+      pages: PAGES,
+      submit_p50_ms: Math.round(percentile(latencies, 50)),
+      submit_p95_ms: Math.round(percentile(latencies, 95)),
+      submit_p99_ms: Math.round(percentile(latencies, 99)),
+      submits_per_s: Math.round(latencies.length / seconds),
+      errors: errors.n,
+      answers_missing: missing,
+      db: "postgres",
+    };
+    console.log(JSON.stringify(out));
+  } finally {
+    child?.kill("SIGTERM");
+    await handle.close();
+    await admin.sqlClient!.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
