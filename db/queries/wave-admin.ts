@@ -124,14 +124,22 @@ export async function countTargetPanel(db: Db, studyId: string, rule: TargetRule
   return toNumber(row?.n);
 }
 
-/** Target participants of a wave who have no invitation yet, with their contact language. */
-export async function findUninvitedTargets(db: Db, wave: { id: string; studyId: string; targetRule: TargetRule | null }, limit: number) {
+/**
+ * Target participants of a wave who have no invitation yet, with their contact language, in id
+ * order after `afterId` (a cursor, so a large panel is read once, not once per batch).
+ */
+export async function findUninvitedTargets(
+  db: Db,
+  wave: { id: string; studyId: string; targetRule: TargetRule | null },
+  page: { afterId: string | null; limit: number },
+) {
+  const after = page.afterId ? sql`and p.id > ${page.afterId}` : sql``;
   const rows = await executeRows<{ id: string; language: string }>(
     db,
     sql`select p.id, c.language from participants p join contacts c on c.participant_id = p.id
-        where ${targetConditions(wave.studyId, wave.targetRule ?? {})}
+        where ${targetConditions(wave.studyId, wave.targetRule ?? {})} ${after}
           and not exists (select 1 from invitations i where i.wave_id = ${wave.id} and i.participant_id = p.id)
-        order by p.id limit ${limit}`,
+        order by p.id limit ${page.limit}`,
   );
   return rows;
 }
@@ -184,13 +192,14 @@ export async function rescheduleInvitationMail(db: Db, waveId: string, at: Date)
  * Queues reminder `number` (or the closing reminder) for a batch of invitations that are due:
  * sent at or before `sentBefore`, not yet reminded this far, not bounced or opted out, whose
  * person has not started (or not completed) and is not withdrawn. The reminder count on the
- * invitation and the outbox's unique key both keep it to one message. Returns the batch size.
+ * invitation and the outbox's unique key both keep it to one message. Pages through the wave's
+ * invitations in id order after `afterId`; returns how many were queued and the next cursor.
  */
 export async function queueReminderBatch(
   db: Db,
   wave: { id: string; studyId: string; consent: string; remindIf: "not_started" | "not_completed" },
-  r: { kind: "reminder" | "closing_reminder"; number: number; sentBefore: Date; now: Date; limit: number },
-): Promise<number> {
+  r: { kind: "reminder" | "closing_reminder"; number: number; sentBefore: Date; now: Date; limit: number; afterId: string | null },
+): Promise<{ queued: number; lastId: string | null }> {
   const statuses = wave.remindIf === "not_started" ? sql`('sent', 'opened')` : sql`('sent', 'opened', 'started')`;
   const response = wave.remindIf === "not_started" ? sql`` : sql`and r.status = 'completed'`;
   const keyTail = r.kind === "reminder" ? `:reminder:${r.number}` : ":closing_reminder:0";
@@ -206,7 +215,8 @@ export async function queueReminderBatch(
           from invitations i
           join participants p on p.id = i.participant_id
           join contacts c on c.participant_id = i.participant_id
-          where i.wave_id = ${wave.id} and i.sent_at is not null and i.sent_at <= ${ts(r.sentBefore)}
+          where i.wave_id = ${wave.id} ${r.afterId ? sql`and i.id > ${r.afterId}` : sql``}
+            and i.sent_at is not null and i.sent_at <= ${ts(r.sentBefore)}
             and i.status in ${statuses} and ${notYet}
             and p.withdrawn_at is null and c.bounced_at is null
             and not exists (select 1 from responses r where r.wave_id = i.wave_id and r.participant_id = i.participant_id ${response})
@@ -224,7 +234,9 @@ export async function queueReminderBatch(
         from due where invitations.id = due.id
         returning invitations.id`,
   );
-  return rows.length;
+  // Every invitation up to the last one returned has been looked at: the cursor for the next batch.
+  const ids = rows.map((x) => String(x.id)).sort();
+  return { queued: rows.length, lastId: ids.length ? ids[ids.length - 1] : null };
 }
 
 export async function findStudyBySlugForWaves(db: Db, slug: string) {

@@ -41,9 +41,11 @@ export async function inviteTargets(db: Db, w: WaveRow, now: Date, opts: Reconci
   const consent = w.targetRule?.consent || "follow_up_surveys";
   const sendAt = invitationTime(w, now);
   let invited = 0;
+  let afterId: string | null = null;
   for (;;) {
-    const targets = await findUninvitedTargets(db, w, batchSize);
+    const targets = await findUninvitedTargets(db, w, { afterId, limit: batchSize });
     if (targets.length === 0) break;
+    afterId = targets[targets.length - 1].id;
     const rows = targets.map((t) => {
       const id = randomUUID();
       return { id, participantId: t.id, language: t.language, tokenHash: hashToken(invitationToken(opts.personalDataKey, id)) };
@@ -62,20 +64,18 @@ async function queueReminders(db: Db, w: WaveRow, now: Date, batchSize: number, 
     consent: w.targetRule?.consent || "follow_up_surveys",
     remindIf: w.schedule.remindIf === "not_started" ? ("not_started" as const) : ("not_completed" as const),
   };
-  for (const r of due.regular) {
+  const batches = async (kind: "reminder" | "closing_reminder", number: number, sentBefore: Date) => {
+    let queued = 0;
+    let afterId: string | null = null;
     for (;;) {
-      const n = await queueReminderBatch(db, wave, { kind: "reminder", number: r.number, sentBefore: r.sentBefore, now, limit: batchSize });
-      stats.reminders += n;
-      if (n < batchSize) break;
+      const b = await queueReminderBatch(db, wave, { kind, number, sentBefore, now, limit: batchSize, afterId });
+      queued += b.queued;
+      if (b.queued < batchSize || !b.lastId) return queued;
+      afterId = b.lastId;
     }
-  }
-  if (due.closing) {
-    for (;;) {
-      const n = await queueReminderBatch(db, wave, { kind: "closing_reminder", number: 0, sentBefore: due.closing.sentBefore, now, limit: batchSize });
-      stats.closingReminders += n;
-      if (n < batchSize) break;
-    }
-  }
+  };
+  for (const r of due.regular) stats.reminders += await batches("reminder", r.number, r.sentBefore);
+  if (due.closing) stats.closingReminders += await batches("closing_reminder", 0, due.closing.sentBefore);
 }
 
 /**

@@ -1,0 +1,36 @@
+// GET /admin/mailbox/:id – one local-mailbox message as the recipient sees it. Admins only; audited.
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { NotFound } from "../../../../../lib/errors/app-error";
+import { readMailboxMessage } from "../../../../../lib/mail/read-mailbox";
+import { staffPage } from "../../../staff-page";
+
+export const dynamic = "force-dynamic";
+
+export default async function MailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
+  const id = z.coerce.number().int().positive().safeParse((await params).id);
+  if (!id.success) notFound();
+  const { rt, user } = await staffPage(["admin"], `/admin/mailbox/${id.data}`);
+  const m = await readMailboxMessage(rt.db, user, id.data, new Date()).catch((e) => {
+    if (e instanceof NotFound) notFound();
+    throw e;
+  });
+  return (
+    <>
+      <p><Link href="/admin/mailbox">← Local mailbox</Link></p>
+      <h1>{m.subject}</h1>
+      <table aria-label="Headers">
+        <tbody>
+          <tr><th>From</th><td>{m.fromAddress}</td></tr>
+          <tr><th>To</th><td>{m.toAddress}</td></tr>
+          <tr><th>Received</th><td>{m.createdAt.toISOString()}</td></tr>
+          {Object.entries(m.headers).map(([k, v]) => <tr key={k}><th>{k}</th><td><code>{v}</code></td></tr>)}
+        </tbody>
+      </table>
+      <iframe title="The message as the recipient sees it" srcDoc={m.html.replace("<head>", '<head><base target="_blank">')} sandbox="allow-popups allow-popups-to-escape-sandbox" style={{ width: "100%", height: "36rem", border: "1px solid var(--line)", marginTop: "1rem" }} />
+      <h2>Plain text</h2>
+      <pre style={{ whiteSpace: "pre-wrap" }}>{m.text}</pre>
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+"use server";
+// Server actions of the wave screens: each parses its input, checks the user on the server and
+// calls one lib/ function.
+import { headers } from "next/headers";
+import { z } from "zod";
+import { requireUser } from "../../../../../lib/auth/current-user";
+import { sendTestEmail } from "../../../../../lib/mail/preview-email";
+import { getRuntime } from "../../../../../lib/runtime";
+import { createWave } from "../../../../../lib/waves/create-wave";
+import { closeWaveNow, openWaveNow, updateWaveSchedule } from "../../../../../lib/waves/manage-wave";
+import { previewTargets } from "../../../../../lib/waves/preview-targets";
+import type { ScheduleFields, WaveFormValues } from "../../../../../lib/waves/wave-schema";
+import { toActionResult, type ActionResult } from "./action-result";
+
+const slug = z.string().regex(/^[a-z0-9-]{1,64}$/);
+
+async function staff() {
+  const rt = await getRuntime();
+  return { rt, user: await requireUser(rt, await headers()) };
+}
+
+export async function createWaveAction(studySlug: string, values: WaveFormValues): Promise<ActionResult<string>> {
+  return toActionResult(async () => {
+    const { rt, user } = await staff();
+    const wave = await createWave(rt.db, user, slug.parse(studySlug), values, new Date());
+    return wave.slug;
+  });
+}
+
+export async function countTargetsAction(studySlug: string, rule: { consent: string; completedWaveId: string }): Promise<ActionResult<number>> {
+  return toActionResult(async () => {
+    const { rt, user } = await staff();
+    const r = z.object({ consent: z.string().max(64), completedWaveId: z.union([z.literal(""), z.string().uuid()]) }).parse(rule);
+    return previewTargets(rt.db, user, slug.parse(studySlug), r);
+  });
+}
+
+export async function updateScheduleAction(studySlug: string, waveSlug: string, values: ScheduleFields): Promise<ActionResult<null>> {
+  return toActionResult(async () => {
+    const { rt, user } = await staff();
+    await updateWaveSchedule(rt.db, user, slug.parse(studySlug), slug.parse(waveSlug), values, new Date());
+    return null;
+  });
+}
+
+export async function openWaveNowAction(studySlug: string, waveSlug: string): Promise<ActionResult<null>> {
+  return toActionResult(async () => {
+    const { rt, user } = await staff();
+    await openWaveNow(rt.db, user, slug.parse(studySlug), slug.parse(waveSlug), new Date());
+    return null;
+  });
+}
+
+export async function closeWaveNowAction(studySlug: string, waveSlug: string): Promise<ActionResult<number>> {
+  return toActionResult(async () => {
+    const { rt, user } = await staff();
+    return closeWaveNow(rt.db, user, slug.parse(studySlug), slug.parse(waveSlug), new Date());
+  });
+}
+
+export async function sendTestEmailAction(studySlug: string, template: string, language: string, requestId: string): Promise<ActionResult<boolean>> {
+  return toActionResult(async () => {
+    const { rt, user } = await staff();
+    const input = z
+      .object({ studySlug: slug, template: z.string().max(64), language: z.string().max(8), requestId: z.string().uuid() })
+      .parse({ studySlug, template, language, requestId });
+    return sendTestEmail(rt.db, user, input, new Date());
+  });
+}

@@ -1,0 +1,24 @@
+// The local mailbox, for admins (callers check the role): the list and one message.
+import type { Db } from "../../db/client";
+import { insertAudit } from "../../db/queries/audit";
+import { countMailboxMessages, findMailboxMessage, listMailboxMessages } from "../../db/queries/mailbox";
+import type { StaffUser } from "../auth/current-user";
+import { NotFound } from "../errors/app-error";
+
+export const MAILBOX_PAGE_SIZE = 50;
+
+export async function listMailbox(db: Db, page: number) {
+  const [messages, total] = await Promise.all([
+    listMailboxMessages(db, { limit: MAILBOX_PAGE_SIZE, offset: (page - 1) * MAILBOX_PAGE_SIZE }),
+    countMailboxMessages(db),
+  ]);
+  return { messages, total, pages: Math.max(1, Math.ceil(total / MAILBOX_PAGE_SIZE)) };
+}
+
+/** One message as delivered; the view is audited, since it shows a recipient's address. */
+export async function readMailboxMessage(db: Db, user: StaffUser, id: number, now: Date) {
+  const m = await findMailboxMessage(db, id);
+  if (!m) throw new NotFound("Message not found");
+  await insertAudit(db, { userId: user.id, studyId: null, action: "mailbox.view", target: String(id), rowCount: 1, details: { role: user.role }, at: now });
+  return m;
+}

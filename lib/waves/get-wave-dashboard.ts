@@ -1,0 +1,20 @@
+import type { Db } from "../../db/client";
+import { countOutboxByStatus } from "../../db/queries/outbox";
+import { countTargetPanel, waveFieldwork } from "../../db/queries/wave-admin";
+import type { StaffUser } from "../auth/current-user";
+import { loadWaveForUser } from "./manage-wave";
+
+/**
+ * One wave's fieldwork: the panel its rule reaches now, invited, delivered, bounced, opted out,
+ * started and completed, in total and by day, and the state of its mail. Read-only.
+ */
+export async function getWaveDashboard(db: Db, user: StaffUser, studySlug: string, waveSlug: string) {
+  const { study, wave } = await loadWaveForUser(db, user, studySlug, waveSlug);
+  const timeZone = typeof study.settings?.timeZone === "string" ? study.settings.timeZone : "Europe/Oslo";
+  const [targets, fieldwork, mail] = await Promise.all([
+    wave.mode === "panel" ? countTargetPanel(db, study.id, wave.targetRule ?? {}) : Promise.resolve(null),
+    waveFieldwork(db, study.id, wave.id, timeZone),
+    countOutboxByStatus(db, { waveId: wave.id }),
+  ]);
+  return { study, wave, targets, fieldwork, mail, timeZone };
+}
