@@ -1,0 +1,96 @@
+// The API's response export: the layouts of lib/exports (wide or long, pseudonymous unless an
+// admin asks for identifiers) as CSV or JSON, streamed, optionally only what changed since a time.
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import { countExportRows, exportBatch, type ExportFilter } from "../../db/queries/exports";
+import { recordAudit } from "../audit/record-audit";
+import type { StaffUser } from "../auth/current-user";
+import { decryptPersonal } from "../crypto/personal-data";
+import type { Cell } from "../exports/cells";
+import { csvChunks } from "../exports/csv";
+import { CSV_TYPE, type Download } from "../exports/download";
+import { prepareExport } from "../exports/export-query";
+
+const BATCH = 1000;
+
+export const apiExportQuerySchema = z.object({
+  shape: z.enum(["wide", "long"]).default("wide").describe("wide: one row per participant; long: one row per participant and wave"),
+  format: z.enum(["csv", "json"]).default("csv"),
+  waves: z.string().regex(/^[a-z0-9,-]*$/, "Comma-separated wave slugs").default("").describe("Comma-separated wave slugs; empty: every wave"),
+  completed: z.stringbool().default(true).describe("Only completed responses (default) or every response begun"),
+  since: z.iso.datetime({ offset: true, message: "An ISO 8601 time, e.g. 2023-05-01T00:00:00Z" }).optional()
+    .describe("Only responses changed at or after this time (wide: participants with such a response, with all their chosen waves)"),
+  identifiers: z.stringbool().default(false).describe("Add the email column (admins only; audited)"),
+  bom: z.stringbool().default(false).describe("CSV: start with a UTF-8 byte-order mark for Excel"),
+});
+export type ApiExportQuery = z.output<typeof apiExportQuerySchema>;
+
+async function* jsonChunks(meta: Record<string, unknown>, header: string[], rows: AsyncIterable<Cell[]>): AsyncGenerator<Uint8Array> {
+  const head = JSON.stringify({ ...meta, columns: header });
+  let buf = `${head.slice(0, -1)},"rows":[`;
+  let first = true;
+  for await (const row of rows) {
+    const o: Record<string, Cell> = {};
+    for (let i = 0; i < header.length; i++) o[header[i]] = row[i] ?? null;
+    buf += (first ? "" : ",") + JSON.stringify(o);
+    first = false;
+    if (buf.length >= 256 * 1024) {
+      yield Buffer.from(buf, "utf8");
+      buf = "";
+    }
+  }
+  yield Buffer.from(`${buf}]}\n`, "utf8");
+}
+
+/**
+ * Streams the study's responses. Authorization as for the staff download (identifiers: admins
+ * only, Forbidden otherwise; the study: its researchers and admins, NotFound otherwise); the
+ * export is written to the audit log before the first byte. Memory stays flat (keyset batches).
+ */
+export async function exportResponsesApi(db: Db, key: Buffer, user: StaffUser, slug: string, q: ApiExportQuery, now: Date): Promise<Download> {
+  const { study, waves, layout, fileBase } = await prepareExport(
+    db, user, slug, { shape: q.shape, format: "csv", waves: q.waves, completed: String(q.completed), identifiers: String(q.identifiers) }, now,
+  );
+  const since = q.since ? new Date(q.since) : null;
+  const filter: ExportFilter = { studyId: study.id, waveIds: waves.map((w) => w.id), completedOnly: q.completed, updatedSince: since };
+  const rows = await countExportRows(db, filter, q.shape);
+  await recordAudit(
+    db, user,
+    {
+      studyId: study.id,
+      action: q.identifiers ? "export.responses_identified" : "export.responses",
+      target: `${q.shape}.${q.format}`,
+      filter: { via: "api", shape: q.shape, format: q.format, waves: waves.map((w) => w.slug), completed: q.completed, identifiers: q.identifiers, since: q.since ?? null },
+      rowCount: rows,
+    },
+    now,
+  );
+  async function* data(): AsyncGenerator<Cell[]> {
+    let after: string | null = null;
+    for (;;) {
+      const batch = await exportBatch(db, filter, { afterId: after, limit: BATCH, identifiers: q.identifiers, shape: q.shape });
+      for (const p of batch.participants) {
+        let email: string | null = null;
+        if (q.identifiers && p.emailEncrypted) {
+          try {
+            email = decryptPersonal(key, p.emailEncrypted);
+          } catch {
+            email = null;
+          }
+        }
+        for (const row of layout.rows(p, email)) yield row;
+      }
+      if (batch.done || !batch.cursor) return;
+      after = batch.cursor;
+    }
+  }
+  if (q.format === "json") {
+    const meta = { study: study.slug, shape: q.shape, waves: waves.map((w) => w.slug), completed: q.completed, since: q.since ?? null, generatedAt: now.toISOString(), rowCount: rows };
+    return { filename: `${fileBase}.json`, contentType: "application/json", rows, body: jsonChunks(meta, layout.header, data()) };
+  }
+  async function* withHeader(): AsyncGenerator<Cell[]> {
+    yield layout.header;
+    yield* data();
+  }
+  return { filename: `${fileBase}.csv`, contentType: CSV_TYPE, rows, body: csvChunks(withHeader(), { bom: q.bom }) };
+}

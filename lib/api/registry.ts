@@ -1,0 +1,32 @@
+// Every /api/v1 endpoint, in the order the documentation lists them.
+import type { Endpoint } from "./endpoint";
+import {
+  exportResponsesEndpoint, frequencyEndpoint, listFlaggedEndpoint, listRulesEndpoint, recruitmentListEndpoint, saveRuleEndpoint, updateFlaggedEndpoint,
+} from "./endpoints/data";
+import { meEndpoint, openapiEndpoint } from "./endpoints/meta";
+import { importPanelEndpoint, listParticipantsEndpoint } from "./endpoints/panel";
+import {
+  createStudyEndpoint, getInstrumentVersionEndpoint, getStudyEndpoint, listInstrumentsEndpoint, listStudiesEndpoint, uploadInstrumentEndpoint,
+} from "./endpoints/studies";
+import { closeWaveEndpoint, createWaveEndpoint, fieldworkEndpoint, listWavesEndpoint, openWaveEndpoint, scheduleWaveEndpoint } from "./endpoints/waves";
+
+export const API_ENDPOINTS: Endpoint[] = [
+  meEndpoint, openapiEndpoint,
+  listStudiesEndpoint, createStudyEndpoint, getStudyEndpoint,
+  listInstrumentsEndpoint, uploadInstrumentEndpoint, getInstrumentVersionEndpoint,
+  listWavesEndpoint, createWaveEndpoint, scheduleWaveEndpoint, openWaveEndpoint, closeWaveEndpoint, fieldworkEndpoint,
+  importPanelEndpoint, listParticipantsEndpoint,
+  exportResponsesEndpoint, frequencyEndpoint,
+  listRulesEndpoint, saveRuleEndpoint, listFlaggedEndpoint, updateFlaggedEndpoint, recruitmentListEndpoint,
+] as Endpoint[];
+
+export const API_TAGS = [
+  { name: "Account", description: "The token's user and this document" },
+  { name: "Studies", description: "Studies and their settings" },
+  { name: "Instruments", description: "Questionnaires: XLSForm or JSON, versioned" },
+  { name: "Waves", description: "Create, schedule, open and close waves; fieldwork counts" },
+  { name: "Panel", description: "Import the panel; pseudonymous participants and their status per wave" },
+  { name: "Responses", description: "Response exports for analysis" },
+  { name: "Reports", description: "Frequency tables" },
+  { name: "Recruitment", description: "Interview recruitment: rules, flagged list, statuses, the contact list" },
+];
