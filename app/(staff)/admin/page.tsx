@@ -10,6 +10,7 @@ export default async function AdminPage() {
   return (
     <>
       <h1>Admin</h1>
+      <p><a href="/admin/mailbox">Local mailbox</a> (every email sent while no SMTP server is configured)</p>
       <h2>Users</h2>
       <table>
         <thead><tr><th>Name</th><th>Email</th><th>Role</th><th>Created</th></tr></thead>
