@@ -7,11 +7,13 @@ import { NotFound } from "../errors/app-error";
 
 export const MAILBOX_PAGE_SIZE = 50;
 
-export async function listMailbox(db: Db, page: number) {
+/** A page of the mailbox, newest first; audited, since it lists recipients' addresses. */
+export async function listMailbox(db: Db, user: StaffUser, page: number, now: Date) {
   const [messages, total] = await Promise.all([
     listMailboxMessages(db, { limit: MAILBOX_PAGE_SIZE, offset: (page - 1) * MAILBOX_PAGE_SIZE }),
     countMailboxMessages(db),
   ]);
+  await insertAudit(db, { userId: user.id, studyId: null, action: "mailbox.list", target: `page ${page}`, rowCount: messages.length, details: { role: user.role }, at: now });
   return { messages, total, pages: Math.max(1, Math.ceil(total / MAILBOX_PAGE_SIZE)) };
 }
 

@@ -10,8 +10,8 @@ export const dynamic = "force-dynamic";
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const q = z.object({ page: z.coerce.number().int().min(1).max(100000).default(1) }).safeParse(await searchParams);
   if (!q.success) notFound();
-  const { rt } = await staffPage(["admin"], "/admin/mailbox");
-  const { messages, total, pages } = await listMailbox(rt.db, q.data.page);
+  const { rt, user } = await staffPage(["admin"], "/admin/mailbox");
+  const { messages, total, pages } = await listMailbox(rt.db, user, q.data.page, new Date());
   return (
     <>
       <p><Link href="/admin">← Admin</Link></p>
