@@ -4,14 +4,22 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { executeRows } from "../../../db/client";
 import { countOutboxByStatus } from "../../../db/queries/outbox";
-import { consents, contacts, invitations, mailbox, outbox, participants, waves } from "../../../db/schema";
+import { auditLog, consents, contacts, invitations, mailbox, outbox, participants, users, waves } from "../../../db/schema";
 import { eraseWithdrawnContacts } from "../../../lib/mail/erase-withdrawn-contacts";
 import { drainOutbox } from "../../../lib/mail/send-outbox";
 import { createMailTransport } from "../../../lib/mail/transport";
 import { showUnsubscribePage, unsubscribeByToken } from "../../../lib/mail/unsubscribe";
 import { unsubscribeToken } from "../../../lib/mail/unsubscribe-token";
 import { withdrawParticipant } from "../../../lib/mail/withdraw-participant";
+import { Conflict, InvalidInput, NotFound } from "../../../lib/errors/app-error";
+import { previewEmail, sendTestEmail } from "../../../lib/mail/preview-email";
+import { listMailbox, readMailboxMessage } from "../../../lib/mail/read-mailbox";
 import { countTargets } from "../../../lib/waves/count-targets";
+import { createWave } from "../../../lib/waves/create-wave";
+import { getWaveDashboard } from "../../../lib/waves/get-wave-dashboard";
+import { closeWaveNow, openWaveNow, updateWaveSchedule } from "../../../lib/waves/manage-wave";
+import { previewTargets } from "../../../lib/waves/preview-targets";
+import { waveFormDefaults } from "../../../lib/waves/wave-schema";
 import { reconcileWaves } from "../../../lib/waves/reconcile-waves";
 import { createTestDb, testKey, type TestDb } from "../helpers/test-db";
 import { addPanelWave, addPeople, addResponse, at, mailSettings, seedStudy } from "./helpers/panel";
@@ -209,5 +217,63 @@ describe("waves and opt-outs", () => {
     expect(m.html).toContain("/s/");
     await transport.send({ to: m.toAddress, from: m.fromAddress, subject: m.subject, html: m.html, text: m.text, headers: {}, messageId: "x", outboxId: row.id });
     expect(await t.db.select().from(mailbox).where(eq(mailbox.outboxId, row.id))).toHaveLength(1);
+  });
+});
+
+describe("researcher actions on waves", () => {
+  const admin = { id: "u-admin", email: "admin@example.org", name: "Admin", role: "admin" as const };
+  const outsider = { id: "u-out", email: "out@example.org", name: "Out", role: "researcher" as const };
+
+  it("creates a wave from the form, refuses bad input on its fields, hides studies from non-members", async () => {
+    await t.db.insert(users).values([admin, outsider].map((u) => ({ ...u, emailVerified: true }))).onConflictDoNothing();
+    const { study, versionId } = await seedStudy(t.db);
+    await addPeople(t.db, study.id, [{}, {}, { consent: [false] }]);
+    const form = {
+      ...waveFormDefaults, name: "Wave 2", slug: "wave-2", instrumentVersionId: versionId,
+      opensAt: at(70).toISOString(), closesAt: at(100).toISOString(),
+    };
+    await expect(createWave(t.db, outsider, study.slug, form, at(69))).rejects.toBeInstanceOf(NotFound);
+    const bad = await createWave(t.db, admin, study.slug, { ...form, closesAt: at(60).toISOString() }, at(69)).catch((e) => e);
+    expect(bad).toBeInstanceOf(InvalidInput);
+    expect(bad.issues.map((i: { path: string }) => i.path)).toContain("closesAt");
+
+    const wave = await createWave(t.db, admin, study.slug, form, at(69));
+    expect(wave).toMatchObject({ status: "scheduled", mode: "panel", targetRule: { consent: "follow_up_surveys" } });
+    await expect(createWave(t.db, admin, study.slug, form, at(69))).rejects.toBeInstanceOf(Conflict);
+    expect(await previewTargets(t.db, admin, study.slug, { consent: "follow_up_surveys", completedWaveId: "" })).toBe(2);
+
+    // Open now: invitations at once; the dashboard counts them; close now cancels what waits.
+    await openWaveNow(t.db, admin, study.slug, "wave-2", at(69.5));
+    await reconcile(at(69.5));
+    await drainOutbox(t.db, mailboxTransport(), { ...mailSettings, clock: () => at(69.5) });
+    await updateWaveSchedule(t.db, admin, study.slug, "wave-2", { invitationAt: "", reminderDays: "1", remindIf: "not_started", closingReminderDaysBefore: "", sendRatePerSecond: "" }, at(70));
+    await reconcile(at(71));
+    const d = await getWaveDashboard(t.db, admin, study.slug, "wave-2");
+    expect(d.targets).toBe(2);
+    expect(d.fieldwork.totals).toMatchObject({ invited: 2, delivered: 2, bounced: 0, optedOut: 0, started: 0, completed: 0 });
+    expect(d.fieldwork.days).toEqual([expect.objectContaining({ delivered: 2 })]);
+    expect(d.mail).toEqual({ sent: 2, pending: 2 });
+    expect(await closeWaveNow(t.db, admin, study.slug, "wave-2", at(71))).toBe(2);
+  });
+
+  it("previews every template with the study's contact person and queues a test to the user's own address once", async () => {
+    const { study } = await seedStudy(t.db);
+    const p = await previewEmail(t.db, admin, study.slug, "invitation", "ru");
+    expect(p.rendered.subject).toBe("Why exit?: новый опрос для вас");
+    expect(p.rendered.text).toContain("Olena K (olena@example.org)");
+    await expect(previewEmail(t.db, admin, study.slug, "password-reset", "uk")).rejects.toBeInstanceOf(InvalidInput);
+
+    const requestId = "5b8c2f7e-3c1a-4a8e-9d55-0c7e2b1f9a10";
+    expect(await sendTestEmail(t.db, admin, { studySlug: study.slug, template: "reminder", language: "nb", requestId }, at(80))).toBe(true);
+    expect(await sendTestEmail(t.db, admin, { studySlug: study.slug, template: "reminder", language: "nb", requestId }, at(80))).toBe(false);
+    await drainOutbox(t.db, mailboxTransport(), { ...mailSettings, clock: () => at(80) });
+    const [m] = await t.db.select().from(mailbox).where(eq(mailbox.toAddress, admin.email));
+    expect(m.subject).toBe("[Test] Påminnelse: undersøkelsen i «Why exit?»");
+
+    const list = await listMailbox(t.db, admin, 1, at(80));
+    expect(list.messages.some((x) => x.id === m.id)).toBe(true);
+    expect((await readMailboxMessage(t.db, admin, m.id, at(80))).html).toContain("Påminnelse");
+    const audit = await t.db.select().from(auditLog).where(eq(auditLog.userId, admin.id));
+    expect(audit.map((a) => a.action).sort()).toEqual(["mailbox.list", "mailbox.view"]);
   });
 });
