@@ -24,6 +24,7 @@ export default async function StudyPage({ params }: { params: Promise<{ slug: st
       <LiveRefresh />
       <h1>{study.name}</h1>
       <p className="muted">Languages: {study.languages.join(", ")} · status variable: <code>{study.statusVariable ?? "–"}</code></p>
+      <p><a href={`/studies/${study.slug}/instruments`}>Instruments and questionnaire versions</a></p>
       <h2>Waves</h2>
       <p><a href={`/studies/${study.slug}/waves`}>Schedule waves, invitations and reminders</a></p>
       <table aria-describedby="waves-note">

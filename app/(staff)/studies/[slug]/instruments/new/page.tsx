@@ -1,0 +1,32 @@
+// GET /studies/:slug/instruments/new – upload an XLSForm or JSON file as a new version of an instrument.
+import Link from "next/link";
+import { getInstrumentsPage } from "../../../../../../lib/instruments/get-instruments-page";
+import { MAX_INSTRUMENT_BYTES } from "../../../../../../lib/instruments/limits";
+import { staffPage } from "../../../../staff-page";
+import { instrumentsPath, one, orNotFound, pathParams } from "../params";
+import { UploadForm } from "./upload-form";
+import "../instruments.css";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Upload a questionnaire – Panelwave" };
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function NewVersionPage({ params, searchParams }: Props) {
+  const { slug } = await pathParams(params);
+  const { rt, user } = await staffPage(undefined, `${instrumentsPath(slug)}/new`);
+  const { study, instruments } = await getInstrumentsPage(rt.db, user, slug).catch(orNotFound);
+  const names = instruments.map((i) => ({ name: i.name, next: i.versions.length + 1 }));
+  const wanted = one((await searchParams).instrument);
+  return (
+    <>
+      <p><Link href={instrumentsPath(study.slug)}>← Instruments of {study.name}</Link></p>
+      <h1>Upload a questionnaire</h1>
+      <p>
+        An XLSForm (.xlsx, as KoboToolbox and ODK write it) or a Panelwave JSON definition. The whole file is checked first:
+        if anything is wrong, every problem is listed with its sheet, row and column, and nothing is saved.
+      </p>
+      <UploadForm studySlug={study.slug} instruments={names} initial={names.some((n) => n.name === wanted) ? wanted! : undefined} maxBytes={MAX_INSTRUMENT_BYTES} />
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+// Shared by the instrument screens: parsing the path, their URLs, and 404 for what the user may not see.
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { NotFound } from "../../../../../lib/errors/app-error";
+
+export const slugSchema = z.string().regex(/^[a-z0-9-]{1,64}$/);
+export const versionIdSchema = z.uuid();
+
+export const instrumentsPath = (slug: string) => `/studies/${slug}/instruments`;
+export const versionPath = (slug: string, versionId: string) => `${instrumentsPath(slug)}/${versionId}`;
+export const framePath = (slug: string, versionId: string, page: string, lang: string) =>
+  `${versionPath(slug, versionId)}/frame?${new URLSearchParams({ page, lang })}`;
+
+/** The study slug (and version id) of a page's path; 404 when malformed. */
+export async function pathParams<T extends { slug: string; version?: string }>(params: Promise<T>): Promise<{ slug: string; version: string }> {
+  const p = await params;
+  const slug = slugSchema.safeParse(p.slug);
+  const version = p.version === undefined ? { success: true as const, data: "" } : versionIdSchema.safeParse(p.version);
+  if (!slug.success || !version.success) notFound();
+  return { slug: slug.data, version: version.data };
+}
+
+/** A study or version the user may not see answers 404, as if it did not exist. */
+export function orNotFound(e: unknown): never {
+  if (e instanceof NotFound) notFound();
+  throw e;
+}
+
+export const fmtDate = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace("T", " ")} UTC` : "–");
+
+/** One query parameter as a string (the first when repeated). */
+export const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
