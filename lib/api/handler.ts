@@ -17,9 +17,11 @@ export type ApiContext<E extends Endpoint> = {
   rt: Runtime;
   user: StaffUser;
   now: Date;
-  params: E["params"] extends z.ZodObject ? z.output<E["params"]> : Record<string, never>;
-  query: E["query"] extends z.ZodObject ? z.output<E["query"]> : Record<string, never>;
-  body: BodyOf<E["body"]>;
+  params: NonNullable<E["params"]> extends z.ZodObject ? z.output<NonNullable<E["params"]>> : Record<string, never>;
+  query: NonNullable<E["query"]> extends z.ZodObject ? z.output<NonNullable<E["query"]>> : Record<string, never>;
+  body: BodyOf<NonNullable<E["body"]>>;
+  /** The query as sent (strings), already checked by the endpoint's schema: for lib functions that parse it themselves. */
+  rawQuery: Record<string, string>;
 };
 
 type RouteCtx = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -108,7 +110,7 @@ export function apiRoute<E extends Endpoint>(ep: E, run: (c: ApiContext<E>) => P
       const rawQuery = { ...Object.fromEntries(url.searchParams), ...fields };
       const query = ep.query ? ep.query.safeParse(rawQuery) : { success: true as const, data: {} };
       if (!query.success) throw new InvalidInput("Check the query parameters", issuesOf(query.error));
-      const res = await run({ rt, user, now, params: params.data, query: query.data, body } as unknown as ApiContext<E>);
+      const res = await run({ rt, user, now, params: params.data, query: query.data, body, rawQuery } as unknown as ApiContext<E>);
       for (const [k, v] of Object.entries(rateHeaders)) res.headers.set(k, v);
       return res;
     } catch (e) {
