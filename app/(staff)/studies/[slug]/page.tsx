@@ -1,4 +1,5 @@
 // GET /studies/:slug – a study's waves with live counts of started and completed responses.
+import Link from "next/link";
 import { z } from "zod";
 import { notFound } from "next/navigation";
 import { getStudyOverview } from "../../../../lib/studies/get-study-overview";
@@ -24,6 +25,13 @@ export default async function StudyPage({ params }: { params: Promise<{ slug: st
       <LiveRefresh />
       <h1>{study.name}</h1>
       <p className="muted">Languages: {study.languages.join(", ")} · status variable: <code>{study.statusVariable ?? "–"}</code></p>
+      <nav aria-label="Study" style={{ display: "flex", gap: "1rem", flexWrap: "wrap" }}>
+        <Link href={`/studies/${study.slug}/panel`}>Panel trajectories</Link>
+        <Link href={`/studies/${study.slug}/reports`}>Reports</Link>
+        <Link href={`/studies/${study.slug}/exports`}>Exports</Link>
+        <Link href={`/studies/${study.slug}/recruitment`}>Interview recruitment</Link>
+        {user.role === "admin" && <Link href={`/admin/audit?study=${study.slug}`}>Audit log</Link>}
+      </nav>
       <p><a href={`/studies/${study.slug}/instruments`}>Instruments and questionnaire versions</a></p>
       <h2>Waves</h2>
       <p><a href={`/studies/${study.slug}/waves`}>Schedule waves, invitations and reminders</a></p>

@@ -1,0 +1,67 @@
+// GET /studies/:slug/recruitment – interview recruitment: rules, the board (flagged → invited → agreed → interviewed), and for admins the recruitment list
+import Link from "next/link";
+import { z } from "zod";
+import { getRecruitmentBoard } from "../../../../../lib/recruitment/get-recruitment-board";
+import { RECRUITMENT_STATUSES, STATUS_LABELS } from "../../../../../lib/recruitment/recruitment-transitions";
+import { trajectoryName } from "../../../../../lib/recruitment/rule-schema";
+import { BoardEntry } from "./board-entry";
+import { RuleForm } from "./rule-form";
+import { fmtDate, orNotFound, studyScreen } from "./study-screen";
+
+export const dynamic = "force-dynamic";
+
+export default async function RecruitmentPage(props: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string>> }) {
+  const { rt, user, slug } = await studyScreen(props.params, "recruitment");
+  const status = z.enum(RECRUITMENT_STATUSES).optional().catch(undefined).parse((await props.searchParams).status);
+  const b = await orNotFound(getRecruitmentBoard(rt.db, user, slug, { status }));
+  const total = Object.values(b.counts).reduce((s, n) => s + n, 0);
+  return (
+    <>
+      <p><Link href={`/studies/${slug}`}>← {b.study.name}</Link></p>
+      <h1>Interview recruitment</h1>
+      <h2>Rules</h2>
+      <p className="muted">A rule flags participants whose completed response matches it: when it is saved (back-fill) and whenever a response completes. Each person is on the board once.</p>
+      {b.rules.length === 0 && <p>No rules yet.</p>}
+      {b.rules.map((r) => (
+        <details key={r.id} className="card" style={{ marginBottom: ".75rem" }}>
+          <summary><strong>{r.name}</strong> {r.active ? "" : "(off)"} – {r.description}</summary>
+          <RuleForm slug={slug} waves={b.waves} rule={{ id: r.id, name: r.name, waveId: r.waveId ?? "", trajectories: r.stored.trajectories, consent: r.stored.consent ?? "", active: r.active }} />
+        </details>
+      ))}
+      <details className="card"><summary><strong>New rule</strong></summary><RuleForm slug={slug} waves={b.waves} /></details>
+
+      <h2>Board</h2>
+      <nav aria-label="Filter by status" style={{ display: "flex", gap: "1rem", flexWrap: "wrap" }}>
+        <Link href={`/studies/${slug}/recruitment`} aria-current={!status ? "page" : undefined}>All ({total})</Link>
+        {RECRUITMENT_STATUSES.map((s) => (
+          <Link key={s} href={`/studies/${slug}/recruitment?status=${s}`} aria-current={status === s ? "page" : undefined}>{STATUS_LABELS[s]} ({b.counts[s] ?? 0})</Link>
+        ))}
+      </nav>
+      {b.canExportList ? (
+        <p>
+          Recruitment list with emails and characteristics (admins; every download is logged):{" "}
+          <a href={`/api/studies/${slug}/recruitment-list?format=csv&bom=true${status ? `&status=${status}` : ""}`}>CSV</a> ·{" "}
+          <a href={`/api/studies/${slug}/recruitment-list?format=xlsx${status ? `&status=${status}` : ""}`}>XLSX</a>
+        </p>
+      ) : (
+        <p className="muted">Only admins can download the recruitment list with contact details.</p>
+      )}
+      {b.truncated && <p className="muted">Showing the first {b.entries.length}; filter by status to see the rest.</p>}
+      <table>
+        <thead><tr><th>Participant</th><th>Status</th><th>Flagged by</th><th>Dates</th><th>Next</th></tr></thead>
+        <tbody>
+          {b.entries.map((e) => (
+            <tr key={e.id}>
+              <td><code>{e.code}</code><br /><span className="muted">{trajectoryName(e.trajectory)} · {e.language ?? "no contact"}{!e.consentGranted && " · consent withdrawn"}</span></td>
+              <td><span className="badge">{STATUS_LABELS[e.status]}</span>{e.requests > 0 && <><br /><span className="muted">{e.requests} request(s)</span></>}</td>
+              <td>{e.ruleName ?? "–"}<br /><span className="muted">{e.waveName ?? ""}</span></td>
+              <td className="muted">flagged {fmtDate(e.flaggedAt)}{e.invitedAt && <><br />invited {fmtDate(e.invitedAt)}</>}{e.agreedAt && <><br />agreed {fmtDate(e.agreedAt)}</>}{e.interviewedAt && <><br />interviewed {fmtDate(e.interviewedAt)}</>}{e.closedAt && e.status !== "interviewed" && <><br />closed {fmtDate(e.closedAt)}</>}</td>
+              <td><BoardEntry slug={slug} id={e.id} code={e.code} steps={e.steps} canRequest={e.canRequest} notes={e.notes} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {b.entries.length === 0 && <p>Nobody {status ? `is ${STATUS_LABELS[status].toLowerCase()}` : "is flagged yet"}.</p>}
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+// Shared by the study sub-screens (panel, recruitment, reports, exports): the slug from the
+// path, the signed-in user, and lib errors mapped to Next's not-found.
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import type { StaffUser } from "../../../../../lib/auth/current-user";
+import { NotFound } from "../../../../../lib/errors/app-error";
+import type { Runtime } from "../../../../../lib/runtime";
+import { staffPage } from "../../../staff-page";
+
+export async function studyScreen(params: Promise<{ slug: string }>, section: string): Promise<{ rt: Runtime; user: StaffUser; slug: string }> {
+  const slug = z.string().regex(/^[a-z0-9-]{1,64}$/).safeParse((await params).slug);
+  if (!slug.success) notFound();
+  const { rt, user } = await staffPage(undefined, `/studies/${slug.data}/${section}`);
+  return { rt, user, slug: slug.data };
+}
+
+/** Runs a lib call; NotFound (or a study the user may not see) becomes the 404 page. */
+export async function orNotFound<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (e) {
+    if (e instanceof NotFound) notFound();
+    throw e;
+  }
+}
+
+export const fmtDate = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : "–");
+export const pct = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(1)}%`);
