@@ -34,6 +34,13 @@ export function xlsIssue(i: XlsFormIssue): UploadWarning {
   return { path, message: i.message, ...(i.sheet ? { sheet: i.sheet } : {}), ...(i.row ? { row: i.row } : {}), ...(i.column ? { column: i.column } : {}) };
 }
 
+/** JSON with object keys sorted: jsonb does not keep key order, so compare this way. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x) =>
+    x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x,
+  );
+}
+
 async function parseSource(src: InstrumentSource): Promise<{ definition: SurveyDefinition; warnings: UploadWarning[] }> {
   if (src.kind === "xlsform") {
     const r = await importXlsForm(src.bytes);
@@ -65,7 +72,7 @@ export async function uploadInstrument(
   const { definition, warnings } = await parseSource(input.source);
   const latest = await latestVersionByName(db, study.id, input.name);
   const changes = latest ? diffDefinitions(loadStoredDefinition(latest.id, latest.definition), definition) : [];
-  const same = latest && changes.length === 0 && JSON.stringify(latest.definition) === JSON.stringify(definition);
+  const same = latest && changes.length === 0 && canonical(latest.definition) === canonical(definition);
   if (same) {
     const { definition: _d, ...version } = latest;
     return { outcome: "unchanged", version: version as VersionRow, warnings, changes, definition };

@@ -1,0 +1,267 @@
+// One whole study driven through the API alone: create it, upload both XLSForms, import the panel
+// by CSV, create, schedule and open a wave, answer through the respondent functions, then export
+// the responses and the recruitment list and compare them with what was answered.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { executeRows } from "../../../db/client";
+import { invitationToken } from "../../../lib/crypto/tokens";
+import { rng, syntheticAnswers } from "../../../lib/demo/synthetic-answers";
+import type { Answers } from "../../../lib/surveys/answers";
+import { surveyDefinitionSchema, type SurveyDefinition } from "../../../lib/surveys/definition";
+import { getPlan } from "../../../lib/surveys/plan";
+import { reconcileWaves } from "../../../lib/waves/reconcile-waves";
+import * as studies from "../../../app/api/v1/studies/route";
+import * as study from "../../../app/api/v1/studies/[study]/route";
+import * as instruments from "../../../app/api/v1/studies/[study]/instruments/route";
+import * as version from "../../../app/api/v1/studies/[study]/instrument-versions/[version]/route";
+import * as importRoute from "../../../app/api/v1/studies/[study]/panel/import/route";
+import * as participants from "../../../app/api/v1/studies/[study]/participants/route";
+import * as waves from "../../../app/api/v1/studies/[study]/waves/route";
+import * as schedule from "../../../app/api/v1/studies/[study]/waves/[wave]/schedule/route";
+import * as open from "../../../app/api/v1/studies/[study]/waves/[wave]/open/route";
+import * as close from "../../../app/api/v1/studies/[study]/waves/[wave]/close/route";
+import * as fieldwork from "../../../app/api/v1/studies/[study]/waves/[wave]/fieldwork/route";
+import * as responses from "../../../app/api/v1/studies/[study]/responses/route";
+import * as frequency from "../../../app/api/v1/studies/[study]/reports/frequency/route";
+import * as rules from "../../../app/api/v1/studies/[study]/recruitment/rules/route";
+import * as flagged from "../../../app/api/v1/studies/[study]/recruitment/flagged/route";
+import * as flaggedEntry from "../../../app/api/v1/studies/[study]/recruitment/flagged/[entry]/route";
+import * as recruitmentList from "../../../app/api/v1/studies/[study]/recruitment/list/route";
+import { answerPersonalLink } from "./answer";
+import { call, json, startApiTest, userWithToken, type ApiTest } from "./helpers";
+import { testKey } from "../helpers/test-db";
+
+const FORMS = join(process.cwd(), "db", "seed", "forms");
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const S = { study: "ua-panel" };
+
+let a: ApiTest;
+let researcher: string;
+let admin: string;
+
+beforeAll(async () => {
+  a = await startApiTest();
+  researcher = (await userWithToken(a.rt, "researcher")).token;
+  admin = (await userWithToken(a.rt, "admin")).token;
+});
+afterAll(async () => {
+  await a?.close();
+});
+
+/** The cells an export should hold for these answers, independently of lib/exports. */
+function expectedCells(def: SurveyDefinition, answers: Answers, prefix: string): Record<string, string | number | null> {
+  const out: Record<string, string | number | null> = {};
+  for (const qp of getPlan(def).questions) {
+    const q = qp.q;
+    const v = answers[q.name];
+    if (q.type === "note" || q.type === "email" || q.type === "matrix") continue;
+    if (q.type === "multiple") {
+      for (const o of q.options) out[`${prefix}${q.name}_${o.code}`] = v === undefined ? null : (v as string[]).includes(o.code) ? 1 : 0;
+    } else out[`${prefix}${q.name}`] = v === undefined ? null : (v as string | number);
+  }
+  return out;
+}
+
+describe("a whole study through the API", () => {
+  const csvRows = [
+    ["olena@example.org", "uk", "A01", "yes", "2022-11-02"],
+    ["ivan@example.org", "ru", "A02", "yes", "2022-11-03"],
+    ["kari@example.org", "nb", "A03", "yes", "2022-11-04"],
+    ["taras@example.org", "uk", "A04", "yes", "2022-11-05"],
+    ["mariia@example.org", "en", "A05", "yes", "2022-11-06"],
+    ["no.followup@example.org", "uk", "A06", "no", "2022-11-07"],
+  ];
+  const goodCsv = `email,language,code,consent_follow_up_surveys,consent_date\r\n${csvRows.map((r) => r.join(",")).join("\r\n")}\r\n`;
+  const answered = new Map<string, { where: string; answers: Answers }>();
+  let wave2Def: SurveyDefinition;
+  let wave2VersionId = "";
+
+  it("creates the study as a researcher, who then sees it", async () => {
+    const res = await call(studies.POST, "/studies", {
+      token: researcher,
+      json: {
+        slug: S.study, name: "Displaced Ukrainians in Norway", languages: ["uk", "ru", "nb", "en"], defaultLanguage: "uk",
+        statusVariable: "where_now", statusMapping: { stayed: "stayed", returned: "returned", moved_on: "moved_on" },
+        contactName: "Study team", contactEmail: "team@example.org",
+        settings: { recruitmentColumns: [{ key: "where", label: "Where now", variable: "where_now" }] },
+      },
+    });
+    expect(res.status).toBe(201);
+    expect(res.headers.get("location")).toBe("/api/v1/studies/ua-panel");
+    const list = await json(await call(studies.GET, "/studies", { token: researcher }));
+    expect(list.studies.map((s: { slug: string }) => s.slug)).toEqual([S.study]);
+    const settings = await json(await call(study.GET, `/studies/${S.study}`, { token: researcher, params: S }));
+    expect(settings).toMatchObject({ slug: S.study, defaultLanguage: "uk", statusVariable: "where_now" });
+  });
+
+  it("uploads wave 1 as a raw XLSForm body and wave 2 as multipart; a second identical upload stores nothing", async () => {
+    const w1 = await call(instruments.POST, `/studies/${S.study}/instruments`, {
+      token: researcher, params: S, query: { name: "Wave 1 (2022)" },
+      body: readFileSync(join(FORMS, "wave1.xlsx")), headers: { "content-type": XLSX },
+    });
+    expect(w1.status).toBe(201);
+    expect((await json(w1)).version).toMatchObject({ instrument: "Wave 1 (2022)", version: 1, sourceFormat: "xlsform" });
+    const form = new FormData();
+    form.set("file", new Blob([readFileSync(join(FORMS, "wave2.xlsx"))], { type: XLSX }), "wave2.xlsx");
+    form.set("name", "Wave 2 (2023)");
+    const w2 = await call(instruments.POST, `/studies/${S.study}/instruments`, { token: researcher, params: S, body: form });
+    expect(w2.status).toBe(201);
+    const created = await json(w2);
+    expect(created.version).toMatchObject({ version: 1, sourceName: "wave2.xlsx" });
+    wave2VersionId = created.version.id;
+    const again = await call(instruments.POST, `/studies/${S.study}/instruments`, {
+      token: researcher, params: S, query: { name: "Wave 1 (2022)" }, body: readFileSync(join(FORMS, "wave1.xlsx")), headers: { "content-type": XLSX },
+    });
+    expect(again.status).toBe(200);
+    expect((await json(again)).outcome).toBe("unchanged");
+    const list = await json(await call(instruments.GET, `/studies/${S.study}/instruments`, { token: researcher, params: S }));
+    expect(list.instruments.map((i: { name: string; versions: unknown[] }) => [i.name, i.versions.length])).toEqual([["Wave 1 (2022)", 1], ["Wave 2 (2023)", 1]]);
+    const one = await json(await call(version.GET, "", { token: researcher, params: { ...S, version: wave2VersionId } }));
+    wave2Def = surveyDefinitionSchema.parse(one.definition);
+    expect(getPlan(wave2Def).byName.has("where_now")).toBe(true);
+  });
+
+  it("reports every bad row of a panel CSV in a dry run, refuses it for real, then imports the good one", async () => {
+    const bad = "email,language,code,consent_follow_up_surveys\nnot-an-email,uk,B1,yes\nx@example.org,de,B2,maybe\nx@example.org,uk,B3,yes\n";
+    const dry = await call(importRoute.POST, "", { token: researcher, params: S, query: { dryRun: "true" }, body: bad, headers: { "content-type": "text/csv" } });
+    expect(dry.status).toBe(200);
+    const report = await json(dry);
+    expect(report.problems.map((p: { row: number; column: string }) => `${p.row}:${p.column}`)).toEqual(["2:email", "3:language", "3:consent_follow_up_surveys", "4:email"]);
+    const real = await call(importRoute.POST, "", { token: researcher, params: S, body: bad, headers: { "content-type": "text/csv" } });
+    expect(real.status).toBe(422);
+    expect(real.headers.get("content-type")).toBe("application/problem+json");
+    expect((await json(real)).errors).toHaveLength(4);
+    const [{ n }] = await executeRows<{ n: unknown }>(a.t.db, sql`select count(*) as n from participants`);
+    expect(Number(n)).toBe(0);
+
+    const ok = await call(importRoute.POST, "", { token: researcher, params: S, body: goodCsv, headers: { "content-type": "text/csv; charset=utf-8" } });
+    expect(ok.status).toBe(201);
+    expect(await json(ok)).toMatchObject({ dryRun: false, rows: 6, created: 6, skipped: 0, problems: [] });
+    const twice = await call(importRoute.POST, "", { token: researcher, params: S, query: { existing: "skip" }, body: goodCsv, headers: { "content-type": "text/csv" } });
+    expect(await json(twice)).toMatchObject({ created: 0, skipped: 6 });
+  });
+
+  it("creates, schedules and opens the panel wave; the worker's reconcile invites those who consented", async () => {
+    const opensAt = new Date(Date.now() + 3600_000).toISOString();
+    const closesAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const created = await call(waves.POST, "", {
+      token: researcher, params: S,
+      json: { name: "Wave 2 – follow-up", slug: "wave-2", instrumentVersionId: wave2VersionId, mode: "panel", opensAt, closesAt, consent: "follow_up_surveys" },
+    });
+    expect(created.status).toBe(201);
+    expect(await json(created)).toMatchObject({ slug: "wave-2", status: "scheduled", targetRule: { consent: "follow_up_surveys" } });
+    const W = { ...S, wave: "wave-2" };
+    const sched = await call(schedule.PUT, "", { token: researcher, params: W, method: "PUT", json: { reminderDays: [4, 10], closingReminderDaysBefore: 2 } });
+    expect(sched.status).toBe(200);
+    expect((await json(sched)).schedule).toMatchObject({ reminders: [{ afterDays: 4 }, { afterDays: 10 }], closingReminderDaysBefore: 2 });
+    const opened = await call(open.POST, "", { token: researcher, params: W, method: "POST" });
+    expect(await json(opened)).toEqual({ wave: "wave-2", status: "open" });
+    const stats = await reconcileWaves(a.t.db, new Date(), { personalDataKey: testKey });
+    expect(stats.invited).toBe(5);
+  });
+
+  it("answers through the respondent pages along each branch", async () => {
+    const invs = await executeRows<{ id: string; code: string }>(
+      a.t.db,
+      sql`select i.id, p.code from invitations i join participants p on p.id = i.participant_id order by p.code`,
+    );
+    expect(invs.map((i) => i.code)).toEqual(["A01", "A02", "A03", "A04", "A05"]);
+    const where = ["stayed", "returned", "moved_on", "returned"];
+    for (const [k, inv] of invs.slice(0, 4).entries()) {
+      const answers = syntheticAnswers(wave2Def, rng(100 + k), {
+        now: new Date(), lang: "en", consentYes: 1, forced: { where_now: where[k], ...(where[k] !== "stayed" ? { consent_interview: "yes" } : {}) },
+      });
+      await answerPersonalLink(a.t.db, a.rt.config, invitationToken(testKey, inv.id), wave2Def, answers);
+      answered.set(inv.code, { where: where[k], answers });
+    }
+    const fw = await json(await call(fieldwork.GET, "", { token: researcher, params: { ...S, wave: "wave-2" } }));
+    expect(fw.targets).toBe(5);
+    expect(fw.totals).toMatchObject({ invited: 5, started: 4, completed: 4 });
+  });
+
+  it("lists the panel pseudonymously with each person's status in the wave", async () => {
+    const page = await json(await call(participants.GET, "", { token: researcher, params: S, query: { limit: "4" } }));
+    expect(page.participants.map((p: { code: string }) => p.code)).toEqual(["A01", "A02", "A03", "A04"]);
+    expect(page.participants[1]).toMatchObject({ hasContact: true, withdrawn: false, consents: { follow_up_surveys: true }, waves: { "wave-2": { invitation: "completed", response: "completed", trajectory: "returned" } } });
+    expect(JSON.stringify(page)).not.toContain("@example.org");
+    const rest = await json(await call(participants.GET, "", { token: researcher, params: S, query: { after: page.next } }));
+    expect(rest.participants.map((p: { code: string; waves: object }) => [p.code, Object.keys(p.waves)])).toEqual([["A05", ["wave-2"]], ["A06", []]]);
+    expect(rest.next).toBeNull();
+  });
+
+  it("exports exactly what was answered, wide as JSON and long as CSV", async () => {
+    const res = await call(responses.GET, "", { token: researcher, params: S, query: { format: "json", shape: "wide" } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/json");
+    const body = await json(res);
+    expect(body.rowCount).toBe(4);
+    expect(body.rows.map((r: { code: string }) => r.code).sort()).toEqual(["A01", "A02", "A03", "A04"]);
+    for (const row of body.rows) {
+      const { where, answers } = answered.get(row.code)!;
+      expect(row.wave_2_status).toBe("completed");
+      expect(row.wave_2_trajectory).toBe(where);
+      expect(row).toMatchObject(expectedCells(wave2Def, answers, "wave_2_"));
+    }
+    const csv = await (await call(responses.GET, "", { token: researcher, params: S, query: { format: "csv", shape: "long" } })).text();
+    const lines = csv.trim().split("\r\n");
+    const header = lines[0].split(",");
+    expect(header.slice(0, 3)).toEqual(["code", "wave", "status"]);
+    expect(lines).toHaveLength(5);
+    const whereCol = header.indexOf("where_now");
+    for (const line of lines.slice(1)) {
+      const cells = line.split(",");
+      expect(cells[whereCol]).toBe(answered.get(cells[0])!.where);
+    }
+  });
+
+  it("pulls only what changed since a time, for nightly jobs", async () => {
+    const later = new Date(Date.now() + 60_000).toISOString();
+    const none = await json(await call(responses.GET, "", { token: researcher, params: S, query: { format: "json", since: later } }));
+    expect(none).toMatchObject({ rowCount: 0, rows: [] });
+    const all = await json(await call(responses.GET, "", { token: researcher, params: S, query: { format: "json", shape: "long", since: "2020-01-01T00:00:00Z" } }));
+    expect(all.rowCount).toBe(4);
+  });
+
+  it("builds the reasons frequency table among leavers", async () => {
+    const res = await json(await call(frequency.GET, "", { token: researcher, params: S, query: { wave: "wave-2", question: "reasons", branch: "left" } }));
+    const leavers = [...answered.values()].filter((x) => x.where !== "stayed");
+    expect(res.table.n).toBe(leavers.filter((x) => Array.isArray(x.answers.reasons)).length);
+    for (const row of res.table.rows) {
+      expect(row.count).toBe(leavers.filter((x) => (x.answers.reasons as string[] | undefined)?.includes(row.code)).length);
+    }
+  });
+
+  it("recruits leavers: a rule flags them, a step is recorded, and only an admin exports the list (audited)", async () => {
+    const saved = await call(rules.POST, "", { token: researcher, params: S, json: { name: "Leavers", waveId: null, trajectories: ["returned", "moved_on"], consent: "interview_contact" } });
+    expect(saved.status).toBe(200);
+    expect((await json(saved)).flagged).toBe(3);
+    const listed = await json(await call(rules.GET, "", { token: researcher, params: S }));
+    expect(listed.rules[0]).toMatchObject({ name: "Leavers", trajectories: ["returned", "moved_on"], consent: "interview_contact" });
+    const board = await json(await call(flagged.GET, "", { token: researcher, params: S }));
+    expect(board.entries.map((e: { code: string }) => e.code).sort()).toEqual(["A02", "A03", "A04"]);
+    const entry = board.entries.find((e: { code: string }) => e.code === "A03");
+    const declined = await call(flaggedEntry.PATCH, "", { token: researcher, method: "PATCH", params: { ...S, entry: entry.id }, json: { to: "declined", notes: "Prefers not to" } });
+    expect(await json(declined)).toEqual({ status: "declined" });
+
+    const forbidden = await call(recruitmentList.GET, "", { token: researcher, params: S });
+    expect(forbidden.status).toBe(403);
+    const csv = await (await call(recruitmentList.GET, "", { token: admin, params: S })).text();
+    const rows = csv.trim().split("\r\n").slice(1).map((l) => l.split(","));
+    const byCode = new Map(rows.map((r) => [r[0], r]));
+    expect([...byCode.keys()].sort()).toEqual(["A02", "A03", "A04"]);
+    expect(byCode.get("A02")!.slice(1, 4)).toEqual(["ivan@example.org", "ru", "Flagged"]);
+    expect(byCode.get("A03")![3]).toBe("Declined");
+    expect(byCode.get("A03")!.slice(-2)).toEqual(["I have moved on to another country", "Prefers not to"]);
+    const audit = await executeRows<{ action: string; target: string }>(a.t.db, sql`select action, target from audit_log order by id`);
+    expect(audit.map((x) => `${x.action} ${x.target}`)).toEqual([
+      "export.responses wide.json", "export.responses long.csv", "export.responses wide.json", "export.responses long.json", "export.recruitment_list recruitment-list.csv",
+    ]);
+  });
+
+  it("closes the wave", async () => {
+    const res = await json(await call(close.POST, "", { token: researcher, method: "POST", params: { ...S, wave: "wave-2" } }));
+    expect(res).toMatchObject({ wave: "wave-2", status: "closed" });
+  });
+});
