@@ -39,7 +39,7 @@ function uploadRequest(who: string | null, name: string, file: File | null, head
   if (file) body.set("file", file);
   return new Request(`${base}/studies/${s.slug}/instruments/upload`, { method: "POST", body, headers: { ...(who ? { "x-test-user": who } : {}), host: "localhost:3000", ...headers } });
 }
-const ctx = (extra: Record<string, string> = {}) => ({ params: Promise.resolve({ slug: s.slug, ...extra }) });
+const ctx = (extra: { version?: string } = {}) => ({ params: Promise.resolve({ slug: s.slug, version: extra.version ?? "" }) });
 
 describe("POST /studies/:slug/instruments/upload", () => {
   it("stores a new version for a member researcher and answers with its page", async () => {
