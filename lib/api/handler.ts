@@ -91,7 +91,7 @@ async function readBody(req: Request, spec: BodySpec | undefined, fields: Record
  * 404 for a malformed path (as for a study one may not see), 413/415/400/422 for the body.
  */
 export function apiRoute<E extends Endpoint>(ep: E, run: (c: ApiContext<E>) => Promise<Response>) {
-  return async (req: Request, route?: RouteCtx): Promise<Response> => {
+  const handler = async (req: Request, route?: RouteCtx): Promise<Response> => {
     const rateHeaders: Record<string, string> = {};
     try {
       const rt = await getRuntime();
@@ -117,6 +117,8 @@ export function apiRoute<E extends Endpoint>(ep: E, run: (c: ApiContext<E>) => P
       return problemResponse(e, rateHeaders);
     }
   };
+  // The declaration travels with the handler, so tests can check its answers against the document.
+  return Object.assign(handler, { endpoint: ep as Endpoint });
 }
 
 /** A JSON answer (dates as ISO strings), never cached. */

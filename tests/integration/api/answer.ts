@@ -26,7 +26,7 @@ export async function answerPersonalLink(db: Db, config: Config, token: string, 
       }
     }
     const r = await submitPersonalLink(db, config, token, form, req());
-    if (r.kind !== "redirect") throw new Error(`page ${pageId} refused: ${r.kind === "html" ? r.status : r.kind}`);
+    if (r.kind !== "redirect") throw new Error(`page ${pageId} refused: ${r.kind === "html" ? r.status : "?"}`);
     if (r.location.endsWith("?done=1")) return;
   }
   throw new Error("the survey did not complete");

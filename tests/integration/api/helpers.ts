@@ -7,6 +7,8 @@ import { createApiToken } from "../../../lib/api/api-token";
 import { configureApiRateLimit } from "../../../lib/api/rate-limit";
 import { loadConfig } from "../../../lib/config/load-config";
 import { setRuntimeForTests, type Runtime } from "../../../lib/runtime";
+import type { Endpoint } from "../../../lib/api/endpoint";
+import { checkContract } from "./contract";
 import { createTestDb, testKey, type TestDb } from "../helpers/test-db";
 
 export type ApiTest = { t: TestDb; rt: Runtime; close: () => Promise<void> };
@@ -37,7 +39,7 @@ export async function userWithToken(rt: Runtime, role: "admin" | "researcher") {
   return { user, token, tokenId };
 }
 
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = ((req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>) & { endpoint?: Endpoint };
 
 export type CallOptions = {
   token?: string | null;
@@ -49,8 +51,13 @@ export type CallOptions = {
   method?: string;
 };
 
-/** Calls a route handler as Next.js would. */
-export function call(handler: Handler, path: string, o: CallOptions = {}): Promise<Response> {
+/**
+ * Calls a route handler as Next.js would, at its endpoint's path with `params` filled in, and
+ * checks the answer against the OpenAPI document (tests/integration/api/contract.ts).
+ */
+export async function call(handler: Handler, _path: string, o: CallOptions = {}): Promise<Response> {
+  const ep = handler.endpoint;
+  const path = ep ? ep.path.replace(/\{(\w+)\}/g, (_m, k: string) => encodeURIComponent(o.params?.[k] ?? `{${k}}`)) : _path;
   const url = new URL(`http://localhost:3000/api/v1${path}`);
   for (const [k, v] of Object.entries(o.query ?? {})) url.searchParams.set(k, v);
   const headers = new Headers(o.headers);
@@ -60,9 +67,11 @@ export function call(handler: Handler, path: string, o: CallOptions = {}): Promi
     body = JSON.stringify(o.json);
     if (!headers.has("content-type")) headers.set("content-type", "application/json");
   }
-  const method = o.method ?? (body !== undefined ? "POST" : "GET");
+  const method = o.method ?? ep?.method ?? (body !== undefined ? "POST" : "GET");
   const req = new Request(url, { method, headers, body, ...(body instanceof ReadableStream ? { duplex: "half" } : {}) } as RequestInit);
-  return handler(req, { params: Promise.resolve(o.params ?? {}) });
+  const res = await handler(req, { params: Promise.resolve(o.params ?? {}) });
+  if (ep) await checkContract(ep, res);
+  return res;
 }
 
 export async function json<T = any>(res: Response): Promise<T> {

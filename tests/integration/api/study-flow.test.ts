@@ -29,7 +29,10 @@ import * as rules from "../../../app/api/v1/studies/[study]/recruitment/rules/ro
 import * as flagged from "../../../app/api/v1/studies/[study]/recruitment/flagged/route";
 import * as flaggedEntry from "../../../app/api/v1/studies/[study]/recruitment/flagged/[entry]/route";
 import * as recruitmentList from "../../../app/api/v1/studies/[study]/recruitment/list/route";
+import * as me from "../../../app/api/v1/me/route";
+import { API_ENDPOINTS } from "../../../lib/api/registry";
 import { answerPersonalLink } from "./answer";
+import { checkedOperations } from "./contract";
 import { call, json, startApiTest, userWithToken, type ApiTest } from "./helpers";
 import { testKey } from "../helpers/test-db";
 
@@ -79,6 +82,7 @@ describe("a whole study through the API", () => {
   let wave2VersionId = "";
 
   it("creates the study as a researcher, who then sees it", async () => {
+    expect(await json(await call(me.GET, "/me", { token: researcher }))).toMatchObject({ role: "researcher" });
     const res = await call(studies.POST, "/studies", {
       token: researcher,
       json: {
@@ -263,5 +267,10 @@ describe("a whole study through the API", () => {
   it("closes the wave", async () => {
     const res = await json(await call(close.POST, "", { token: researcher, method: "POST", params: { ...S, wave: "wave-2" } }));
     expect(res).toMatchObject({ wave: "wave-2", status: "closed" });
+  });
+
+  it("answered every call as the OpenAPI document says (status, media type, JSON schema)", () => {
+    const all = API_ENDPOINTS.map((e) => e.operationId).filter((id) => id !== "getOpenApi");
+    expect(all.filter((id) => !checkedOperations.has(id))).toEqual([]);
   });
 });
