@@ -70,7 +70,13 @@ export function buildOpenApi(baseUrl = ""): Json {
       });
       responses[status] = { description: r.description + (r.files ? ` — ${r.files.map((f) => `${f.mediaType}: ${f.description}`).join("; ")}` : ""), content };
     }
-    const problemStatuses = [...(ep.auth === false ? [] : [401, 429]), ...(ep.adminOnly && !ep.problems.includes(403) ? [403] : []), ...ep.problems];
+    const problemStatuses = [
+      ...(ep.auth === false ? [] : [401, 429]),
+      ...(ep.adminOnly ? [403] : []),
+      ...(ep.body ? [400, 413, 415, 422] : []),
+      ...(ep.query ? [422] : []),
+      ...ep.problems,
+    ];
     for (const s of [...new Set(problemStatuses)].sort()) {
       responses[String(s)] = { description: STATUS_TEXT[s] ?? "Error", content: { "application/problem+json": { schema: { $ref: `${REF}Problem` } } } };
     }
