@@ -3,6 +3,17 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { instrumentVersions, invitations, participants, responses, studies, waves } from "../schema";
 
+/** The columns of a response that the respondent pages work with. */
+const responseColumns = {
+  id: responses.id,
+  answers: responses.answers,
+  currentPage: responses.currentPage,
+  status: responses.status,
+  language: responses.language,
+  revision: responses.revision,
+  lastSubmitKey: responses.lastSubmitKey,
+};
+
 /** Everything a personal link leads to, by the SHA-256 of its token. */
 export async function findInvitationContext(db: Db, tokenHash: string) {
   const [row] = await db
@@ -28,15 +39,7 @@ export async function findInvitationContext(db: Db, tokenHash: string) {
       studySettings: studies.settings,
       definition: instrumentVersions.definition,
       instrumentVersionId: instrumentVersions.id,
-      response: {
-        id: responses.id,
-        answers: responses.answers,
-        currentPage: responses.currentPage,
-        status: responses.status,
-        language: responses.language,
-        revision: responses.revision,
-        lastSubmitKey: responses.lastSubmitKey,
-      },
+      response: responseColumns,
     })
     .from(invitations)
     .innerJoin(waves, eq(waves.id, invitations.waveId))
@@ -95,15 +98,7 @@ export async function insertOpenLinkParticipant(
 
 export async function findResponse(db: Db, waveId: string, participantId: string) {
   const [row] = await db
-    .select({
-      id: responses.id,
-      answers: responses.answers,
-      currentPage: responses.currentPage,
-      status: responses.status,
-      language: responses.language,
-      revision: responses.revision,
-      lastSubmitKey: responses.lastSubmitKey,
-    })
+    .select(responseColumns)
     .from(responses)
     .where(and(eq(responses.waveId, waveId), eq(responses.participantId, participantId)))
     .limit(1);
