@@ -5,6 +5,7 @@ import type { Answers, Submission } from "../../surveys/answers";
 import type { SurveyDefinition } from "../../surveys/definition";
 import { evaluateFlow } from "../../surveys/state";
 import { validatePage } from "../../surveys/validate-page";
+import { resolvedOptions } from "../../surveys/options";
 import { showErrors, clearErrors } from "./errors";
 import { draftKey, restoreDraft, saveDraft, dropStaleDrafts } from "./draft";
 
@@ -52,6 +53,15 @@ function main() {
     for (const el of Array.from(form!.querySelectorAll<HTMLElement>("[data-q][data-type]"))) {
       if (el.closest("[data-q][data-type] [data-q]") === el) continue;
       el.hidden = !visible.has(el.dataset.q!);
+    }
+    for (const box of Array.from(form!.querySelectorAll<HTMLElement>('[data-type="single"],[data-type="multiple"]'))) {
+      if (box.hidden) continue;
+      const offered = new Set(resolvedOptions(data.definition, v.state, box.dataset.q!).map((o) => o.code));
+      for (const input of Array.from(box.querySelectorAll<HTMLInputElement>(`:scope > .opt > input`))) {
+        const opt = input.parentElement as HTMLElement;
+        opt.hidden = !offered.has(input.value);
+        if (opt.hidden) input.checked = false;
+      }
     }
     for (const other of Array.from(form!.querySelectorAll<HTMLElement>("[data-other-for]"))) {
       const q = other.dataset.otherFor!;

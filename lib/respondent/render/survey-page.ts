@@ -58,7 +58,8 @@ function choice(q: QuestionView, input: SurveyPageInput, kind: "radio" | "checkb
   const selected = new Set(Array.isArray(q.value) ? q.value : q.value === undefined || q.value === null ? [] : [String(q.value)]);
   const opts = (q.options ?? []).map((o, i) => {
     const id = `${fieldId(q.name)}-${i}`;
-    return html`<div class="opt"><input type="${kind}" id="${id}" name="${q.name}" value="${o.code}"${selected.has(o.code) ? html` checked` : ""}${o.exclusive ? html` data-exclusive` : ""}${q.required && kind === "radio" ? html` required` : ""}><label for="${id}">${o.label}</label></div>`;
+    const hiddenOpt = (o as { conditional?: boolean }).conditional ? html` hidden data-cond` : "";
+    return html`<div class="opt"${hiddenOpt}><input type="${kind}" id="${id}" name="${q.name}" value="${o.code}"${selected.has(o.code) ? html` checked` : ""}${o.exclusive ? html` data-exclusive` : ""}${q.required && kind === "radio" ? html` required` : ""}><label for="${id}">${o.label}</label></div>`;
   });
   const other = q.other
     ? html`<div class="other" data-other-for="${q.name}"${selected.has("other") ? "" : html` hidden data-cond`}><label class="lbl" for="${fieldId(q.other.variable)}">${q.other.label}</label><input type="text" id="${fieldId(q.other.variable)}" name="${q.other.variable}" value="${textValue(q, input, q.other.variable, q.other.value)}" maxlength="2000">${errorOf(input, q.other.variable)}</div>`
