@@ -15,6 +15,8 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         <nav aria-label="Main">
           <Link href="/studies">Studies</Link>
           {user?.role === "admin" && <Link href="/admin">Admin</Link>}
+          <Link href="/api-docs">API</Link>
+          {user && <Link href="/account">Account</Link>}
         </nav>
         {user && (
           <span className="muted">

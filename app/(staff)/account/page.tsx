@@ -1,0 +1,54 @@
+// GET /account – the signed-in user's personal API tokens: create (shown once) and revoke.
+import Link from "next/link";
+import { listOwnApiTokens } from "../../../lib/api/api-token";
+import { staffPage } from "../staff-page";
+import { revokeTokenAction } from "./actions";
+import { CreateTokenForm } from "./create-token-form";
+
+export const dynamic = "force-dynamic";
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") : "never");
+
+export default async function AccountPage() {
+  const { rt, user } = await staffPage(["admin", "researcher"], "/account");
+  const tokens = await listOwnApiTokens(rt.db, user);
+  return (
+    <>
+      <h1>Your account</h1>
+      <p>{user.name} · {user.email} · {user.role}</p>
+      <h2>Personal API tokens</h2>
+      <p>
+        A token lets a script use the <Link href="/api-docs">Panelwave API</Link> as you: with your role ({user.role}) and
+        your studies, recorded in the audit log under your name. Send it as <code>Authorization: Bearer &lt;token&gt;</code>.
+        Revoke a token as soon as a script no longer needs it.
+      </p>
+      <CreateTokenForm />
+      <h2>Your tokens</h2>
+      {tokens.length === 0 ? (
+        <p className="muted">No tokens yet.</p>
+      ) : (
+        <table>
+          <thead><tr><th>Name</th><th>Created (UTC)</th><th>Last used (UTC)</th><th>Status</th><th><span className="muted">Action</span></th></tr></thead>
+          <tbody>
+            {tokens.map((t) => (
+              <tr key={t.id}>
+                <td>{t.name}</td>
+                <td>{day(t.createdAt)}</td>
+                <td>{day(t.lastUsedAt)}</td>
+                <td>{t.revokedAt ? `Revoked ${day(t.revokedAt)}` : <span className="badge open">Active</span>}</td>
+                <td>
+                  {!t.revokedAt && (
+                    <form action={revokeTokenAction}>
+                      <input type="hidden" name="id" value={t.id} />
+                      <button type="submit" className="secondary" aria-label={`Revoke token ${t.name}`}>Revoke</button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
