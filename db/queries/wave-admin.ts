@@ -4,7 +4,7 @@ import { executeRows, type Db } from "../client";
 import { instruments, instrumentVersions, invitations, studies, waves } from "../schema";
 import type { TargetRule, WaveMode, WaveSchedule, WaveStatus } from "../schema/waves";
 import { insertOutbox, type OutboxInsert } from "./outbox";
-import { toNumber, ts } from "./raw";
+import { list, toNumber, ts } from "./raw";
 
 export type WaveRow = typeof waves.$inferSelect;
 
@@ -125,23 +125,38 @@ export async function countTargetPanel(db: Db, studyId: string, rule: TargetRule
 }
 
 /**
- * Target participants of a wave who have no invitation yet, with their contact language, in id
- * order after `afterId` (a cursor, so a large panel is read once, not once per batch).
+ * One page of a study's participants in id order after `afterId` (null when none are left).
+ * Paging on the primary key alone keeps each batch's cost flat however large the panel is; the
+ * conditions are applied to the page afterwards.
+ */
+async function nextPage(db: Db, table: "participants" | "invitations", scope: SQL, afterId: string | null, limit: number): Promise<string[]> {
+  const after = afterId ? sql`and id > ${afterId}` : sql``;
+  const rows = await executeRows<{ id: string }>(
+    db,
+    sql`select id from ${sql.raw(table)} where ${scope} ${after} order by id limit ${limit}`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Target participants of a wave who have no invitation yet, with their contact language, among
+ * the next page of the study's participants after `afterId`. Returns the page's last id as the
+ * cursor (null when the panel has been read to the end).
  */
 export async function findUninvitedTargets(
   db: Db,
   wave: { id: string; studyId: string; targetRule: TargetRule | null },
   page: { afterId: string | null; limit: number },
-) {
-  const after = page.afterId ? sql`and p.id > ${page.afterId}` : sql``;
-  const rows = await executeRows<{ id: string; language: string }>(
+): Promise<{ targets: { id: string; language: string }[]; lastId: string | null }> {
+  const ids = await nextPage(db, "participants", sql`study_id = ${wave.studyId}`, page.afterId, page.limit);
+  if (ids.length === 0) return { targets: [], lastId: null };
+  const targets = await executeRows<{ id: string; language: string }>(
     db,
     sql`select p.id, c.language from participants p join contacts c on c.participant_id = p.id
-        where ${targetConditions(wave.studyId, wave.targetRule ?? {})} ${after}
-          and not exists (select 1 from invitations i where i.wave_id = ${wave.id} and i.participant_id = p.id)
-        order by p.id limit ${page.limit}`,
+        where p.id in (${list(ids)}) and ${targetConditions(wave.studyId, wave.targetRule ?? {})}
+          and not exists (select 1 from invitations i where i.wave_id = ${wave.id} and i.participant_id = p.id)`,
   );
-  return rows;
+  return { targets, lastId: ids[ids.length - 1] };
 }
 
 /**
@@ -192,14 +207,17 @@ export async function rescheduleInvitationMail(db: Db, waveId: string, at: Date)
  * Queues reminder `number` (or the closing reminder) for a batch of invitations that are due:
  * sent at or before `sentBefore`, not yet reminded this far, not bounced or opted out, whose
  * person has not started (or not completed) and is not withdrawn. The reminder count on the
- * invitation and the outbox's unique key both keep it to one message. Pages through the wave's
- * invitations in id order after `afterId`; returns how many were queued and the next cursor.
+ * invitation and the outbox's unique key both keep it to one message. Looks at the next page of
+ * the wave's invitations after `afterId`; returns how many were queued and the page's last id
+ * (null when all have been looked at).
  */
 export async function queueReminderBatch(
   db: Db,
   wave: { id: string; studyId: string; consent: string; remindIf: "not_started" | "not_completed" },
   r: { kind: "reminder" | "closing_reminder"; number: number; sentBefore: Date; now: Date; limit: number; afterId: string | null },
 ): Promise<{ queued: number; lastId: string | null }> {
+  const ids = await nextPage(db, "invitations", sql`wave_id = ${wave.id}`, r.afterId, r.limit);
+  if (ids.length === 0) return { queued: 0, lastId: null };
   const statuses = wave.remindIf === "not_started" ? sql`('sent', 'opened')` : sql`('sent', 'opened', 'started')`;
   const response = wave.remindIf === "not_started" ? sql`` : sql`and r.status = 'completed'`;
   const keyTail = r.kind === "reminder" ? `:reminder:${r.number}` : ":closing_reminder:0";
@@ -215,13 +233,11 @@ export async function queueReminderBatch(
           from invitations i
           join participants p on p.id = i.participant_id
           join contacts c on c.participant_id = i.participant_id
-          where i.wave_id = ${wave.id} ${r.afterId ? sql`and i.id > ${r.afterId}` : sql``}
+          where i.id in (${list(ids)})
             and i.sent_at is not null and i.sent_at <= ${ts(r.sentBefore)}
             and i.status in ${statuses} and ${notYet}
             and p.withdrawn_at is null and c.bounced_at is null
             and not exists (select 1 from responses r where r.wave_id = i.wave_id and r.participant_id = i.participant_id ${response})
-          order by i.id
-          limit ${r.limit}
         ), ins as (
           insert into outbox (study_id, wave_id, participant_id, kind, number, template, language, data, idempotency_key, status, next_attempt_at)
           select ${wave.studyId}, ${wave.id}, due.participant_id, ${r.kind}, ${r.number}, 'reminder', due.language, ${data}::jsonb,
@@ -234,9 +250,7 @@ export async function queueReminderBatch(
         from due where invitations.id = due.id
         returning invitations.id`,
   );
-  // Every invitation up to the last one returned has been looked at: the cursor for the next batch.
-  const ids = rows.map((x) => String(x.id)).sort();
-  return { queued: rows.length, lastId: ids.length ? ids[ids.length - 1] : null };
+  return { queued: rows.length, lastId: ids[ids.length - 1] };
 }
 
 export async function findStudyBySlugForWaves(db: Db, slug: string) {

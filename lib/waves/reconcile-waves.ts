@@ -43,15 +43,14 @@ export async function inviteTargets(db: Db, w: WaveRow, now: Date, opts: Reconci
   let invited = 0;
   let afterId: string | null = null;
   for (;;) {
-    const targets = await findUninvitedTargets(db, w, { afterId, limit: batchSize });
-    if (targets.length === 0) break;
-    afterId = targets[targets.length - 1].id;
-    const rows = targets.map((t) => {
+    const page = await findUninvitedTargets(db, w, { afterId, limit: batchSize });
+    if (page.lastId === null) break;
+    afterId = page.lastId;
+    const rows = page.targets.map((t) => {
       const id = randomUUID();
       return { id, participantId: t.id, language: t.language, tokenHash: hashToken(invitationToken(opts.personalDataKey, id)) };
     });
     invited += await insertInvitationsWithMail(db, rows, { id: w.id, studyId: w.studyId, consent }, sendAt);
-    if (targets.length < batchSize) break;
   }
   return invited;
 }
@@ -70,7 +69,7 @@ async function queueReminders(db: Db, w: WaveRow, now: Date, batchSize: number, 
     for (;;) {
       const b = await queueReminderBatch(db, wave, { kind, number, sentBefore, now, limit: batchSize, afterId });
       queued += b.queued;
-      if (b.queued < batchSize || !b.lastId) return queued;
+      if (b.lastId === null) return queued;
       afterId = b.lastId;
     }
   };
