@@ -1,5 +1,7 @@
 // Studies and their instruments.
 import { z } from "zod";
+import { MAX_UPLOAD_REQUEST_BYTES } from "../../instruments/limits";
+import { instrumentNameSchema } from "../../instruments/upload-instrument-file";
 import { newStudySchema } from "../../studies/study-schema";
 import { surveyDefinitionSchema } from "../../surveys/definition";
 import { endpoint } from "../endpoint";
@@ -60,7 +62,7 @@ export const listInstrumentsEndpoint = endpoint({
 });
 
 export const uploadInstrumentQuery = z.object({
-  name: z.string().trim().min(1, "Name the instrument, e.g. Wave 2 (2023)").max(200).describe("The instrument; a new name creates it, a known one gets its next version"),
+  name: instrumentNameSchema.describe("The instrument; a new name creates it, a known one gets its next version"),
   dryRun: z.stringbool().default(false).describe("Only check and compare with the newest version; store nothing"),
 });
 
@@ -79,8 +81,8 @@ export const uploadInstrumentEndpoint = endpoint({
   body: {
     kind: "upload",
     mediaTypes: [XLSX_TYPE, "application/octet-stream"],
-    maxBytes: 10 << 20,
-    description: "The XLSForm workbook (at most 10 MB)",
+    maxBytes: MAX_UPLOAD_REQUEST_BYTES,
+    description: "The XLSForm workbook (at most 5 MB)",
     json: surveyDefinitionSchema.meta({ id: "SurveyDefinition" }),
   },
   responses: {
