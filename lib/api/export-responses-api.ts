@@ -7,7 +7,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { StaffUser } from "../auth/current-user";
 import { decryptPersonal } from "../crypto/personal-data";
 import type { Cell } from "../exports/cells";
-import { csvChunks } from "../exports/csv";
+import { csvChunks, csvLine } from "../exports/csv";
 import { CSV_TYPE, type Download } from "../exports/download";
 import { prepareExport } from "../exports/export-query";
 
@@ -27,7 +27,9 @@ export type ApiExportQuery = z.output<typeof apiExportQuerySchema>;
 
 async function* jsonChunks(meta: Record<string, unknown>, header: string[], rows: AsyncIterable<Cell[]>): AsyncGenerator<Uint8Array> {
   const head = JSON.stringify({ ...meta, columns: header });
-  let buf = `${head.slice(0, -1)},"rows":[`;
+  // The head goes at once, so a client sees the columns before the first batch is read.
+  yield Buffer.from(`${head.slice(0, -1)},"rows":[`, "utf8");
+  let buf = "";
   let first = true;
   for await (const row of rows) {
     const o: Record<string, Cell> = {};
@@ -88,9 +90,10 @@ export async function exportResponsesApi(db: Db, key: Buffer, user: StaffUser, s
     const meta = { study: study.slug, shape: q.shape, waves: waves.map((w) => w.slug), completed: q.completed, since: q.since ?? null, generatedAt: now.toISOString(), rowCount: rows };
     return { filename: `${fileBase}.json`, contentType: "application/json", rows, body: jsonChunks(meta, layout.header, data()) };
   }
-  async function* withHeader(): AsyncGenerator<Cell[]> {
-    yield layout.header;
-    yield* data();
+  async function* withHeader(): AsyncGenerator<Uint8Array> {
+    // The header line goes at once (time to first byte), then rows in chunks of about 256 KB.
+    yield Buffer.from(`${q.bom ? "\uFEFF" : ""}${csvLine(layout.header)}`, "utf8");
+    yield* csvChunks(data());
   }
-  return { filename: `${fileBase}.csv`, contentType: CSV_TYPE, rows, body: csvChunks(withHeader(), { bom: q.bom }) };
+  return { filename: `${fileBase}.csv`, contentType: CSV_TYPE, rows, body: withHeader() };
 }
