@@ -164,6 +164,8 @@ describe("a whole study through the API", () => {
     expect(await json(opened)).toEqual({ wave: "wave-2", status: "open" });
     const stats = await reconcileWaves(a.t.db, new Date(), { personalDataKey: testKey });
     expect(stats.invited).toBe(5);
+    const listed = await json(await call(waves.GET, "", { token: researcher, params: S }));
+    expect(listed.waves).toMatchObject([{ slug: "wave-2", status: "open", mode: "panel", invited: 5, started: 0, completed: 0 }]);
   });
 
   it("answers through the respondent pages along each branch", async () => {
