@@ -64,7 +64,8 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
     await boss.send(reconcileJob.name, {}, { singletonKey: "reconcile" });
   };
 
-  const polling = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 };
+  // Nudges queue a job at once; polling only bounds how soon a worker notices it.
+  const polling = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 };
   await boss.work(reconcileJob.name, polling, async (jobs) => {
     for (const job of jobs) {
       reconcileJob.schema.parse(job.data ?? {});

@@ -51,7 +51,7 @@ describe(`worker (pg-boss on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "P
     }
     const transport = createMailTransport(t.db, { smtpUrl: sink.url, ignoreTLS: true });
     transportRef.push(transport);
-    worker = await startWorker({ handle: t, connectionString, config: { ...mailSettings, smtpUrl: sink.url }, transport, log: () => {} });
+    worker = await startWorker({ handle: t, connectionString, config: { ...mailSettings, smtpUrl: sink.url }, transport, pollingIntervalSeconds: 1, log: () => {} });
 
     await until(() => sink.messages.length >= 12, "12 invitations");
     await until(async () => (await countOutboxByStatus(t.db, { waveId: wave.id })).sent === 12, "12 rows marked sent");
