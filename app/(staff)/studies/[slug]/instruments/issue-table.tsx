@@ -1,11 +1,14 @@
 // The problems or warnings of an uploaded file as a table: sheet, row and column for an XLSForm,
 // the place in the definition for JSON. Used by the upload form and the version page.
 
+import { ScrollBox } from "./scroll-box";
+
 export type FileIssue = { path: string; message: string; sheet?: string; row?: number; column?: string };
 
 export function IssueTable(props: { id: string; caption: string; issues: FileIssue[] }) {
   const located = props.issues.some((i) => i.sheet);
   return (
+    <ScrollBox label={props.caption}>
     <table id={props.id} className="issues">
       <caption>{props.caption}</caption>
       <thead>
@@ -33,5 +36,6 @@ export function IssueTable(props: { id: string; caption: string; issues: FileIss
         )}
       </tbody>
     </table>
+    </ScrollBox>
   );
 }

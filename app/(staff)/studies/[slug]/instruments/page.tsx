@@ -4,6 +4,7 @@ import { getInstrumentsPage } from "../../../../../lib/instruments/get-instrumen
 import { staffPage } from "../../../staff-page";
 import { fmtDate, instrumentsPath, orNotFound, pathParams, versionPath } from "./params";
 import "./instruments.css";
+import { ScrollBox } from "./scroll-box";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Instruments – Panelwave" };
@@ -22,6 +23,7 @@ export default async function InstrumentsPage({ params }: { params: Promise<{ sl
       {instruments.map((i) => (
         <section key={i.name} aria-labelledby={`inst-${i.versions[0].instrumentId}`}>
           <h2 id={`inst-${i.versions[0].instrumentId}`}>{i.name}</h2>
+          <ScrollBox label={`Versions of ${i.name}`}>
           <table>
             <caption className="inst-caption">{i.versions.length} version{i.versions.length === 1 ? "" : "s"} of {i.name}</caption>
             <thead>
@@ -36,8 +38,8 @@ export default async function InstrumentsPage({ params }: { params: Promise<{ sl
                 <tr key={v.id} data-version={v.version}>
                   <td><Link href={versionPath(study.slug, v.id)}>Version {v.version}</Link></td>
                   <td>{v.sourceName ?? "–"} <span className="muted">({v.sourceFormat === "xlsform" ? "XLSForm" : "JSON"})</span></td>
-                  <td>{fmtDate(v.createdAt)}</td>
-                  <td>{v.lockedAt ? <span className="badge">locked {fmtDate(v.lockedAt)}</span> : <span className="muted">not locked</span>}</td>
+                  <td className="inst-nowrap">{fmtDate(v.createdAt)}</td>
+                  <td>{v.lockedAt ? <><span className="badge">locked</span><br /><span className="muted inst-nowrap">{fmtDate(v.lockedAt)}</span></> : <span className="muted">not locked</span>}</td>
                   <td>
                     {v.waves.length === 0 ? <span className="muted">no wave</span> : v.waves.map((w, n) => (
                       <span key={w.slug}>{n > 0 && ", "}<Link href={`/studies/${study.slug}/waves/${w.slug}`}>{w.name}</Link></span>
@@ -51,6 +53,7 @@ export default async function InstrumentsPage({ params }: { params: Promise<{ sl
               ))}
             </tbody>
           </table>
+          </ScrollBox>
         </section>
       ))}
     </>

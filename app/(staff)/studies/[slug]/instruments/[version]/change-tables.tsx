@@ -1,10 +1,12 @@
 // The differences between two versions, one table per kind of change (added, removed, reworded, …).
+import { ScrollBox } from "../scroll-box";
 import type { ChangeSection } from "../../../../../../lib/instruments/change-sections";
 
 export function ChangeTables({ sections }: { sections: ChangeSection[] }) {
   return sections.map((s) => (
     <section key={s.key} aria-labelledby={`changes-${s.key}`} data-changes={s.key}>
       <h4 id={`changes-${s.key}`}>{s.title} ({s.rows.length})</h4>
+      <ScrollBox label={`${s.title}: changes`}>
       <table>
         <thead>
           <tr>
@@ -26,6 +28,7 @@ export function ChangeTables({ sections }: { sections: ChangeSection[] }) {
           ))}
         </tbody>
       </table>
+      </ScrollBox>
     </section>
   ));
 }

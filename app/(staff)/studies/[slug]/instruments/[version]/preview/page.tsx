@@ -4,6 +4,7 @@ import { getPreviewPage } from "../../../../../../../lib/instruments/get-preview
 import { staffPage } from "../../../../../staff-page";
 import { framePath, one, orNotFound, pathParams, versionPath } from "../../params";
 import "../../instruments.css";
+import { ScrollBox } from "../../scroll-box";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Preview – Panelwave" };
@@ -53,6 +54,7 @@ export default async function PreviewPage({ params, searchParams }: Props) {
           {p.conditions.items.length === 0 ? (
             <p>No question on this page has a condition.</p>
           ) : (
+            <ScrollBox label="Conditions on this page">
             <table>
               <caption className="inst-caption">Conditions on this page</caption>
               <thead><tr><th scope="col">Where</th><th scope="col">Rule</th><th scope="col">Condition</th></tr></thead>
@@ -62,6 +64,7 @@ export default async function PreviewPage({ params, searchParams }: Props) {
                 ))}
               </tbody>
             </table>
+            </ScrollBox>
           )}
         </section>
         <iframe className="inst-phone" src={framePath(slug, id, p.page.id, p.lang)} width={360} height={740}
