@@ -99,6 +99,16 @@ describe("versions", () => {
     v2 = second.versionId;
   });
 
+  it("returns the file's warnings, located like errors, with the new version", async () => {
+    const book = await buildWorkbook({
+      survey: [["type", "name", "label::English (en)", "lable"], ["text", "city", "Which city?", "x"]],
+      settings: [["form_title", "default_language"], ["Warned", "en"]],
+    });
+    const r = await upload("Warned", "warned.xlsx", new Uint8Array(book));
+    expect(r).toMatchObject({ outcome: "created", version: 1 });
+    expect(r.warnings).toEqual([expect.objectContaining({ sheet: "survey", row: 1, column: "lable", message: expect.stringContaining('did you mean "label"') })]);
+  });
+
   it("never modifies a locked version: editing it adds a new version", async () => {
     await executeRows(t.db, sql`update instrument_versions set locked_at = ${NOW.toISOString()}::timestamptz where id = ${v2}`);
     const before = await versionRow(t.db, v2);
@@ -118,7 +128,7 @@ describe("versions", () => {
   it("lists instruments with each version's source, summary and the waves that use it", async () => {
     await executeRows(t.db, sql`insert into waves (study_id, slug, name, position, instrument_version_id, mode, status) values (${s.studyId}, 'w2', 'Wave 2', 1, ${v2}, 'panel', 'open')`);
     const page = await getInstrumentsPage(t.db, s.researcher, s.slug);
-    expect(page.instruments.map((i) => i.name)).toEqual(["Follow-up", "Interview screener"]);
+    expect(page.instruments.map((i) => i.name)).toEqual(["Follow-up", "Interview screener", "Warned"]);
     const [one, two] = page.instruments[0].versions;
     expect(one).toMatchObject({ version: 1, sourceName: "follow-up.xlsx", sourceFormat: "xlsform", waves: [] });
     expect(one.summary).toMatchObject({ pages: 3, questions: 5, notes: 0, languages: ["uk", "ru", "nb", "en"], conditions: 2 });
@@ -141,7 +151,7 @@ describe("versions", () => {
     ]));
     expect(rows.type).toEqual([expect.objectContaining({ question: "age", before: "integer", after: "text", what: "Type changed" })]);
     expect(page.waves).toEqual([{ slug: "w2", name: "Wave 2", status: "open" }]);
-    expect(page.others.map((o) => o.version).sort()).toEqual([1, 1, 3]);
+    expect(page.others.map((o) => o.version).sort()).toEqual([1, 1, 1, 3]);
   });
 
   it("compares with any version of the study on request, and with nothing for a first version", async () => {
