@@ -25,16 +25,21 @@ export const apiExportQuerySchema = z.object({
 });
 export type ApiExportQuery = z.output<typeof apiExportQuerySchema>;
 
+const jsonValue = (v: Cell): string =>
+  v === null || v === undefined ? "null" : typeof v === "number" ? (Number.isFinite(v) ? String(v) : "null") : JSON.stringify(v);
+
+/** `{meta…, "columns": […], "rows": [{column: value, …}, …]}`, written row by row (keys escaped once). */
 async function* jsonChunks(meta: Record<string, unknown>, header: string[], rows: AsyncIterable<Cell[]>): AsyncGenerator<Uint8Array> {
   const head = JSON.stringify({ ...meta, columns: header });
   // The head goes at once, so a client sees the columns before the first batch is read.
   yield Buffer.from(`${head.slice(0, -1)},"rows":[`, "utf8");
+  const keys = header.map((h, i) => `${i ? "," : "{"}${JSON.stringify(h)}:`);
   let buf = "";
   let first = true;
   for await (const row of rows) {
-    const o: Record<string, Cell> = {};
-    for (let i = 0; i < header.length; i++) o[header[i]] = row[i] ?? null;
-    buf += (first ? "" : ",") + JSON.stringify(o);
+    let line = first ? "" : ",";
+    for (let i = 0; i < keys.length; i++) line += keys[i] + jsonValue(row[i]);
+    buf += keys.length ? `${line}}` : `${line}{}`;
     first = false;
     if (buf.length >= 256 * 1024) {
       yield Buffer.from(buf, "utf8");
