@@ -7,6 +7,7 @@
 // ttfb_ms (until the first body chunk), seconds (until the last), rows_per_second, for wide CSV
 // (the headline) and wide JSON. Ends with one JSON line. `npx tsx tests/bench/run.ts api`.
 import { randomBytes } from "node:crypto";
+import { loadavg } from "node:os";
 import { sql } from "drizzle-orm";
 import { executeRows, migrateDb, openServerDb } from "../../db/client";
 import { insertInstrumentVersion, insertStudy, insertWave } from "../../db/queries/seed";
@@ -33,15 +34,20 @@ async function pull(GET: (req: Request, ctx: { params: Promise<Record<string, st
   let ttfb = 0;
   let bytes = 0;
   let newlines = 0;
+  let columns = 0;
   for (;;) {
     const { value, done } = await reader.read();
     if (done) break;
-    if (!ttfb) ttfb = since(t0) * 1000;
+    if (!ttfb) {
+      ttfb = since(t0) * 1000;
+      const text = new TextDecoder().decode(value);
+      columns = format === "csv" ? text.split("\r\n")[0].split(",").length : (JSON.parse(`${text}]}`) as { columns: string[] }).columns.length;
+    }
     bytes += value.byteLength;
     if (format === "csv") for (let i = 0; i < value.length; i++) if (value[i] === 10) newlines++;
   }
   const seconds = since(t0);
-  return { ttfb_ms: Math.round(ttfb), seconds: Math.round(seconds * 100) / 100, bytes, lines: newlines };
+  return { ttfb_ms: Math.round(ttfb), seconds: Math.round(seconds * 100) / 100, bytes, lines: newlines, columns };
 }
 
 async function main() {
@@ -96,8 +102,8 @@ async function main() {
     if (rows !== N || Number(audits) !== 2) throw new Error(`expected ${N} rows and 2 audit entries, got ${rows} and ${audits}`);
     console.log(JSON.stringify({
       bench: "api", mode: "in-process route handler (Request → streamed Response)", endpoint: "GET /api/v1/studies/:study/responses?shape=wide&format=csv",
-      participants: N, rows, columns_per_row: null, ttfb_ms: csv.ttfb_ms, seconds: csv.seconds, rows_per_second: Math.round(rows / csv.seconds),
-      mb: Math.round(csv.bytes / 1048576), json: { ttfb_ms: json.ttfb_ms, seconds: json.seconds, rows_per_second: Math.round(rows / json.seconds), mb: Math.round(json.bytes / 1048576) },
+      participants: N, rows, columns_per_row: csv.columns, ttfb_ms: csv.ttfb_ms, seconds: csv.seconds, rows_per_second: Math.round(rows / csv.seconds),
+      mb: Math.round(csv.bytes / 1048576), load_average: Number(loadavg()[0].toFixed(1)), json: { ttfb_ms: json.ttfb_ms, seconds: json.seconds, rows_per_second: Math.round(rows / json.seconds), mb: Math.round(json.bytes / 1048576) },
     }));
   } finally {
     setRuntimeForTests(null);
