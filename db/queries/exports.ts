@@ -11,17 +11,14 @@ export type WaveInstrument = {
   mode: string;
   status: string;
   versionId: string;
-  /** The stored definition JSON; parse it with loadStoredDefinition. */
-  definition: unknown;
 };
 
 /** A study's waves in order, with the instrument version each one uses. */
 export async function listWaveInstruments(db: Db, studyId: string): Promise<WaveInstrument[]> {
   const rows = await executeRows(
     db,
-    sql`select w.id, w.slug, w.name, w.position, w.mode, w.status, v.id as version_id, v.definition
-        from waves w join instrument_versions v on v.id = w.instrument_version_id
-        where w.study_id = ${studyId} order by w.position, w.slug`,
+    sql`select w.id, w.slug, w.name, w.position, w.mode, w.status, w.instrument_version_id as version_id
+        from waves w where w.study_id = ${studyId} order by w.position, w.slug`,
   );
   return rows.map((r) => ({
     id: r.id as string,
@@ -31,8 +28,17 @@ export async function listWaveInstruments(db: Db, studyId: string): Promise<Wave
     mode: r.mode as string,
     status: r.status as string,
     versionId: r.version_id as string,
-    definition: typeof r.definition === "string" ? JSON.parse(r.definition) : r.definition,
   }));
+}
+
+/** The stored definition JSON of instrument versions (parse with loadStoredDefinition). */
+export async function findDefinitions(db: Db, versionIds: string[]): Promise<Map<string, unknown>> {
+  if (versionIds.length === 0) return new Map();
+  const rows = await executeRows<{ id: string; definition: unknown }>(
+    db,
+    sql`select id, definition from instrument_versions where id in (${list(versionIds)})`,
+  );
+  return new Map(rows.map((r) => [r.id, typeof r.definition === "string" ? JSON.parse(r.definition) : r.definition]));
 }
 
 export type ExportFilter = {
@@ -103,9 +109,13 @@ export async function exportBatch(
         select page.id, page.code, ${o.identifiers ? sql`case when page.withdrawn_at is null then c.email_encrypted end` : sql`null`} as email,
                r.wave_id, r.status, r.trajectory, r.language, r.completed_at, r.answers
         from page
-        left join responses r on r.participant_id = page.id and r.study_id = ${f.studyId}
-             and r.wave_id in (${list(f.waveIds)}) ${statusCond(f)}
-             ${o.shape === "long" ? sinceCond(f) : wideSinceCond(f)}
+        -- Lateral: two index probes per participant on (wave_id, participant_id), never a scan
+        -- of every response of the study per batch.
+        left join lateral (
+          select r.wave_id, r.status, r.trajectory, r.language, r.completed_at, r.answers from responses r
+          where r.participant_id = page.id and r.study_id = ${f.studyId} and r.wave_id in (${list(f.waveIds)}) ${statusCond(f)}
+            ${o.shape === "long" ? sinceCond(f) : wideSinceCond(f)}
+        ) r on true
         ${o.identifiers ? sql`left join contacts c on c.participant_id = page.id` : sql``}
         order by page.id`,
   );

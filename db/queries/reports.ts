@@ -19,20 +19,24 @@ export type FrequencyFilter = {
  * (counted as N) and one row per code it holds.
  */
 export async function frequencyCounts(db: Db, f: FrequencyFilter): Promise<{ n: number; counts: Map<string, number> }> {
-  const where = sql`r.study_id = ${f.studyId} and r.wave_id = ${f.waveId} and r.status = 'completed'
-    and (r.answers -> ${f.variable}::text) is not null
-    ${f.trajectories ? (f.trajectories.length ? sql`and r.trajectory in (${list(f.trajectories)})` : sql`and false`) : sql``}`;
+  // The answer is taken out of the row once, in a subquery that is not flattened (offset 0):
+  // each `answers -> …` on the row itself would decompress the whole JSONB document again.
+  const answered = sql`select r.answers -> ${f.variable}::text as v from responses r
+    where r.study_id = ${f.studyId} and r.wave_id = ${f.waveId} and r.status = 'completed'
+    ${f.trajectories ? (f.trajectories.length ? sql`and r.trajectory in (${list(f.trajectories)})` : sql`and false`) : sql``}
+    offset 0`;
   const rows = await executeRows<{ code: string | null; n: unknown }>(
     db,
     f.multiple
-      ? sql`select e.code, count(*) as n from responses r
+      ? sql`select e.code, count(*) as n from (${answered}) x
             cross join lateral (
               select null::text as code
               union all
-              select jsonb_array_elements_text(case when jsonb_typeof(r.answers -> ${f.variable}::text) = 'array' then r.answers -> ${f.variable}::text else '[]'::jsonb end)
+              select jsonb_array_elements_text(case when jsonb_typeof(x.v) = 'array' then x.v else '[]'::jsonb end)
             ) e
-            where ${where} group by e.code`
-      : sql`select r.answers ->> ${f.variable}::text as code, count(*) as n from responses r where ${where} group by 1`,
+            where x.v is not null
+            group by e.code`
+      : sql`select x.v #>> '{}' as code, count(*) as n from (${answered}) x where x.v is not null group by 1`,
   );
   const counts = new Map<string, number>();
   let n = 0;

@@ -11,12 +11,12 @@ import { CSV_TYPE, XLSX_TYPE, type Download } from "./download";
 import { prepareExport, type ExportQuery } from "./export-query";
 import { xlsxChunks } from "./xlsx";
 
-const BATCH = 1000;
+const BATCH = 500;
 
 /**
  * Streams responses in the chosen layout: pseudonymous (participants.code) by default; with
  * `identifiers`, admins only, an email column (never for a withdrawn participant). Memory stays
- * flat: participants are read 1,000 at a time by keyset paging. Every export is written to the
+ * flat: participants are read 500 at a time by keyset paging, the next batch while the last is written. Every export is written to the
  * audit log (who, when, options, rows) before the first byte. XLSX adds a codebook sheet.
  */
 export async function exportResponses(db: Db, key: Buffer, user: StaffUser, slug: string, query: ExportQuery, now: Date): Promise<Download> {
@@ -36,9 +36,16 @@ export async function exportResponses(db: Db, key: Buffer, user: StaffUser, slug
   );
   async function* data(): AsyncGenerator<Cell[]> {
     yield layout.header;
-    let after: string | null = null;
+    const fetch = (afterId: string | null) => {
+      const p = exportBatch(db, filter, { afterId, limit: BATCH, identifiers: q.identifiers, shape: q.shape });
+      p.catch(() => {}); // a download abandoned mid-way must not leave an unhandled rejection
+      return p;
+    };
+    let next = fetch(null);
     for (;;) {
-      const batch = await exportBatch(db, filter, { afterId: after, limit: BATCH, identifiers: q.identifiers });
+      const batch = await next;
+      // The database reads the next batch while this one is formatted.
+      if (!batch.done && batch.cursor) next = fetch(batch.cursor);
       for (const p of batch.participants) {
         let email: string | null = null;
         if (q.identifiers && p.emailEncrypted) {
@@ -51,7 +58,6 @@ export async function exportResponses(db: Db, key: Buffer, user: StaffUser, slug
         for (const row of layout.rows(p, email)) yield row;
       }
       if (batch.done || !batch.cursor) return;
-      after = batch.cursor;
     }
   }
   if (q.format === "xlsx") {
