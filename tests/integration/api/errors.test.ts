@@ -112,7 +112,7 @@ describe("API errors", () => {
     });
     const declared = await call(importRoute.POST, "", { token: owner.token, params: S, body: endless, headers: { "content-type": "text/csv", "content-length": String(1 << 30) } });
     expect(declared.status).toBe(413);
-    expect(pulled).toBeLessThanOrEqual(1);
+    expect(pulled).toBeLessThanOrEqual(2);
     const streamed = new ReadableStream<Uint8Array>({
       pull(c) {
         pulled++;
@@ -123,7 +123,7 @@ describe("API errors", () => {
     const res = await call(importRoute.POST, "", { token: owner.token, params: S, body: streamed, headers: { "content-type": "text/csv" } });
     expect(res.status).toBe(413);
     expect(await json(res)).toMatchObject({ status: 413, code: "payload_too_large" });
-    expect(pulled).toBeLessThanOrEqual(34);
+    expect(pulled).toBeLessThanOrEqual(40); // 32 MB limit, 1 MB chunks, a little read-ahead
   });
 
   it("answers 429 with Retry-After when a token exceeds its rate; other tokens are not affected", async () => {
