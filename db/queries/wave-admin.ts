@@ -160,6 +160,24 @@ export async function findUninvitedTargets(
 }
 
 /**
+ * A fingerprint of everything a target rule reads (consents, contacts, withdrawals, and the
+ * completions of the rule's earlier wave): when it has not changed since the last full scan of the
+ * panel, that scan need not run again. Counts change on every insert or delete, so back-dated rows
+ * are noticed too.
+ */
+export async function panelFingerprint(db: Db, studyId: string, completedWaveId?: string): Promise<string> {
+  const [r] = await executeRows<Record<string, unknown>>(
+    db,
+    sql`select
+          (select count(*) || '/' || coalesce(max(recorded_at)::text, '') from consents where study_id = ${studyId}) as consents,
+          (select count(*) || '/' || count(bounced_at) || '/' || coalesce(max(updated_at)::text, '') from contacts where study_id = ${studyId}) as contacts,
+          (select count(*) || '/' || count(withdrawn_at) from participants where study_id = ${studyId}) as participants,
+          ${completedWaveId ? sql`(select count(*)::text from responses where wave_id = ${completedWaveId} and status = 'completed')` : sql`''`} as completed`,
+  );
+  return [r.consents, r.contacts, r.participants, r.completed].join("|");
+}
+
+/**
  * Creates invitations (unique per wave and participant; only the token's hash is stored) and
  * queues their invitation emails, in one transaction. Returns how many invitations were new.
  */
@@ -216,9 +234,13 @@ export async function queueReminderBatch(
   wave: { id: string; studyId: string; consent: string; remindIf: "not_started" | "not_completed" },
   r: { kind: "reminder" | "closing_reminder"; number: number; sentBefore: Date; now: Date; limit: number; afterId: string | null },
 ): Promise<{ queued: number; lastId: string | null }> {
-  const ids = await nextPage(db, "invitations", sql`wave_id = ${wave.id}`, r.afterId, r.limit);
-  if (ids.length === 0) return { queued: 0, lastId: null };
   const statuses = wave.remindIf === "not_started" ? sql`('sent', 'opened')` : sql`('sent', 'opened', 'started')`;
+  // The page already skips invitations that cannot be due (cheap column tests), so once everyone
+  // has had a reminder a run costs one index scan.
+  const scope = sql`wave_id = ${wave.id} and sent_at <= ${ts(r.sentBefore)} and status in ${statuses}
+    ${r.kind === "reminder" ? sql`and reminder_count < ${r.number}` : sql``}`;
+  const ids = await nextPage(db, "invitations", scope, r.afterId, r.limit);
+  if (ids.length === 0) return { queued: 0, lastId: null };
   const response = wave.remindIf === "not_started" ? sql`` : sql`and r.status = 'completed'`;
   const keyTail = r.kind === "reminder" ? `:reminder:${r.number}` : ":closing_reminder:0";
   const notYet =

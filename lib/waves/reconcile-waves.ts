@@ -4,11 +4,13 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client";
 import { cancelPendingForWave, markInvitationsSent } from "../../db/queries/outbox";
+import { getMeta, setMeta } from "../../db/queries/meta";
 import {
   findOpenPanelWaves,
   findUninvitedTargets,
   findWavesToTransition,
   insertInvitationsWithMail,
+  panelFingerprint,
   queueReminderBatch,
   updateWave,
   type WaveRow,
@@ -35,8 +37,14 @@ async function transitionWaves(db: Db, now: Date, stats: ReconcileStats) {
   }
 }
 
-/** Invites every target participant who has no invitation yet (late consenters included). */
+/**
+ * Invites every target participant who has no invitation yet (late consenters included). The
+ * panel is read only when something the rule depends on changed since the last read.
+ */
 export async function inviteTargets(db: Db, w: WaveRow, now: Date, opts: ReconcileOptions): Promise<number> {
+  const scanKey = `wave-invite-scan:${w.id}`;
+  const fingerprint = `${JSON.stringify(w.targetRule ?? {})}|${await panelFingerprint(db, w.studyId, w.targetRule?.completedWaveId)}`;
+  if ((await getMeta<string>(db, scanKey)) === fingerprint) return 0;
   const batchSize = opts.batchSize ?? 1000;
   const consent = w.targetRule?.consent || "follow_up_surveys";
   const sendAt = invitationTime(w, now);
@@ -52,6 +60,8 @@ export async function inviteTargets(db: Db, w: WaveRow, now: Date, opts: Reconci
     });
     invited += await insertInvitationsWithMail(db, rows, { id: w.id, studyId: w.studyId, consent }, sendAt);
   }
+  // Taken before the read: a change during it alters the fingerprint, so the next run reads again.
+  await setMeta(db, scanKey, fingerprint);
   return invited;
 }
 
