@@ -11,7 +11,7 @@ import { csvChunks, csvLine } from "../exports/csv";
 import { CSV_TYPE, type Download } from "../exports/download";
 import { prepareExport } from "../exports/export-query";
 
-const BATCH = 1000;
+const BATCH = 500;
 
 export const apiExportQuerySchema = z.object({
   shape: z.enum(["wide", "long"]).default("wide").describe("wide: one row per participant; long: one row per participant and wave"),
@@ -72,10 +72,18 @@ export async function exportResponsesApi(db: Db, key: Buffer, user: StaffUser, s
     },
     now,
   );
+  // The same loop as lib/exports/export-responses.ts: keyset batches, the next one read while
+  // this one is written.
   async function* data(): AsyncGenerator<Cell[]> {
-    let after: string | null = null;
+    const fetch = (afterId: string | null) => {
+      const p = exportBatch(db, filter, { afterId, limit: BATCH, identifiers: q.identifiers, shape: q.shape });
+      p.catch(() => {}); // a pull abandoned mid-way must not leave an unhandled rejection
+      return p;
+    };
+    let next = fetch(null);
     for (;;) {
-      const batch = await exportBatch(db, filter, { afterId: after, limit: BATCH, identifiers: q.identifiers, shape: q.shape });
+      const batch = await next;
+      if (!batch.done && batch.cursor) next = fetch(batch.cursor);
       for (const p of batch.participants) {
         let email: string | null = null;
         if (q.identifiers && p.emailEncrypted) {
@@ -88,7 +96,6 @@ export async function exportResponsesApi(db: Db, key: Buffer, user: StaffUser, s
         for (const row of layout.rows(p, email)) yield row;
       }
       if (batch.done || !batch.cursor) return;
-      after = batch.cursor;
     }
   }
   if (q.format === "json") {
