@@ -3,7 +3,8 @@ import Link from "next/link";
 import { buildOpenApi } from "../../../lib/api/openapi";
 import { SchemaView } from "./schema-view";
 
-export const dynamic = "force-static";
+// Dynamic only because the staff layout shows who is signed in; the document itself is built once per process.
+export const dynamic = "force-dynamic";
 
 type Op = { operationId: string; summary: string; description?: string; tags: string[]; parameters: { name: string; in: string; required: boolean; description?: string; schema: Record<string, unknown> }[];
   requestBody?: { description?: string; content: Record<string, { schema: Record<string, unknown> }> }; responses: Record<string, { description: string; content?: Record<string, { schema?: Record<string, unknown> }> }>;
