@@ -15,36 +15,28 @@ export type FrequencyFilter = {
 
 /**
  * Counts per option code among completed responses that answered the variable, and N, the
- * number of those responses, in one pass: each response contributes one row with a null code
- * (counted as N) and one row per code it holds.
+ * number of those responses, in one pass that PostgreSQL can run in parallel. The answer is
+ * read from the row once: `'[]' || answer` makes an array of a single choice's code and leaves a
+ * multiple choice's array as it is (a JSONB document is decompressed again for every reference
+ * to it, so no second reference, not even a type check); WITH ORDINALITY marks each response's
+ * first code, so counting those gives N.
  */
 export async function frequencyCounts(db: Db, f: FrequencyFilter): Promise<{ n: number; counts: Map<string, number> }> {
-  // The answer is taken out of the row once, in a subquery that is not flattened (offset 0):
-  // each `answers -> …` on the row itself would decompress the whole JSONB document again.
-  const answered = sql`select r.answers -> ${f.variable}::text as v from responses r
-    where r.study_id = ${f.studyId} and r.wave_id = ${f.waveId} and r.status = 'completed'
-    ${f.trajectories ? (f.trajectories.length ? sql`and r.trajectory in (${list(f.trajectories)})` : sql`and false`) : sql``}
-    offset 0`;
-  const rows = await executeRows<{ code: string | null; n: unknown }>(
+  const rows = await executeRows<{ code: string; n: unknown; first: unknown }>(
     db,
-    f.multiple
-      ? sql`select e.code, count(*) as n from (${answered}) x
-            cross join lateral (
-              select null::text as code
-              union all
-              select jsonb_array_elements_text(case when jsonb_typeof(x.v) = 'array' then x.v else '[]'::jsonb end)
-            ) e
-            where x.v is not null
-            group by e.code`
-      : sql`select x.v #>> '{}' as code, count(*) as n from (${answered}) x where x.v is not null group by 1`,
+    sql`select e.code, count(*) as n, count(*) filter (where e.i = 1) as first
+        from responses r
+        cross join lateral jsonb_array_elements_text('[]'::jsonb || (r.answers -> ${f.variable}::text)) with ordinality e(code, i)
+        where r.study_id = ${f.studyId} and r.wave_id = ${f.waveId} and r.status = 'completed' and e.code is not null
+          ${f.trajectories ? (f.trajectories.length ? sql`and r.trajectory in (${list(f.trajectories)})` : sql`and false`) : sql``}
+        group by e.code`,
   );
   const counts = new Map<string, number>();
   let n = 0;
   for (const r of rows) {
-    if (f.multiple && r.code === null) n = toNumber(r.n);
-    else if (r.code !== null) counts.set(r.code, toNumber(r.n));
+    counts.set(r.code, toNumber(r.n));
+    n += toNumber(r.first);
   }
-  if (!f.multiple) for (const v of counts.values()) n += v;
   return { n, counts };
 }
 
