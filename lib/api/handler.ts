@@ -107,6 +107,12 @@ export function apiRoute<E extends Endpoint>(ep: E, run: (c: ApiContext<E>) => P
       const fields: Record<string, string> = {};
       const body = await readBody(req, ep.body, fields);
       const url = new URL(req.url);
+      // A misspelt parameter (sinc= for since=) must not silently widen a pull: unknown ones are refused.
+      const known = Object.keys(ep.query?.shape ?? {});
+      const unknown = [...new Set(url.searchParams.keys())].filter((k) => !known.includes(k));
+      if (unknown.length) {
+        throw new InvalidInput("Unknown query parameter", unknown.map((k) => ({ path: k, message: `Not a parameter of this endpoint${known.length ? ` (it reads ${known.join(", ")})` : ""}` })));
+      }
       const rawQuery = { ...Object.fromEntries(url.searchParams), ...fields };
       const query = ep.query ? ep.query.safeParse(rawQuery) : { success: true as const, data: {} };
       if (!query.success) throw new InvalidInput("Check the query parameters", issuesOf(query.error));

@@ -74,7 +74,7 @@ export function buildOpenApi(baseUrl = ""): Json {
       ...(ep.auth === false ? [] : [401, 429]),
       ...(ep.adminOnly ? [403] : []),
       ...(ep.body ? [400, 413, 415, 422] : []),
-      ...(ep.query ? [422] : []),
+      422, // unknown query parameters are refused everywhere
       ...ep.problems,
     ];
     for (const s of [...new Set(problemStatuses)].sort()) {

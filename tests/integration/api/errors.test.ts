@@ -72,6 +72,9 @@ describe("API errors", () => {
     expect(p.errors.find((e: { path: string }) => e.path === "settings").message).toContain("tz");
     const q = await json(await call(responses.GET, "", { token: owner.token, params: S, query: { shape: "tall", since: "yesterday" } }));
     expect(q.errors.map((e: { path: string }) => e.path).sort()).toEqual(["shape", "since"]);
+    const typo = await call(responses.GET, "", { token: owner.token, params: S, query: { sinc: "2024-01-01T00:00:00Z" } });
+    expect(typo.status).toBe(422);
+    expect((await json(typo)).errors).toEqual([{ path: "sinc", message: expect.stringContaining("since") }]);
     const wave = await json(await call(waves.POST, "", {
       token: owner.token, params: S,
       json: { name: "W", slug: "w", instrumentVersionId: "00000000-0000-4000-8000-000000000000", mode: "panel", opensAt: "2030-01-01T00:00:00Z", schedule: { reminderDays: [5, 3] } },
