@@ -19,8 +19,8 @@ export type Flow = {
 };
 
 /**
- * Completed responses per wave by trajectory, and for each pair of consecutive waves how the
- * completers of the first moved (stayed in wave 1 → returned in wave 2), including those who
+ * Completed responses per wave by trajectory, and for each panel wave how the completers of
+ * the wave before it moved (stayed in wave 1 → returned in wave 2), including those who
  * did not complete the second. Counted in SQL. Researchers of the study and admins.
  */
 export async function getPanelFlows(db: Db, user: StaffUser, slug: string) {
@@ -37,6 +37,8 @@ export async function getPanelFlows(db: Db, user: StaffUser, slug: string) {
   });
   const flows: Flow[] = [];
   for (let i = 1; i < waves.length; i++) {
+    // Flows lead into panel waves; an open-link wave (a refreshment sample) recruits new people.
+    if (waves[i].mode !== "panel") continue;
     const [a, b] = [waves[i - 1], waves[i]];
     const raw = await trajectoryFlows(db, study.id, a.id, b.id);
     const rows = TRAJECTORIES.map((from) => {

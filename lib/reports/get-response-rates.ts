@@ -16,7 +16,7 @@ export type WaveRates = {
   total: number;
   rr1: number | null;
   rr2: number | null;
-  /** Of those who completed the previous wave, the share who completed this one. */
+  /** Of those who completed the previous wave, the share who completed this one (panel waves only). */
   retention: { from: string; base: number; retained: number; rate: number | null } | null;
 };
 
@@ -32,7 +32,8 @@ export async function getResponseRates(db: Db, user: StaffUser, slug: string): P
     const applicable = w.mode !== "open_link";
     const rates = aaporRates(d);
     let retention: WaveRates["retention"] = null;
-    if (i > 0) {
+    // Retention is a panel wave's: an open-link wave (a refreshment sample) recruits anew.
+    if (i > 0 && w.mode === "panel") {
       const prev = waves[i - 1];
       const r = await retentionCounts(db, study.id, prev.id, w.id);
       retention = { from: prev.name, ...r, rate: r.base > 0 ? r.retained / r.base : null };

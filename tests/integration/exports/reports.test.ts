@@ -19,7 +19,7 @@ const w1 = { wave: "wave-1", answers: { age_group: "30_39" } };
 
 beforeAll(async () => {
   t = await createTestDb();
-  s = await makeStudy(t.db, [{ slug: "wave-1", def: wave1, mode: "open_link" }, { slug: "wave-2", def: wave2 }]);
+  s = await makeStudy(t.db, [{ slug: "wave-1", def: wave1, mode: "open_link" }, { slug: "wave-2", def: wave2 }, { slug: "refresh", def: wave1, mode: "open_link" }]);
   let n = 0;
   const people: PersonSpec[] = [
     ...RETURNED.map((reasons) => ({ n: ++n, responses: [w1, { wave: "wave-2", answers: { where_now: "returned", region: "west", reasons } }] })),
@@ -95,6 +95,8 @@ describe("response rates", () => {
       rr1: 9 / 16, rr2: 10 / 16,
       retention: { base: 16, retained: 9, rate: 9 / 16 },
     });
+    // A refreshment sample (open link) recruits new people: no response rate, no retention.
+    expect(waves[2]).toMatchObject({ slug: "refresh", applicable: false, rr1: null, retention: null });
   });
 });
 
@@ -104,6 +106,7 @@ describe("panel view", () => {
     expect(p.waves.map((w) => w.counts)).toEqual([
       { stayed: 16, returned: 0, moved_on: 0, unknown: 0, total: 16 },
       { stayed: 1, returned: 5, moved_on: 3, unknown: 0, total: 9 },
+      { stayed: 0, returned: 0, moved_on: 0, unknown: 0, total: 0 },
     ]);
     expect(p.flows).toHaveLength(1);
     expect(p.flows[0].rows).toEqual([{ from: "stayed", to: { stayed: 1, returned: 5, moved_on: 3, unknown: 0, none: 7 }, total: 16 }]);
