@@ -11,6 +11,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <h1>Sign in to Panelwave</h1>
       <p className="muted">For researchers and admins. Respondents answer through their personal link.</p>
       <SignInForm next={safeNext} />
+      <p><a href="/forgot-password">Forgotten your password?</a></p>
     </main>
   );
 }

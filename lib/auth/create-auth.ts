@@ -4,6 +4,7 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import type { Db } from "../../db/client";
 import { accounts, sessions, users, verifications } from "../../db/schema";
+import { queuePasswordReset } from "../mail/queue-mail";
 
 export function createAuth(db: Db, opts: { secret: string; baseURL: string }) {
   return betterAuth({
@@ -14,7 +15,17 @@ export function createAuth(db: Db, opts: { secret: string; baseURL: string }) {
       provider: "pg",
       schema: { user: users, session: sessions, account: accounts, verification: verifications },
     }),
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: 10,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      // The reset link goes out through the outbox like every other email (and the local
+      // mailbox when no SMTP server is configured); a repeated request queues one message.
+      sendResetPassword: async ({ user, url, token }) => {
+        await queuePasswordReset(db, { userId: user.id, url, minutes: 60, requestKey: token }, new Date());
+      },
+    },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     user: {
       additionalFields: {

@@ -4,6 +4,7 @@ import { saveResponseIfRevision, setInvitationProgress, type InvitationContext, 
 import type { Trajectory } from "../../db/schema";
 import type { Config } from "../config/load-config";
 import { emailHash, encryptPersonal, normaliseEmail } from "../crypto/personal-data";
+import { queueThankYou } from "../mail/queue-mail";
 import { consentKind } from "../panel/consent-kind";
 import { classifyStatus } from "../recruitment/classify-status";
 import { flagOnCompletion } from "../recruitment/flag-on-completion";
@@ -79,6 +80,8 @@ export async function completeResponse(db: Db, config: Config, c: Completion): P
     );
     await setInvitationProgress(tx, c.ctx.invitationId, "completed", c.now);
     await flagOnCompletion(tx, { studyId: c.ctx.studyId, waveId: c.ctx.waveId, participantId, now: c.now });
+    // A panel wave thanks those who may be emailed (the outbox checks consent and contact).
+    if (c.ctx.waveMode === "panel") await queueThankYou(tx, { participantId, waveId: c.ctx.waveId }, c.now);
     return true;
   });
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { executeRows } from "../../db/client";
-import { consents, contacts, invitations, participants, responses } from "../../db/schema";
+import { consents, contacts, invitations, outbox, participants, responses } from "../../db/schema";
 import type { Config } from "../../lib/config/load-config";
 import { decryptPersonal } from "../../lib/crypto/personal-data";
 import { showOpenLink, startOpenLink } from "../../lib/respondent/open-link";
@@ -198,5 +198,16 @@ describe("respondent pages", () => {
     const withdrawn = await t.db.select().from(consents).where(eq(consents.participantId, participantId));
     expect(withdrawn.some((c) => c.kind === "follow_up_surveys" && !c.granted && c.method === "survey")).toBe(true);
     expect(html(await showPersonalLink(t.db, token, req("en")))).toContain("You have left the study");
+  });
+
+  it("thanks a panel respondent who may be emailed, once", async () => {
+    const { studyId, waveId } = await makeStudyWave(t.db, smallSurvey);
+    const { token, participantId } = await makeInvitation(t.db, studyId, waveId);
+    let p = await showPersonalLink(t.db, token, req("en"));
+    await submitPersonalLink(t.db, config, token, [...formOf(p), ["_action", "next"], ["where_now", "stayed"]], req());
+    p = await showPersonalLink(t.db, token, req("en"));
+    await submitPersonalLink(t.db, config, token, [...formOf(p), ["_action", "next"], ["consent_followup", "yes"], ["email", "thanks@example.org"]], req());
+    const mail = await t.db.select().from(outbox).where(eq(outbox.participantId, participantId));
+    expect(mail.map((m) => m.kind)).toEqual(["thank_you"]);
   });
 });
