@@ -5,6 +5,7 @@ import type { RecruitmentStatus } from "../../db/schema";
 import { studyForUser } from "../audit/access";
 import type { StaffUser } from "../auth/current-user";
 import { loadWaves } from "../exports/load-waves";
+import { getPlan } from "../surveys/plan";
 import { describeRule, storedRuleSchema } from "./rule-schema";
 import { canRequest, manualSteps } from "./recruitment-transitions";
 import { INTERVIEW_CONSENT } from "./update-board-entry";
@@ -30,6 +31,8 @@ export async function getRecruitmentBoard(db: Db, user: StaffUser, slug: string,
   return {
     study: { id: study.id, slug: study.slug, name: study.name },
     waves: waves.map((w) => ({ id: w.id, name: w.name, slug: w.slug })),
+    /** For a new rule: the latest wave that asks the status variable (where people live now). */
+    suggestedWaveId: [...waves].reverse().find((w) => study.statusVariable && getPlan(w.def).byName.has(study.statusVariable) && w.mode === "panel")?.id ?? waves.at(-1)?.id ?? null,
     rules,
     counts: await countBoard(db, study.id),
     entries: entries.map((e: BoardEntry) => ({ ...e, steps: manualSteps(e.status), canRequest: canRequest(e.status) && e.hasContact && e.consentGranted })),

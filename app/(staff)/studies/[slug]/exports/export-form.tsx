@@ -20,6 +20,7 @@ type Values = z.infer<typeof schema>;
 export function ExportForm(p: { slug: string; waves: { slug: string; name: string }[]; isAdmin: boolean }) {
   const { register, handleSubmit, watch, formState } = useForm<Values>({
     resolver: zodResolver(schema),
+    shouldFocusError: false,
     defaultValues: { shape: "wide", format: "csv", bom: true, identifiers: false, completed: true, lang: "en", waves: p.waves.map((w) => w.slug) },
   });
   const { errors, submitCount } = formState;

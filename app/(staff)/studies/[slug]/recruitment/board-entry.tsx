@@ -20,7 +20,7 @@ const LABELS: Record<string, string> = { invited: "Invited", agreed: "Agreed", i
 export function BoardEntry(p: { slug: string; id: string; code: string; steps: readonly string[]; canRequest: boolean; notes: string | null }) {
   const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
   const prefix = `e-${p.id.slice(0, 8)}-`;
-  const { register, handleSubmit, setError, formState } = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { to: "", at: "", notes: p.notes ?? "" } });
+  const { register, handleSubmit, setError, formState } = useForm<Values>({ resolver: zodResolver(schema), shouldFocusError: false, defaultValues: { to: "", at: "", notes: p.notes ?? "" } });
   const { errors, submitCount, isSubmitting } = formState;
 
   async function onSubmit(v: Values) {

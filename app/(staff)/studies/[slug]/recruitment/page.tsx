@@ -28,7 +28,7 @@ export default async function RecruitmentPage(props: { params: Promise<{ slug: s
           <RuleForm slug={slug} waves={b.waves} rule={{ id: r.id, name: r.name, waveId: r.waveId ?? "", trajectories: r.stored.trajectories, consent: r.stored.consent ?? "", active: r.active }} />
         </details>
       ))}
-      <details className="card"><summary><strong>New rule</strong></summary><RuleForm slug={slug} waves={b.waves} /></details>
+      <details className="card"><summary><strong>New rule</strong></summary><RuleForm slug={slug} waves={b.waves} defaultWaveId={b.suggestedWaveId} /></details>
 
       <h2>Board</h2>
       <nav aria-label="Filter by status" style={{ display: "flex", gap: "1rem", flexWrap: "wrap" }}>

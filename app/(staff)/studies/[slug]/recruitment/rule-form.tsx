@@ -18,12 +18,14 @@ type Values = z.infer<typeof schema>;
 
 const TRAJECTORIES = [["stayed", "Stayed"], ["returned", "Returned"], ["moved_on", "Moved on"], ["unknown", "Unknown"]] as const;
 
-export function RuleForm(p: { slug: string; waves: { id: string; name: string }[]; rule?: { id: string } & Values }) {
+export function RuleForm(p: { slug: string; waves: { id: string; name: string }[]; defaultWaveId?: string | null; rule?: { id: string } & Values }) {
   const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
   const prefix = p.rule ? `rule-${p.rule.id.slice(0, 8)}-` : "new-rule-";
   const { register, handleSubmit, setError, formState } = useForm<Values>({
     resolver: zodResolver(schema),
-    defaultValues: p.rule ?? { name: "", waveId: p.waves.at(-1)?.id ?? "", trajectories: ["returned", "moved_on"], consent: "interview_contact", active: true },
+    // The summary takes focus, not the first field (react-hook-form's default).
+    shouldFocusError: false,
+    defaultValues: p.rule ?? { name: "", waveId: p.defaultWaveId ?? "", trajectories: ["returned", "moved_on"], consent: "interview_contact", active: true },
   });
   const { errors, submitCount, isSubmitting } = formState;
 
