@@ -2,16 +2,14 @@
 // admin asks for identifiers) as CSV or JSON, streamed, optionally only what changed since a time.
 import { z } from "zod";
 import type { Db } from "../../db/client";
-import { countExportRows, exportBatch, type ExportFilter } from "../../db/queries/exports";
+import { countExportRows, type ExportFilter } from "../../db/queries/exports";
 import { recordAudit } from "../audit/record-audit";
 import type { StaffUser } from "../auth/current-user";
-import { decryptPersonal } from "../crypto/personal-data";
 import type { Cell } from "../exports/cells";
 import { csvChunks, csvLine } from "../exports/csv";
 import { CSV_TYPE, type Download } from "../exports/download";
 import { prepareExport } from "../exports/export-query";
-
-const BATCH = 500;
+import { exportRows } from "../exports/export-rows";
 
 export const apiExportQuerySchema = z.object({
   shape: z.enum(["wide", "long"]).default("wide").describe("wide: one row per participant; long: one row per participant and wave"),
@@ -72,32 +70,7 @@ export async function exportResponsesApi(db: Db, key: Buffer, user: StaffUser, s
     },
     now,
   );
-  // The same loop as lib/exports/export-responses.ts: keyset batches, the next one read while
-  // this one is written.
-  async function* data(): AsyncGenerator<Cell[]> {
-    const fetch = (afterId: string | null) => {
-      const p = exportBatch(db, filter, { afterId, limit: BATCH, identifiers: q.identifiers, shape: q.shape });
-      p.catch(() => {}); // a pull abandoned mid-way must not leave an unhandled rejection
-      return p;
-    };
-    let next = fetch(null);
-    for (;;) {
-      const batch = await next;
-      if (!batch.done && batch.cursor) next = fetch(batch.cursor);
-      for (const p of batch.participants) {
-        let email: string | null = null;
-        if (q.identifiers && p.emailEncrypted) {
-          try {
-            email = decryptPersonal(key, p.emailEncrypted);
-          } catch {
-            email = null;
-          }
-        }
-        for (const row of layout.rows(p, email)) yield row;
-      }
-      if (batch.done || !batch.cursor) return;
-    }
-  }
+  const data = () => exportRows(db, key, filter, layout, { identifiers: q.identifiers, shape: q.shape });
   if (q.format === "json") {
     const meta = { study: study.slug, shape: q.shape, waves: waves.map((w) => w.slug), completed: q.completed, since: q.since ?? null, generatedAt: now.toISOString(), rowCount: rows };
     return { filename: `${fileBase}.json`, contentType: "application/json", rows, body: jsonChunks(meta, layout.header, data()) };

@@ -1,17 +1,15 @@
 // Response exports for analysis: wide or long, CSV or XLSX, streamed in batches.
 import type { Db } from "../../db/client";
-import { countExportRows, exportBatch, type ExportFilter } from "../../db/queries/exports";
+import { countExportRows, type ExportFilter } from "../../db/queries/exports";
 import { recordAudit } from "../audit/record-audit";
 import type { StaffUser } from "../auth/current-user";
-import { decryptPersonal } from "../crypto/personal-data";
 import type { Cell } from "./cells";
 import { codebookTable } from "./codebook";
 import { csvChunks } from "./csv";
 import { CSV_TYPE, XLSX_TYPE, type Download } from "./download";
 import { prepareExport, type ExportQuery } from "./export-query";
+import { exportRows } from "./export-rows";
 import { xlsxChunks } from "./xlsx";
-
-const BATCH = 500;
 
 /**
  * Streams responses in the chosen layout: pseudonymous (participants.code) by default; with
@@ -36,29 +34,7 @@ export async function exportResponses(db: Db, key: Buffer, user: StaffUser, slug
   );
   async function* data(): AsyncGenerator<Cell[]> {
     yield layout.header;
-    const fetch = (afterId: string | null) => {
-      const p = exportBatch(db, filter, { afterId, limit: BATCH, identifiers: q.identifiers, shape: q.shape });
-      p.catch(() => {}); // a download abandoned mid-way must not leave an unhandled rejection
-      return p;
-    };
-    let next = fetch(null);
-    for (;;) {
-      const batch = await next;
-      // The database reads the next batch while this one is formatted.
-      if (!batch.done && batch.cursor) next = fetch(batch.cursor);
-      for (const p of batch.participants) {
-        let email: string | null = null;
-        if (q.identifiers && p.emailEncrypted) {
-          try {
-            email = decryptPersonal(key, p.emailEncrypted);
-          } catch {
-            email = null;
-          }
-        }
-        for (const row of layout.rows(p, email)) yield row;
-      }
-      if (batch.done || !batch.cursor) return;
-    }
+    yield* exportRows(db, key, filter, layout, { identifiers: q.identifiers, shape: q.shape });
   }
   if (q.format === "xlsx") {
     const languages = study.languages;
