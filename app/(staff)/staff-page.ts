@@ -2,13 +2,19 @@
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { currentUser, type StaffUser } from "../../lib/auth/current-user";
+import { isLocalPath } from "../../lib/auth/local-path";
 import { getRuntime, type Runtime } from "../../lib/runtime";
 
 /** Redirects to sign-in without a session; answers 404 for a role that may not see the page. */
 export async function staffPage(roles: StaffUser["role"][] = ["admin", "researcher"], path = "/studies") {
   const rt: Runtime = await getRuntime();
-  const user = await currentUser(rt, await headers());
-  if (!user) redirect(`/signin?next=${encodeURIComponent(path)}`);
+  const h = await headers();
+  const user = await currentUser(rt, h);
+  if (!user) {
+    // proxy.ts passes the path and query asked for; back there after signing in.
+    const asked = h.get("x-panelwave-path");
+    redirect(`/signin?next=${encodeURIComponent(asked && isLocalPath(asked) ? asked : path)}`);
+  }
   if (!roles.includes(user.role)) notFound();
   return { rt, user };
 }

@@ -1,11 +1,12 @@
 // GET /signin – researcher and admin sign-in.
+import { isLocalPath } from "../../lib/auth/local-path";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata = { title: "Sign in – Panelwave" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const { next } = await searchParams;
-  const safeNext = next && next.startsWith("/") && !next.startsWith("//") ? next : "/studies";
+  const safeNext = next && isLocalPath(next) ? next : "/studies";
   return (
     <main>
       <h1>Sign in to Panelwave</h1>

@@ -12,10 +12,12 @@ import {
   insertResponses, insertStudy, insertWave,
 } from "../../db/queries/seed";
 import { createUser } from "../auth/create-user";
+import type { StaffUser } from "../auth/current-user";
 import type { Config } from "../config/load-config";
 import { emailHash, encryptPersonal } from "../crypto/personal-data";
 import { invitationToken } from "../crypto/tokens";
 import type { SurveyDefinition } from "../surveys/definition";
+import { saveRecruitmentRule } from "../recruitment/save-recruitment-rule";
 import { importXlsForm } from "../surveys/xlsform/import-xlsform";
 import { panelRows, type DemoPanel } from "./demo-panel";
 
@@ -42,7 +44,7 @@ export async function loadDemoForm(file: string): Promise<SurveyDefinition> {
  * Seeds the demo once (guarded by a meta row claimed in the same transaction, so two starts
  * cannot both seed) and returns the lines to print. Safe to call on every start.
  */
-export async function seedDemo(db: Db, config: Config, opts: { now?: Date; respondents?: number } = {}) {
+export async function seedDemo(db: Db, config: Config, opts: { now?: Date; respondents?: number; recruitmentRule?: boolean } = {}) {
   const now = opts.now ?? new Date();
   let seeded = false;
   if (!(await getMeta(db, DEMO_KEY))) {
@@ -52,7 +54,7 @@ export async function seedDemo(db: Db, config: Config, opts: { now?: Date; respo
       const tx = txRaw as unknown as Db;
       const meta: DemoMeta = { showcase: [] };
       if (!(await claimMeta(tx, DEMO_KEY, meta))) return false;
-      const m = await seedStudy(tx, config, now, wave1, wave2, opts.respondents ?? 300);
+      const m = await seedStudy(tx, config, now, wave1, wave2, opts.respondents ?? 300, opts.recruitmentRule ?? true);
       await setMeta(tx, DEMO_KEY, m);
       return true;
     });
@@ -60,7 +62,9 @@ export async function seedDemo(db: Db, config: Config, opts: { now?: Date; respo
   return { seeded, summary: await demoSummary(db, config) };
 }
 
-async function seedStudy(db: Db, config: Config, now: Date, wave1: SurveyDefinition, wave2: SurveyDefinition, n: number): Promise<DemoMeta> {
+async function seedStudy(
+  db: Db, config: Config, now: Date, wave1: SurveyDefinition, wave2: SurveyDefinition, n: number, recruitmentRule: boolean,
+): Promise<DemoMeta> {
   const studyId = await insertStudy(db, {
     slug: DEMO_STUDY_SLUG,
     name: "Displaced Ukrainians in Norway (panel 2022–2023)",
@@ -86,12 +90,13 @@ async function seedStudy(db: Db, config: Config, now: Date, wave1: SurveyDefinit
       },
     },
   });
+  let admin: StaffUser | null = null;
   for (const [who, role] of [["researcher", "researcher"], ["admin", "admin"]] as const) {
     const email = `${who}@demo.panelwave.local`;
-    if (!(await findUserByEmail(db, email))) {
-      const id = await createUser(db, { email, password: demoPassword(config, who), name: `Demo ${who}`, role });
-      await addStudyMember(db, studyId, id);
-    }
+    const existing = await findUserByEmail(db, email);
+    const id = existing?.id ?? (await createUser(db, { email, password: demoPassword(config, who), name: `Demo ${who}`, role }));
+    if (!existing) await addStudyMember(db, studyId, id);
+    if (role === "admin") admin = { id, email, name: existing?.name ?? `Demo ${who}`, role: existing?.role ?? role };
   }
   const day = 86_400_000;
   const v1 = await insertInstrumentVersion(db, { studyId, name: "Wave 1 (2022)", definition: wave1, sourceFormat: "xlsform", sourceName: "wave1.xlsx", lockedAt: now });
@@ -119,6 +124,15 @@ async function seedStudy(db: Db, config: Config, now: Date, wave1: SurveyDefinit
     emailEncrypted: encryptPersonal(config.personalDataKey, c.email), emailHash: emailHash(config.personalDataKey, c.email),
   })));
   await insertConsentRows(db, panel.consents);
+  if (recruitmentRule && admin) {
+    // STUDY.md: those who had left Norway by wave 2 and consented to interview contact were
+    // asked for an interview. Saving the rule back-fills the board from the synthetic answers.
+    await saveRecruitmentRule(
+      db, admin, DEMO_STUDY_SLUG,
+      { name: "Left Norway, agreed to interview contact", waveId: w2, trajectories: ["returned", "moved_on"], consent: "interview_contact" },
+      now,
+    );
+  }
   return { showcase: panel.showcase };
 }
 

@@ -47,8 +47,22 @@ function percentile(sorted: number[], p: number) {
 
 const hidden = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? "";
 
-async function respondent(token: string, i: number, latencies: number[], errors: { n: number }) {
-  let res = await fetch(`${BASE}/s/${token}?lang=en`);
+/**
+ * fetch, retried once when the connection drops before an answer (a keep-alive socket the server
+ * closed as it was reused). Retrying a POST is safe: the form's submit key makes it idempotent,
+ * which is what a phone on a bad connection relies on too. Retries are counted and reported.
+ */
+async function fetchRetry(url: string, init: RequestInit | undefined, counts: { errors: number; retries: number }): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch {
+    counts.retries++;
+    return fetch(url, init);
+  }
+}
+
+async function respondent(token: string, i: number, latencies: number[], counts: { errors: number; retries: number }) {
+  let res = await fetchRetry(`${BASE}/s/${token}?lang=en`, undefined, counts);
   let html = await res.text();
   for (let p = 1; p <= PAGES; p++) {
     const body = new URLSearchParams({
@@ -56,15 +70,15 @@ async function respondent(token: string, i: number, latencies: number[], errors:
       [`choice_${p}`]: "abcd"[(i + p) % 4], [`number_${p}`]: String((i * 7 + p) % 1000), [`text_${p}`]: `r${i} p${p} ✓ текст`,
     });
     const t0 = performance.now();
-    res = await fetch(`${BASE}/s/${token}`, { method: "POST", body, redirect: "manual" });
+    res = await fetchRetry(`${BASE}/s/${token}`, { method: "POST", body, redirect: "manual" }, counts);
     latencies.push(performance.now() - t0);
     if (res.status !== 303) {
-      errors.n++;
+      counts.errors++;
       log(`respondent ${i} page ${p}: HTTP ${res.status}`);
       return;
     }
     await res.arrayBuffer();
-    res = await fetch(new URL(res.headers.get("location")!, BASE));
+    res = await fetchRetry(new URL(res.headers.get("location")!, BASE).toString(), undefined, counts);
     html = await res.text();
   }
 }
@@ -151,9 +165,16 @@ async function main() {
 
     // 3. Load: every respondent at once, page after page.
     const latencies: number[] = [];
-    const errors = { n: 0 };
+    const counts = { errors: 0, retries: 0 };
     const t0 = performance.now();
-    await Promise.all(invites.map((inv, i) => respondent(invitationToken(key, inv.id), i, latencies, errors)));
+    await Promise.all(
+      invites.map((inv, i) =>
+        respondent(invitationToken(key, inv.id), i, latencies, counts).catch((e) => {
+          counts.errors++;
+          log(`respondent ${i}: ${e instanceof Error ? e.message : String(e)}`);
+        }),
+      ),
+    );
     const seconds = (performance.now() - t0) / 1000;
     latencies.sort((a, b) => a - b);
 
@@ -181,7 +202,8 @@ async function main() {
       submit_p95_ms: Math.round(percentile(latencies, 95)),
       submit_p99_ms: Math.round(percentile(latencies, 99)),
       submits_per_s: Math.round(latencies.length / seconds),
-      errors: errors.n,
+      errors: counts.errors,
+      retries: counts.retries,
       answers_missing: missing,
       db: "postgres",
       load_avg: Math.round(loadavg()[0] * 10) / 10,

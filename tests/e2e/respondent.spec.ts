@@ -110,6 +110,8 @@ test("a double tap moves one page, and a second tab is told answers changed else
 test("instant validation and show/hide run in the browser without a round trip", async ({ page }) => {
   await page.goto("/j/ua-norway/refresh?lang=en");
   await page.locator("form button[type=submit]").click();
+  await expect(page).toHaveURL(/\/s\/[A-Za-z0-9_-]+/); // the survey page, not the start page any more
+  await expect(page.locator(".progress")).toBeVisible();
   const url = page.url();
   await next(page);
   await expect(page.locator("#error-summary")).toBeFocused();

@@ -37,6 +37,17 @@ describe("demo seed", () => {
     expect(await count(sql`select count(*)::int as n from responses where answers::text like '%@example.org%'`)).toBe(0);
     const leavers = await count(sql`select count(*)::int as n from responses where trajectory in ('returned','moved_on')`);
     expect(leavers).toBeGreaterThan(0);
+    // The study's interview rule has flagged exactly the wave-2 leavers whose latest interview
+    // consent is granted, so the recruitment board is not empty on first look.
+    const flagged = await count(sql`select count(*)::int as n from recruitment where status = 'flagged'`);
+    const eligible = await count(sql`
+      select count(*)::int as n from responses r join waves w on w.id = r.wave_id
+      where w.slug = 'wave-2' and r.status = 'completed' and r.trajectory in ('returned','moved_on')
+        and (select c.granted from consents c where c.participant_id = r.participant_id and c.kind = 'interview_contact'
+             order by c.recorded_at desc limit 1)`);
+    expect(eligible).toBeGreaterThan(0);
+    expect(flagged).toBe(eligible);
+    expect(await count(sql`select count(*)::int as n from recruitment_rules`)).toBe(1);
   });
 
   it("prints three working wave-2 links and the sign-ins", async () => {

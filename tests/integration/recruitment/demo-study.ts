@@ -27,7 +27,7 @@ export async function staff(db: Db, who: "admin" | "researcher"): Promise<StaffU
 
 /** Seeds the demo study with `n` wave-1 respondents; returns it with its staff. */
 export async function demoStudy(db: Db, n = 160) {
-  await seedDemo(db, config, { now: NOW, respondents: n });
+  await seedDemo(db, config, { now: NOW, respondents: n, recruitmentRule: false });
   const study = (await findStudyBySlug(db, DEMO_STUDY_SLUG))!;
   const [w2] = await executeRows<{ id: string }>(db, sql`select id from waves where study_id = ${study.id} and slug = 'wave-2'`);
   return { study, wave2: w2.id, admin: await staff(db, "admin"), researcher: await staff(db, "researcher") };

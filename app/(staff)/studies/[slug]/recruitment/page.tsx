@@ -47,7 +47,7 @@ export default async function RecruitmentPage(props: { params: Promise<{ slug: s
         <p className="muted">Only admins can download the recruitment list with contact details.</p>
       )}
       {b.truncated && <p className="muted">Showing the first {b.entries.length}; filter by status to see the rest.</p>}
-      <table>
+      <table className="cards-on-phone">
         <thead><tr><th>Participant</th><th>Status</th><th>Flagged by</th><th>Dates</th><th>Next</th></tr></thead>
         <tbody>
           {b.entries.map((e) => (

@@ -1,0 +1,119 @@
+// Researchers and admins at work on the demo study: the recruitment board, the admin's
+// recruitment list and mailbox, the reports, and what a researcher is refused.
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+
+const ADMIN = { email: "admin@e2e.test", password: "e2e admin password" };
+const STUDY = "/studies/ua-norway";
+
+/** The demo researcher's credentials, as `npm start` printed them (tests/e2e/serve.mjs keeps the output). */
+function demoResearcher() {
+  const printed = readFileSync(".e2e/start-output.txt", "utf8");
+  const m = /(researcher@demo\.panelwave\.local) \/ (\S+)/.exec(printed);
+  if (!m) throw new Error("npm start did not print the demo researcher's sign-in");
+  return { email: m[1], password: m[2] };
+}
+
+async function signIn(page: Page, who: { email: string; password: string }, path: string) {
+  await page.goto(path);
+  await expect(page).toHaveURL(/\/signin/);
+  await page.getByLabel("Email").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(path.replace(/[?]/g, "\\?")));
+}
+
+/** Minimal CSV reader for the list (quoted cells, doubled quotes). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") row.push(cell), (cell = "");
+    else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      row.push(cell), rows.push(row), (row = []), (cell = "");
+    } else cell += c;
+  }
+  if (cell || row.length) row.push(cell), rows.push(row);
+  return rows;
+}
+
+test("an admin sends an interview request from the board, reads it in the mailbox and downloads the list", async ({ page }) => {
+  await signIn(page, ADMIN, `${STUDY}/recruitment?status=flagged`);
+  // The demo's interview rule has flagged the wave-2 leavers who agreed to interview contact.
+  const row = page.locator("tbody tr").filter({ has: page.getByRole("button", { name: "Send interview request" }) }).first();
+  await expect(row).toBeVisible();
+  const code = (await row.locator("code").textContent())!.trim();
+  await row.getByRole("button", { name: "Send interview request" }).click();
+  // The board refreshes: the person leaves the flagged view…
+  await expect(page.locator("tbody tr", { hasText: code })).toHaveCount(0);
+
+  // …and is invited, with one request sent.
+  await page.goto(`${STUDY}/recruitment?status=invited`);
+  const invited = page.locator("tbody tr", { hasText: code });
+  await expect(invited).toContainText("Invited");
+  await expect(invited).toContainText("1 request(s)");
+
+  // The recruitment list: pseudonymous id, email, status and the study's characteristics.
+  const res = await page.request.get(`/api/studies/ua-norway/recruitment-list?format=csv&status=invited`);
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-disposition"]).toMatch(/^attachment;/);
+  const [header, ...rows] = parseCsv(await res.text()).filter((r) => r.length > 1);
+  for (const col of ["Age group", "Length of stay in Norway", "Where they moved", "Family in Norway"]) expect(header).toContain(col);
+  const mine = rows.find((r) => r[0] === code);
+  expect(mine).toBeDefined();
+  const email = mine!.find((c) => /^[^@\s]+@[^@\s]+$/.test(c));
+  expect(email).toBeDefined();
+  expect(mine).toContain("Invited");
+
+  // The request reaches the local mailbox (no SMTP server in the demo), in the person's language.
+  const message = page.locator("tbody tr", { hasText: email! }).filter({ hasText: /інтерв’ю|интервью|snakke med oss|talk to us/ });
+  await expect
+    .poll(async () => {
+      await page.goto("/admin/mailbox");
+      return message.count();
+    }, { timeout: 30_000 })
+    .toBe(1);
+  await message.getByRole("link").click();
+  await expect(page.locator("body")).toContainText(email!);
+
+  // The download was written to the audit log.
+  await page.goto("/admin/audit");
+  await expect(page.locator("body")).toContainText("export.recruitment_list");
+});
+
+test("a researcher reads the reasons-for-leaving table with its footnotes, and is refused personal data", async ({ page }) => {
+  await signIn(page, demoResearcher(), `${STUDY}/reports?wave=wave-2&question=reasons&branch=left`);
+  const table = page.getByRole("region", { name: "Frequency table" });
+  await expect(table.locator("caption")).toContainText(/N = \d+/);
+  // Options shown to one branch only, and wordings merged across branches, are footnoted.
+  await expect(table.locator("tbody sup").first()).toBeVisible();
+  expect(await table.locator("p.muted sup").count()).toBeGreaterThanOrEqual(2);
+  await expect(table.locator("svg")).toBeVisible();
+  const csv = await page.request.get(`/api/studies/ua-norway/reports/frequency?wave=wave-2&question=reasons&branch=left&format=csv`);
+  expect(csv.status()).toBe(200);
+  const table_csv = await csv.text();
+  expect(table_csv).toContain("N (respondents who answered)");
+  expect(table_csv).toMatch(/Only shown to respondents who returned/);
+
+  await page.goto(`${STUDY}/recruitment`);
+  await expect(page.getByText("Only admins can download the recruitment list")).toBeVisible();
+  for (const path of ["recruitment-list?format=csv", "recruitment-list?format=xlsx", "exports/responses?identifiers=true"]) {
+    const r = await page.request.get(`/api/studies/ua-norway/${path}`);
+    expect(r.status(), path).toBe(403);
+    expect(await r.text()).not.toMatch(/@example\.org/);
+  }
+  const pseudonymous = await page.request.get(`/api/studies/ua-norway/exports/responses?shape=wide`);
+  expect(pseudonymous.status()).toBe(200);
+  expect(await pseudonymous.text()).not.toMatch(/@example\.org/);
+  await page.goto("/admin/audit");
+  await expect(page.locator("body")).not.toContainText("export.recruitment_list");
+});
