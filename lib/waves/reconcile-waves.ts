@@ -9,6 +9,8 @@ import {
   findOpenPanelWaves,
   findUninvitedTargets,
   findWavesToTransition,
+  findEarlierValues,
+  findPreloadNames,
   insertInvitationsWithMail,
   panelFingerprint,
   queueReminderBatch,
@@ -48,15 +50,19 @@ export async function inviteTargets(db: Db, w: WaveRow, now: Date, opts: Reconci
   const batchSize = opts.batchSize ?? 1000;
   const consent = w.targetRule?.consent || "follow_up_surveys";
   const sendAt = invitationTime(w, now);
+  // The questionnaire's preload fields ("In 2022 you lived in ${municipality}") are filled from
+  // each person's earlier waves when they are invited, as the respondent pages expect.
+  const preloadNames = await findPreloadNames(db, w.instrumentVersionId);
   let invited = 0;
   let afterId: string | null = null;
   for (;;) {
     const page = await findUninvitedTargets(db, w, { afterId, limit: batchSize });
     if (page.lastId === null) break;
     afterId = page.lastId;
+    const earlier = await findEarlierValues(db, w, page.targets.map((t) => t.id), preloadNames);
     const rows = page.targets.map((t) => {
       const id = randomUUID();
-      return { id, participantId: t.id, language: t.language, tokenHash: hashToken(invitationToken(opts.personalDataKey, id)) };
+      return { id, participantId: t.id, language: t.language, tokenHash: hashToken(invitationToken(opts.personalDataKey, id)), preload: earlier.get(t.id) ?? {} };
     });
     invited += await insertInvitationsWithMail(db, rows, { id: w.id, studyId: w.studyId, consent }, sendAt);
   }

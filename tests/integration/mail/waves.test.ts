@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { executeRows } from "../../../db/client";
 import { countOutboxByStatus } from "../../../db/queries/outbox";
-import { auditLog, consents, contacts, invitations, mailbox, outbox, participants, users, waves } from "../../../db/schema";
+import { auditLog, consents, contacts, instrumentVersions, invitations, mailbox, outbox, participants, responses, users, waves } from "../../../db/schema";
 import { eraseWithdrawnContacts } from "../../../lib/mail/erase-withdrawn-contacts";
 import { drainOutbox } from "../../../lib/mail/send-outbox";
 import { createMailTransport } from "../../../lib/mail/transport";
@@ -45,6 +45,30 @@ async function mailTo(participantId: string) {
 }
 
 describe("waves and opt-outs", () => {
+  it("fills each invitation's preload from that person's earlier waves, the later wave winning", async () => {
+    const { study, versionId } = await seedStudy(t.db);
+    await t.db
+      .update(instrumentVersions)
+      .set({ definition: { preload: [{ name: "municipality" }, { name: "age_group" }, { name: "never_asked" }] } })
+      .where(eq(instrumentVersions.id, versionId));
+    const [anna, boris, clara] = await addPeople(t.db, study.id, [{}, {}, {}]);
+    const first = await addPanelWave(t.db, study.id, versionId, { status: "closed", opensAt: at(-200), closesAt: at(-150) });
+    const second = await addPanelWave(t.db, study.id, versionId, { status: "closed", opensAt: at(-100), closesAt: at(-50) });
+    const answer = (waveId: string, participantId: string, status: "completed" | "started", answers: Record<string, unknown>) =>
+      t.db.insert(responses).values({ studyId: study.id, waveId, participantId, status, language: "uk", answers, startedAt: at(-120), completedAt: status === "completed" ? at(-120) : null });
+    await answer(first.id, anna, "completed", { municipality: "Bergen", age_group: "30_39", other: "x" });
+    await answer(second.id, anna, "completed", { municipality: "Oslo" }); // moved since: the later wave wins
+    await answer(first.id, boris, "completed", { age_group: "60_plus" });
+    await answer(second.id, boris, "started", { municipality: "Tromsø" }); // not completed: not carried over
+    const next = await addPanelWave(t.db, study.id, versionId, { opensAt: at(0) });
+    await reconcile(at(0));
+    const rows = await t.db.select({ p: invitations.participantId, preload: invitations.preload }).from(invitations).where(eq(invitations.waveId, next.id));
+    const preload = new Map(rows.map((r) => [r.p, r.preload]));
+    expect(preload.get(anna)).toEqual({ municipality: "Oslo", age_group: "30_39" });
+    expect(preload.get(boris)).toEqual({ age_group: "60_plus" });
+    expect(preload.get(clara)).toEqual({});
+  });
+
   it("never invites a participant who withdrew, withdrew consent, bounced or has no contact; the latest consent decides", async () => {
     const { study, versionId } = await seedStudy(t.db);
     const ids = await addPeople(t.db, study.id, [
