@@ -132,6 +132,7 @@ test("every respondent page type passes axe (WCAG 2.2 AA)", async ({ page }) => 
   await page.goto("/j/ua-norway/refresh?lang=uk");
   await expectNoAxeViolations(page); // start page
   await page.locator("form button[type=submit]").click();
+  await expect(page.locator(".progress")).toBeVisible();
   await expectNoAxeViolations(page); // survey page
   await next(page);
   await expect(page.locator("#error-summary")).toBeVisible();
@@ -155,6 +156,7 @@ test("survey pages fit a 320 px screen at 200% text", async ({ browser }) => {
   const page = await ctx.newPage();
   await page.goto("/j/ua-norway/refresh?lang=uk");
   await page.locator("form button[type=submit]").click();
+  await expect(page.locator(".progress")).toBeVisible(); // on the survey page before styling it
   await page.addStyleTag({ content: "html{font-size:200%}" });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
