@@ -107,6 +107,25 @@ test("a double tap moves one page, and a second tab is told answers changed else
   await ctx.close();
 });
 
+test("an answer survives a connection lost during the submit: the browser's draft restores it", async ({ browser }) => {
+  const link = takeWave2Link();
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(`${link}?lang=en`);
+  await page.locator('[data-q="where_now"] input[value="returned"]').check();
+  // The post never reaches the server (the phone lost its connection as the respondent tapped).
+  await page.route("**/s/**", (route) => (route.request().method() === "POST" ? route.abort("internetdisconnected") : route.fallback()));
+  await next(page).catch(() => {});
+  await page.unroute("**/s/**");
+  // Back online, the same link opens on the same page with the answer still there.
+  await page.goto(`${link}?lang=en`);
+  await expect(page.locator(".progress")).toContainText("Page 1 of");
+  await expect(page.locator('[data-q="where_now"] input[value="returned"]')).toBeChecked();
+  await next(page);
+  await expect(page.locator("#survey")).toContainText("Where in Ukraine do you live now?");
+  await ctx.close();
+});
+
 test("instant validation and show/hide run in the browser without a round trip", async ({ page }) => {
   await page.goto("/j/ua-norway/refresh?lang=en");
   await page.locator("form button[type=submit]").click();
