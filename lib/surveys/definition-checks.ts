@@ -61,6 +61,9 @@ function uniqueCodes(codes: string[], path: Path, what: string, report: Report):
   });
 }
 
+/** A reference or one of XLSForm's functions called, as in a dynamic default (`today()`, `${age} + 1`). */
+const DYNAMIC_DEFAULT = /\$\{|\b(today|now|once|uuid|random|concat|if|coalesce|pulldata|format-date|date|decimal-date-time|position|string|number|int|round|substr)\(/;
+
 function checkQuestions(def: DefinitionShape, report: Report): void {
   def.pages.forEach((page, i) =>
     page.questions.forEach((q, j) => {
@@ -79,7 +82,11 @@ function checkQuestions(def: DefinitionShape, report: Report): void {
         report([...path, "min"], "min and max of an integer question must be whole numbers");
       }
       if (q.type === "note" && q.required) report([...path, "required"], "A note has no answer and cannot be required");
-      if ((q.type === "single" || q.type === "multiple") && q.default !== undefined) {
+      if (q.default !== undefined && DYNAMIC_DEFAULT.test(q.default)) {
+        // XLSForm allows an expression as a default (a "dynamic default"); Panelwave shows a
+        // default as typed, so an expression would appear to the respondent as text.
+        report([...path, "default"], `Default "${q.default}" is an expression; only fixed defaults are supported. Use a calculate for a computed value, or a preload field for one from an earlier wave`);
+      } else if ((q.type === "single" || q.type === "multiple") && q.default !== undefined) {
         const codes = new Set(q.options.map((o) => o.code));
         const given = q.type === "single" ? [q.default.trim()] : q.default.trim().split(/\s+/).filter(Boolean);
         const bad = given.filter((c) => c !== "" && !codes.has(c));

@@ -104,6 +104,15 @@ describe("surveyDefinitionSchema", () => {
     ]);
   });
 
+  it("refuses a dynamic default (an expression), but keeps fixed text with brackets", () => {
+    const q = (d: string) => ({ name: "q", type: "text", label: en("Q"), default: d });
+    expect(problems(withQuestions(q("today()")))).toContain(
+      'pages[0].questions[0].default: Default "today()" is an expression; only fixed defaults are supported. Use a calculate for a computed value, or a preload field for one from an earlier wave',
+    );
+    expect(problems(withQuestions(q("${municipality}"))).join("\n")).toMatch(/default: Default "\$\{municipality\}" is an expression/);
+    expect(problems(withQuestions(q("Oslo (centre)")))).toEqual([]);
+  });
+
   it("requires an 'other' option when other is set, and valid defaults", () => {
     const q = { name: "q", type: "single", label: en("Q"), other: true, default: "zz", options: [{ code: "a", label: en("A") }] };
     expect(problems(withQuestions(q))).toEqual([
