@@ -117,3 +117,26 @@ test("a researcher reads the reasons-for-leaving table with its footnotes, and i
   await page.goto("/admin/audit");
   await expect(page.locator("body")).not.toContainText("export.recruitment_list");
 });
+
+test("a researcher schedules a wave: every missing field named, the panel counted before anything is sent", async ({ page }) => {
+  await signIn(page, demoResearcher(), `${STUDY}/waves/new`);
+  await page.getByRole("button", { name: "Schedule the wave" }).click();
+  await expect(page.locator(".field-error")).toContainText(["Give the wave a name"]);
+  await expect(page.locator("#opensAt-error")).toHaveText("Give an opening time");
+
+  await page.getByLabel("Name", { exact: true }).fill("Wave 3 – 2024");
+  const slug = `wave-3-${Date.now().toString(36)}`; // unique, so a retry does not meet its own wave
+  await page.getByLabel("Short name in links").fill(slug);
+  await page.getByLabel("Opens", { exact: true }).fill("2031-01-10T09:00");
+  await page.getByLabel("Closes (optional)").fill("2031-02-28T23:00");
+  await page.getByLabel("Reminders, days after the invitation").fill("4, 10");
+  await page.getByRole("button", { name: "Count the panel" }).click();
+  const counted = page.getByRole("status").filter({ hasText: "would be invited now" });
+  await expect(counted).toHaveText(/^\d+ participants would be invited now\.$/);
+  expect(Number((await counted.textContent())!.split(" ")[0])).toBeGreaterThan(0);
+
+  await page.getByRole("button", { name: "Schedule the wave" }).click();
+  await expect(page).toHaveURL(new RegExp(`/studies/ua-norway/waves/${slug}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Wave 3 – 2024");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("scheduled");
+});
