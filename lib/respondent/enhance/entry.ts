@@ -6,6 +6,7 @@ import type { SurveyDefinition } from "../../surveys/definition";
 import { evaluateFlow } from "../../surveys/state";
 import { validatePage } from "../../surveys/validate-page";
 import { resolvedOptions } from "../../surveys/options";
+import { visibleOptions } from "../../surveys/flow";
 import { showErrors, clearErrors } from "./errors";
 import { draftKey, restoreDraft, saveDraft, dropStaleDrafts } from "./draft";
 
@@ -56,11 +57,20 @@ function main() {
     }
     for (const box of Array.from(form!.querySelectorAll<HTMLElement>('[data-type="single"],[data-type="multiple"]'))) {
       if (box.hidden) continue;
-      const offered = new Set(resolvedOptions(data.definition, v.state, box.dataset.q!).map((o) => o.code));
+      const name = box.dataset.q!;
+      const resolved = resolvedOptions(data.definition, v.state, name);
+      const offered = new Set(resolved.map((o) => o.code));
+      // A wording chosen by an answer on this same page (a label variant) follows it at once.
+      const worded = resolved.some((o) => o.option.labelVariants?.length)
+        ? new Map(visibleOptions(data.definition, v.state, name, data.lang).map((o) => [o.code, o.label]))
+        : null;
       for (const input of Array.from(box.querySelectorAll<HTMLInputElement>(`:scope > .opt > input`))) {
         const opt = input.parentElement as HTMLElement;
         opt.hidden = !offered.has(input.value);
         if (opt.hidden) input.checked = false;
+        const text = worded?.get(input.value);
+        const label = opt.querySelector("label");
+        if (text !== undefined && label && label.textContent !== text) label.textContent = text;
       }
     }
     for (const other of Array.from(form!.querySelectorAll<HTMLElement>("[data-other-for]"))) {

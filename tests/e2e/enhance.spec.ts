@@ -1,0 +1,73 @@
+// The enhancement script on a questionnaire of our own making: the page is rendered by the same
+// server code as /s/<token> and served, with the built script, from Playwright's router, so a
+// case the demo study does not have can be tried in the browser.
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { pageWithReveals } from "../../lib/respondent/page-with-reveals";
+import { surveyPage } from "../../lib/respondent/render/survey-page";
+import { parseDefinition, type SurveyDefinition } from "../../lib/surveys/index";
+import { evaluateFlow } from "../../lib/surveys/state";
+
+const en = (s: string) => ({ en: s });
+
+/** Where the respondent lives now, and why they left, on one page; option "family" is worded by branch. */
+function definition(): SurveyDefinition {
+  const r = parseDefinition({
+    title: en("Same-page wording"), languages: ["en"], defaultLanguage: "en",
+    pages: [{
+      id: "p1",
+      questions: [
+        { name: "where_now", type: "single", required: true, label: en("Where do you live now?"), options: [
+          { code: "stayed", label: en("Norway") }, { code: "returned", label: en("Ukraine") }, { code: "moved_on", label: en("Another country") },
+        ] },
+        { name: "reasons", type: "multiple", label: en("Why did you leave?"), relevant: "${where_now} != 'stayed'", options: [
+          { code: "home", label: en("Ukraine is my home"), relevant: "${where_now} = 'returned'" },
+          { code: "family", label: en("Family"), labelVariants: [
+            { when: "${where_now} = 'returned'", label: en("To be with family members back in Ukraine") },
+            { when: "${where_now} = 'moved_on'", label: en("To be closer to family and friends") },
+          ] },
+          { code: "language", label: en("Language challenges"), relevant: "${where_now} = 'moved_on'" },
+        ] },
+      ],
+    }],
+  });
+  if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join("; "));
+  return r.definition;
+}
+
+async function openPage(page: Page) {
+  const def = definition();
+  const now = new Date();
+  const state = evaluateFlow(def, {}, {}, now);
+  const { view, conditional } = pageWithReveals(def, state, "p1", "en");
+  const html = surveyPage({
+    view, conditional, lang: "en", languages: def.languages, action: "/s/test", revision: 0, submitKey: "k",
+    errors: {}, withdrawUrl: "/s/test/withdraw", script: "/r/enhance.js",
+    clientData: { definition: def, preload: {}, answers: state.answers, page: "p1", lang: "en", now: now.toISOString() },
+  } as Parameters<typeof surveyPage>[0]);
+  await page.route("http://panelwave.test/**", (route) =>
+    route.request().url().includes("/r/enhance.js")
+      ? route.fulfill({ contentType: "text/javascript", body: readFileSync(".enhance/enhance.js", "utf8") })
+      : route.fulfill({ contentType: "text/html; charset=utf-8", body: html }),
+  );
+  await page.goto("http://panelwave.test/s/test");
+}
+
+test("an option's wording follows an answer on the same page, and so do the options offered", async ({ page }) => {
+  await openPage(page);
+  const reasons = page.locator('[data-q="reasons"]');
+  const family = reasons.locator('.opt:has(input[value="family"]) label');
+  await page.locator('input[name="where_now"][value="returned"]').check();
+  await expect(reasons).toBeVisible();
+  await expect(family).toHaveText("To be with family members back in Ukraine");
+  await expect(reasons.locator('input[value="home"]')).toBeVisible();
+  await expect(reasons.locator('input[value="language"]')).toBeHidden();
+
+  await page.locator('input[name="where_now"][value="moved_on"]').check();
+  await expect(family).toHaveText("To be closer to family and friends");
+  await expect(reasons.locator('input[value="home"]')).toBeHidden();
+  await expect(reasons.locator('input[value="language"]')).toBeVisible();
+
+  await page.locator('input[name="where_now"][value="stayed"]').check();
+  await expect(reasons).toBeHidden();
+});
