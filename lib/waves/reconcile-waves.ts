@@ -5,12 +5,11 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client";
 import { cancelPendingForWave, markInvitationsSent } from "../../db/queries/outbox";
 import { getMeta, setMeta } from "../../db/queries/meta";
+import { findEarlierValues, findPreloadNames } from "../../db/queries/preload";
 import {
   findOpenPanelWaves,
   findUninvitedTargets,
   findWavesToTransition,
-  findEarlierValues,
-  findPreloadNames,
   insertInvitationsWithMail,
   panelFingerprint,
   queueReminderBatch,
