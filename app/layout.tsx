@@ -2,7 +2,8 @@
 import type { ReactNode } from "react";
 import "./staff.css";
 
-export const metadata = { title: "Panelwave", description: "Longitudinal follow-up surveys" };
+// No favicon file: an empty data URL spares every page a request that would only 404.
+export const metadata = { title: "Panelwave", description: "Longitudinal follow-up surveys", icons: { icon: "data:," } };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

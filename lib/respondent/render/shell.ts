@@ -15,6 +15,6 @@ export type ShellOptions = {
 export function shell(o: ShellOptions): string {
   return (
     "<!doctype html>" +
-    html`<html lang="${o.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${o.title}</title><style>${raw(RESPONDENT_CSS)}</style>${o.noscriptCss ? html`<noscript><style>${raw(o.noscriptCss)}</style></noscript>` : ""}</head><body><div class="wrap"><main class="card" id="main">${o.body}</main></div>${o.script ? html`<script src="${o.script}" defer></script>` : ""}</body></html>`.__html
+    html`<html lang="${o.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><link rel="icon" href="data:,"><title>${o.title}</title><style>${raw(RESPONDENT_CSS)}</style>${o.noscriptCss ? html`<noscript><style>${raw(o.noscriptCss)}</style></noscript>` : ""}</head><body><div class="wrap"><main class="card" id="main">${o.body}</main></div>${o.script ? html`<script src="${o.script}" defer></script>` : ""}</body></html>`.__html
   );
 }

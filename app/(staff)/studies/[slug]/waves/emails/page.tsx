@@ -35,8 +35,8 @@ export default async function EmailsPage(props: { params: Promise<{ slug: string
               <td>{name}{TEMPLATES[name].audience === "staff" ? " (staff)" : ""}</td>
               <td>
                 {TEMPLATES[name].languages.map((l) => (
-                  <span key={l}>
-                    {name === p.template && l === p.language ? <strong>{l}</strong> : <Link href={`${base}?template=${name}&lang=${l}`}>{l}</Link>}{" "}
+                  <span key={l} className="lang-pick">
+                    {name === p.template && l === p.language ? <strong aria-current="page">{l}</strong> : <Link href={`${base}?template=${name}&lang=${l}`} aria-label={`${name}, ${l}`}>{l}</Link>}
                   </span>
                 ))}
               </td>
