@@ -2,7 +2,7 @@
 // each person's values for them.
 import { sql } from "drizzle-orm";
 import { executeRows, type Db } from "../client";
-import { list } from "./raw";
+import { list, pickKeys } from "./raw";
 
 const json = (v: unknown): unknown => (typeof v === "string" ? JSON.parse(v) : v);
 
@@ -33,7 +33,7 @@ export async function findEarlierValues(
   const rows = await executeRows<{ participant_id: string; picked: unknown }>(
     db,
     sql`select r.participant_id,
-               (select jsonb_object_agg(e.key, e.value) from jsonb_each(r.answers) e where e.key in (${list(names)})) as picked
+               ${pickKeys(sql`r.answers`, names)} as picked
         from responses r join waves w on w.id = r.wave_id
         where w.study_id = ${wave.studyId} and w.position < ${wave.position} and r.status = 'completed'
           and r.participant_id in (${list(participantIds)})

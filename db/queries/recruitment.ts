@@ -2,7 +2,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { executeRows, type Db } from "../client";
 import type { RecruitmentStatus, Trajectory } from "../schema";
-import { list, toDate, toNumber, ts } from "./raw";
+import { list, pickKeys, toDate, toNumber, ts } from "./raw";
 
 /** What a rule asks for, as stored in recruitment_rules.rule (parsed by lib/recruitment). */
 export type RuleMatch = {
@@ -340,14 +340,20 @@ export type ParticipantResponseRow = {
   preload: Record<string, unknown>;
 };
 
-/** The responses (any status) of some participants, with the preload of their invitations. */
-export async function responsesOfParticipants(db: Db, studyId: string, participantIds: string[]): Promise<ParticipantResponseRow[]> {
+/**
+ * The responses (any status) of some participants, with the preload of their invitations. With
+ * `keys`, only those answers are read out of each response (a response can hold hundreds).
+ */
+export async function responsesOfParticipants(db: Db, studyId: string, participantIds: string[], keys?: string[]): Promise<ParticipantResponseRow[]> {
   if (participantIds.length === 0) return [];
+  const answers = keys ? pickKeys(sql`r.answers`, keys) : sql`r.answers`;
   const rows = await executeRows(
     db,
-    sql`select r.participant_id, r.wave_id, r.answers, coalesce(i.preload, '{}'::jsonb) as preload
-        from responses r left join invitations i on i.id = r.invitation_id
-        where r.study_id = ${studyId} and r.participant_id in (${list(participantIds)})`,
+    sql`select r.participant_id, r.wave_id, ${answers} as answers, coalesce(i.preload, '{}'::jsonb) as preload
+        from waves w
+        join responses r on r.wave_id = w.id
+        left join invitations i on i.id = r.invitation_id
+        where w.study_id = ${studyId} and r.participant_id in (${list(participantIds)})`,
   );
   const obj = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v ?? {}) as Record<string, unknown>;
   return rows.map((r) => ({ participantId: r.participant_id as string, waveId: r.wave_id as string, answers: obj(r.answers), preload: obj(r.preload) }));

@@ -60,6 +60,9 @@ export async function exportRecruitmentList(
     "Pseudonymous id", "Email", "Language", "Status", "Flagged", "Invited", "Agreed", "Interviewed", "Closed",
     ...set.columns.map((c) => c.label), "Notes",
   ];
+  const needed = new Set(set.columns.map((c) => c.variable));
+  // Calculates need whole responses; plain answers only their own keys.
+  const keys = waves.some((w) => w.def.calculates.some((c) => needed.has(c.name))) ? undefined : [...needed];
   async function* data(): AsyncGenerator<Cell[]> {
     yield header;
     let after: string | null = null;
@@ -67,11 +70,12 @@ export async function exportRecruitmentList(
       const batch = await recruitmentListBatch(db, study.id, { afterId: after, limit: BATCH, statuses });
       if (batch.length === 0) return;
       after = batch[batch.length - 1].id;
-      const answers = await responsesOfParticipants(db, study.id, batch.map((b) => b.participantId));
+      // Answers are read only when the study asks for characteristics.
+      const answers = needed.size ? await responsesOfParticipants(db, study.id, batch.map((b) => b.participantId), keys) : [];
       const byPerson = new Map<string, typeof answers>();
       for (const a of answers) byPerson.set(a.participantId, [...(byPerson.get(a.participantId) ?? []), a]);
       for (const b of batch) {
-        const values = participantValues(waves, byPerson.get(b.participantId) ?? [], now);
+        const values = needed.size ? participantValues(waves, byPerson.get(b.participantId) ?? [], now, needed) : {};
         let email: string | null = null;
         if (b.emailEncrypted) {
           try {

@@ -52,22 +52,27 @@ const present = (v: unknown) => v !== undefined && v !== null && v !== "" && !(A
 /**
  * A participant's values across waves: each wave's answers and calculates (evaluated with the
  * invitation's preload and earlier waves' values, as the respondent saw them), later waves
- * overriding earlier ones where they have a value. Pure; `now` feeds today() in calculates.
+ * overriding earlier ones where they have a value. With `needed`, a wave's calculates are
+ * evaluated only when one of them is needed (the costly part). Pure; `now` feeds today().
  */
-export function participantValues(waves: LoadedWave[], rows: ParticipantResponseRow[], now: Date): Record<string, AnswerValue> {
+export function participantValues(waves: LoadedWave[], rows: ParticipantResponseRow[], now: Date, needed?: ReadonlySet<string>): Record<string, AnswerValue> {
   const merged: Record<string, AnswerValue> = {};
   const byWave = new Map(rows.map((r) => [r.waveId, r]));
-  for (const w of [...waves].sort((a, b) => a.position - b.position)) {
+  const ordered = [...waves].sort((a, b) => a.position - b.position);
+  // A later wave's calculate may read an earlier wave's through the merged values, so every wave
+  // up to the last one with a needed calculate is evaluated.
+  const lastNeeded = needed ? ordered.findLastIndex((w) => w.def.calculates.some((c) => needed.has(c.name))) : ordered.length - 1;
+  ordered.forEach((w, i) => {
     const r = byWave.get(w.id);
-    if (!r) continue;
+    if (!r) return;
     const answers = r.answers as Answers;
     const preload = { ...merged, ...(r.preload as Answers) };
     for (const [k, v] of Object.entries(answers)) if (present(v)) merged[k] = v as AnswerValue;
-    if (w.def.calculates.length) {
+    if (w.def.calculates.length && i <= lastNeeded) {
       const state = evaluateFlow(w.def, answers, preload, now);
       for (const [k, v] of Object.entries(state.calculated)) if (present(v)) merged[k] = v as AnswerValue;
     }
-  }
+  });
   return merged;
 }
 
