@@ -71,6 +71,8 @@ export const invitations = pgTable(
   (t) => [
     uniqueIndex("invitations_wave_participant_uq").on(t.waveId, t.participantId),
     index("invitations_wave_status_idx").on(t.waveId, t.status),
+    // A bounce or an opt-out updates all of one person's open invitations, across waves.
+    index("invitations_participant_idx").on(t.participantId),
   ],
 );
 

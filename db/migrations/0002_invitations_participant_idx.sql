@@ -1,0 +1,1 @@
+CREATE INDEX "invitations_participant_idx" ON "invitations" USING btree ("participant_id");
