@@ -1,7 +1,7 @@
 // The audit log: who exported or viewed what, when, with which filter and how many rows.
 import { sql } from "drizzle-orm";
 import { executeRows, type Db } from "../client";
-import { toDate, toNumber, ts } from "./raw";
+import { toDate, toNumber, toObject, ts } from "./raw";
 
 export type AuditInsert = {
   userId: string;
@@ -61,6 +61,6 @@ export async function listAudit(
     action: r.action as string,
     target: (r.target as string) ?? null,
     rowCount: r.row_count === null || r.row_count === undefined ? null : toNumber(r.row_count),
-    details: (typeof r.details === "string" ? JSON.parse(r.details) : r.details ?? {}) as Record<string, unknown>,
+    details: toObject(r.details),
   }));
 }

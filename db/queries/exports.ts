@@ -1,7 +1,7 @@
 // Reading responses out: waves with their instruments, and participants' responses in batches.
 import { sql } from "drizzle-orm";
 import { executeRows, type Db } from "../client";
-import { list, toDate, toNumber, ts } from "./raw";
+import { list, toDate, toNumber, toObject, ts } from "./raw";
 
 export type WaveInstrument = {
   id: string;
@@ -38,7 +38,7 @@ export async function findDefinitions(db: Db, versionIds: string[]): Promise<Map
     db,
     sql`select id, definition from instrument_versions where id in (${list(versionIds)})`,
   );
-  return new Map(rows.map((r) => [r.id, typeof r.definition === "string" ? JSON.parse(r.definition) : r.definition]));
+  return new Map(rows.map((r) => [r.id, toObject(r.definition)]));
 }
 
 export type ExportFilter = {
@@ -138,7 +138,7 @@ export async function exportBatch(
         trajectory: (r.trajectory as string) ?? null,
         language: r.language as string,
         completedAt: toDate(r.completed_at),
-        answers: (typeof r.answers === "string" ? JSON.parse(r.answers) : r.answers) as Record<string, unknown>,
+        answers: toObject(r.answers),
       });
     }
   }

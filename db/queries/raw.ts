@@ -20,16 +20,22 @@ export function toNumber(v: unknown): number {
   return v === null || v === undefined ? 0 : Number(v);
 }
 
+/** Reads a JSON or JSONB column from a raw row (PGlite may answer it as text); null becomes {}. */
+export function toObject(v: unknown): Record<string, unknown> {
+  return (typeof v === "string" ? JSON.parse(v) : v ?? {}) as Record<string, unknown>;
+}
+
 /**
- * Only the named keys of a JSONB column, as an object without the keys it lacks. Each key is a
- * direct lookup; past 50 keys (jsonb_build_object takes 100 arguments) the object is scanned.
+ * Only the named keys of a JSONB column, as an object without the keys it lacks: a direct lookup
+ * per key, in objects of 50 keys joined by `||` (jsonb_build_object takes 100 arguments).
  */
 export function pickKeys(column: SQL, keys: string[]): SQL {
-  if (keys.length === 0) return sql`'{}'::jsonb`;
-  if (keys.length > 50) {
-    return sql`coalesce((select jsonb_object_agg(e.key, e.value) from jsonb_each(${column}) e where e.key in (${list(keys)})), '{}'::jsonb)`;
+  const parts: SQL[] = [];
+  for (let i = 0; i < keys.length; i += 50) {
+    const pairs = keys.slice(i, i + 50).map((k) => sql`${k}::text, ${column} -> ${k}::text`);
+    parts.push(sql`jsonb_build_object(${sql.join(pairs, sql`, `)})`);
   }
-  return sql`jsonb_strip_nulls(jsonb_build_object(${sql.join(keys.map((k) => sql`${k}::text, ${column} -> ${k}::text`), sql`, `)}))`;
+  return parts.length ? sql`jsonb_strip_nulls(${sql.join(parts, sql` || `)})` : sql`'{}'::jsonb`;
 }
 
 /** A list of values for `in (…)`; never empty (callers check first). */

@@ -2,7 +2,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { executeRows, type Db } from "../client";
 import type { RecruitmentStatus, Trajectory } from "../schema";
-import { list, pickKeys, toDate, toNumber, ts } from "./raw";
+import { list, pickKeys, toDate, toNumber, toObject, ts } from "./raw";
 
 /** What a rule asks for, as stored in recruitment_rules.rule (parsed by lib/recruitment). */
 export type RuleMatch = {
@@ -30,7 +30,7 @@ const toRule = (r: Record<string, unknown>): RuleRow => ({
   id: r.id as string,
   name: r.name as string,
   waveId: (r.wave_id as string) ?? null,
-  rule: (typeof r.rule === "string" ? JSON.parse(r.rule) : r.rule) as Record<string, unknown>,
+  rule: toObject(r.rule),
   active: r.active === true,
   createdAt: toDate(r.created_at)!,
   updatedAt: toDate(r.updated_at)!,
@@ -355,6 +355,5 @@ export async function responsesOfParticipants(db: Db, studyId: string, participa
         left join invitations i on i.id = r.invitation_id
         where w.study_id = ${studyId} and r.participant_id in (${list(participantIds)})`,
   );
-  const obj = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v ?? {}) as Record<string, unknown>;
-  return rows.map((r) => ({ participantId: r.participant_id as string, waveId: r.wave_id as string, answers: obj(r.answers), preload: obj(r.preload) }));
+  return rows.map((r) => ({ participantId: r.participant_id as string, waveId: r.wave_id as string, answers: toObject(r.answers), preload: toObject(r.preload) }));
 }

@@ -12,7 +12,6 @@ import {
   insertResponses, insertStudy, insertWave,
 } from "../../db/queries/seed";
 import { createUser } from "../auth/create-user";
-import type { StaffUser } from "../auth/current-user";
 import type { Config } from "../config/load-config";
 import { emailHash, encryptPersonal } from "../crypto/personal-data";
 import { invitationToken } from "../crypto/tokens";
@@ -90,13 +89,12 @@ async function seedStudy(
       },
     },
   });
-  let admin: StaffUser | null = null;
   for (const [who, role] of [["researcher", "researcher"], ["admin", "admin"]] as const) {
     const email = `${who}@demo.panelwave.local`;
-    const existing = await findUserByEmail(db, email);
-    const id = existing?.id ?? (await createUser(db, { email, password: demoPassword(config, who), name: `Demo ${who}`, role }));
-    if (!existing) await addStudyMember(db, studyId, id);
-    if (role === "admin") admin = { id, email, name: existing?.name ?? `Demo ${who}`, role: existing?.role ?? role };
+    if (!(await findUserByEmail(db, email))) {
+      const id = await createUser(db, { email, password: demoPassword(config, who), name: `Demo ${who}`, role });
+      await addStudyMember(db, studyId, id);
+    }
   }
   const day = 86_400_000;
   const v1 = await insertInstrumentVersion(db, { studyId, name: "Wave 1 (2022)", definition: wave1, sourceFormat: "xlsform", sourceName: "wave1.xlsx", lockedAt: now });
@@ -124,6 +122,7 @@ async function seedStudy(
     emailEncrypted: encryptPersonal(config.personalDataKey, c.email), emailHash: emailHash(config.personalDataKey, c.email),
   })));
   await insertConsentRows(db, panel.consents);
+  const admin = await findUserByEmail(db, "admin@demo.panelwave.local");
   if (recruitmentRule && admin) {
     // STUDY.md: those who had left Norway by wave 2 and consented to interview contact were
     // asked for an interview. Saving the rule back-fills the board from the synthetic answers.

@@ -12,7 +12,7 @@ import { csvChunks } from "../exports/csv";
 import { CSV_TYPE, XLSX_TYPE, type Download } from "../exports/download";
 import { loadWaves } from "../exports/load-waves";
 import { xlsxChunks } from "../exports/xlsx";
-import { columnValue, participantValues, recruitmentColumns } from "./recruitment-columns";
+import { columnValue, neededAnswerKeys, participantValues, recruitmentColumns } from "./recruitment-columns";
 import { RECRUITMENT_STATUSES, STATUS_LABELS } from "./recruitment-transitions";
 import { parseInput } from "./zod-issues";
 
@@ -61,8 +61,7 @@ export async function exportRecruitmentList(
     ...set.columns.map((c) => c.label), "Notes",
   ];
   const needed = new Set(set.columns.map((c) => c.variable));
-  // Calculates need whole responses; plain answers only their own keys.
-  const keys = waves.some((w) => w.def.calculates.some((c) => needed.has(c.name))) ? undefined : [...needed];
+  const keys = neededAnswerKeys(waves, needed);
   async function* data(): AsyncGenerator<Cell[]> {
     yield header;
     let after: string | null = null;

@@ -47,6 +47,14 @@ export function recruitmentColumns(settings: unknown, waves: LoadedWave[], lang:
   return { columns: s.recruitmentColumns, labels };
 }
 
+/**
+ * The answer keys the characteristics `needed` read, or undefined when one of them is a calculate
+ * (which needs whole responses).
+ */
+export function neededAnswerKeys(waves: LoadedWave[], needed: ReadonlySet<string>): string[] | undefined {
+  return waves.some((w) => w.def.calculates.some((c) => needed.has(c.name))) ? undefined : [...needed];
+}
+
 const present = (v: unknown) => v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && v.length === 0);
 
 /**

@@ -19,6 +19,7 @@ import { emailHash, encryptPersonal } from "../../lib/crypto/personal-data";
 import { drainOutbox } from "../../lib/mail/send-outbox";
 import { createMailTransport } from "../../lib/mail/transport";
 import { reconcileWaves } from "../../lib/waves/reconcile-waves";
+import { smallSurvey } from "../fixtures/small-survey";
 
 const N = 2 * Math.round(Number(process.env.BENCH_MESSAGES || 88_000) / 2);
 const CONNECTIONS = 5;
@@ -87,7 +88,7 @@ async function seed(handle: DbHandle) {
     .values({ slug: "bench", name: "Why exit? (bench)", languages: ["uk", "ru", "nb", "en"], defaultLanguage: "uk", contactName: "Olena K", contactEmail: "olena@example.org" })
     .returning();
   const [instrument] = await db.insert(instruments).values({ studyId: study.id, name: "Wave 2" }).returning();
-  const [version] = await db.insert(instrumentVersions).values({ instrumentId: instrument.id, studyId: study.id, version: 1, definition: {}, sourceFormat: "json" }).returning();
+  const [version] = await db.insert(instrumentVersions).values({ instrumentId: instrument.id, studyId: study.id, version: 1, definition: smallSurvey, sourceFormat: "json" }).returning();
   const langs = ["uk", "ru", "nb", "en"];
   const chunk = 2000;
   const when = new Date("2022-11-01T12:00:00Z");

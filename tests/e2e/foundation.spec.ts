@@ -1,7 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { answerToTheEnd, answerVisible } from "./helpers";
-
-const ADMIN = { email: "admin@e2e.test", password: "e2e admin password" };
+import { ADMIN, answerToTheEnd, answerVisible, signIn } from "./helpers";
 
 async function completedCount(page: import("@playwright/test").Page, wave: string) {
   const cell = page.locator(`tr[data-wave="${wave}"] td[data-count="completed"]`);
@@ -17,12 +15,7 @@ test("health answers with the embedded database", async ({ request }) => {
 test("a respondent answers the wave-1 questionnaire on a phone and a researcher sees the count rise", async ({ browser }) => {
   const staff = await browser.newContext();
   const researcher = await staff.newPage();
-  await researcher.goto("/studies/ua-norway");
-  await expect(researcher).toHaveURL(/\/signin/);
-  await researcher.getByLabel("Email").fill(ADMIN.email);
-  await researcher.getByLabel("Password").fill(ADMIN.password);
-  await researcher.getByRole("button", { name: "Sign in" }).click();
-  await expect(researcher).toHaveURL(/\/studies\/ua-norway/);
+  await signIn(researcher, ADMIN, "/studies/ua-norway");
   const before = await completedCount(researcher, "refresh");
 
   const phone = await browser.newContext({ locale: "uk-UA" });

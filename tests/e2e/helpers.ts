@@ -1,6 +1,41 @@
 import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+
+/** The first admin tests/e2e/serve.mjs creates. */
+export const ADMIN = { email: "admin@e2e.test", password: "e2e admin password" };
+
+/** The demo researcher's sign-in, as `npm start` printed it (tests/e2e/serve.mjs keeps the output). */
+export function demoResearcher(): { email: string; password: string } {
+  const fs = require("node:fs") as typeof import("node:fs");
+  const m = /(researcher@demo\.panelwave\.local) \/ (\S+)/.exec(fs.readFileSync(".e2e/start-output.txt", "utf8"));
+  if (!m) throw new Error("npm start did not print the demo researcher's sign-in");
+  return { email: m[1], password: m[2] };
+}
+
+/** Opens a staff page signed out, signs in on the page it redirects to, and lands back on it. */
+export async function signIn(page: Page, who: { email: string; password: string }, path: string) {
+  await page.goto(path);
+  await expect(page).toHaveURL(/\/signin/);
+  await page.getByLabel("Email").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  // The whole URL, since the sign-in page's own ends in ?next=<path>.
+  await expect(page).toHaveURL(new RegExp(`^https?://[^/]+${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+  await page.waitForLoadState("load");
+}
+
+/** What axe finds against WCAG 2.2 AA on the page, one line per rule. */
+export async function axeViolations(page: Page, exclude?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]);
+  const result = await (exclude ? builder.exclude(exclude) : builder).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+export async function expectNoAxeViolations(page: Page) {
+  expect(await axeViolations(page)).toEqual([]);
+}
 
 /** Fills every visible question of the current survey page with a plausible answer. */
 export async function answerVisible(page: Page, overrides: Record<string, string> = {}) {

@@ -3,17 +3,12 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 
-const ADMIN = { email: "admin@e2e.test", password: "e2e admin password" };
-const STUDY = "/studies/ua-norway";
+import { ADMIN, expectNoAxeViolations, signIn } from "./helpers";
 
-async function expectNoAxeViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
+const STUDY = "/studies/ua-norway";
 
 /** An XLSForm whose select_one names a list the choices sheet does not have, plus a select without a list. */
 async function badXlsForm(): Promise<string> {
@@ -31,11 +26,7 @@ async function badXlsForm(): Promise<string> {
 }
 
 test("an admin sees every problem of a broken XLSForm, then uploads wave 2 as a new version with a preview and a diff", async ({ page }) => {
-  await page.goto(`${STUDY}/instruments`);
-  await expect(page).toHaveURL(/\/signin/);
-  await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, ADMIN, `${STUDY}/instruments`);
   await expect(page.getByRole("heading", { level: 1, name: "Instruments" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Wave 1 (2022)" })).toBeVisible();
   await expectNoAxeViolations(page);

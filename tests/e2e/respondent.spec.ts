@@ -1,11 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
-import { answerToTheEnd, answerVisible, takeWave2Link } from "./helpers";
-
-async function expectNoAxeViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
+import { answerToTheEnd, answerVisible, expectNoAxeViolations, takeWave2Link } from "./helpers";
 
 const next = (page: Page) => page.locator('button[name="_action"][value="next"]').click();
 

@@ -1,9 +1,8 @@
 // Every researcher and admin screen of the demo study renders for an admin: 200, a heading, no
 // script errors, and no WCAG 2.2 AA violations that axe can find.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { ADMIN, axeViolations, signIn } from "./helpers";
 
-const ADMIN = { email: "admin@e2e.test", password: "e2e admin password" };
 const S = "/studies/ua-norway";
 const SCREENS = [
   S, `${S}/instruments`, `${S}/instruments/new`, `${S}/waves`, `${S}/waves/new`, `${S}/waves/wave-2`, `${S}/waves/emails`,
@@ -15,20 +14,14 @@ test("every staff screen renders for an admin, without script errors or axe viol
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
   page.on("console", (m) => m.type() === "error" && errors.push(`${page.url()}: ${m.text()}`));
-  await page.goto("/signin?next=/studies");
-  await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/^http:\/\/[^/]+\/studies$/); // the sign-in page's own URL ends in next=/studies
-  await page.waitForLoadState("load");
+  await signIn(page, ADMIN, "/studies");
   const problems: string[] = [];
   for (const path of SCREENS) {
     const res = await page.goto(path);
     if (res?.status() !== 200) problems.push(`${path}: HTTP ${res?.status()}`);
     if (!(await page.getByRole("heading", { level: 1 }).count())) problems.push(`${path}: no h1`);
     // A sandboxed email preview runs no scripts, so axe cannot enter it (it would wait forever).
-    const axe = await new AxeBuilder({ page }).exclude("iframe[sandbox]").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-    for (const v of axe.violations) problems.push(`${path}: ${v.id} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+    for (const v of await axeViolations(page, "iframe[sandbox]")) problems.push(`${path}: ${v}`);
   }
   expect([...problems, ...errors]).toEqual([]);
 });

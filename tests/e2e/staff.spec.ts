@@ -1,49 +1,16 @@
 // Researchers and admins at work on the demo study: the recruitment board, the admin's
 // recruitment list and mailbox, the reports, and what a researcher is refused.
-import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { parseCsv } from "../../lib/panel/parse-csv";
+import { ADMIN, demoResearcher, signIn } from "./helpers";
 
-const ADMIN = { email: "admin@e2e.test", password: "e2e admin password" };
 const STUDY = "/studies/ua-norway";
 
-/** The demo researcher's credentials, as `npm start` printed them (tests/e2e/serve.mjs keeps the output). */
-function demoResearcher() {
-  const printed = readFileSync(".e2e/start-output.txt", "utf8");
-  const m = /(researcher@demo\.panelwave\.local) \/ (\S+)/.exec(printed);
-  if (!m) throw new Error("npm start did not print the demo researcher's sign-in");
-  return { email: m[1], password: m[2] };
-}
-
-async function signIn(page: Page, who: { email: string; password: string }, path: string) {
-  await page.goto(path);
-  await expect(page).toHaveURL(/\/signin/);
-  await page.getByLabel("Email").fill(who.email);
-  await page.getByLabel("Password").fill(who.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(new RegExp(path.replace(/[?]/g, "\\?")));
-}
-
-/** Minimal CSV reader for the list (quoted cells, doubled quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(cell), (cell = "");
-    else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(cell), rows.push(row), (row = []), (cell = "");
-    } else cell += c;
-  }
-  if (cell || row.length) row.push(cell), rows.push(row);
-  return rows;
+/** The rows of a CSV download (the panel importer's reader). */
+function csvRows(text: string): string[][] {
+  const r = parseCsv(text);
+  if (!r.ok) throw new Error(`line ${r.line}: ${r.message}`);
+  return r.records.map((rec) => rec.cells);
 }
 
 test("an admin sends an interview request from the board, reads it in the mailbox and downloads the list", async ({ page }) => {
@@ -66,7 +33,7 @@ test("an admin sends an interview request from the board, reads it in the mailbo
   const res = await page.request.get(`/api/studies/ua-norway/recruitment-list?format=csv&status=invited`);
   expect(res.status()).toBe(200);
   expect(res.headers()["content-disposition"]).toMatch(/^attachment;/);
-  const [header, ...rows] = parseCsv(await res.text()).filter((r) => r.length > 1);
+  const [header, ...rows] = csvRows(await res.text());
   for (const col of ["Age group", "Length of stay in Norway", "Where they moved", "Family in Norway"]) expect(header).toContain(col);
   const mine = rows.find((r) => r[0] === code);
   expect(mine).toBeDefined();

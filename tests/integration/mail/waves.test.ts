@@ -22,6 +22,7 @@ import { previewTargets } from "../../../lib/waves/preview-targets";
 import { waveFormDefaults } from "../../../lib/waves/wave-schema";
 import { reconcileWaves } from "../../../lib/waves/reconcile-waves";
 import { createTestDb, testKey, type TestDb } from "../helpers/test-db";
+import { smallSurvey } from "../../fixtures/small-survey";
 import { addPanelWave, addPeople, addResponse, at, mailSettings, seedStudy } from "./helpers/panel";
 
 let t: TestDb;
@@ -49,7 +50,7 @@ describe("waves and opt-outs", () => {
     const { study, versionId } = await seedStudy(t.db);
     await t.db
       .update(instrumentVersions)
-      .set({ definition: { preload: [{ name: "municipality" }, { name: "age_group" }, { name: "never_asked" }] } })
+      .set({ definition: { ...smallSurvey, preload: ["municipality", "age_group", "never_asked"].map((name) => ({ name })) } })
       .where(eq(instrumentVersions.id, versionId));
     const [anna, boris, clara] = await addPeople(t.db, study.id, [{}, {}, {}]);
     const first = await addPanelWave(t.db, study.id, versionId, { status: "closed", opensAt: at(-200), closesAt: at(-150) });

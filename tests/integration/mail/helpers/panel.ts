@@ -6,6 +6,7 @@ import { insertWave } from "../../../../db/queries/wave-admin";
 import { consents, contacts, instrumentVersions, instruments, participants, responses, studies } from "../../../../db/schema";
 import type { TargetRule, WaveSchedule, WaveStatus } from "../../../../db/schema/waves";
 import { emailHash, encryptPersonal } from "../../../../lib/crypto/personal-data";
+import { smallSurvey } from "../../../fixtures/small-survey";
 import { testKey } from "../../helpers/test-db";
 
 export const T0 = new Date("2023-09-01T08:00:00Z");
@@ -23,7 +24,7 @@ export async function seedStudy(db: Db, settings: Record<string, unknown> = {}) 
   const [instrument] = await db.insert(instruments).values({ studyId: study.id, name: "Wave 2" }).returning();
   const [version] = await db
     .insert(instrumentVersions)
-    .values({ instrumentId: instrument.id, studyId: study.id, version: 1, definition: {}, sourceFormat: "json" })
+    .values({ instrumentId: instrument.id, studyId: study.id, version: 1, definition: smallSurvey, sourceFormat: "json" })
     .returning();
   return { study, versionId: version.id };
 }
