@@ -44,6 +44,12 @@ type Messages = {
   withdrawBody: string;
   withdrawConfirm: string;
   withdrawDone: string;
+  /** A post too large to read (413), or not a form we can read (415, 400). */
+  tooLargeTitle: string;
+  tooLargeBody: string;
+  unreadableTitle: string;
+  unreadableBody: string;
+  backToSurvey: string;
   contact: (name: string, email: string) => string;
 };
 
@@ -81,6 +87,11 @@ export const MESSAGES: Record<RespondentLanguage, Messages> = {
     withdrawBody: "Ми більше не надсилатимемо вам листів і видалимо ваші контактні дані. Надіслані відповіді залишаться анонімними.",
     withdrawConfirm: "Так, вийти з дослідження",
     withdrawDone: "Готово. Ми більше не зв’яжемося з вами.",
+    tooLargeTitle: "Не вдалося зберегти сторінку",
+    tooLargeBody: "Надіслані дані завеликі, тому нічого не збережено. Поверніться назад, скоротіть найдовшу відповідь і спробуйте ще раз.",
+    unreadableTitle: "Не вдалося прочитати сторінку",
+    unreadableBody: "Ваш браузер надіслав сторінку у вигляді, який ми не можемо прочитати, тому нічого не збережено. Поверніться до опитування і спробуйте ще раз.",
+    backToSurvey: "Повернутися до опитування",
     contact: (n, e) => `Питання? Напишіть: ${n}, ${e}`,
   },
   ru: {
@@ -116,6 +127,11 @@ export const MESSAGES: Record<RespondentLanguage, Messages> = {
     withdrawBody: "Мы больше не будем присылать вам письма и удалим ваши контактные данные. Отправленные ответы останутся анонимными.",
     withdrawConfirm: "Да, выйти из исследования",
     withdrawDone: "Готово. Мы больше не свяжемся с вами.",
+    tooLargeTitle: "Не удалось сохранить страницу",
+    tooLargeBody: "Отправленные данные слишком велики, поэтому ничего не сохранено. Вернитесь назад, сократите самый длинный ответ и попробуйте ещё раз.",
+    unreadableTitle: "Не удалось прочитать страницу",
+    unreadableBody: "Ваш браузер отправил страницу в виде, который мы не можем прочитать, поэтому ничего не сохранено. Вернитесь к опросу и попробуйте ещё раз.",
+    backToSurvey: "Вернуться к опросу",
     contact: (n, e) => `Вопросы? Пишите: ${n}, ${e}`,
   },
   nb: {
@@ -151,6 +167,11 @@ export const MESSAGES: Record<RespondentLanguage, Messages> = {
     withdrawBody: "Vi sender deg ikke flere e-poster og sletter kontaktopplysningene dine. Innsendte svar forblir anonyme.",
     withdrawConfirm: "Ja, trekk meg fra studien",
     withdrawDone: "Ferdig. Vi kontakter deg ikke igjen.",
+    tooLargeTitle: "Siden kunne ikke lagres",
+    tooLargeBody: "Det som ble sendt, er for stort, så ingenting ble lagret. Gå tilbake, gjør det lengste svaret kortere og prøv igjen.",
+    unreadableTitle: "Siden kunne ikke leses",
+    unreadableBody: "Nettleseren sendte siden i en form vi ikke kan lese, så ingenting ble lagret. Gå tilbake til undersøkelsen og prøv igjen.",
+    backToSurvey: "Tilbake til undersøkelsen",
     contact: (n, e) => `Spørsmål? Skriv til ${n}, ${e}`,
   },
   en: {
@@ -186,6 +207,11 @@ export const MESSAGES: Record<RespondentLanguage, Messages> = {
     withdrawBody: "We will send you no more email and erase your contact details. Answers already sent stay pseudonymous.",
     withdrawConfirm: "Yes, leave the study",
     withdrawDone: "Done. We will not contact you again.",
+    tooLargeTitle: "This page could not be saved",
+    tooLargeBody: "What was sent is too large, so nothing was saved. Go back, shorten your longest answer and try again.",
+    unreadableTitle: "This page could not be read",
+    unreadableBody: "Your browser sent the page in a form we cannot read, so nothing was saved. Go back to the survey and try again.",
+    backToSurvey: "Back to the survey",
     contact: (n, e) => `Questions? Write to ${n}, ${e}`,
   },
 };
