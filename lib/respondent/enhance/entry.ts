@@ -97,18 +97,7 @@ function main() {
     refresh();
     saveDraft(form, key, rev);
   });
-  form.addEventListener("input", (e) => {
-    // Typing a specification chooses "other" (for a single choice, when nothing else is chosen).
-    const box = (e.target as HTMLElement).closest<HTMLElement>("[data-other-for]");
-    const choice = box && otherChoice(box.dataset.otherFor!);
-    if (choice && !choice.checked && (e.target as HTMLInputElement).value.trim()) {
-      if (choice.type === "checkbox" || !form.querySelector(`input[name="${CSS.escape(choice.name)}"]:checked`)) {
-        choice.checked = true;
-        refresh();
-      }
-    }
-    saveDraft(form, key, rev);
-  });
+  form.addEventListener("input", () => saveDraft(form, key, rev));
 
   let sending = false;
   form.addEventListener("submit", (e) => {

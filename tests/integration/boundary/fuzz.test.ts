@@ -58,7 +58,7 @@ async function expectCalm(what: string, send: () => Promise<Response>) {
     statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
     if (res.status >= 500) failures.push(`${what}: ${res.status}`);
   } catch (e) {
-    failures.push(`${what}: ${(e as Error).message.slice(0, 300)}`);
+    failures.push((e as Error).message.slice(0, 400));
   }
 }
 
