@@ -50,6 +50,8 @@ type Messages = {
   unreadableTitle: string;
   unreadableBody: string;
   backToSurvey: string;
+  /** At a field whose text had control characters or bytes that are not UTF-8 (refused, shown cleaned). */
+  unsafeText: string;
   contact: (name: string, email: string) => string;
 };
 
@@ -92,6 +94,7 @@ export const MESSAGES: Record<RespondentLanguage, Messages> = {
     unreadableTitle: "Не вдалося прочитати сторінку",
     unreadableBody: "Ваш браузер надіслав сторінку у вигляді, який ми не можемо прочитати, тому нічого не збережено. Поверніться до опитування і спробуйте ще раз.",
     backToSurvey: "Повернутися до опитування",
+    unsafeText: "Ця відповідь містила невидимі символи, які не можна зберегти. Ми їх видалили: перевірте відповідь і продовжуйте.",
     contact: (n, e) => `Питання? Напишіть: ${n}, ${e}`,
   },
   ru: {
@@ -132,6 +135,7 @@ export const MESSAGES: Record<RespondentLanguage, Messages> = {
     unreadableTitle: "Не удалось прочитать страницу",
     unreadableBody: "Ваш браузер отправил страницу в виде, который мы не можем прочитать, поэтому ничего не сохранено. Вернитесь к опросу и попробуйте ещё раз.",
     backToSurvey: "Вернуться к опросу",
+    unsafeText: "Этот ответ содержал невидимые символы, которые нельзя сохранить. Мы их удалили: проверьте ответ и продолжайте.",
     contact: (n, e) => `Вопросы? Пишите: ${n}, ${e}`,
   },
   nb: {
@@ -172,6 +176,7 @@ export const MESSAGES: Record<RespondentLanguage, Messages> = {
     unreadableTitle: "Siden kunne ikke leses",
     unreadableBody: "Nettleseren sendte siden i en form vi ikke kan lese, så ingenting ble lagret. Gå tilbake til undersøkelsen og prøv igjen.",
     backToSurvey: "Tilbake til undersøkelsen",
+    unsafeText: "Svaret inneholdt usynlige tegn som ikke kan lagres. Vi har fjernet dem: sjekk svaret og fortsett.",
     contact: (n, e) => `Spørsmål? Skriv til ${n}, ${e}`,
   },
   en: {
@@ -212,6 +217,7 @@ export const MESSAGES: Record<RespondentLanguage, Messages> = {
     unreadableTitle: "This page could not be read",
     unreadableBody: "Your browser sent the page in a form we cannot read, so nothing was saved. Go back to the survey and try again.",
     backToSurvey: "Back to the survey",
+    unsafeText: "This answer contained invisible characters that cannot be saved. We removed them: check the answer and continue.",
     contact: (n, e) => `Questions? Write to ${n}, ${e}`,
   },
 };

@@ -18,7 +18,6 @@ import type { SurveyDefinition } from "../surveys/definition";
 import { evaluateFlow, firstPage, nextPage, previousPage, pruneHidden, validatePage } from "../surveys/flow";
 import { loadStoredDefinition } from "../surveys/load-stored-definition";
 import { completeResponse } from "./complete-response";
-import { message } from "../surveys/messages";
 import { parseSurveyPost, surveyPostLimit } from "./form-submission";
 import { newlyRevealed, pageWithReveals } from "./page-with-reveals";
 import { linkStatus } from "./link-state";
@@ -151,7 +150,7 @@ export async function submitPersonalLink(db: Db, config: Config, token: string, 
   if (post.action.kind === "lang" && l.def.languages.includes(post.action.lang)) lang = post.action.lang;
   if (post.action.kind === "back") target = previousPage(l.def, after, post.pageId) ?? post.pageId;
   // Text that cannot be stored is refused at its field whichever button was pressed: nothing is saved.
-  const unsafe = Object.fromEntries(post.unsafe.map((k) => [k, message("unsafeText", lang)]));
+  const unsafe = Object.fromEntries(post.unsafe.map((k) => [k, MESSAGES[isRespondentLanguage(lang) ? lang : "en"].unsafeText]));
   if (post.unsafe.length || (post.action.kind === "next" && !v.ok)) {
     const errors = { ...(post.action.kind === "next" ? v.errors : {}), ...unsafe };
     const raw = Object.fromEntries(Object.entries(post.raw).filter(([k]) => k in errors));

@@ -20,7 +20,6 @@ const MESSAGES = {
   consent: { en: "Please answer yes or no.", uk: "Будь ласка, дайте відповідь «так» або «ні».", ru: "Пожалуйста, ответьте «да» или «нет».", nb: "Vennligst svar ja eller nei." },
   tooLong: { en: "Please shorten your answer to {max} characters or fewer.", uk: "Скоротіть відповідь до {max} символів.", ru: "Сократите ответ до {max} символов.", nb: "Forkort svaret til høyst {max} tegn." },
   otherNotChosen: { en: "Choose “{option}” to give this answer, or clear the text.", uk: "Оберіть «{option}», щоб дати цю відповідь, або зітріть текст.", ru: "Выберите «{option}», чтобы дать этот ответ, или сотрите текст.", nb: "Velg «{option}» for å gi dette svaret, eller slett teksten." },
-  unsafeText: { en: "This answer contained invisible characters that cannot be saved. We removed them: check the answer and continue.", uk: "Ця відповідь містила невидимі символи, які не можна зберегти. Ми їх видалили: перевірте відповідь і продовжуйте.", ru: "Этот ответ содержал невидимые символы, которые нельзя сохранить. Мы их удалили: проверьте ответ и продолжайте.", nb: "Svaret inneholdt usynlige tegn som ikke kan lagres. Vi har fjernet dem: sjekk svaret og fortsett." },
   yes: { en: "Yes", uk: "Так", ru: "Да", nb: "Ja" },
   no: { en: "No", uk: "Ні", ru: "Нет", nb: "Nei" },
   otherLabel: { en: "Please specify", uk: "Уточніть, будь ласка", ru: "Уточните, пожалуйста", nb: "Vennligst spesifiser" },
