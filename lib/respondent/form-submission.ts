@@ -1,3 +1,4 @@
+import { isLanguageTag, languageTagOrNull } from "../i18n/language-tag";
 import type { Submission } from "../surveys/answers";
 import type { SurveyDefinition } from "../surveys/definition";
 import { getPlan } from "../surveys/plan";
@@ -39,7 +40,7 @@ export function parseSurveyPost(def: SurveyDefinition, entries: Iterable<[string
   }
   const action: SubmitAction | null =
     actionRaw === "next" ? { kind: "next" } : actionRaw === "back" ? { kind: "back" }
-      : actionRaw.startsWith("lang:") ? { kind: "lang", lang: actionRaw.slice(5) } : null;
+      : actionRaw.startsWith("lang:") && isLanguageTag(actionRaw.slice(5)) ? { kind: "lang", lang: actionRaw.slice(5) } : null;
   if (!action) return null;
   const submission: Record<string, string | string[]> = {};
   const raw: Record<string, string> = {};
@@ -52,5 +53,5 @@ export function parseSurveyPost(def: SurveyDefinition, entries: Iterable<[string
       raw[k] = list[list.length - 1];
     }
   }
-  return { pageId, revision: rev, submitKey, action, lang: one("_lang") ?? null, submission, raw };
+  return { pageId, revision: rev, submitKey, action, lang: languageTagOrNull(one("_lang")), submission, raw };
 }

@@ -1,3 +1,4 @@
+import { isLanguageTag, languageTagOrNull } from "../i18n/language-tag";
 import type { Outcome } from "./outcome";
 
 export const LANG_COOKIE = "pw_lang";
@@ -13,7 +14,8 @@ const SECURITY_HEADERS = {
 /** Turns a respondent outcome into an HTTP response (303 after a post; the language remembered). */
 export function toResponse(o: Outcome): Response {
   const headers = new Headers(SECURITY_HEADERS);
-  if (o.setLanguage) headers.append("set-cookie", `${LANG_COOKIE}=${o.setLanguage}; Path=/; Max-Age=31536000; SameSite=Lax`);
+  // Only a language code becomes a cookie: anything else could add attributes (Domain=…) or headers.
+  if (o.setLanguage && isLanguageTag(o.setLanguage)) headers.append("set-cookie", `${LANG_COOKIE}=${o.setLanguage}; Path=/; Max-Age=31536000; SameSite=Lax`);
   if (o.kind === "redirect") {
     headers.set("location", o.location);
     return new Response(null, { status: 303, headers });
@@ -22,10 +24,15 @@ export function toResponse(o: Outcome): Response {
   return new Response(o.html, { status: o.status, headers });
 }
 
-/** The remembered language from the cookie header. */
+/** The remembered language from the cookie header, when it is a language code. */
 export function languageCookie(cookieHeader: string | null): string | null {
-  const m = /(?:^|;\s*)pw_lang=([a-z]{2,3})/.exec(cookieHeader ?? "");
-  return m ? m[1] : null;
+  const m = /(?:^|;\s*)pw_lang=([^;]*)/.exec(cookieHeader ?? "");
+  return m ? languageTagOrNull(m[1].trim()) : null;
+}
+
+/** The language a respondent's request asks for: ?lang= when it is a language code, else the cookie's. */
+export function requestedLanguage(req: Request): string | null {
+  return languageTagOrNull(new URL(req.url).searchParams.get("lang")) ?? languageCookie(req.headers.get("cookie"));
 }
 
 /** Reads a posted form (urlencoded or multipart) as [name, value] pairs, files ignored. */
