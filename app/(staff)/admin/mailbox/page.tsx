@@ -11,7 +11,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
   const q = z.object({ page: z.coerce.number().int().min(1).max(100000).default(1) }).safeParse(await searchParams);
   if (!q.success) notFound();
   const { rt, user } = await staffPage(["admin"], "/admin/mailbox");
-  const { messages, total, pages } = await listMailbox(rt.db, user, q.data.page, new Date());
+  const { messages, total, pages } = await listMailbox(rt.db, rt.config.personalDataKey, user, q.data.page, new Date());
   return (
     <>
       <p><Link href="/admin">← Admin</Link></p>
