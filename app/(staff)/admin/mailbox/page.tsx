@@ -17,7 +17,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
       <p><Link href="/admin">← Admin</Link></p>
       <h1>Local mailbox</h1>
       <p className="muted">
-        {rt.config.smtpUrl ? "An SMTP server is configured, so new mail goes there; this lists earlier local deliveries." : "No SMTP server is configured: every email Panelwave sends lands here."} {total} {total === 1 ? "message" : "messages"}.
+        {rt.config.smtpUrl ? "An SMTP server is configured, so new mail goes there; this lists earlier local deliveries." : "No SMTP server is configured: every email Panelwave sends lands here."} {total} {total === 1 ? "message" : "messages"}; each is deleted {rt.config.mailboxRetentionDays} days after it arrived.
       </p>
       <table>
         <thead><tr><th>Received</th><th>To</th><th>Subject</th></tr></thead>
