@@ -3,9 +3,11 @@ import type { Outcome } from "./outcome";
 
 export const LANG_COOKIE = "pw_lang";
 
-const SECURITY_HEADERS = {
+/** Every respondent page's headers: nothing loads from elsewhere, and no site may frame it. */
+export const RESPONDENT_SECURITY_HEADERS = {
   "content-security-policy":
-    "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'",
+    "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  "x-frame-options": "DENY",
   "referrer-policy": "no-referrer",
   "x-content-type-options": "nosniff",
   "cache-control": "no-store",
@@ -13,7 +15,7 @@ const SECURITY_HEADERS = {
 
 /** Turns a respondent outcome into an HTTP response (303 after a post; the language remembered). */
 export function toResponse(o: Outcome): Response {
-  const headers = new Headers(SECURITY_HEADERS);
+  const headers = new Headers(RESPONDENT_SECURITY_HEADERS);
   // Only a language code becomes a cookie: anything else could add attributes (Domain=…) or headers.
   if (o.setLanguage && isLanguageTag(o.setLanguage)) headers.append("set-cookie", `${LANG_COOKIE}=${o.setLanguage}; Path=/; Max-Age=31536000; SameSite=Lax`);
   if (o.kind === "redirect") {
