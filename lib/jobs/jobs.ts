@@ -18,10 +18,11 @@ export type JobContext = {
 
 /**
  * "reconcile" — every minute (cron) and when nudged: open/close waves, invite, queue reminders,
- * erase withdrawn contacts, delete local-mailbox messages past their retention. Duplicates are prevented by the database, not by the job: invitations
- * are unique per (wave, participant), every email has a unique outbox idempotency key, reminder n
- * is guarded by the invitation's reminder count. Running it twice, or in two instances at once,
- * adds nothing. The queue is 'stately' so at most one run is queued and one active.
+ * erase withdrawn contacts, delete local-mailbox messages past their retention. Duplicates are
+ * prevented by the database, not by the job: invitations are unique per (wave, participant),
+ * every email has a unique outbox idempotency key, reminder n is guarded by the invitation's
+ * reminder count; deleting what is past retention twice deletes nothing more. Running it twice,
+ * or in two instances at once, adds nothing. The queue is 'stately' so at most one run is queued and one active.
  */
 export const reconcileJob = {
   name: "reconcile",

@@ -27,10 +27,19 @@ export function sealMailboxFields<T extends Personal>(key: Buffer, m: T): T {
 
 /**
  * The personal fields opened for an admin's eyes. Text that is not sealed is shown as stored: the
- * "(erased)" mark left by a withdrawal, or a message from before sealing not yet sealed.
+ * "(erased)" mark left by a withdrawal, or a message from before sealing not yet sealed. Text
+ * sealed under another key is shown as such rather than failing the page.
  */
 export function openMailboxFields<T extends Partial<Personal>>(key: Buffer, m: T): T {
-  const open = (s: string) => (isSealed(s) ? decryptPersonal(key, s) : s);
+  const open = (s: string) => {
+    if (!isSealed(s)) return s;
+    try {
+      return decryptPersonal(key, s);
+    } catch {
+      // Sealed under another key (PERSONAL_DATA_KEY was changed): unreadable, like the contacts.
+      return "(sealed with another key)";
+    }
+  };
   return {
     ...m,
     ...(m.toAddress !== undefined ? { toAddress: open(m.toAddress) } : {}),
