@@ -67,7 +67,7 @@ describe("the local mailbox", () => {
     expect(list.messages.find((x) => x.id === m.id)?.toAddress).toBe(EMAIL);
     expect((await readMailboxMessage(t.db, testKey, admin, m.id, new Date())).html).toContain("/s/");
     // Under another key (PERSONAL_DATA_KEY changed) the page still opens, without the address.
-    expect((await readMailboxMessage(t.db, Buffer.alloc(32, 7), admin, m.id, new Date())).toAddress).toBe("(sealed with another key)");
+    expect((await readMailboxMessage(t.db, Buffer.alloc(32, 9), admin, m.id, new Date())).toAddress).toBe("(sealed with another key)");
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.userId, admin.id));
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["mailbox.list", "mailbox.view"]));
   });
