@@ -1,18 +1,14 @@
 // GET/POST /j/:study/:wave – the open link of a recruitment wave: start page, then a personal link.
 import { showOpenLink, startOpenLink } from "../../../../lib/respondent/open-link";
 import { formReader } from "../../../../lib/respondent/read-form";
-import { languageCookie, toResponse } from "../../../../lib/respondent/to-response";
+import { requestedLanguage, toResponse } from "../../../../lib/respondent/to-response";
 import { getRuntime } from "../../../../lib/runtime";
 
 export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ study: string; wave: string }> };
 
-const info = (req: Request) => ({
-  now: new Date(),
-  acceptLanguage: req.headers.get("accept-language"),
-  requestedLanguage: new URL(req.url).searchParams.get("lang") ?? languageCookie(req.headers.get("cookie")),
-});
+const info = (req: Request) => ({ now: new Date(), acceptLanguage: req.headers.get("accept-language"), requestedLanguage: requestedLanguage(req) });
 
 export async function GET(req: Request, { params }: Ctx) {
   const { db } = await getRuntime();
