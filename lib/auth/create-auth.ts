@@ -63,7 +63,9 @@ export function createAuth(db: Db, config: AuthConfig) {
     // instance. The address is the one lib/http/client-ip.ts derives (TRUST_PROXY), put in
     // CLIENT_IP_HEADER by the route handler and the server actions; never a client's own header.
     rateLimit: { enabled: true, storage: "database", window: 60, max: 100 },
-    advanced: { ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] } },
+    // Origin checks on even under NODE_ENV=test (better-auth skips them there by default), so the
+    // tests exercise what production does.
+    advanced: { ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] }, disableOriginCheck: false },
     plugins: [authThrottlePlugin(db, config)],
     telemetry: { enabled: false },
     trustedOrigins: trustedOrigins(config.publicUrl),
