@@ -18,7 +18,7 @@ export function peerHeaderIsSet(): boolean {
   return g.__panelwavePeerHeader === true;
 }
 
-/** Tests and scripts/server.mjs: say that PEER_HEADER comes from the socket. */
+/** Tests: say that PEER_HEADER comes from the socket (scripts/server.mjs sets the same flag). */
 export function markPeerHeaderSet(on = true): void {
   g.__panelwavePeerHeader = on;
 }
