@@ -1,4 +1,5 @@
-// Panel import: which emails and codes a study already has, and inserting a whole panel at once.
+// Panel import: which emails and codes a study already has, and inserting the panel (in batches,
+// inside the caller's transaction, or at once).
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../client";
 import { consents, contacts, participants } from "../schema";
@@ -38,11 +39,14 @@ export type PanelRows = {
   consents: (typeof consents.$inferInsert)[];
 };
 
+/** Inserts one batch of participants, their contacts and consents (call inside a transaction). */
+export async function insertPanelRows(db: Db, rows: PanelRows): Promise<void> {
+  for (let i = 0; i < rows.participants.length; i += INSERT) await db.insert(participants).values(rows.participants.slice(i, i + INSERT));
+  for (let i = 0; i < rows.contacts.length; i += INSERT) await db.insert(contacts).values(rows.contacts.slice(i, i + INSERT));
+  for (let i = 0; i < rows.consents.length; i += INSERT) await db.insert(consents).values(rows.consents.slice(i, i + INSERT));
+}
+
 /** Inserts participants, their contacts and consents in one transaction: all or nothing. */
 export async function insertPanel(db: Db, rows: PanelRows): Promise<void> {
-  await db.transaction(async (tx) => {
-    for (let i = 0; i < rows.participants.length; i += INSERT) await tx.insert(participants).values(rows.participants.slice(i, i + INSERT));
-    for (let i = 0; i < rows.contacts.length; i += INSERT) await tx.insert(contacts).values(rows.contacts.slice(i, i + INSERT));
-    for (let i = 0; i < rows.consents.length; i += INSERT) await tx.insert(consents).values(rows.consents.slice(i, i + INSERT));
-  });
+  await db.transaction(async (tx) => insertPanelRows(tx as unknown as Db, rows));
 }
