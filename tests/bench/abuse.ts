@@ -160,8 +160,8 @@ async function hostileInputs() {
     yield rowXml(1, ["type", "name", "label"]);
     for (let i = 2; i <= 1_000_001; i++) yield `<row r="${i}"><c r="A${i}" t="s"><v>0</v></c></row>`;
   };
-  const million = await xlsx([{ name: "survey", xml: sheetXml(millionRows()) }], [], ["note"]);
-  const millionLying = await xlsx([{ name: "survey", xml: sheetXml(millionRows()), declaredSize: 4 * MB }], [], ["note"]);
+  const million = await xlsx([{ name: "survey", xml: sheetXml(millionRows()) }], [], { sharedStrings: ["note"] });
+  const millionLying = await xlsx([{ name: "survey", xml: sheetXml(millionRows()), declaredSize: 4 * MB }], [], { sharedStrings: ["note"] });
   const sheets = await xlsx(Array.from({ length: 5_000 }, (_, i) => ({ name: `s${i}`, xml: sheetXml([rowXml(1, ["type"])]) })));
   const normal = await xlsx([{ name: "survey", xml: sheetXml(SURVEY_HEAD) }]);
   log(`zip bomb ${Math.round(bomb.byteLength / 1024)} KB, million rows ${(million.byteLength / MB).toFixed(1)} MB, 5,000 sheets ${(sheets.byteLength / MB).toFixed(1)} MB`);

@@ -29,7 +29,10 @@ export async function readXml(part: string, chunks: AsyncIterable<Uint8Array>, h
   });
   parser.on("opentag", (tag) => h.open(local(tag.name), tag.attributes as Record<string, string>));
   parser.on("closetag", (tag) => h.close(local(tag.name)));
-  if (h.text) parser.on("text", h.text);
+  if (h.text) {
+    parser.on("text", h.text);
+    parser.on("cdata", h.text);
+  }
   let decoder: TextDecoder | null = null;
   for await (const chunk of chunks) {
     decoder ??= decoderFor(chunk);

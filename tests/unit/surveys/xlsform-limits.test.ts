@@ -84,6 +84,18 @@ describe("XLSForm reader: sheets are read row by row and reading stops at a limi
   });
 });
 
+describe("XLSForm reader: cell values", () => {
+  it("reads inline rich text, CDATA, booleans, numbers and dates in a date style, without phonetic guides", async () => {
+    const styles = '<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/></cellXfs></styleSheet>';
+    const row = '<row r="2"><c r="A2" t="inlineStr"><is><r><t>a</t></r><r><t xml:space="preserve"> b</t></r><rPh><t>x</t></rPh></is></c>' +
+      '<c r="B2" t="inlineStr"><is><t><![CDATA[1 < 2]]></t></is></c><c r="C2" t="b"><v>1</v></c><c r="D2"><v>1.50</v></c>' +
+      '<c r="E2" s="1"><v>45000</v></c><c r="F2" s="2"><v>45001</v></c><c r="G2" t="str"><f>A1</f><v>calc</v></c><c r="H2" t="e"><v>#N/A</v></c></row>';
+    const data = await xlsx([{ name: "survey", xml: sheetXml([rowXml(1, ["a", "b", "c", "d", "e", "f", "g", "h"]), row]) }], [], { styles });
+    const r = await readWorkbook(data);
+    expect("sheets" in r && [...r.sheets[0].rows[0].cells.values()]).toEqual(["a b", "1 < 2", "true", "1.5", "2023-03-15", "2023-03-16", "calc"]);
+  });
+});
+
 describe("XLSForm reader: reads real workbooks exactly as exceljs does", () => {
   // The full exceljs reader, as the importer used it before it streamed: the oracle.
   async function exceljsCells(data: Buffer): Promise<Record<string, [number, string[]][]>> {
