@@ -2,7 +2,7 @@
 // import can apply them row by row as the CSV streams past, twice (check, then store).
 import { z } from "zod";
 import type { FieldIssue } from "../errors/app-error";
-import { emailHash, normaliseEmail } from "../crypto/personal-data";
+import { normaliseEmail } from "../crypto/personal-data";
 import { closestName } from "../surveys/suggest";
 import type { CsvRecord } from "./parse-csv";
 
@@ -45,7 +45,8 @@ export function checkRow(
   r: CsvRecord,
   columns: PanelColumns,
   study: { languages: string[]; defaultLanguage: string },
-  key: Buffer,
+  /** The keyed email hash (emailHasher). */
+  hash: (email: string) => string,
   now: Date,
 ): { row: PanelRow; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
@@ -72,5 +73,5 @@ export function checkRow(
     else if (NO.has(v)) consents.push([n.slice("consent_".length), false]);
     else problem(n, `"${cell(i)}" is not yes or no`);
   }
-  return { row: { line: r.line, email, hash: validEmail ? emailHash(key, email) : "", language, code: code && CODE.test(code) ? code : null, consents, at }, problems };
+  return { row: { line: r.line, email, hash: validEmail ? hash(email) : "", language, code: code && CODE.test(code) ? code : null, consents, at }, problems };
 }

@@ -6,11 +6,11 @@ import { existingCodes, existingEmailHashes, insertPanelRows, type PanelRows } f
 import { studyForUser, type StudyRow } from "../audit/access";
 import { recordAudit } from "../audit/record-audit";
 import type { StaffUser } from "../auth/current-user";
-import { encryptPersonal } from "../crypto/personal-data";
+import { emailHasher, personalEncrypter } from "../crypto/personal-data";
 import { newParticipantCode } from "../crypto/tokens";
 import { Conflict, InvalidInput } from "../errors/app-error";
 import { type ImportProblem, type PanelColumns, type PanelRow, checkHeader, checkRow } from "./check-panel-row";
-import { CsvSyntaxError, readCsv } from "./parse-csv";
+import { CsvSyntaxError, lineOfNthNonEmptyLine, readCsv } from "./parse-csv";
 
 export type { ImportProblem } from "./check-panel-row";
 
@@ -21,6 +21,11 @@ export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 export const MAX_LISTED_PROBLEMS = 1_000;
 const LOOKUP_BATCH = 5_000;
 const INSERT_BATCH = 1_000;
+/** Rows checked between turns of the event loop, so other requests are answered meanwhile. */
+const YIELD_EVERY = 500;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const tooManyRows = (line: number) =>
+  new InvalidInput("Too many rows", [{ path: `row ${line}`, message: `At most ${MAX_IMPORT_ROWS.toLocaleString("en-US")} rows per import; split the file` }]);
 
 export const importOptionsSchema = z.object({
   /** Check every row and report, store nothing. */
@@ -66,6 +71,10 @@ type Checked = { columns: PanelColumns; rows: number; problems: ProblemList; inP
  * panel are problems row by row for an admin, one total for anyone else.
  */
 async function checkCsv(db: Db, key: Buffer, study: StudyRow, csv: Uint8Array, existing: "error" | "skip", admin: boolean, now: Date): Promise<Checked> {
+  // Each row starts on a non-empty line: more such lines than header + limit is refused unread.
+  const over = lineOfNthNonEmptyLine(csv, MAX_IMPORT_ROWS + 2);
+  if (over) throw tooManyRows(over);
+  const hash = emailHasher(key);
   const problems = new ProblemList();
   const emails = new Map<string, number>();
   const codes = new Map<string, number>();
@@ -94,8 +103,9 @@ async function checkCsv(db: Db, key: Buffer, study: StudyRow, csv: Uint8Array, e
         columns = header.columns;
         continue;
       }
-      if (++rows > MAX_IMPORT_ROWS) throw new InvalidInput("Too many rows", [{ path: `row ${record.line}`, message: `At most ${MAX_IMPORT_ROWS.toLocaleString("en-US")} rows per import; split the file` }]);
-      const { row, problems: own } = checkRow(record, columns, study, key, now);
+      if (++rows > MAX_IMPORT_ROWS) throw tooManyRows(record.line);
+      if (rows % YIELD_EVERY === 0) await nextTurn();
+      const { row, problems: own } = checkRow(record, columns, study, hash, now);
       problems.add(...own);
       const dupe = (map: Map<string, number>, value: string, column: string, what: string) => {
         const first = map.get(value);
@@ -124,6 +134,8 @@ async function checkCsv(db: Db, key: Buffer, study: StudyRow, csv: Uint8Array, e
 /** Second pass: the same rows again, as insert batches (emails encrypted), skipping those already in the panel. */
 async function* panelBatches(key: Buffer, study: StudyRow, csv: Uint8Array, checked: Checked, wordingVersion: string | null, now: Date): AsyncGenerator<PanelRows> {
   const taken = new Set(checked.codes);
+  const hash = emailHasher(key);
+  const encrypt = personalEncrypter(key);
   let rows: PanelRows = { participants: [], contacts: [], consents: [] };
   let header = true;
   for await (const record of readCsv(csv)) {
@@ -131,7 +143,7 @@ async function* panelBatches(key: Buffer, study: StudyRow, csv: Uint8Array, chec
       header = false;
       continue;
     }
-    const { row: r } = checkRow(record, checked.columns, study, key, now);
+    const { row: r } = checkRow(record, checked.columns, study, hash, now);
     if (checked.inPanel.has(r.hash)) continue;
     const id = randomUUID();
     let code = r.code;
@@ -141,7 +153,7 @@ async function* panelBatches(key: Buffer, study: StudyRow, csv: Uint8Array, chec
     }
     taken.add(code);
     rows.participants.push({ id, studyId: study.id, code, createdAt: now });
-    rows.contacts.push({ participantId: id, studyId: study.id, emailEncrypted: encryptPersonal(key, r.email), emailHash: r.hash, language: r.language, createdAt: now, updatedAt: now });
+    rows.contacts.push({ participantId: id, studyId: study.id, emailEncrypted: encrypt(r.email), emailHash: r.hash, language: r.language, createdAt: now, updatedAt: now });
     for (const [kind, granted] of r.consents) {
       rows.consents.push({
         participantId: id, studyId: study.id, kind, granted, wordingVersion, wordingText: null,

@@ -76,6 +76,29 @@ function syntaxError(e: unknown, lines: LineCounter): CsvSyntaxError {
 const CHUNK = 64 * 1024;
 
 /**
+ * The line where the n-th non-empty line begins, or 0 when there are fewer: a cheap bound on the
+ * records (a record starts on a non-empty line), so a file with too many rows is refused before
+ * it is parsed.
+ */
+export function lineOfNthNonEmptyLine(bytes: Uint8Array, n: number): number {
+  let line = 1;
+  let count = 0;
+  let empty = true;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === 10 || b === 13) {
+      if (b === 13 && bytes[i + 1] === 10) i++;
+      line++;
+      empty = true;
+    } else if (empty) {
+      empty = false;
+      if (++count === n) return line;
+    }
+  }
+  return 0;
+}
+
+/**
  * The records of a CSV, one at a time: the text is fed to the parser in 64 KB pieces, so only
  * the records not yet consumed are ever decoded. Throws CsvSyntaxError. Stopping the loop stops
  * the parser.
