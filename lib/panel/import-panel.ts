@@ -19,7 +19,7 @@ export const MAX_IMPORT_ROWS = 200_000;
 export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 /** Problems listed in a result; `problemCount` says how many there were in all. */
 export const MAX_LISTED_PROBLEMS = 1_000;
-const LOOKUP_BATCH = 5_000;
+const LOOKUP_BATCH = 2_000;
 const INSERT_BATCH = 1_000;
 /** Rows checked between turns of the event loop, so other requests are answered meanwhile. */
 const YIELD_EVERY = 500;
@@ -79,7 +79,8 @@ async function checkCsv(db: Db, key: Buffer, study: StudyRow, csv: Uint8Array, e
   const emails = new Map<string, number>();
   const codes = new Map<string, number>();
   const inPanel = new Set<string>();
-  let batch: PanelRow[] = [];
+  // Only what the database lookups need is kept until the batch is looked up.
+  let batch: Pick<PanelRow, "line" | "hash" | "code">[] = [];
   const lookUp = async () => {
     const found = await existingEmailHashes(db, study.id, batch.filter((r) => r.hash).map((r) => r.hash));
     const used = await existingCodes(db, study.id, batch.flatMap((r) => (r.code ? [r.code] : [])));
@@ -115,7 +116,7 @@ async function checkCsv(db: Db, key: Buffer, study: StudyRow, csv: Uint8Array, e
       };
       if (row.hash && !dupe(emails, row.hash, "email", "email")) row.hash = "";
       if (row.code && !dupe(codes, row.code, "code", "code")) row.code = null;
-      batch.push(row);
+      batch.push({ line: row.line, hash: row.hash, code: row.code });
       if (batch.length >= LOOKUP_BATCH) await lookUp();
     }
   } catch (e) {
