@@ -9,9 +9,9 @@
 // committed. Ends with one JSON line: per request `ms`, `status`, `peak_rss_mb`; the slowest
 // health answer during it; `health_ms_during` overall. Targets: every refusal under 1 s, peak
 // RSS under 300 MB, health under 200 ms. `npm run bench -- abuse`.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { request } from "node:http";
 import { loadavg } from "node:os";
 import { migrateDb, openServerDb } from "../../db/client";
@@ -22,6 +22,7 @@ import { createUser } from "../../lib/auth/create-user";
 import { hashToken, invitationToken, newParticipantCode } from "../../lib/crypto/tokens";
 import { surveyDefinitionSchema } from "../../lib/surveys/definition";
 import { SURVEY_HEAD, rowXml, sheetXml, whitespace, xlsx } from "../fixtures/forms/raw-xlsx";
+import { ensureBuild, waitForHealth } from "./_next-server";
 
 const PORT = Number(process.env.BENCH_PORT || 3311);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -140,17 +141,6 @@ function post(path: string, headers: Record<string, string | number>, body: Uint
   });
 }
 
-async function waitForHealth(child: ChildProcess) {
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error("next start exited");
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("server did not become healthy");
-}
-
 const csvOf = (rows: number, from = 0) => Buffer.from(`email,language,consent_follow_up_surveys\n${Array.from({ length: rows }, (_, i) => `person${from + i}@example.org,en,yes`).join("\n")}\n`);
 
 async function hostileInputs() {
@@ -196,12 +186,7 @@ async function setUp(dbUrl: string, key: Buffer) {
 const hidden = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? "";
 
 async function main() {
-  if (!existsSync(".next/BUILD_ID") || !existsSync(".enhance/enhance.js")) {
-    log("building the production app");
-    for (const [cmd, args] of [[process.execPath, ["scripts/build-enhance.mjs"]], ["node_modules/.bin/next", ["build"]]] as const) {
-      if (spawnSync(cmd, [...args], { stdio: "inherit" }).status !== 0) throw new Error("build failed");
-    }
-  }
+  ensureBuild(log);
   const inputs = await hostileInputs();
   const name = `panelwave_bench_abuse_${randomBytes(4).toString("hex")}`;
   const root = await openServerDb(server, { max: 1 });
@@ -217,7 +202,7 @@ async function main() {
       env: { ...process.env, DATABASE_URL: url.toString(), PERSONAL_DATA_KEY: key.toString("base64"), PANELWAVE_WORKER: "0", PUBLIC_URL: BASE },
       stdio: ["ignore", "ignore", "inherit"],
     });
-    await waitForHealth(child);
+    await waitForHealth(child, BASE);
     watch = new Watch(child.pid!);
     watch.start();
     await new Promise((r) => setTimeout(r, 1_000));
