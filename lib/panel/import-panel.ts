@@ -85,12 +85,12 @@ async function checkCsv(db: Db, key: Buffer, study: StudyRow, csv: Uint8Array, e
     const found = await existingEmailHashes(db, study.id, batch.filter((r) => r.hash).map((r) => r.hash));
     const used = await existingCodes(db, study.id, batch.flatMap((r) => (r.code ? [r.code] : [])));
     for (const r of batch) {
+      const known = r.hash !== "" && found.has(r.hash);
+      if (known) inPanel.add(r.hash);
+      // A row skipped for its email is not imported, so its code does not matter.
+      if (known && existing === "skip") continue;
+      if (known && admin) problems.add({ path: `row ${r.line}.email`, row: r.line, column: "email", message: "This email is already in the panel (send existing=skip to skip such rows)" });
       if (r.code && used.has(r.code)) problems.add({ path: `row ${r.line}.code`, row: r.line, column: "code", message: `Code ${r.code} is already used in this study` });
-      if (!r.hash || !found.has(r.hash)) continue;
-      inPanel.add(r.hash);
-      if (existing === "error" && admin) {
-        problems.add({ path: `row ${r.line}.email`, row: r.line, column: "email", message: "This email is already in the panel (send existing=skip to skip such rows)" });
-      }
     }
     batch = [];
   };
