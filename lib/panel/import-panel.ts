@@ -22,7 +22,7 @@ export const MAX_LISTED_PROBLEMS = 1_000;
 const LOOKUP_BATCH = 2_000;
 const INSERT_BATCH = 1_000;
 /** Rows checked between turns of the event loop, so other requests are answered meanwhile. */
-const YIELD_EVERY = 500;
+const YIELD_EVERY = 200;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const tooManyRows = (line: number) =>
   new InvalidInput("Too many rows", [{ path: `row ${line}`, message: `At most ${MAX_IMPORT_ROWS.toLocaleString("en-US")} rows per import; split the file` }]);

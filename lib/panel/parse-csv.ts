@@ -73,7 +73,7 @@ function syntaxError(e: unknown, lines: LineCounter): CsvSyntaxError {
   }
 }
 
-const CHUNK = 64 * 1024;
+const CHUNK = 16 * 1024;
 
 /**
  * The line where the n-th non-empty line begins, or 0 when there are fewer: a cheap bound on the
@@ -99,7 +99,7 @@ export function lineOfNthNonEmptyLine(bytes: Uint8Array, n: number): number {
 }
 
 /**
- * The records of a CSV, one at a time: the text is fed to the parser in 64 KB pieces, so only
+ * The records of a CSV, one at a time: the text is fed to the parser in 16 KB pieces, so only
  * the records not yet consumed are ever decoded. Throws CsvSyntaxError. Stopping the loop stops
  * the parser.
  */

@@ -238,8 +238,8 @@ async function main() {
     await run("five_thousand_sheets", upload(inputs.sheets, "Sheets"));
 
     await run("panel_csv_normal", panel(inputs.csvNormal));
-    await run("panel_csv_199k_dry_run", panel(inputs.csv199k));
     await run("panel_csv_250k_over_limit", panel(inputs.csv250k));
+    await run("panel_csv_199k_dry_run", panel(inputs.csv199k));
 
     // Last: until the respondent routes limit what they read, this post may take the server down.
     const page = await (await fetch(`${BASE}/s/${links[0]}?lang=en`)).text();
