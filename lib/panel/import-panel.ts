@@ -10,7 +10,7 @@ import { emailHasher, personalEncrypter } from "../crypto/personal-data";
 import { newParticipantCode } from "../crypto/tokens";
 import { Conflict, InvalidInput } from "../errors/app-error";
 import { type ImportProblem, type PanelColumns, type PanelRow, checkHeader, checkRow } from "./check-panel-row";
-import { CsvSyntaxError, lineOfNthNonEmptyLine, readCsv } from "./parse-csv";
+import { CsvSyntaxError, lineOfNthNonEmptyLine, readCsvPieces } from "./parse-csv";
 
 export type { ImportProblem } from "./check-panel-row";
 
@@ -21,8 +21,7 @@ export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 export const MAX_LISTED_PROBLEMS = 1_000;
 const LOOKUP_BATCH = 2_000;
 const INSERT_BATCH = 1_000;
-/** Rows checked between turns of the event loop, so other requests are answered meanwhile. */
-const YIELD_EVERY = 200;
+/** Between pieces of the CSV (16 KB, a few hundred rows) other requests get their turn. */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const tooManyRows = (line: number) =>
   new InvalidInput("Too many rows", [{ path: `row ${line}`, message: `At most ${MAX_IMPORT_ROWS.toLocaleString("en-US")} rows per import; split the file` }]);
@@ -94,30 +93,35 @@ async function checkCsv(db: Db, key: Buffer, study: StudyRow, csv: Uint8Array, e
     }
     batch = [];
   };
+  /** False for a repeated value (a problem is recorded); remembers the row of a first one. */
+  const first = (map: Map<string, number>, value: string, line: number, column: string, what: string) => {
+    const seen = map.get(value);
+    if (seen === undefined) map.set(value, line);
+    else problems.add({ path: `row ${line}.${column}`, row: line, column, message: `The same ${what} as row ${seen}` });
+    return seen === undefined;
+  };
   let columns: PanelColumns | null = null;
   let rows = 0;
   try {
-    for await (const record of readCsv(csv)) {
-      if (!columns) {
-        const header = checkHeader(record.cells);
-        if (!header.ok) throw new InvalidInput("The CSV header is not right", header.issues);
-        columns = header.columns;
-        continue;
+    // Each piece is checked without awaiting, so its records die young; the database and other
+    // requests get their turn between pieces.
+    for await (const piece of readCsvPieces(csv)) {
+      for (const record of piece) {
+        if (!columns) {
+          const header = checkHeader(record.cells);
+          if (!header.ok) throw new InvalidInput("The CSV header is not right", header.issues);
+          columns = header.columns;
+          continue;
+        }
+        if (++rows > MAX_IMPORT_ROWS) throw tooManyRows(record.line);
+        const { row, problems: own } = checkRow(record, columns, study, hash, now);
+        if (own.length) problems.add(...own);
+        const hashOf = row.hash && first(emails, row.hash, row.line, "email", "email") ? row.hash : "";
+        const codeOf = row.code && first(codes, row.code, row.line, "code", "code") ? row.code : null;
+        batch.push({ line: row.line, hash: hashOf, code: codeOf });
       }
-      if (++rows > MAX_IMPORT_ROWS) throw tooManyRows(record.line);
-      if (rows % YIELD_EVERY === 0) await nextTurn();
-      const { row, problems: own } = checkRow(record, columns, study, hash, now);
-      problems.add(...own);
-      const dupe = (map: Map<string, number>, value: string, column: string, what: string) => {
-        const first = map.get(value);
-        if (first === undefined) map.set(value, row.line);
-        else problems.add({ path: `row ${row.line}.${column}`, row: row.line, column, message: `The same ${what} as row ${first}` });
-        return first === undefined;
-      };
-      if (row.hash && !dupe(emails, row.hash, "email", "email")) row.hash = "";
-      if (row.code && !dupe(codes, row.code, "code", "code")) row.code = null;
-      batch.push({ line: row.line, hash: row.hash, code: row.code });
       if (batch.length >= LOOKUP_BATCH) await lookUp();
+      await nextTurn();
     }
   } catch (e) {
     if (e instanceof CsvSyntaxError) throw new InvalidInput("The CSV cannot be read", [{ path: `row ${e.line}`, message: e.message }]);
@@ -139,27 +143,29 @@ async function* panelBatches(key: Buffer, study: StudyRow, csv: Uint8Array, chec
   const encrypt = personalEncrypter(key);
   let rows: PanelRows = { participants: [], contacts: [], consents: [] };
   let header = true;
-  for await (const record of readCsv(csv)) {
-    if (header) {
-      header = false;
-      continue;
-    }
-    const { row: r } = checkRow(record, checked.columns, study, hash, now);
-    if (checked.inPanel.has(r.hash)) continue;
-    const id = randomUUID();
-    let code = r.code;
-    while (!code) {
-      const generated = newParticipantCode();
-      if (!taken.has(generated)) code = generated;
-    }
-    taken.add(code);
-    rows.participants.push({ id, studyId: study.id, code, createdAt: now });
-    rows.contacts.push({ participantId: id, studyId: study.id, emailEncrypted: encrypt(r.email), emailHash: r.hash, language: r.language, createdAt: now, updatedAt: now });
-    for (const [kind, granted] of r.consents) {
-      rows.consents.push({
-        participantId: id, studyId: study.id, kind, granted, wordingVersion, wordingText: null,
-        language: r.language, waveId: null, method: "import", recordedAt: r.at ?? now,
-      });
+  for await (const piece of readCsvPieces(csv)) {
+    for (const record of piece) {
+      if (header) {
+        header = false;
+        continue;
+      }
+      const { row: r } = checkRow(record, checked.columns, study, hash, now);
+      if (checked.inPanel.has(r.hash)) continue;
+      const id = randomUUID();
+      let code = r.code;
+      while (!code) {
+        const generated = newParticipantCode();
+        if (!taken.has(generated)) code = generated;
+      }
+      taken.add(code);
+      rows.participants.push({ id, studyId: study.id, code, createdAt: now });
+      rows.contacts.push({ participantId: id, studyId: study.id, emailEncrypted: encrypt(r.email), emailHash: r.hash, language: r.language, createdAt: now, updatedAt: now });
+      for (const [kind, granted] of r.consents) {
+        rows.consents.push({
+          participantId: id, studyId: study.id, kind, granted, wordingVersion, wordingText: null,
+          language: r.language, waveId: null, method: "import", recordedAt: r.at ?? now,
+        });
+      }
     }
     if (rows.participants.length >= INSERT_BATCH) {
       yield rows;

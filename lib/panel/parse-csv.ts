@@ -3,7 +3,6 @@
 // semicolon (what Excel writes in Norwegian and other locales) or tab — is detected from the
 // header line. Every record carries the 1-based line where it starts; blank lines are skipped;
 // text after a closing quote (`"a@x.org"junk`) is an error at its line, never silently joined.
-import { Readable } from "node:stream";
 import { type CsvError, type Info, type Options, parse } from "csv-parse";
 import { parse as parseSync } from "csv-parse/sync";
 
@@ -99,23 +98,48 @@ export function lineOfNthNonEmptyLine(bytes: Uint8Array, n: number): number {
 }
 
 /**
- * The records of a CSV, one at a time: the text is fed to the parser in 16 KB pieces, so only
- * the records not yet consumed are ever decoded. Throws CsvSyntaxError. Stopping the loop stops
- * the parser.
+ * The records of a CSV, a piece at a time: the text is fed to the parser 16 KB at a time and each
+ * piece's records come as one list, so only those are ever decoded and alive, and a caller that
+ * handles a list without awaiting lets them die young. Throws CsvSyntaxError. Stopping the loop
+ * stops the parser.
  */
-export async function* readCsv(bytes: Uint8Array): AsyncGenerator<CsvRecord> {
-  const head = new TextDecoder().decode(bytes.subarray(0, CHUNK));
+export async function* readCsvPieces(bytes: Uint8Array): AsyncGenerator<CsvRecord[]> {
   const lines = new LineCounter();
-  const parser = Readable.from((function* () {
-    for (let i = 0; i < bytes.byteLength; i += CHUNK) yield Buffer.from(bytes.buffer, bytes.byteOffset + i, Math.min(CHUNK, bytes.byteLength - i));
-  })()).pipe(parse(options(detectDelimiter(head), lines)));
+  let piece: CsvRecord[] = [];
+  const parser = parse({
+    ...options(detectDelimiter(new TextDecoder().decode(bytes.subarray(0, CHUNK))), lines),
+    on_record: ((record: string[], info: Info) => {
+      piece.push({ line: lines.start(info), cells: record });
+      return null;
+    }) as unknown as Options["on_record"],
+  });
+  parser.on("error", () => {}); // reported through the write callbacks below
+  const feed = (chunk: Uint8Array | null) =>
+    new Promise<void>((resolve, reject) => {
+      const done = (e?: Error | null) => (e ? reject(e) : resolve());
+      if (chunk) parser.write(chunk, done);
+      else parser.end(done);
+    });
   try {
-    for await (const record of parser as AsyncIterable<CsvRecord>) yield record;
+    for (let i = 0; ; i += CHUNK) {
+      const last = i + CHUNK >= bytes.byteLength;
+      await feed(Buffer.from(bytes.buffer, bytes.byteOffset + i, Math.max(0, Math.min(CHUNK, bytes.byteLength - i))));
+      if (last) await feed(null);
+      const records = piece;
+      piece = [];
+      if (records.length) yield records;
+      if (last) return;
+    }
   } catch (e) {
     throw syntaxError(e, lines);
   } finally {
     parser.destroy();
   }
+}
+
+/** The records of a CSV one at a time (readCsvPieces, flattened). */
+export async function* readCsv(bytes: Uint8Array): AsyncGenerator<CsvRecord> {
+  for await (const piece of readCsvPieces(bytes)) yield* piece;
 }
 
 /** Parses a whole text at once (small files, tests): the same reading as readCsv. Pure. */
