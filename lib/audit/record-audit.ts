@@ -9,7 +9,9 @@ export type AuditAction =
   | "export.responses"
   | "export.responses_identified"
   | "export.codebook"
-  | "recruitment.interview_request";
+  | "recruitment.interview_request"
+  | "panel.import"
+  | "panel.import_check";
 
 export type AuditEntry = {
   studyId: string | null;
@@ -19,6 +21,8 @@ export type AuditEntry = {
   /** The filter or options, as given. */
   filter: Record<string, unknown>;
   rowCount: number | null;
+  /** What came of it, e.g. an import's counts; never personal data. */
+  outcome?: Record<string, unknown>;
 };
 
 /** Records who did what, when, with which filter and how many rows. Returns the entry id. */
@@ -29,7 +33,7 @@ export function recordAudit(db: Db, user: StaffUser, e: AuditEntry, now: Date): 
     action: e.action,
     target: e.target,
     rowCount: e.rowCount,
-    details: { filter: e.filter, role: user.role },
+    details: { filter: e.filter, role: user.role, ...(e.outcome ? { outcome: e.outcome } : {}) },
     at: now,
   });
 }
