@@ -19,6 +19,8 @@ export type DbHandle = {
   pglite?: PGlite;
   /** The raw postgres.js client (server only). */
   sqlClient?: import("postgres").Sql;
+  /** The connection string (server only). */
+  url?: string;
   close: () => Promise<void>;
 };
 
@@ -71,7 +73,7 @@ export async function openServerDb(raw: string, opts: { max?: number } = {}): Pr
     throw new ConfigError(describeConnectError(err, url));
   }
   const db = drizzle(client, { schema }) as unknown as Db;
-  return { db, kind: "postgres", sqlClient: client, close: () => client.end({ timeout: 5 }) };
+  return { db, kind: "postgres", sqlClient: client, url: raw, close: () => client.end({ timeout: 5 }) };
 }
 
 function pidAlive(pid: number): boolean {
@@ -137,8 +139,34 @@ export function openDb(env: Record<string, string | undefined> = process.env): P
   return url ? openServerDb(url) : openEmbeddedDb(env.DATA_DIR || ".data");
 }
 
-/** Applies the committed migrations (idempotent). */
+/** The advisory lock key that serialises migrations and first-start seeding across instances. */
+const SETUP_LOCK_KEY = 7216541230;
+
+/**
+ * Runs fn while holding a PostgreSQL session advisory lock, on a connection of its own (so the
+ * pool stays free for fn). Instances that start together queue here instead of racing through
+ * migrations; the lock goes with the connection, so a process that dies mid-way frees it. The
+ * embedded database needs none: one process opens the data folder.
+ */
+export async function withSetupLock<T>(handle: DbHandle, fn: () => Promise<T>): Promise<T> {
+  if (handle.kind !== "postgres" || !handle.url) return fn();
+  const { default: postgres } = await import("postgres");
+  const lock = postgres(handle.url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+  try {
+    await lock.unsafe(`select pg_advisory_lock(${SETUP_LOCK_KEY})`);
+    return await fn();
+  } finally {
+    await lock.end({ timeout: 5 }).catch(() => {});
+  }
+}
+
+/** Applies the committed migrations (idempotent), under the set-up lock. */
 export async function migrateDb(handle: DbHandle): Promise<void> {
+  await withSetupLock(handle, () => applyMigrations(handle));
+}
+
+/** Applies the committed migrations; call it inside withSetupLock. */
+export async function applyMigrations(handle: DbHandle): Promise<void> {
   if (handle.kind === "pglite") {
     const { migrate } = await import("drizzle-orm/pglite/migrator");
     await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
