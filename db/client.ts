@@ -1,7 +1,6 @@
 // The database client factory: PostgreSQL server through postgres.js when DATABASE_URL is set,
 // embedded PGlite in a local data folder otherwise. One schema and one migrations folder serve both.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { sql, type SQL } from "drizzle-orm";
@@ -25,6 +24,8 @@ export type DbHandle = {
 };
 
 export { ConfigError };
+import { openEmbeddedDb } from "./embedded";
+export { openEmbeddedDb };
 
 export const MIGRATIONS_FOLDER = resolve(process.cwd(), "db/migrations");
 
@@ -45,6 +46,13 @@ export function parseDatabaseUrl(raw: string): URL {
   }
   if (!url.pathname || url.pathname === "/") {
     throw new ConfigError(`DATABASE_URL names no database (add /dbname after the host)`);
+  }
+  for (const [part, value] of [["user name", url.username], ["password", url.password], ["database name", url.pathname]]) {
+    try {
+      decodeURIComponent(value);
+    } catch {
+      throw new ConfigError(`DATABASE_URL has a malformed %-escape in its ${part} (write a literal % as %25)`);
+    }
   }
   return url;
 }
@@ -74,60 +82,6 @@ export async function openServerDb(raw: string, opts: { max?: number } = {}): Pr
   }
   const db = drizzle(client, { schema }) as unknown as Db;
   return { db, kind: "postgres", sqlClient: client, url: raw, close: () => client.end({ timeout: 5 }) };
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/**
- * Opens the embedded database in dataDir/pg. Only one process may open a data folder, so a
- * lock file with the owner's pid guards it; a second process gets a one-line ConfigError.
- */
-export async function openEmbeddedDb(dataDir: string): Promise<DbHandle> {
-  const dir = resolve(dataDir);
-  mkdirSync(dir, { recursive: true });
-  const lock = join(dir, "panelwave.lock");
-  if (existsSync(lock)) {
-    const pid = Number(readFileSync(lock, "utf8").trim());
-    if (pid && pid !== process.pid && pidAlive(pid)) {
-      throw new ConfigError(
-        `The data folder ${dataDir} is in use by process ${pid} (is Panelwave running?); stop it first or set DATABASE_URL`,
-      );
-    }
-  }
-  writeFileSync(lock, String(process.pid));
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { drizzle } = await import("drizzle-orm/pglite");
-  let pg: PGlite;
-  try {
-    pg = new PGlite(join(dir, "pg"));
-    await pg.waitReady;
-  } catch (err) {
-    rmSync(lock, { force: true });
-    throw new ConfigError(`DATA_DIR: cannot open the embedded database in ${dir}: ${(err as Error).message}`);
-  }
-  const db = drizzle(pg, { schema }) as unknown as Db;
-  const release = () => {
-    try {
-      if (existsSync(lock) && readFileSync(lock, "utf8").trim() === String(process.pid)) rmSync(lock);
-    } catch {}
-  };
-  process.once("exit", release);
-  return {
-    db,
-    kind: "pglite",
-    pglite: pg,
-    close: async () => {
-      await pg.close();
-      release();
-    },
-  };
 }
 
 /** Opens whichever database the environment names. */
