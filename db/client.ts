@@ -6,6 +6,9 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { sql, type SQL } from "drizzle-orm";
 import * as schema from "./schema";
 import { ConfigError } from "../lib/errors/config-error";
+import { checkDbCircuit } from "./availability";
+import { openEmbeddedDb } from "./embedded";
+import { installQueryErrorHandling, translateDbError } from "./query-errors";
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -23,9 +26,10 @@ export type DbHandle = {
   close: () => Promise<void>;
 };
 
-export { ConfigError };
-import { openEmbeddedDb } from "./embedded";
-export { openEmbeddedDb };
+export { ConfigError, openEmbeddedDb };
+
+// Failed queries never carry their values into errors or logs; a lost server answers 503 fast.
+installQueryErrorHandling();
 
 export const MIGRATIONS_FOLDER = resolve(process.cwd(), "db/migrations");
 
@@ -73,15 +77,40 @@ export async function openServerDb(raw: string, opts: { max?: number } = {}): Pr
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const max = opts.max ?? Number(process.env.DATABASE_POOL_SIZE || 20);
-  const client = postgres(raw, { max, onnotice: () => {}, connect_timeout: 10 });
+  const client = postgres(raw, {
+    max,
+    onnotice: () => {},
+    // Fail fast when the server is down: a connection attempt gives up after 3 s, and the pool
+    // retries at most a second apart (postgres.js's own backoff grows to 20 s, and queued queries
+    // waited that long). availability.ts answers 503 at once while the server stays down.
+    connect_timeout: 3,
+    backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, 1),
+  });
   try {
     await client`select 1`;
   } catch (err) {
     await client.end({ timeout: 1 }).catch(() => {});
-    throw new ConfigError(describeConnectError(err, url));
+    throw new ConfigError(describeConnectError(err, url), { cause: err });
   }
   const db = drizzle(client, { schema }) as unknown as Db;
+  guardTransactions(db);
   return { db, kind: "postgres", sqlClient: client, url: raw, close: () => client.end({ timeout: 5 }) };
+}
+
+/**
+ * A transaction's BEGIN waits for a pool connection outside drizzle's query path: give it the
+ * same circuit and error translation as every query (query-errors.ts).
+ */
+function guardTransactions(db: Db): void {
+  const begin = db.transaction.bind(db);
+  db.transaction = (async (fn: Parameters<Db["transaction"]>[0], config?: Parameters<Db["transaction"]>[1]) => {
+    checkDbCircuit();
+    try {
+      return await begin(fn, config);
+    } catch (e) {
+      throw translateDbError(e);
+    }
+  }) as Db["transaction"];
 }
 
 /** Opens whichever database the environment names. */

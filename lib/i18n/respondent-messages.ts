@@ -45,6 +45,10 @@ type Messages = {
   withdrawConfirm: string;
   withdrawDone: string;
   contact: (name: string, email: string) => string;
+  unavailableTitle: string;
+  unavailableBody: string;
+  unavailableKept: string;
+  tryAgain: string;
 };
 
 export const MESSAGES: Record<RespondentLanguage, Messages> = {
@@ -82,6 +86,10 @@ export const MESSAGES: Record<RespondentLanguage, Messages> = {
     withdrawConfirm: "Так, вийти з дослідження",
     withdrawDone: "Готово. Ми більше не зв’яжемося з вами.",
     contact: (n, e) => `Питання? Напишіть: ${n}, ${e}`,
+    unavailableTitle: "Будь ласка, спробуйте ще раз за хвилину",
+    unavailableBody: "Зараз ми не можемо зберегти або показати опитування. Усе, що ви вже надіслали, збережено.",
+    unavailableKept: "Ваші відповіді з цієї сторінки збережено тут: натисніть кнопку, щоб надіслати їх ще раз.",
+    tryAgain: "Спробувати ще раз",
   },
   ru: {
     next: "Далее",
@@ -117,6 +125,10 @@ export const MESSAGES: Record<RespondentLanguage, Messages> = {
     withdrawConfirm: "Да, выйти из исследования",
     withdrawDone: "Готово. Мы больше не свяжемся с вами.",
     contact: (n, e) => `Вопросы? Пишите: ${n}, ${e}`,
+    unavailableTitle: "Пожалуйста, попробуйте ещё раз через минуту",
+    unavailableBody: "Сейчас мы не можем сохранить или показать опрос. Всё, что вы уже отправили, сохранено.",
+    unavailableKept: "Ваши ответы с этой страницы сохранены здесь: нажмите кнопку, чтобы отправить их ещё раз.",
+    tryAgain: "Попробовать ещё раз",
   },
   nb: {
     next: "Neste",
@@ -152,6 +164,10 @@ export const MESSAGES: Record<RespondentLanguage, Messages> = {
     withdrawConfirm: "Ja, trekk meg fra studien",
     withdrawDone: "Ferdig. Vi kontakter deg ikke igjen.",
     contact: (n, e) => `Spørsmål? Skriv til ${n}, ${e}`,
+    unavailableTitle: "Prøv igjen om et minutt",
+    unavailableBody: "Akkurat nå kan vi ikke lagre eller vise undersøkelsen. Det du allerede har sendt inn, er tatt vare på.",
+    unavailableKept: "Svarene dine fra denne siden er tatt vare på her: trykk på knappen for å sende dem på nytt.",
+    tryAgain: "Prøv igjen",
   },
   en: {
     next: "Next",
@@ -187,6 +203,10 @@ export const MESSAGES: Record<RespondentLanguage, Messages> = {
     withdrawConfirm: "Yes, leave the study",
     withdrawDone: "Done. We will not contact you again.",
     contact: (n, e) => `Questions? Write to ${n}, ${e}`,
+    unavailableTitle: "Please try again in a minute",
+    unavailableBody: "We cannot save or show the survey just now. Everything you have already sent is safe.",
+    unavailableKept: "Your answers from this page are kept here: press the button to send them again.",
+    tryAgain: "Try again",
   },
 };
 

@@ -1,6 +1,7 @@
 // GET/POST /s/:token – a respondent's personal link: the current page, and saving a page.
 import { submitPersonalLink, showPersonalLink } from "../../../lib/respondent/personal-link";
 import { formEntries, languageCookie, toResponse } from "../../../lib/respondent/to-response";
+import { keptForm, respondOrUnavailable } from "../../../lib/respondent/unavailable";
 import { getRuntime } from "../../../lib/runtime";
 
 export const dynamic = "force-dynamic";
@@ -17,13 +18,18 @@ function requestInfo(req: Request) {
 }
 
 export async function GET(req: Request, { params }: Ctx) {
-  const { db } = await getRuntime();
-  const done = new URL(req.url).searchParams.get("done") === "1";
-  return toResponse(await showPersonalLink(db, (await params).token, requestInfo(req), { done }));
+  return respondOrUnavailable(req, async () => {
+    const { db } = await getRuntime();
+    const done = new URL(req.url).searchParams.get("done") === "1";
+    return toResponse(await showPersonalLink(db, (await params).token, requestInfo(req), { done }));
+  });
 }
 
 export async function POST(req: Request, { params }: Ctx) {
-  const { db, config } = await getRuntime();
-  const info = { ...requestInfo(req), requestedLanguage: null };
-  return toResponse(await submitPersonalLink(db, config, (await params).token, await formEntries(req), info));
+  const form = keptForm(() => formEntries(req));
+  return respondOrUnavailable(req, async () => {
+    const { db, config } = await getRuntime();
+    const info = { ...requestInfo(req), requestedLanguage: null };
+    return toResponse(await submitPersonalLink(db, config, (await params).token, await form.read(), info));
+  }, form);
 }

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { getRuntime } from "../../../lib/runtime";
 import { invalidUnsubscribePage, showUnsubscribePage, unsubscribeByToken } from "../../../lib/mail/unsubscribe";
+import { keptForm, respondOrUnavailable } from "../../../lib/respondent/unavailable";
 
 export const dynamic = "force-dynamic";
 
@@ -16,19 +17,26 @@ const HEADERS = {
 };
 const html = (p: { status: number; html: string }) => new Response(p.html, { status: p.status, headers: HEADERS });
 
-export async function GET(_req: Request, ctx: { params: Promise<{ token: string }> }) {
+export async function GET(req: Request, ctx: { params: Promise<{ token: string }> }) {
   const token = tokenSchema.safeParse((await ctx.params).token);
   if (!token.success) return html(invalidUnsubscribePage());
-  const rt = await getRuntime();
-  return html(await showUnsubscribePage(rt.db, rt.config.personalDataKey, token.data, `/u/${token.data}`));
+  return respondOrUnavailable(req, async () => {
+    const rt = await getRuntime();
+    return html(await showUnsubscribePage(rt.db, rt.config.personalDataKey, token.data, `/u/${token.data}`));
+  });
 }
 
 export async function POST(req: Request, ctx: { params: Promise<{ token: string }> }) {
   const token = tokenSchema.safeParse((await ctx.params).token);
   if (!token.success) return html(invalidUnsubscribePage());
-  const form = await req.formData().catch(() => new FormData());
-  const action = z.enum(["stop", "erase"]).catch("stop").parse(form.get("action"));
-  const rt = await getRuntime();
-  const done = await unsubscribeByToken(rt.db, rt.config.personalDataKey, token.data, { erase: action === "erase", now: new Date() });
-  return html(done ? done.page : invalidUnsubscribePage());
+  const form = keptForm(async () => {
+    const data = await req.formData().catch(() => new FormData());
+    return [...data.entries()].filter((e): e is [string, string] => typeof e[1] === "string");
+  });
+  return respondOrUnavailable(req, async () => {
+    const action = z.enum(["stop", "erase"]).catch("stop").parse(new Map(await form.read()).get("action"));
+    const rt = await getRuntime();
+    const done = await unsubscribeByToken(rt.db, rt.config.personalDataKey, token.data, { erase: action === "erase", now: new Date() });
+    return html(done ? done.page : invalidUnsubscribePage());
+  }, form);
 }

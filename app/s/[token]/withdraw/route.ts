@@ -1,6 +1,7 @@
 // GET/POST /s/:token/withdraw – leave the study from inside the survey (confirm, then withdraw).
 import { confirmWithdraw, showWithdraw } from "../../../../lib/respondent/withdraw-from-survey";
 import { languageCookie, toResponse } from "../../../../lib/respondent/to-response";
+import { respondOrUnavailable } from "../../../../lib/respondent/unavailable";
 import { getRuntime } from "../../../../lib/runtime";
 
 export const dynamic = "force-dynamic";
@@ -14,11 +15,15 @@ const info = (req: Request) => ({
 });
 
 export async function GET(req: Request, { params }: Ctx) {
-  const { db } = await getRuntime();
-  return toResponse(await showWithdraw(db, (await params).token, info(req)));
+  return respondOrUnavailable(req, async () => {
+    const { db } = await getRuntime();
+    return toResponse(await showWithdraw(db, (await params).token, info(req)));
+  });
 }
 
 export async function POST(req: Request, { params }: Ctx) {
-  const { db } = await getRuntime();
-  return toResponse(await confirmWithdraw(db, (await params).token, info(req)));
+  return respondOrUnavailable(req, async () => {
+    const { db } = await getRuntime();
+    return toResponse(await confirmWithdraw(db, (await params).token, info(req)));
+  });
 }
