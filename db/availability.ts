@@ -19,6 +19,13 @@ type Circuit = { open: boolean; since: number; nextProbe: number; reason: string
 const g = globalThis as unknown as { __panelwaveDbCircuit?: Circuit };
 const circuit = (g.__panelwaveDbCircuit ??= { open: false, since: 0, nextProbe: 0, reason: "" });
 
+/** A ServiceUnavailable, from this bundle's copy of lib/errors or another's (see lib/errors/unavailable.ts). */
+export function isServiceUnavailable(err: unknown): err is ServiceUnavailable {
+  const e = err as Partial<ServiceUnavailable> | null;
+  // By shape, not name: the production build shortens class names.
+  return err instanceof ServiceUnavailable || (e?.code === "unavailable" && e.status === 503 && typeof e.retryAfterSeconds === "number");
+}
+
 function codeOf(err: unknown): string | undefined {
   const c = (err as { code?: unknown })?.code;
   return typeof c === "string" ? c : undefined;
@@ -27,7 +34,7 @@ function codeOf(err: unknown): string | undefined {
 /** Whether err (or an error it wraps) is a lost or refused connection to the database server. */
 export function isConnectionFailure(err: unknown): boolean {
   for (let e = err, depth = 0; e && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
-    if (e instanceof ServiceUnavailable) return true;
+    if (isServiceUnavailable(e)) return true;
     const code = codeOf(e);
     if (code && (CONNECTION_CODES.has(code) || CONNECTION_SQLSTATE.test(code))) return true;
   }
@@ -36,7 +43,7 @@ export function isConnectionFailure(err: unknown): boolean {
 
 /** Records a failure; opens the circuit when it is a connection failure. */
 export function noteDbFailure(err: unknown, now = Date.now()): void {
-  if (!isConnectionFailure(err) || err instanceof ServiceUnavailable) return;
+  if (!isConnectionFailure(err) || isServiceUnavailable(err)) return;
   if (!circuit.open) {
     circuit.reason = [...chainCodes(err)].join("/") || "connection lost";
     console.error(`[db] the PostgreSQL server cannot be reached (${circuit.reason}): answering 503 until it is back`);

@@ -11,7 +11,7 @@
 import { DrizzleQueryError } from "drizzle-orm";
 import { PgPreparedQuery } from "drizzle-orm/pg-core";
 import { ServiceUnavailable } from "../lib/errors/app-error";
-import { checkDbCircuit, isConnectionFailure, noteDbFailure, noteDbSuccess } from "./availability";
+import { checkDbCircuit, isConnectionFailure, isServiceUnavailable, noteDbFailure, noteDbSuccess } from "./availability";
 
 type DriverError = Error & {
   code?: string;
@@ -54,7 +54,7 @@ function sanitizeDriverError(e: unknown): Error & { code?: string } {
 
 /** Turns whatever a database call threw into what the app may throw on (and log). Idempotent. */
 export function translateDbError(e: unknown): unknown {
-  if (e instanceof ServiceUnavailable || e instanceof DatabaseQueryError) return e;
+  if (isServiceUnavailable(e) || e instanceof DatabaseQueryError) return e;
   const driver = e instanceof DrizzleQueryError ? e.cause : e;
   if (isConnectionFailure(driver)) {
     noteDbFailure(driver);

@@ -11,6 +11,8 @@ import * as unsubscribe from "../../../app/u/[token]/route";
 import * as studies from "../../../app/api/v1/studies/route";
 import * as responsesExport from "../../../app/api/studies/[slug]/exports/responses/route";
 import * as unavailable from "../../../app/unavailable/route";
+import { ServiceUnavailable } from "../../../lib/errors/app-error";
+import { asServiceUnavailable } from "../../../lib/errors/unavailable";
 import { setRuntimeForTests } from "../../../lib/runtime";
 
 const saved = { url: process.env.DATABASE_URL, key: process.env.PERSONAL_DATA_KEY };
@@ -102,5 +104,22 @@ describe("staff and API while the database cannot be reached", () => {
     expect(await expectCalm503(back, "en")).toContain('<a href="/studies/demo?tab=waves">Try again</a>');
     const away = await unavailable.GET(new Request("http://localhost/unavailable?next=%2F%2Fevil.example"));
     expect(await away.text()).toContain('<a href="/studies">Try again</a>');
+  });
+});
+
+describe("recognising the database's unavailability", () => {
+  it("knows a ServiceUnavailable thrown by another bundle's copy of lib/errors (Next splits lib/ into chunks)", () => {
+    // The production build gives each chunk its own copy of the class, with a shortened name.
+    class f extends Error {
+      code = "unavailable";
+      status = 503;
+      issues = [];
+      retryAfterSeconds = 60;
+    }
+    const fromElsewhere = new f("The database cannot be reached just now; try again in a minute");
+    expect(fromElsewhere).not.toBeInstanceOf(ServiceUnavailable);
+    expect(asServiceUnavailable(fromElsewhere)).toBeInstanceOf(ServiceUnavailable);
+    expect(asServiceUnavailable(Object.assign(new Error("Failed to get session"), { cause: fromElsewhere }))).toBeInstanceOf(ServiceUnavailable);
+    expect(asServiceUnavailable(Object.assign(new Error("x"), { code: "not_found", status: 404 }))).toBeNull();
   });
 });
