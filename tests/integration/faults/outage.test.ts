@@ -10,6 +10,8 @@ import { eq } from "drizzle-orm";
 import { openServerDb, type DbHandle } from "../../../db/client";
 import { responses } from "../../../db/schema";
 import * as personal from "../../../app/s/[token]/route";
+import * as auth from "../../../app/api/auth/[...all]/route";
+import * as studies from "../../../app/api/v1/studies/route";
 import { createAuth } from "../../../lib/auth/create-auth";
 import type { Config } from "../../../lib/config/load-config";
 import { setRuntimeForTests } from "../../../lib/runtime";
@@ -137,7 +139,13 @@ describe.skipIf(!server)("PostgreSQL unreachable for 30 s under load", () => {
     await sleep(3000);
     const cutAt = Date.now();
     await proxy.cut();
-    await sleep(CUT_MS);
+    await sleep(2000);
+    // Staff and API callers of the same running app get their 503 too (better-auth catches the
+    // database's error itself and answers 500: that becomes a 503 while the server is down).
+    const signIn = await auth.POST(new Request("http://localhost/api/auth/sign-in/email", { method: "POST", body: JSON.stringify({ email: "nobody@test.example", password: "x".repeat(12) }), headers: { "content-type": "application/json", origin: "http://localhost:3000" } }));
+    const api = await studies.GET(new Request("http://localhost/api/v1/studies", { headers: { authorization: `Bearer pw_${"A".repeat(43)}` } }));
+    expect([signIn.status, signIn.headers.get("retry-after"), api.status, api.headers.get("content-type")]).toEqual([503, "60", 503, "application/problem+json"]);
+    await sleep(CUT_MS - 2000);
     await proxy.restore();
     const restoredAt = Date.now();
     stopAt = restoredAt + 10_000;

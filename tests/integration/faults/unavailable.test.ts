@@ -11,6 +11,7 @@ import * as unsubscribe from "../../../app/u/[token]/route";
 import * as studies from "../../../app/api/v1/studies/route";
 import * as responsesExport from "../../../app/api/studies/[slug]/exports/responses/route";
 import * as unavailable from "../../../app/unavailable/route";
+import * as auth from "../../../app/api/auth/[...all]/route";
 import { ServiceUnavailable } from "../../../lib/errors/app-error";
 import { asServiceUnavailable } from "../../../lib/errors/unavailable";
 import { setRuntimeForTests } from "../../../lib/runtime";
@@ -90,6 +91,12 @@ describe("staff and API while the database cannot be reached", () => {
     expect(res.headers.get("content-type")).toBe("application/problem+json");
     expect(res.headers.get("retry-after")).toBe("60");
     expect(await res.json()).toMatchObject({ status: 503, code: "unavailable", title: "Service unavailable" });
+  });
+
+  it("answers sign-in with 503 problem+json", async () => {
+    const res = await auth.POST(new Request("http://localhost/api/auth/sign-in/email", { method: "POST", body: JSON.stringify({ email: "a@b.example", password: "x".repeat(12) }), headers: { "content-type": "application/json" } }));
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toBe("60");
   });
 
   it("answers a download with 503 problem+json", async () => {
