@@ -6,9 +6,10 @@ import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openEmbeddedDb, type DbHandle } from "../../../db/client";
+import { openDb, openEmbeddedDb, type DbHandle } from "../../../db/client";
 import { acquireDataDirLock, LOCK_FILE, processStat } from "../../../db/data-dir-lock";
 import { embeddedFsyncCount } from "../../../db/durable-nodefs";
+import { loadConfig } from "../../../lib/config/load-config";
 import { ConfigError } from "../../../lib/errors/config-error";
 
 const children: ChildProcess[] = [];
@@ -126,15 +127,15 @@ function prepare(env: Record<string, string>, wrap?: string[]) {
 }
 
 describe("start-up errors name the setting at fault", () => {
-  it("DATA_DIR is a file", () => {
+  it("DATA_DIR is a file", async () => {
     const file = join(tempDir(), "not-a-folder");
     writeFileSync(file, "x");
-    const r = prepare({ DATA_DIR: file, PERSONAL_DATA_KEY: "" });
-    expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`Panelwave cannot start: DATA_DIR is a file (${file}); point DATA_DIR at a folder`);
+    const message = `DATA_DIR is a file (${file}); point DATA_DIR at a folder`;
+    expect(() => loadConfig({ DATA_DIR: file })).toThrow(new ConfigError(message));
+    await expect(openEmbeddedDb(file)).rejects.toThrow(new ConfigError(message));
   });
 
-  it("DATA_DIR is on a read-only file system", (ctx) => {
+  it("DATA_DIR is on a read-only file system, said in one line by the start-up script", (ctx) => {
     const dir = tempDir();
     // A read-only mount in a private mount namespace (needs unshare and the right to mount).
     const probe = spawnSync("unshare", ["-rm", "sh", "-c", `mount -t tmpfs -o ro tmpfs ${dir} && true`], { encoding: "utf8" });
@@ -149,14 +150,14 @@ describe("start-up errors name the setting at fault", () => {
     ["not base64", `${"A".repeat(43)}!`],
     ["the wrong length", Buffer.alloc(16, 1).toString("base64")],
   ])("PERSONAL_DATA_KEY that is %s", (_what, key) => {
-    const r = prepare({ DATA_DIR: join(tempDir(), "d"), PERSONAL_DATA_KEY: key });
-    expect(r.code).toBe(1);
-    expect(r.stderr).toBe("Panelwave cannot start: PERSONAL_DATA_KEY must be 32 bytes in base64 (generate one with: openssl rand -base64 32)");
+    expect(() => loadConfig({ DATA_DIR: join(tempDir(), "d"), PERSONAL_DATA_KEY: key })).toThrow(
+      new ConfigError("PERSONAL_DATA_KEY must be 32 bytes in base64 (generate one with: openssl rand -base64 32)"),
+    );
   });
 
-  it("a DATABASE_URL with a malformed %-escape in the password", () => {
-    const r = prepare({ DATABASE_URL: "postgres://panel:50%off@127.0.0.1:1/panelwave", PERSONAL_DATA_KEY: Buffer.alloc(32, 1).toString("base64") });
-    expect(r.code).toBe(1);
-    expect(r.stderr).toBe("Panelwave cannot start: DATABASE_URL has a malformed %-escape in its password (write a literal % as %25)");
+  it("a DATABASE_URL with a malformed %-escape in the password", async () => {
+    await expect(openDb({ DATABASE_URL: "postgres://panel:50%off@127.0.0.1:1/panelwave" })).rejects.toThrow(
+      new ConfigError("DATABASE_URL has a malformed %-escape in its password (write a literal % as %25)"),
+    );
   });
 });
