@@ -15,9 +15,21 @@ const CONNECTION_SQLSTATE = /^(08|57P0[1-3]$|53300$)/;
 
 const PROBE_EVERY_MS = 1000;
 
-type Circuit = { open: boolean; since: number; nextProbe: number; reason: string };
+type Circuit = { open: boolean; since: number; nextProbe: number; reason: string; listeners: Set<() => void> };
 const g = globalThis as unknown as { __panelwaveDbCircuit?: Circuit };
-const circuit = (g.__panelwaveDbCircuit ??= { open: false, since: 0, nextProbe: 0, reason: "" });
+const circuit = (g.__panelwaveDbCircuit ??= { open: false, since: 0, nextProbe: 0, reason: "", listeners: new Set() });
+circuit.listeners ??= new Set();
+
+/**
+ * Runs fn each time the circuit opens (a connection failed) or closes (the server answers again):
+ * server-pool.ts renews its pool then.
+ */
+export function onDbCircuitChange(fn: () => void): () => void {
+  circuit.listeners.add(fn);
+  return () => {
+    circuit.listeners.delete(fn);
+  };
+}
 
 /** A ServiceUnavailable, from this bundle's copy of lib/errors or another's (see lib/errors/unavailable.ts). */
 export function isServiceUnavailable(err: unknown): err is ServiceUnavailable {
@@ -44,19 +56,30 @@ export function isConnectionFailure(err: unknown): boolean {
 /** Records a failure; opens the circuit when it is a connection failure. */
 export function noteDbFailure(err: unknown, now = Date.now()): void {
   if (!isConnectionFailure(err) || isServiceUnavailable(err)) return;
-  if (!circuit.open) {
-    circuit.reason = [...chainCodes(err)].join("/") || "connection lost";
-    console.error(`[db] the PostgreSQL server cannot be reached (${circuit.reason}): answering 503 until it is back`);
-    circuit.since = now;
-  }
-  circuit.open = true;
   circuit.nextProbe = now + PROBE_EVERY_MS;
+  if (circuit.open) return;
+  circuit.open = true;
+  circuit.since = now;
+  circuit.reason = [...chainCodes(err)].join("/") || "connection lost";
+  console.error(`[db] the PostgreSQL server cannot be reached (${circuit.reason}): answering 503 until it is back`);
+  changed();
+}
+
+function changed(): void {
+  for (const fn of circuit.listeners) {
+    try {
+      fn();
+    } catch (err) {
+      console.error(`[db] could not renew the connection pool: ${(err as Error).message}`);
+    }
+  }
 }
 
 export function noteDbSuccess(now = Date.now()): void {
   if (!circuit.open) return;
   circuit.open = false;
   console.error(`[db] the PostgreSQL server answers again after ${((now - circuit.since) / 1000).toFixed(1)} s`);
+  changed();
 }
 
 /** Throws ServiceUnavailable at once while the circuit is open, except for one probe a second. */

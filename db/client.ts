@@ -9,6 +9,7 @@ import { ConfigError } from "../lib/errors/config-error";
 import { checkDbCircuit } from "./availability";
 import { openEmbeddedDb } from "./embedded";
 import { installQueryErrorHandling, translateDbError } from "./query-errors";
+import { createServerPool } from "./server-pool";
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -74,27 +75,27 @@ function describeConnectError(err: unknown, url: URL): string {
 /** Connects to the PostgreSQL server and checks the connection with one query. */
 export async function openServerDb(raw: string, opts: { max?: number } = {}): Promise<DbHandle> {
   const url = parseDatabaseUrl(raw);
-  const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const max = opts.max ?? Number(process.env.DATABASE_POOL_SIZE || 20);
-  const client = postgres(raw, {
+  const pool = await createServerPool(raw, {
     max,
     onnotice: () => {},
-    // Fail fast when the server is down: a connection attempt gives up after 3 s, and the pool
+    // Fail fast when the server is down: a connection attempt gives up after 5 s, and the pool
     // retries at most a second apart (postgres.js's own backoff grows to 20 s, and queued queries
     // waited that long). availability.ts answers 503 at once while the server stays down.
-    connect_timeout: 3,
+    connect_timeout: 5,
     backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, 1),
   });
+  const client = pool.client;
   try {
     await client`select 1`;
   } catch (err) {
-    await client.end({ timeout: 1 }).catch(() => {});
+    await pool.end(1).catch(() => {});
     throw new ConfigError(describeConnectError(err, url), { cause: err });
   }
   const db = drizzle(client, { schema }) as unknown as Db;
   guardTransactions(db);
-  return { db, kind: "postgres", sqlClient: client, url: raw, close: () => client.end({ timeout: 5 }) };
+  return { db, kind: "postgres", sqlClient: client, url: raw, close: () => pool.end(5) };
 }
 
 /**
