@@ -17,7 +17,7 @@ export function getRuntime(): Promise<Runtime> {
       const handle = await getDbHandle().catch((err) => {
         throw asServiceUnavailable(err) ?? err;
       });
-      const auth = createAuth(handle.db, { secret: config.authSecret, baseURL: config.publicUrl });
+      const auth = createAuth(handle.db, config);
       return { config, db: handle.db, dbKind: handle.kind, auth };
     })();
     g.__panelwaveRuntime = p;

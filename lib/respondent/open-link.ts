@@ -7,6 +7,7 @@ import { LANGUAGE_NAMES, MESSAGES, RESPONDENT_LANGUAGES, isRespondentLanguage, p
 import { textIn } from "../surveys/texts";
 import { waveAvailability } from "./link-state";
 import { htmlOutcome, redirectOutcome, type Outcome } from "./outcome";
+import { FORM_LIMIT, readFormSource, refusedPost, type FormSource } from "./read-form";
 import { html } from "./render/html";
 import { shell } from "./render/shell";
 import { statusPage } from "./render/status-page";
@@ -48,10 +49,17 @@ export async function showOpenLink(db: Db, studySlug: string, waveSlug: string, 
   return htmlOutcome(shell({ lang, title, body }), 200, lang);
 }
 
-/** POST: creates a participant and a personal link for this wave and sends the respondent there. */
-export async function startOpenLink(db: Db, studySlug: string, waveSlug: string, req: RequestInfo): Promise<Outcome> {
+/**
+ * POST: creates a participant and a personal link for this wave and sends the respondent there.
+ * The start form (its language) is read only once the wave is known to be open.
+ */
+export async function startOpenLink(db: Db, studySlug: string, waveSlug: string, req: RequestInfo, form: FormSource = []): Promise<Outcome> {
   const found = await findOpenWave(db, studySlug, waveSlug, req);
   if ("outcome" in found) return found.outcome!;
+  const read = await readFormSource(form, FORM_LIMIT);
+  if (!read.ok) return refusedPost(read.refusal, found.lang, `/j/${studySlug}/${waveSlug}`);
+  const posted = new Map(read.entries).get("lang");
+  const lang = posted && found.wave.languages.includes(posted) ? posted : found.lang;
   const token = newToken();
   await insertOpenLinkParticipant(db, {
     studyId: found.wave.studyId,
@@ -59,5 +67,5 @@ export async function startOpenLink(db: Db, studySlug: string, waveSlug: string,
     code: newParticipantCode(),
     tokenHash: hashToken(token),
   });
-  return redirectOutcome(`/s/${token}?lang=${encodeURIComponent(found.lang)}`, found.lang);
+  return redirectOutcome(`/s/${token}?lang=${encodeURIComponent(lang)}`, lang);
 }

@@ -18,10 +18,11 @@ import type { SurveyDefinition } from "../surveys/definition";
 import { evaluateFlow, firstPage, nextPage, previousPage, pruneHidden, validatePage } from "../surveys/flow";
 import { loadStoredDefinition } from "../surveys/load-stored-definition";
 import { completeResponse } from "./complete-response";
-import { parseSurveyPost } from "./form-submission";
+import { parseSurveyPost, surveyPostLimit } from "./form-submission";
 import { newlyRevealed, pageWithReveals } from "./page-with-reveals";
 import { linkStatus } from "./link-state";
 import { htmlOutcome, redirectOutcome, type Outcome } from "./outcome";
+import { readFormSource, refusedPost, type FormSource } from "./read-form";
 import { enhanceScriptUrl } from "./enhance-script";
 import { statusPage } from "./render/status-page";
 import { surveyPage } from "./render/survey-page";
@@ -123,12 +124,15 @@ export async function showPersonalLink(db: Db, token: string, req: RequestInfo, 
 /**
  * POST /s/<token>: validates and saves one page. Idempotent per submit key (a double tap or a
  * retried post is applied once); a stale revision (another tab saved first) is refused with a
- * plain explanation and nothing is overwritten.
+ * plain explanation and nothing is overwritten. The form is read only once the link is known to
+ * be open, and no more of it than the survey's longest page can weigh (surveyPostLimit).
  */
-export async function submitPersonalLink(db: Db, config: Config, token: string, form: Iterable<[string, string]>, req: RequestInfo): Promise<Outcome> {
+export async function submitPersonalLink(db: Db, config: Config, token: string, form: FormSource, req: RequestInfo): Promise<Outcome> {
   const l = await load(db, token, req);
   if ("unavailable" in l) return l.unavailable;
-  const post = parseSurveyPost(l.def, form);
+  const read = await readFormSource(form, surveyPostLimit(l.def));
+  if (!read.ok) return refusedPost(read.refusal, chooseLanguage(l.def, l.response, req, l.ctx), `/s/${token}`);
+  const post = parseSurveyPost(l.def, read.entries);
   if (!post) return redirectOutcome(`/s/${token}`);
   const { response } = l;
   if (response && response.lastSubmitKey === post.submitKey) return redirectOutcome(`/s/${token}`);
@@ -145,11 +149,14 @@ export async function submitPersonalLink(db: Db, config: Config, token: string, 
   let target: string | null = post.pageId;
   if (post.action.kind === "lang" && l.def.languages.includes(post.action.lang)) lang = post.action.lang;
   if (post.action.kind === "back") target = previousPage(l.def, after, post.pageId) ?? post.pageId;
+  // Text that cannot be stored is refused at its field whichever button was pressed: nothing is saved.
+  const unsafe = Object.fromEntries(post.unsafe.map((k) => [k, MESSAGES[isRespondentLanguage(lang) ? lang : "en"].unsafeText]));
+  if (post.unsafe.length || (post.action.kind === "next" && !v.ok)) {
+    const errors = { ...(post.action.kind === "next" ? v.errors : {}), ...unsafe };
+    const raw = Object.fromEntries(Object.entries(post.raw).filter(([k]) => k in errors));
+    return renderPage(l, token, lang, post.pageId, v.state.answers, { errors, raw, status: 422, now: req.now });
+  }
   if (post.action.kind === "next") {
-    if (!v.ok) {
-      const raw = Object.fromEntries(Object.entries(post.raw).filter(([k]) => k in v.errors));
-      return renderPage(l, token, lang, post.pageId, v.state.answers, { errors: v.errors, raw, status: 422, now: req.now });
-    }
     // A question this page's answers revealed (scripts off) is shown before moving on.
     target = newlyRevealed(l.def, before, after, post.pageId).length ? post.pageId : nextPage(l.def, after, post.pageId);
   }

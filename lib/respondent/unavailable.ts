@@ -4,25 +4,35 @@
 import { asServiceUnavailable } from "../errors/unavailable";
 import { MESSAGES, RESPONDENT_LANGUAGES, isRespondentLanguage, pickLanguage } from "../i18n/respondent-messages";
 import { htmlOutcome } from "./outcome";
+import type { FormRead, FormReader } from "./read-form";
 import { html } from "./render/html";
 import { shell } from "./render/shell";
 import { languageCookie, toResponse } from "./to-response";
 
 type Entries = [string, string][];
 
-/** A posted form read at most once; the 503 page gives back what it held. */
+/**
+ * The most of a post read back for the 503 page when the failure came before lib read it (the
+ * link could not be checked): a survey page's limit depends on its definition, which is in the
+ * database too. Past it, the page offers "Try again" without the fields.
+ */
+const RETRY_READ_LIMIT = 1 << 20;
+
+/** A posted form that lib reads through `reader` (at most once); the 503 page gives back what it held. */
 export type KeptForm = {
-  read(): Promise<Entries>;
-  /** What was posted, for the page: read now if the failure came before the route read it. */
+  reader: FormReader;
+  /** What was posted, for the page: read now if the failure came before lib read it. */
   forRetry(): Promise<Entries>;
 };
 
-export function keptForm(read: () => Promise<Entries>): KeptForm {
-  let entries: Promise<Entries> | null = null;
-  const once = () => (entries ??= read());
+export function keptForm(read: FormReader): KeptForm {
+  let result: Promise<FormRead> | null = null;
   return {
-    read: once,
-    forRetry: () => once().catch(() => []),
+    reader: (limit) => (result ??= read(limit)),
+    forRetry: async () => {
+      const r = await (result ??= read(RETRY_READ_LIMIT)).catch(() => null);
+      return r?.ok ? r.entries : [];
+    },
   };
 }
 

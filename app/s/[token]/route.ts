@@ -1,6 +1,7 @@
 // GET/POST /s/:token – a respondent's personal link: the current page, and saving a page.
 import { submitPersonalLink, showPersonalLink } from "../../../lib/respondent/personal-link";
-import { formEntries, languageCookie, toResponse } from "../../../lib/respondent/to-response";
+import { formReader } from "../../../lib/respondent/read-form";
+import { requestedLanguage, toResponse } from "../../../lib/respondent/to-response";
 import { keptForm, respondOrUnavailable } from "../../../lib/respondent/unavailable";
 import { getRuntime } from "../../../lib/runtime";
 
@@ -9,12 +10,7 @@ export const dynamic = "force-dynamic";
 type Ctx = { params: Promise<{ token: string }> };
 
 function requestInfo(req: Request) {
-  const url = new URL(req.url);
-  return {
-    now: new Date(),
-    acceptLanguage: req.headers.get("accept-language"),
-    requestedLanguage: url.searchParams.get("lang") ?? languageCookie(req.headers.get("cookie")),
-  };
+  return { now: new Date(), acceptLanguage: req.headers.get("accept-language"), requestedLanguage: requestedLanguage(req) };
 }
 
 export async function GET(req: Request, { params }: Ctx) {
@@ -26,10 +22,10 @@ export async function GET(req: Request, { params }: Ctx) {
 }
 
 export async function POST(req: Request, { params }: Ctx) {
-  const form = keptForm(() => formEntries(req));
+  const form = keptForm(formReader(req));
   return respondOrUnavailable(req, async () => {
     const { db, config } = await getRuntime();
     const info = { ...requestInfo(req), requestedLanguage: null };
-    return toResponse(await submitPersonalLink(db, config, (await params).token, await form.read(), info));
+    return toResponse(await submitPersonalLink(db, config, (await params).token, form.reader, info));
   }, form);
 }

@@ -3,17 +3,18 @@
 // address (action=erase). Plain HTML for respondents' phones; the token is an HMAC, checked in lib.
 import { z } from "zod";
 import { getRuntime } from "../../../lib/runtime";
-import { invalidUnsubscribePage, showUnsubscribePage, unsubscribeByToken } from "../../../lib/mail/unsubscribe";
+import { invalidUnsubscribePage, showUnsubscribePage, unsubscribeByPost } from "../../../lib/mail/unsubscribe";
+import { formReader } from "../../../lib/respondent/read-form";
+import { RESPONDENT_SECURITY_HEADERS } from "../../../lib/respondent/to-response";
 import { keptForm, respondOrUnavailable } from "../../../lib/respondent/unavailable";
 
 export const dynamic = "force-dynamic";
 
 const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 const HEADERS = {
+  ...RESPONDENT_SECURITY_HEADERS,
   "content-type": "text/html; charset=utf-8",
-  "cache-control": "no-store",
   "x-robots-tag": "noindex",
-  "referrer-policy": "no-referrer",
 };
 const html = (p: { status: number; html: string }) => new Response(p.html, { status: p.status, headers: HEADERS });
 
@@ -29,14 +30,10 @@ export async function GET(req: Request, ctx: { params: Promise<{ token: string }
 export async function POST(req: Request, ctx: { params: Promise<{ token: string }> }) {
   const token = tokenSchema.safeParse((await ctx.params).token);
   if (!token.success) return html(invalidUnsubscribePage());
-  const form = keptForm(async () => {
-    const data = await req.formData().catch(() => new FormData());
-    return [...data.entries()].filter((e): e is [string, string] => typeof e[1] === "string");
-  });
+  const form = keptForm(formReader(req));
   return respondOrUnavailable(req, async () => {
-    const action = z.enum(["stop", "erase"]).catch("stop").parse(new Map(await form.read()).get("action"));
     const rt = await getRuntime();
-    const done = await unsubscribeByToken(rt.db, rt.config.personalDataKey, token.data, { erase: action === "erase", now: new Date() });
-    return html(done ? done.page : invalidUnsubscribePage());
+    const done = await unsubscribeByPost(rt.db, rt.config.personalDataKey, token.data, form.reader, new Date());
+    return html(done ?? invalidUnsubscribePage());
   }, form);
 }

@@ -2,10 +2,14 @@ import { MESSAGES, isRespondentLanguage } from "../../i18n/respondent-messages";
 import { html } from "./html";
 import { shell } from "./shell";
 
-export type StatusKind = "unknown" | "not_open" | "closed" | "completed" | "withdrawn" | "thanks";
+export type StatusKind = "unknown" | "not_open" | "closed" | "completed" | "withdrawn" | "thanks" | "too_large" | "unreadable";
 
 /** A calm page for a link that cannot be answered now, in the respondent's language. */
-export function statusPage(kind: StatusKind, lang: string, opts: { opensAt?: Date | null; contact?: { name: string; email: string } | null } = {}): string {
+export function statusPage(
+  kind: StatusKind,
+  lang: string,
+  opts: { opensAt?: Date | null; contact?: { name: string; email: string } | null; /** A link back to the survey. */ back?: string } = {},
+): string {
   const m = MESSAGES[isRespondentLanguage(lang) ? lang : "en"];
   const [title, body] = {
     unknown: [m.unknownLinkTitle, m.unknownLinkBody],
@@ -14,9 +18,12 @@ export function statusPage(kind: StatusKind, lang: string, opts: { opensAt?: Dat
     completed: [m.completedTitle, m.completedBody],
     withdrawn: [m.withdrawnTitle, m.withdrawnBody],
     thanks: [m.thanksTitle, m.thanksBody],
+    too_large: [m.tooLargeTitle, m.tooLargeBody],
+    unreadable: [m.unreadableTitle, m.unreadableBody],
   }[kind];
+  const back = opts.back ? html`<p><a class="btn sec" href="${opts.back}">${m.backToSurvey}</a></p>` : "";
   const contact = opts.contact ? html`<p class="foot">${m.contact(opts.contact.name, opts.contact.email)}</p>` : "";
-  return shell({ lang, title, body: html`<h1 data-status="${kind}">${title}</h1><p>${body}</p>${contact}` });
+  return shell({ lang, title, body: html`<h1 data-status="${kind}">${title}</h1><p>${body}</p>${back}${contact}` });
 }
 
 export function formatDate(d: Date, lang: string): string {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { executeRows, openServerDb, type DbHandle } from "../../../db/client";
 import { GET } from "../../../app/api/health/route";
-import type { Config } from "../../../lib/config/load-config";
+import { loadConfig } from "../../../lib/config/load-config";
 import { getHealth } from "../../../lib/health/get-health";
 import { setRuntimeForTests } from "../../../lib/runtime";
 import { createAuth } from "../../../lib/auth/create-auth";
@@ -22,8 +22,8 @@ afterAll(async () => {
 });
 
 function useDb(h: DbHandle) {
-  const config = { personalDataKey: testKey, publicUrl: "http://localhost:3000", authSecret: "x".repeat(32) } as Config;
-  setRuntimeForTests({ config, db: h.db, dbKind: h.kind, auth: createAuth(h.db, { secret: config.authSecret, baseURL: config.publicUrl }) });
+  const config = loadConfig({ PERSONAL_DATA_KEY: testKey.toString("base64"), PUBLIC_URL: "http://localhost:3000" });
+  setRuntimeForTests({ config, db: h.db, dbKind: h.kind, auth: createAuth(h.db, config) });
 }
 
 /** A handle whose every transaction is read-only, as on a standby or a full disk that refuses writes. */

@@ -13,7 +13,7 @@ import * as personal from "../../../app/s/[token]/route";
 import * as auth from "../../../app/api/auth/[...all]/route";
 import * as studies from "../../../app/api/v1/studies/route";
 import { createAuth } from "../../../lib/auth/create-auth";
-import type { Config } from "../../../lib/config/load-config";
+import { loadConfig } from "../../../lib/config/load-config";
 import { setRuntimeForTests } from "../../../lib/runtime";
 import { smallSurvey } from "../../fixtures/small-survey";
 import { makeInvitation, makeStudyWave } from "../helpers/factories";
@@ -59,8 +59,8 @@ describe.skipIf(!server)("PostgreSQL unreachable for 30 s under load", () => {
     viaProxy.port = String(proxy.port);
     viaProxy.pathname = `/${t.name}`;
     app = await openServerDb(viaProxy.toString(), { max: 10 });
-    const config = { personalDataKey: testKey, publicUrl: "http://localhost:3000", authSecret: "x".repeat(32) } as Config;
-    setRuntimeForTests({ config, db: app.db, dbKind: "postgres", auth: createAuth(app.db, { secret: config.authSecret, baseURL: config.publicUrl }) });
+    const config = loadConfig({ PERSONAL_DATA_KEY: testKey.toString("base64"), PUBLIC_URL: "http://localhost:3000" });
+    setRuntimeForTests({ config, db: app.db, dbKind: "postgres", auth: createAuth(app.db, config) });
 
     const logged: string[] = [];
     for (const level of ["log", "error", "warn", "info"] as const) {

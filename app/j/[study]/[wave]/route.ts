@@ -1,6 +1,7 @@
 // GET/POST /j/:study/:wave – the open link of a recruitment wave: start page, then a personal link.
 import { showOpenLink, startOpenLink } from "../../../../lib/respondent/open-link";
-import { formEntries, languageCookie, toResponse } from "../../../../lib/respondent/to-response";
+import { formReader } from "../../../../lib/respondent/read-form";
+import { requestedLanguage, toResponse } from "../../../../lib/respondent/to-response";
 import { keptForm, respondOrUnavailable } from "../../../../lib/respondent/unavailable";
 import { getRuntime } from "../../../../lib/runtime";
 
@@ -8,21 +9,22 @@ export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ study: string; wave: string }> };
 
+const info = (req: Request) => ({ now: new Date(), acceptLanguage: req.headers.get("accept-language"), requestedLanguage: requestedLanguage(req) });
+
 export async function GET(req: Request, { params }: Ctx) {
   return respondOrUnavailable(req, async () => {
     const { db } = await getRuntime();
     const { study, wave } = await params;
-    const lang = new URL(req.url).searchParams.get("lang") ?? languageCookie(req.headers.get("cookie"));
-    return toResponse(await showOpenLink(db, study, wave, { now: new Date(), acceptLanguage: req.headers.get("accept-language"), requestedLanguage: lang }));
+    return toResponse(await showOpenLink(db, study, wave, info(req)));
   });
 }
 
+// The start form's language is read by lib once the wave is known to be open.
 export async function POST(req: Request, { params }: Ctx) {
-  const form = keptForm(() => formEntries(req));
+  const form = keptForm(formReader(req));
   return respondOrUnavailable(req, async () => {
     const { db } = await getRuntime();
     const { study, wave } = await params;
-    const lang = new Map(await form.read()).get("lang") ?? null;
-    return toResponse(await startOpenLink(db, study, wave, { now: new Date(), acceptLanguage: req.headers.get("accept-language"), requestedLanguage: lang }));
+    return toResponse(await startOpenLink(db, study, wave, info(req), form.reader));
   }, form);
 }

@@ -1,7 +1,8 @@
 // GET/POST /s/:token/withdraw – leave the study from inside the survey (confirm, then withdraw).
 import { confirmWithdraw, showWithdraw } from "../../../../lib/respondent/withdraw-from-survey";
+import { formReader } from "../../../../lib/respondent/read-form";
 import { languageCookie, toResponse } from "../../../../lib/respondent/to-response";
-import { respondOrUnavailable } from "../../../../lib/respondent/unavailable";
+import { keptForm, respondOrUnavailable } from "../../../../lib/respondent/unavailable";
 import { getRuntime } from "../../../../lib/runtime";
 
 export const dynamic = "force-dynamic";
@@ -22,8 +23,9 @@ export async function GET(req: Request, { params }: Ctx) {
 }
 
 export async function POST(req: Request, { params }: Ctx) {
+  const form = keptForm(formReader(req));
   return respondOrUnavailable(req, async () => {
     const { db } = await getRuntime();
-    return toResponse(await confirmWithdraw(db, (await params).token, info(req)));
-  });
+    return toResponse(await confirmWithdraw(db, (await params).token, info(req), form.reader));
+  }, form);
 }
