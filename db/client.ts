@@ -1,12 +1,15 @@
 // The database client factory: PostgreSQL server through postgres.js when DATABASE_URL is set,
 // embedded PGlite in a local data folder otherwise. One schema and one migrations folder serve both.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { sql, type SQL } from "drizzle-orm";
 import * as schema from "./schema";
 import { ConfigError } from "../lib/errors/config-error";
+import { checkDbCircuit } from "./availability";
+import { openEmbeddedDb } from "./embedded";
+import { installQueryErrorHandling, translateDbError } from "./query-errors";
+import { createServerPool } from "./server-pool";
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -19,10 +22,15 @@ export type DbHandle = {
   pglite?: PGlite;
   /** The raw postgres.js client (server only). */
   sqlClient?: import("postgres").Sql;
+  /** The connection string (server only). */
+  url?: string;
   close: () => Promise<void>;
 };
 
-export { ConfigError };
+export { ConfigError, openEmbeddedDb };
+
+// Failed queries never carry their values into errors or logs; a lost server answers 503 fast.
+installQueryErrorHandling();
 
 export const MIGRATIONS_FOLDER = resolve(process.cwd(), "db/migrations");
 
@@ -44,6 +52,13 @@ export function parseDatabaseUrl(raw: string): URL {
   if (!url.pathname || url.pathname === "/") {
     throw new ConfigError(`DATABASE_URL names no database (add /dbname after the host)`);
   }
+  for (const [part, value] of [["user name", url.username], ["password", url.password], ["database name", url.pathname]]) {
+    try {
+      decodeURIComponent(value);
+    } catch {
+      throw new ConfigError(`DATABASE_URL has a malformed %-escape in its ${part} (write a literal % as %25)`);
+    }
+  }
   return url;
 }
 
@@ -60,72 +75,43 @@ function describeConnectError(err: unknown, url: URL): string {
 /** Connects to the PostgreSQL server and checks the connection with one query. */
 export async function openServerDb(raw: string, opts: { max?: number } = {}): Promise<DbHandle> {
   const url = parseDatabaseUrl(raw);
-  const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const max = opts.max ?? Number(process.env.DATABASE_POOL_SIZE || 20);
-  const client = postgres(raw, { max, onnotice: () => {}, connect_timeout: 10 });
+  const pool = await createServerPool(raw, {
+    max,
+    onnotice: () => {},
+    // Fail fast when the server is down: a connection attempt gives up after 5 s, and the pool
+    // retries at most a second apart (postgres.js's own backoff grows to 20 s, and queued queries
+    // waited that long). availability.ts answers 503 at once while the server stays down.
+    connect_timeout: 5,
+    backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, 1),
+  });
+  const client = pool.client;
   try {
     await client`select 1`;
   } catch (err) {
-    await client.end({ timeout: 1 }).catch(() => {});
-    throw new ConfigError(describeConnectError(err, url));
+    await pool.end(1).catch(() => {});
+    throw new ConfigError(describeConnectError(err, url), { cause: err });
   }
   const db = drizzle(client, { schema }) as unknown as Db;
-  return { db, kind: "postgres", sqlClient: client, close: () => client.end({ timeout: 5 }) };
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
+  guardTransactions(db);
+  return { db, kind: "postgres", sqlClient: client, url: raw, close: () => pool.end(5) };
 }
 
 /**
- * Opens the embedded database in dataDir/pg. Only one process may open a data folder, so a
- * lock file with the owner's pid guards it; a second process gets a one-line ConfigError.
+ * A transaction's BEGIN waits for a pool connection outside drizzle's query path: give it the
+ * same circuit and error translation as every query (query-errors.ts).
  */
-export async function openEmbeddedDb(dataDir: string): Promise<DbHandle> {
-  const dir = resolve(dataDir);
-  mkdirSync(dir, { recursive: true });
-  const lock = join(dir, "panelwave.lock");
-  if (existsSync(lock)) {
-    const pid = Number(readFileSync(lock, "utf8").trim());
-    if (pid && pid !== process.pid && pidAlive(pid)) {
-      throw new ConfigError(
-        `The data folder ${dataDir} is in use by process ${pid} (is Panelwave running?); stop it first or set DATABASE_URL`,
-      );
-    }
-  }
-  writeFileSync(lock, String(process.pid));
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { drizzle } = await import("drizzle-orm/pglite");
-  let pg: PGlite;
-  try {
-    pg = new PGlite(join(dir, "pg"));
-    await pg.waitReady;
-  } catch (err) {
-    rmSync(lock, { force: true });
-    throw new ConfigError(`DATA_DIR: cannot open the embedded database in ${dir}: ${(err as Error).message}`);
-  }
-  const db = drizzle(pg, { schema }) as unknown as Db;
-  const release = () => {
+function guardTransactions(db: Db): void {
+  const begin = db.transaction.bind(db);
+  db.transaction = (async (fn: Parameters<Db["transaction"]>[0], config?: Parameters<Db["transaction"]>[1]) => {
+    checkDbCircuit();
     try {
-      if (existsSync(lock) && readFileSync(lock, "utf8").trim() === String(process.pid)) rmSync(lock);
-    } catch {}
-  };
-  process.once("exit", release);
-  return {
-    db,
-    kind: "pglite",
-    pglite: pg,
-    close: async () => {
-      await pg.close();
-      release();
-    },
-  };
+      return await begin(fn, config);
+    } catch (e) {
+      throw translateDbError(e);
+    }
+  }) as Db["transaction"];
 }
 
 /** Opens whichever database the environment names. */
@@ -137,8 +123,34 @@ export function openDb(env: Record<string, string | undefined> = process.env): P
   return url ? openServerDb(url) : openEmbeddedDb(env.DATA_DIR || ".data");
 }
 
-/** Applies the committed migrations (idempotent). */
+/** The advisory lock key that serialises migrations and first-start seeding across instances. */
+const SETUP_LOCK_KEY = 7216541230;
+
+/**
+ * Runs fn while holding a PostgreSQL session advisory lock, on a connection of its own (so the
+ * pool stays free for fn). Instances that start together queue here instead of racing through
+ * migrations; the lock goes with the connection, so a process that dies mid-way frees it. The
+ * embedded database needs none: one process opens the data folder.
+ */
+export async function withSetupLock<T>(handle: DbHandle, fn: () => Promise<T>): Promise<T> {
+  if (handle.kind !== "postgres" || !handle.url) return fn();
+  const { default: postgres } = await import("postgres");
+  const lock = postgres(handle.url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+  try {
+    await lock.unsafe(`select pg_advisory_lock(${SETUP_LOCK_KEY})`);
+    return await fn();
+  } finally {
+    await lock.end({ timeout: 5 }).catch(() => {});
+  }
+}
+
+/** Applies the committed migrations (idempotent), under the set-up lock. */
 export async function migrateDb(handle: DbHandle): Promise<void> {
+  await withSetupLock(handle, () => applyMigrations(handle));
+}
+
+/** Applies the committed migrations; call it inside withSetupLock. */
+export async function applyMigrations(handle: DbHandle): Promise<void> {
   if (handle.kind === "pglite") {
     const { migrate } = await import("drizzle-orm/pglite/migrator");
     await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });

@@ -1,5 +1,6 @@
 // The process-wide runtime: configuration, database and auth, created once per process.
 import { getDbHandle } from "../db";
+import { asServiceUnavailable } from "./errors/unavailable";
 import type { Db, DbKind } from "../db/client";
 import { createAuth, type Auth } from "./auth/create-auth";
 import { loadConfig, type Config } from "./config/load-config";
@@ -12,7 +13,10 @@ export function getRuntime(): Promise<Runtime> {
   if (!g.__panelwaveRuntime) {
     const p = (async () => {
       const config = loadConfig();
-      const handle = await getDbHandle();
+      // A server that cannot be reached now is a 503 for this request; the next one tries again.
+      const handle = await getDbHandle().catch((err) => {
+        throw asServiceUnavailable(err) ?? err;
+      });
       const auth = createAuth(handle.db, config);
       return { config, db: handle.db, dbKind: handle.kind, auth };
     })();

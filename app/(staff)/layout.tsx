@@ -2,12 +2,11 @@
 import type { ReactNode } from "react";
 import { headers } from "next/headers";
 import Link from "next/link";
-import { currentUser } from "../../lib/auth/current-user";
-import { getRuntime } from "../../lib/runtime";
 import { SignOutButton } from "./sign-out-button";
+import { staffSession } from "./staff-page";
 
 export default async function StaffLayout({ children }: { children: ReactNode }) {
-  const user = await currentUser(await getRuntime(), await headers());
+  const { user } = await staffSession(await headers());
   return (
     <>
       <header className="top">

@@ -1,7 +1,8 @@
 // Errors of the HTTP API as application/problem+json (RFC 9457): type, title, status, detail,
 // and `errors` naming each field and what is wrong with it.
 import { z } from "zod";
-import { AppError, type FieldIssue } from "../errors/app-error";
+import { asServiceUnavailable } from "../errors/unavailable";
+import { AppError, ServiceUnavailable, type FieldIssue } from "../errors/app-error";
 
 export class PayloadTooLarge extends AppError {
   constructor(limit: number) {
@@ -36,6 +37,7 @@ const TITLES: Record<number, string> = {
   422: "Validation failed",
   429: "Too many requests",
   500: "Internal error",
+  503: "Service unavailable",
 };
 
 /** One field problem; imports add where it is in the file (sheet, row, column). */
@@ -65,11 +67,13 @@ export type Problem = z.infer<typeof problemSchema>;
 const HEADERS = { "content-type": "application/problem+json", "cache-control": "no-store" };
 
 /** Builds the problem for any error: AppErrors as they are, anything else a 500 with a reference (logged, never sent). */
-export function toProblem(err: unknown): { problem: Problem; headers: Record<string, string> } {
+export function toProblem(thrown: unknown): { problem: Problem; headers: Record<string, string> } {
+  // The database cannot be reached: a 503 with Retry-After, whatever layer noticed it.
+  const err = asServiceUnavailable(thrown) ?? thrown;
   if (err instanceof AppError) {
     const headers: Record<string, string> = { ...HEADERS };
     if (err.status === 401) headers["www-authenticate"] = 'Bearer realm="panelwave"';
-    if (err instanceof TooManyRequests) headers["retry-after"] = String(err.retryAfterSeconds);
+    if (err instanceof TooManyRequests || err instanceof ServiceUnavailable) headers["retry-after"] = String(err.retryAfterSeconds);
     const issues: FieldIssue[] = err.issues;
     return {
       problem: {

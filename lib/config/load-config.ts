@@ -1,8 +1,9 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { isIP } from "node:net";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { ConfigError } from "../errors/config-error";
+import { dataDirError, ensureDataDir } from "./data-dir";
 
 /**
  * Which reverse proxies may tell us the client's address in X-Forwarded-For: none (the socket's
@@ -31,7 +32,9 @@ export type Config = {
 export const DEFAULT_MAILBOX_RETENTION_DAYS = 30;
 
 function decodeKey(raw: string, name: string): Buffer {
-  const key = Buffer.from(raw.trim(), "base64");
+  const text = raw.trim();
+  // Buffer.from(…, "base64") skips characters that are not base64: check the form first.
+  const key = /^[A-Za-z0-9+/_-]+={0,2}$/.test(text) ? Buffer.from(text, "base64") : Buffer.alloc(0);
   if (key.length !== 32) {
     throw new ConfigError(`${name} must be 32 bytes in base64 (generate one with: openssl rand -base64 32)`);
   }
@@ -76,12 +79,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       "PERSONAL_DATA_KEY is required with DATABASE_URL (generate one with: openssl rand -base64 32)",
     );
   } else {
-    const file = join(resolve(dataDir), "personal-data.key");
-    if (!existsSync(file)) {
-      mkdirSync(resolve(dataDir), { recursive: true });
-      writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
+    const file = join(ensureDataDir(dataDir), "personal-data.key");
+    try {
+      if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
+      personalDataKey = decodeKey(readFileSync(file, "utf8"), `the key file ${file} (PERSONAL_DATA_KEY is unset)`);
+    } catch (err) {
+      throw err instanceof ConfigError ? err : dataDirError(err, dataDir);
     }
-    personalDataKey = decodeKey(readFileSync(file, "utf8"), file);
   }
   const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, "");
   try {

@@ -43,3 +43,13 @@ export class Conflict extends AppError {
     super(message, "conflict", 409);
   }
 }
+
+/** The database cannot be reached (or a dependency is down): try again later; nothing was saved. */
+export class ServiceUnavailable extends AppError {
+  constructor(
+    message = "The database cannot be reached just now; try again in a minute",
+    readonly retryAfterSeconds = 60,
+  ) {
+    super(message, "unavailable", 503);
+  }
+}

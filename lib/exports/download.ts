@@ -1,6 +1,7 @@
 // What an export hands to a route: a file name, a content type and a byte stream. Plain web
 // APIs (Response, ReadableStream), no Next.js.
-import { AppError } from "../errors/app-error";
+import { asServiceUnavailable } from "../errors/unavailable";
+import { AppError, ServiceUnavailable } from "../errors/app-error";
 
 export type Download = {
   filename: string;
@@ -48,11 +49,13 @@ export function downloadResponse(d: Download): Response {
  * An error as application/problem+json: AppErrors with their status and safe message, anything
  * else as a generic 500 with a reference id (logged, never sent).
  */
-export function problemResponse(err: unknown): Response {
+export function problemResponse(thrown: unknown): Response {
+  const err = asServiceUnavailable(thrown) ?? thrown;
   if (err instanceof AppError) {
+    const retry: Record<string, string> = err instanceof ServiceUnavailable ? { "retry-after": String(err.retryAfterSeconds) } : {};
     return Response.json(
       { type: "about:blank", title: err.message, status: err.status, code: err.code, ...(err.issues.length ? { issues: err.issues } : {}) },
-      { status: err.status, headers: { "content-type": "application/problem+json" } },
+      { status: err.status, headers: { "content-type": "application/problem+json", ...retry } },
     );
   }
   const ref = Math.random().toString(36).slice(2, 10);

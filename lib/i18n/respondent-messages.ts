@@ -53,6 +53,10 @@ type Messages = {
   /** At a field whose text had control characters or bytes that are not UTF-8 (refused, shown cleaned). */
   unsafeText: string;
   contact: (name: string, email: string) => string;
+  unavailableTitle: string;
+  unavailableBody: string;
+  unavailableKept: string;
+  tryAgain: string;
 };
 
 export const MESSAGES: Record<RespondentLanguage, Messages> = {
@@ -96,6 +100,10 @@ export const MESSAGES: Record<RespondentLanguage, Messages> = {
     backToSurvey: "Повернутися до опитування",
     unsafeText: "Ця відповідь містила невидимі символи, які не можна зберегти. Ми їх видалили: перевірте відповідь і продовжуйте.",
     contact: (n, e) => `Питання? Напишіть: ${n}, ${e}`,
+    unavailableTitle: "Будь ласка, спробуйте ще раз за хвилину",
+    unavailableBody: "Зараз ми не можемо зберегти або показати опитування. Усе, що ви вже надіслали, збережено.",
+    unavailableKept: "Ваші відповіді з цієї сторінки збережено тут: натисніть кнопку, щоб надіслати їх ще раз.",
+    tryAgain: "Спробувати ще раз",
   },
   ru: {
     next: "Далее",
@@ -137,6 +145,10 @@ export const MESSAGES: Record<RespondentLanguage, Messages> = {
     backToSurvey: "Вернуться к опросу",
     unsafeText: "Этот ответ содержал невидимые символы, которые нельзя сохранить. Мы их удалили: проверьте ответ и продолжайте.",
     contact: (n, e) => `Вопросы? Пишите: ${n}, ${e}`,
+    unavailableTitle: "Пожалуйста, попробуйте ещё раз через минуту",
+    unavailableBody: "Сейчас мы не можем сохранить или показать опрос. Всё, что вы уже отправили, сохранено.",
+    unavailableKept: "Ваши ответы с этой страницы сохранены здесь: нажмите кнопку, чтобы отправить их ещё раз.",
+    tryAgain: "Попробовать ещё раз",
   },
   nb: {
     next: "Neste",
@@ -178,6 +190,10 @@ export const MESSAGES: Record<RespondentLanguage, Messages> = {
     backToSurvey: "Tilbake til undersøkelsen",
     unsafeText: "Svaret inneholdt usynlige tegn som ikke kan lagres. Vi har fjernet dem: sjekk svaret og fortsett.",
     contact: (n, e) => `Spørsmål? Skriv til ${n}, ${e}`,
+    unavailableTitle: "Prøv igjen om et minutt",
+    unavailableBody: "Akkurat nå kan vi ikke lagre eller vise undersøkelsen. Det du allerede har sendt inn, er tatt vare på.",
+    unavailableKept: "Svarene dine fra denne siden er tatt vare på her: trykk på knappen for å sende dem på nytt.",
+    tryAgain: "Prøv igjen",
   },
   en: {
     next: "Next",
@@ -219,6 +235,10 @@ export const MESSAGES: Record<RespondentLanguage, Messages> = {
     backToSurvey: "Back to the survey",
     unsafeText: "This answer contained invisible characters that cannot be saved. We removed them: check the answer and continue.",
     contact: (n, e) => `Questions? Write to ${n}, ${e}`,
+    unavailableTitle: "Please try again in a minute",
+    unavailableBody: "We cannot save or show the survey just now. Everything you have already sent is safe.",
+    unavailableKept: "Your answers from this page are kept here: press the button to send them again.",
+    tryAgain: "Try again",
   },
 };
 

@@ -4,6 +4,9 @@ import PgBoss from "pg-boss";
 import type { PGlite } from "@electric-sql/pglite";
 import type { DbHandle } from "../../db/client";
 
+/** How often pg-boss's maintenance fails expired jobs (its default, 120 s, held mail up for minutes). */
+export const MAINTENANCE_INTERVAL_SECONDS = 10;
+
 /** pg-boss's database adapter over PGlite: parameterised queries, or multi-statement scripts. */
 export function pgliteBossDb(pg: PGlite): PgBoss.Db {
   return {
@@ -25,6 +28,8 @@ export function createBoss(handle: DbHandle, opts: { connectionString?: string; 
     deleteAfterDays: 2,
     cronMonitorIntervalSeconds: 15,
     cronWorkerIntervalSeconds: 5,
+    // Maintenance fails jobs past their expiry (those of a worker that died): check often.
+    maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS,
   };
   if (handle.kind === "pglite") {
     if (!handle.pglite) throw new Error("the PGlite handle has no raw instance");

@@ -36,7 +36,8 @@ export const reconcileJob = {
 };
 
 /**
- * "send-outbox" — drains due mail for up to `budgetMs`, then queues itself again if mail is left.
+ * "send-outbox" — drains due mail for up to `budgetMs` (it stops starting messages then, even
+ * mid-batch, so a run ends well within its pg-boss expiry), then queues itself again if mail is left.
  * Duplicates are prevented by the outbox: a row is claimed by one worker (FOR UPDATE SKIP LOCKED,
  * with a lease) and marked sent right after the SMTP server accepts it, so two runs at once share
  * the work instead of repeating it. The one remaining window (accepted, then the process dies

@@ -8,6 +8,14 @@ import { createBoss } from "./boss";
 import { reconcileJob, sendOutboxJob, type JobContext } from "./jobs";
 import { onNudge } from "./nudge";
 
+/** A drain run stops starting messages after this long, then queues its continuation. */
+export const DRAIN_BUDGET_MS = 20_000;
+/** pg-boss fails an active drain job after this long: the budget plus room for the last sends. */
+export const DRAIN_EXPIRE_SECONDS = 40;
+/** A reconcile run over a large panel took 48 s (88,000 invitations); twice that, with margin. */
+export const RECONCILE_EXPIRE_SECONDS = 120;
+const DRAIN_TICK_MS = 15_000;
+
 export type WorkerOptions = {
   handle: DbHandle;
   /** Required on the PostgreSQL server (pg-boss opens its own small pool). */
@@ -20,6 +28,8 @@ export type WorkerOptions = {
   /** Parallel drain jobs across all instances (default 1). */
   drainSlots?: number;
   pollingIntervalSeconds?: number;
+  /** How long an outbox claim is held (default 5 min, docs/outbox.md); fault tests shorten it. */
+  leaseMs?: number;
   clock?: () => Date;
   log?: (message: string) => void;
 };
@@ -48,13 +58,22 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
       publicUrl: opts.config.publicUrl,
       mailFrom: opts.config.mailFrom,
       ratePerSecond: opts.ratePerSecond ?? null,
+      leaseMs: opts.leaseMs,
+      leaseMarginMs: opts.leaseMs ? Math.min(2 * 60_000, opts.leaseMs / 4) : undefined,
     },
   };
   const boss = createBoss(opts.handle, { connectionString: opts.connectionString });
   boss.on("error", (err: Error) => log(`pg-boss: ${err.message}`));
   await boss.start();
-  await boss.createQueue(reconcileJob.name, { name: reconcileJob.name, policy: "stately", expireInSeconds: 600, retryLimit: 2, retryBackoff: true });
-  await boss.createQueue(sendOutboxJob.name, { name: sendOutboxJob.name, policy: "stately", expireInSeconds: 300, retryLimit: 2, retryBackoff: true });
+  // A job whose worker died stays 'active' until its expiry, and a stately queue starts nothing
+  // else meanwhile: the expiries are short, so mail resumes on a live instance within a minute
+  // (drain runs end by their budget, well within expireInSeconds; see docs/outbox.md).
+  for (const [name, expireInSeconds] of [[reconcileJob.name, RECONCILE_EXPIRE_SECONDS], [sendOutboxJob.name, DRAIN_EXPIRE_SECONDS]] as const) {
+    const queue: PgBoss.Queue = { name, policy: "stately", expireInSeconds, retryLimit: 2, retryBackoff: true };
+    await boss.createQueue(name, queue);
+    // createQueue keeps an existing queue's settings: bring databases made by older versions up to date.
+    await boss.updateQueue(name, queue);
+  }
 
   const drainNow = async () => {
     for (let slot = 0; slot < slots; slot++) {
@@ -80,10 +99,10 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
   await boss.work(sendOutboxJob.name, polling, async (jobs) => {
     for (const job of jobs) {
       const { slot } = sendOutboxJob.schema.parse(job.data ?? {});
-      const stats = await sendOutboxJob.handler(ctx);
+      const stats = await sendOutboxJob.handler(ctx, DRAIN_BUDGET_MS);
       if (stats.sent || stats.failed || stats.bounced || stats.retried) log(`send-outbox[${slot}]: ${JSON.stringify(stats)}`);
       // Out of time with mail left: continue in a new run (this one is still active, so stately allows it).
-      if (!stats.drained && stats.released === 0) await boss.send(sendOutboxJob.name, { slot }, { singletonKey: `slot-${slot}` });
+      if (!stats.drained && !stats.outage) await boss.send(sendOutboxJob.name, { slot }, { singletonKey: `slot-${slot}` });
     }
   });
   await boss.schedule(reconcileJob.name, "* * * * *", {}, { singletonKey: "reconcile" });
@@ -91,6 +110,10 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
   const offNudge = onNudge((topic) => {
     (topic === "outbox" ? drainNow() : reconcileNow()).catch((err: Error) => log(`nudge ${topic}: ${err.message}`));
   });
+  // Every instance keeps a drain queued (stately merges them into one), so when the instance that
+  // was draining dies, a live one takes over as soon as the dead run expires, whatever else runs.
+  const tick = setInterval(() => drainNow().catch((err: Error) => log(`drain tick: ${err.message}`)), DRAIN_TICK_MS);
+  tick.unref();
   await reconcileNow();
   log(`started (${opts.handle.kind}, mail via ${transport.kind}, ${slots} drain slot${slots > 1 ? "s" : ""})`);
 
@@ -100,6 +123,7 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
     drainNow,
     async stop() {
       offNudge();
+      clearInterval(tick);
       await boss.stop({ graceful: true, wait: true, timeout: 20_000 });
       if (ownTransport) await transport.close();
     },

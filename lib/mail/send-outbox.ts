@@ -34,7 +34,7 @@ export type DrainOptions = MailSettings & {
   clock?: () => Date;
   /** Stop claiming new batches after this many (default: until nothing is due). */
   maxBatches?: number;
-  /** Stop claiming new batches after this time. */
+  /** Stop claiming new batches, and starting new messages, after this time. */
   deadline?: Date;
 };
 
@@ -48,6 +48,8 @@ export type DrainStats = {
   reclaimed: number;
   /** True when the drain stopped because nothing more was due (not a deadline or an outage). */
   drained: boolean;
+  /** True when it stopped because the SMTP server was unreachable (the rest waits for its backoff). */
+  outage: boolean;
 };
 
 /**
@@ -104,7 +106,7 @@ export async function drainOutbox(db: Db, transport: MailTransport, opts: DrainO
   const maxAttempts = opts.maxAttempts ?? 12;
   const limiter = opts.limiter ?? createRateLimiter();
   const recorder = sentRecorder(db);
-  const stats: DrainStats = { sent: 0, retried: 0, bounced: 0, failed: 0, cancelled: 0, released: 0, reclaimed: 0, drained: false };
+  const stats: DrainStats = { sent: 0, retried: 0, bounced: 0, failed: 0, cancelled: 0, released: 0, reclaimed: 0, drained: false, outage: false };
 
   for (let batch = 0; opts.maxBatches === undefined || batch < opts.maxBatches; batch++) {
     const now = clock();
@@ -141,8 +143,10 @@ export async function drainOutbox(db: Db, transport: MailTransport, opts: DrainO
         return;
       }
       await limiter.acquire(limitsFor(msg, ctx, opts.ratePerSecond));
-      // Never start a send that could outlive the claim: another worker may reclaim the row then.
-      if (stopUntil || clock().getTime() > msg.lockedUntil.getTime() - marginMs) {
+      // Never start a send that could outlive the claim (another worker may reclaim the row then),
+      // nor one past the run's deadline (the job must end well within its pg-boss expiry).
+      const t = clock().getTime();
+      if (stopUntil || t > msg.lockedUntil.getTime() - marginMs || (opts.deadline && t >= opts.deadline.getTime())) {
         untried.push(msg.id);
         return;
       }
@@ -164,7 +168,10 @@ export async function drainOutbox(db: Db, transport: MailTransport, opts: DrainO
           await markOutboxRetry(db, msg.id, { nextAttemptAt, error: f.message, giveUp: attempts >= maxAttempts });
           if (attempts >= maxAttempts) stats.failed++;
           else stats.retried++;
-          if (f.connection && !stopUntil) stopUntil = nextAttemptAt;
+          if (f.connection && !stopUntil) {
+            stopUntil = nextAttemptAt;
+            stats.outage = true;
+          }
         }
         return;
       }
@@ -183,7 +190,7 @@ export async function drainOutbox(db: Db, transport: MailTransport, opts: DrainO
     const lane = async () => {
       while (next < claimed.length) {
         const msg = claimed[next++];
-        if (stopUntil) {
+        if (stopUntil || (opts.deadline && clock() >= opts.deadline)) {
           untried.push(msg.id);
           continue;
         }

@@ -1,4 +1,4 @@
-// GET /api/health – liveness and database reachability, for load balancers and `npm start`.
+// GET /api/health – database reachability and writability, for load balancers: 200 when ok, 503 when degraded or down.
 import { getHealth } from "../../../lib/health/get-health";
 
 export const dynamic = "force-dynamic";

@@ -2,6 +2,7 @@
 import { submitPersonalLink, showPersonalLink } from "../../../lib/respondent/personal-link";
 import { formReader } from "../../../lib/respondent/read-form";
 import { requestedLanguage, toResponse } from "../../../lib/respondent/to-response";
+import { keptForm, respondOrUnavailable } from "../../../lib/respondent/unavailable";
 import { getRuntime } from "../../../lib/runtime";
 
 export const dynamic = "force-dynamic";
@@ -13,13 +14,18 @@ function requestInfo(req: Request) {
 }
 
 export async function GET(req: Request, { params }: Ctx) {
-  const { db } = await getRuntime();
-  const done = new URL(req.url).searchParams.get("done") === "1";
-  return toResponse(await showPersonalLink(db, (await params).token, requestInfo(req), { done }));
+  return respondOrUnavailable(req, async () => {
+    const { db } = await getRuntime();
+    const done = new URL(req.url).searchParams.get("done") === "1";
+    return toResponse(await showPersonalLink(db, (await params).token, requestInfo(req), { done }));
+  });
 }
 
 export async function POST(req: Request, { params }: Ctx) {
-  const { db, config } = await getRuntime();
-  const info = { ...requestInfo(req), requestedLanguage: null };
-  return toResponse(await submitPersonalLink(db, config, (await params).token, formReader(req), info));
+  const form = keptForm(formReader(req));
+  return respondOrUnavailable(req, async () => {
+    const { db, config } = await getRuntime();
+    const info = { ...requestInfo(req), requestedLanguage: null };
+    return toResponse(await submitPersonalLink(db, config, (await params).token, form.reader, info));
+  }, form);
 }

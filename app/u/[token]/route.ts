@@ -6,6 +6,7 @@ import { getRuntime } from "../../../lib/runtime";
 import { invalidUnsubscribePage, showUnsubscribePage, unsubscribeByPost } from "../../../lib/mail/unsubscribe";
 import { formReader } from "../../../lib/respondent/read-form";
 import { RESPONDENT_SECURITY_HEADERS } from "../../../lib/respondent/to-response";
+import { keptForm, respondOrUnavailable } from "../../../lib/respondent/unavailable";
 
 export const dynamic = "force-dynamic";
 
@@ -17,17 +18,22 @@ const HEADERS = {
 };
 const html = (p: { status: number; html: string }) => new Response(p.html, { status: p.status, headers: HEADERS });
 
-export async function GET(_req: Request, ctx: { params: Promise<{ token: string }> }) {
+export async function GET(req: Request, ctx: { params: Promise<{ token: string }> }) {
   const token = tokenSchema.safeParse((await ctx.params).token);
   if (!token.success) return html(invalidUnsubscribePage());
-  const rt = await getRuntime();
-  return html(await showUnsubscribePage(rt.db, rt.config.personalDataKey, token.data, `/u/${token.data}`));
+  return respondOrUnavailable(req, async () => {
+    const rt = await getRuntime();
+    return html(await showUnsubscribePage(rt.db, rt.config.personalDataKey, token.data, `/u/${token.data}`));
+  });
 }
 
 export async function POST(req: Request, ctx: { params: Promise<{ token: string }> }) {
   const token = tokenSchema.safeParse((await ctx.params).token);
   if (!token.success) return html(invalidUnsubscribePage());
-  const rt = await getRuntime();
-  const done = await unsubscribeByPost(rt.db, rt.config.personalDataKey, token.data, formReader(req), new Date());
-  return html(done ?? invalidUnsubscribePage());
+  const form = keptForm(formReader(req));
+  return respondOrUnavailable(req, async () => {
+    const rt = await getRuntime();
+    const done = await unsubscribeByPost(rt.db, rt.config.personalDataKey, token.data, form.reader, new Date());
+    return html(done ?? invalidUnsubscribePage());
+  }, form);
 }

@@ -2,6 +2,7 @@
 import { showOpenLink, startOpenLink } from "../../../../lib/respondent/open-link";
 import { formReader } from "../../../../lib/respondent/read-form";
 import { requestedLanguage, toResponse } from "../../../../lib/respondent/to-response";
+import { keptForm, respondOrUnavailable } from "../../../../lib/respondent/unavailable";
 import { getRuntime } from "../../../../lib/runtime";
 
 export const dynamic = "force-dynamic";
@@ -11,14 +12,19 @@ type Ctx = { params: Promise<{ study: string; wave: string }> };
 const info = (req: Request) => ({ now: new Date(), acceptLanguage: req.headers.get("accept-language"), requestedLanguage: requestedLanguage(req) });
 
 export async function GET(req: Request, { params }: Ctx) {
-  const { db } = await getRuntime();
-  const { study, wave } = await params;
-  return toResponse(await showOpenLink(db, study, wave, info(req)));
+  return respondOrUnavailable(req, async () => {
+    const { db } = await getRuntime();
+    const { study, wave } = await params;
+    return toResponse(await showOpenLink(db, study, wave, info(req)));
+  });
 }
 
 // The start form's language is read by lib once the wave is known to be open.
 export async function POST(req: Request, { params }: Ctx) {
-  const { db } = await getRuntime();
-  const { study, wave } = await params;
-  return toResponse(await startOpenLink(db, study, wave, info(req), formReader(req)));
+  const form = keptForm(formReader(req));
+  return respondOrUnavailable(req, async () => {
+    const { db } = await getRuntime();
+    const { study, wave } = await params;
+    return toResponse(await startOpenLink(db, study, wave, info(req), form.reader));
+  }, form);
 }

@@ -2,6 +2,7 @@
 import { confirmWithdraw, showWithdraw } from "../../../../lib/respondent/withdraw-from-survey";
 import { formReader } from "../../../../lib/respondent/read-form";
 import { languageCookie, toResponse } from "../../../../lib/respondent/to-response";
+import { keptForm, respondOrUnavailable } from "../../../../lib/respondent/unavailable";
 import { getRuntime } from "../../../../lib/runtime";
 
 export const dynamic = "force-dynamic";
@@ -15,11 +16,16 @@ const info = (req: Request) => ({
 });
 
 export async function GET(req: Request, { params }: Ctx) {
-  const { db } = await getRuntime();
-  return toResponse(await showWithdraw(db, (await params).token, info(req)));
+  return respondOrUnavailable(req, async () => {
+    const { db } = await getRuntime();
+    return toResponse(await showWithdraw(db, (await params).token, info(req)));
+  });
 }
 
 export async function POST(req: Request, { params }: Ctx) {
-  const { db } = await getRuntime();
-  return toResponse(await confirmWithdraw(db, (await params).token, info(req), formReader(req)));
+  const form = keptForm(formReader(req));
+  return respondOrUnavailable(req, async () => {
+    const { db } = await getRuntime();
+    return toResponse(await confirmWithdraw(db, (await params).token, info(req), form.reader));
+  }, form);
 }
