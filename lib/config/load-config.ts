@@ -13,7 +13,17 @@ export type Config = {
   /** 32 bytes: encrypts personal data; sub-keys are derived from it. */
   personalDataKey: Buffer;
   authSecret: string;
+  /** TRUST_PROXY: take the client's address from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy: boolean;
 };
+
+/** Reads TRUST_PROXY: 1/true/yes or 0/false/no (unset: false). */
+export function parseTrustProxy(raw: string | undefined): boolean {
+  const v = (raw ?? "").trim().toLowerCase();
+  if (["", "0", "false", "no"].includes(v)) return false;
+  if (["1", "true", "yes"].includes(v)) return true;
+  throw new ConfigError(`TRUST_PROXY must be 1 or 0 (true/false), not "${raw}"`);
+}
 
 function decodeKey(raw: string, name: string): Buffer {
   const key = Buffer.from(raw.trim(), "base64");
@@ -73,5 +83,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: env.MAIL_FROM || "Panelwave <no-reply@panelwave.local>",
     personalDataKey,
     authSecret: createHmac("sha256", personalDataKey).update("panelwave/auth-secret").digest("base64url"),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 }

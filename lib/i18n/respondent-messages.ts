@@ -45,6 +45,22 @@ type Messages = {
   withdrawConfirm: string;
   withdrawDone: string;
   contact: (name: string, email: string) => string;
+  linkTitle: string;
+  linkBody: (date: string, study: string) => string;
+  linkConfirm: string;
+  linkReject: string;
+  linkConfirmedTitle: string;
+  linkConfirmedBody: string;
+  linkSeparateBody: string;
+  linkRejectedTitle: string;
+  linkRejectedBody: string;
+  linkSpentTitle: string;
+  linkSpentBody: string;
+  tooManyTitle: string;
+  tooManyBody: string;
+  continueBody: string;
+  continueButton: string;
+  startAgain: string;
 };
 
 export const MESSAGES: Record<RespondentLanguage, Messages> = {
@@ -82,6 +98,22 @@ export const MESSAGES: Record<RespondentLanguage, Messages> = {
     withdrawConfirm: "Так, вийти з дослідження",
     withdrawDone: "Готово. Ми більше не зв’яжемося з вами.",
     contact: (n, e) => `Питання? Напишіть: ${n}, ${e}`,
+    linkTitle: "Це були ви?",
+    linkBody: (d, s) => `${d} хтось відповів на опитування дослідження «${s}» і вказав вашу адресу електронної пошти. Якщо це були ви, підтвердьте, і ми додамо ці відповіді до вашого запису. Ваші рішення щодо зв’язку з вами не зміняться.`,
+    linkConfirm: "Так, це мої відповіді",
+    linkReject: "Ні, це не мої відповіді",
+    linkConfirmedTitle: "Дякуємо!",
+    linkConfirmedBody: "Ці відповіді тепер є частиною вашого запису в дослідженні.",
+    linkSeparateBody: "Ви вже відповіли на це опитування, тому нові відповіді залишаться окремо.",
+    linkRejectedTitle: "Дякуємо, що повідомили",
+    linkRejectedBody: "Ці відповіді залишаться окремо від вашого запису, а копію вашої адреси, яка надійшла з ними, видалено.",
+    linkSpentTitle: "Посилання вже використано або термін його дії минув",
+    linkSpentBody: "Більше нічого робити не потрібно.",
+    tooManyTitle: "Забагато спроб",
+    tooManyBody: "З цього з’єднання розпочато забагато опитувань. Будь ласка, спробуйте знову за кілька хвилин.",
+    continueBody: "На цьому пристрої є незавершене опитування.",
+    continueButton: "Продовжити",
+    startAgain: "Почати заново",
   },
   ru: {
     next: "Далее",
@@ -117,6 +149,22 @@ export const MESSAGES: Record<RespondentLanguage, Messages> = {
     withdrawConfirm: "Да, выйти из исследования",
     withdrawDone: "Готово. Мы больше не свяжемся с вами.",
     contact: (n, e) => `Вопросы? Пишите: ${n}, ${e}`,
+    linkTitle: "Это были вы?",
+    linkBody: (d, s) => `${d} кто-то ответил на опрос исследования «${s}» и указал ваш адрес электронной почты. Если это были вы, подтвердите, и мы добавим эти ответы к вашей записи. Ваши решения о том, можно ли с вами связываться, не изменятся.`,
+    linkConfirm: "Да, это мои ответы",
+    linkReject: "Нет, это не мои ответы",
+    linkConfirmedTitle: "Спасибо!",
+    linkConfirmedBody: "Эти ответы теперь входят в вашу запись в исследовании.",
+    linkSeparateBody: "Вы уже ответили на этот опрос, поэтому новые ответы останутся отдельно.",
+    linkRejectedTitle: "Спасибо, что сообщили",
+    linkRejectedBody: "Эти ответы останутся отдельно от вашей записи, а копия вашего адреса, пришедшая с ними, удалена.",
+    linkSpentTitle: "Ссылка уже использована или срок её действия истёк",
+    linkSpentBody: "Больше ничего делать не нужно.",
+    tooManyTitle: "Слишком много попыток",
+    tooManyBody: "С этого подключения начато слишком много опросов. Пожалуйста, попробуйте снова через несколько минут.",
+    continueBody: "На этом устройстве есть незавершённый опрос.",
+    continueButton: "Продолжить",
+    startAgain: "Начать заново",
   },
   nb: {
     next: "Neste",
@@ -152,6 +200,22 @@ export const MESSAGES: Record<RespondentLanguage, Messages> = {
     withdrawConfirm: "Ja, trekk meg fra studien",
     withdrawDone: "Ferdig. Vi kontakter deg ikke igjen.",
     contact: (n, e) => `Spørsmål? Skriv til ${n}, ${e}`,
+    linkTitle: "Var dette deg?",
+    linkBody: (d, s) => `${d} svarte noen på en undersøkelse i «${s}» og oppga e-postadressen din. Hvis det var deg, kan du bekrefte, så legger vi svarene til i dine opplysninger. Valgene dine om å bli kontaktet endres ikke.`,
+    linkConfirm: "Ja, det var meg",
+    linkReject: "Nei, det var ikke meg",
+    linkConfirmedTitle: "Takk!",
+    linkConfirmedBody: "Svarene er nå en del av dine opplysninger i studien.",
+    linkSeparateBody: "Du hadde allerede svart på denne undersøkelsen, så de nye svarene holdes atskilt.",
+    linkRejectedTitle: "Takk for at du sa fra",
+    linkRejectedBody: "Svarene holdes atskilt fra dine opplysninger, og kopien av adressen din som fulgte med dem, er slettet.",
+    linkSpentTitle: "Lenken er allerede brukt eller utløpt",
+    linkSpentBody: "Du trenger ikke gjøre noe mer.",
+    tooManyTitle: "For mange forsøk",
+    tooManyBody: "Det er startet for mange undersøkelser fra denne tilkoblingen. Prøv igjen om noen minutter.",
+    continueBody: "Du har en påbegynt undersøkelse på denne enheten.",
+    continueButton: "Fortsett",
+    startAgain: "Start på nytt",
   },
   en: {
     next: "Next",
@@ -187,6 +251,22 @@ export const MESSAGES: Record<RespondentLanguage, Messages> = {
     withdrawConfirm: "Yes, leave the study",
     withdrawDone: "Done. We will not contact you again.",
     contact: (n, e) => `Questions? Write to ${n}, ${e}`,
+    linkTitle: "Was this you?",
+    linkBody: (d, s) => `On ${d}, someone answered a survey of “${s}” and gave your email address. If it was you, confirm and we will add those answers to your record. Your choices about being contacted do not change.`,
+    linkConfirm: "Yes, it was me",
+    linkReject: "No, it was not me",
+    linkConfirmedTitle: "Thank you!",
+    linkConfirmedBody: "Those answers are now part of your record in the study.",
+    linkSeparateBody: "You had already answered this survey, so the new answers stay separate.",
+    linkRejectedTitle: "Thank you for telling us",
+    linkRejectedBody: "Those answers stay apart from your record, and the copy of your address that came with them has been deleted.",
+    linkSpentTitle: "This link has been used or has expired",
+    linkSpentBody: "Nothing more needs to be done.",
+    tooManyTitle: "Too many attempts",
+    tooManyBody: "Too many surveys were started from this connection. Please try again in a few minutes.",
+    continueBody: "You have an unfinished survey on this device.",
+    continueButton: "Continue",
+    startAgain: "Start again",
   },
 };
 

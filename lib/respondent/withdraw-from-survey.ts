@@ -2,20 +2,29 @@
 import type { Db } from "../../db/client";
 import { findInvitationContext } from "../../db/queries/respondent";
 import { hashToken } from "../crypto/tokens";
-import { MESSAGES, RESPONDENT_LANGUAGES, isRespondentLanguage, pickLanguage } from "../i18n/respondent-messages";
+import { chooseLanguage } from "../i18n/choose-language";
+import { MESSAGES, RESPONDENT_LANGUAGES, isRespondentLanguage } from "../i18n/respondent-messages";
 import { withdrawParticipant } from "../mail/withdraw-participant";
 import { htmlOutcome, type Outcome } from "./outcome";
 import { html } from "./render/html";
 import { shell } from "./render/shell";
 import { statusPage } from "./render/status-page";
-import type { RequestInfo } from "./personal-link";
+import { statusLanguage, type RequestInfo } from "./load-link";
 
+/**
+ * The link's participant and the language (the same order as the survey pages). Only the
+ * participant the link was made for is ever affected: an open-link respondent's link withdraws
+ * that respondent, never a panel member whose address they typed.
+ */
 async function resolve(db: Db, token: string, req: RequestInfo) {
-  const lang = req.requestedLanguage && isRespondentLanguage(req.requestedLanguage)
-    ? req.requestedLanguage
-    : pickLanguage(req.acceptLanguage, [...RESPONDENT_LANGUAGES], "uk");
-  if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return { lang, ctx: null };
-  return { lang, ctx: await findInvitationContext(db, hashToken(token)) };
+  if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return { lang: statusLanguage(req), ctx: null };
+  const ctx = await findInvitationContext(db, hashToken(token));
+  if (!ctx) return { lang: statusLanguage(req), ctx: null };
+  const lang = chooseLanguage({
+    offered: RESPONDENT_LANGUAGES, explicit: req.requestedLanguage, lastAnswered: ctx.lastAnsweredLanguage,
+    recorded: ctx.recordedLanguage, acceptLanguage: req.acceptLanguage, fallback: ctx.defaultLanguage,
+  });
+  return { lang, ctx };
 }
 
 /** GET: asks the respondent to confirm, saying plainly what leaving means. */

@@ -1,4 +1,5 @@
 // GET/POST /s/:token – a respondent's personal link: the current page, and saving a page.
+import { clientAddress } from "../../../lib/http/client-address";
 import { submitPersonalLink, showPersonalLink } from "../../../lib/respondent/personal-link";
 import { formEntries, languageCookie, toResponse } from "../../../lib/respondent/to-response";
 import { getRuntime } from "../../../lib/runtime";
@@ -13,13 +14,14 @@ function requestInfo(req: Request) {
     now: new Date(),
     acceptLanguage: req.headers.get("accept-language"),
     requestedLanguage: url.searchParams.get("lang") ?? languageCookie(req.headers.get("cookie")),
+    client: clientAddress(req.headers),
   };
 }
 
 export async function GET(req: Request, { params }: Ctx) {
-  const { db } = await getRuntime();
+  const { db, config } = await getRuntime();
   const done = new URL(req.url).searchParams.get("done") === "1";
-  return toResponse(await showPersonalLink(db, (await params).token, requestInfo(req), { done }));
+  return toResponse(await showPersonalLink(db, config, (await params).token, requestInfo(req), { done }));
 }
 
 export async function POST(req: Request, { params }: Ctx) {

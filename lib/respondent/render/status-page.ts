@@ -4,8 +4,15 @@ import { shell } from "./shell";
 
 export type StatusKind = "unknown" | "not_open" | "closed" | "completed" | "withdrawn" | "thanks";
 
-/** A calm page for a link that cannot be answered now, in the respondent's language. */
-export function statusPage(kind: StatusKind, lang: string, opts: { opensAt?: Date | null; contact?: { name: string; email: string } | null } = {}): string {
+/**
+ * A calm page for a link that cannot be answered now, in the respondent's language. With `script`
+ * (the enhancement script), a device that kept a draft of the link's pages forgets it here.
+ */
+export function statusPage(
+  kind: StatusKind,
+  lang: string,
+  opts: { opensAt?: Date | null; contact?: { name: string; email: string } | null; script?: string } = {},
+): string {
   const m = MESSAGES[isRespondentLanguage(lang) ? lang : "en"];
   const [title, body] = {
     unknown: [m.unknownLinkTitle, m.unknownLinkBody],
@@ -16,7 +23,7 @@ export function statusPage(kind: StatusKind, lang: string, opts: { opensAt?: Dat
     thanks: [m.thanksTitle, m.thanksBody],
   }[kind];
   const contact = opts.contact ? html`<p class="foot">${m.contact(opts.contact.name, opts.contact.email)}</p>` : "";
-  return shell({ lang, title, body: html`<h1 data-status="${kind}">${title}</h1><p>${body}</p>${contact}` });
+  return shell({ lang, title, body: html`<h1 data-status="${kind}">${title}</h1><p>${body}</p>${contact}`, script: opts.script });
 }
 
 export function formatDate(d: Date, lang: string): string {
