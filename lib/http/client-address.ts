@@ -21,23 +21,25 @@ export function clientKey(key: Buffer, address: string | null): string {
   return createHmac("sha256", key).update(`panelwave/client/${address ?? "unknown"}`).digest("base64url").slice(0, 27);
 }
 
-let installed = false;
+let uninstall: (() => void) | null = null;
 
 /**
  * Without TRUST_PROXY, drops forwarded-address headers from every incoming request before Next.js
- * reads it, so the address limits see is the connection's, not one the client typed. Called once
- * from instrumentation.ts (Node runtime); with TRUST_PROXY it does nothing.
+ * reads it, so the address limits see is the connection's, not one the client typed (Next.js sets
+ * X-Forwarded-For from the socket only when it is absent). Installed once per process from
+ * instrumentation.ts; with TRUST_PROXY it does nothing. Returns a function that removes it.
  */
-export function ignoreForwardedHeaders(trustProxy: boolean): void {
-  if (trustProxy || installed) return;
-  installed = true;
+export function ignoreForwardedHeaders(trustProxy: boolean): () => void {
+  if (trustProxy) return () => {};
+  if (uninstall) return uninstall;
   const emit = Server.prototype.emit;
   Server.prototype.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {
-    if (event === "request") stripForwarded(args[0] as IncomingMessage);
+    if (event === "request") for (const h of FORWARDED) delete (args[0] as IncomingMessage).headers[h];
     return (emit as (this: Server, e: string | symbol, ...a: unknown[]) => boolean).call(this, event, ...args);
   } as typeof Server.prototype.emit;
-}
-
-export function stripForwarded(req: IncomingMessage): void {
-  for (const h of FORWARDED) delete req.headers[h];
+  uninstall = () => {
+    Server.prototype.emit = emit;
+    uninstall = null;
+  };
+  return uninstall;
 }

@@ -5,6 +5,7 @@ import { hashToken } from "../crypto/tokens";
 import { chooseLanguage } from "../i18n/choose-language";
 import { MESSAGES, RESPONDENT_LANGUAGES, isRespondentLanguage } from "../i18n/respondent-messages";
 import { withdrawParticipant } from "../mail/withdraw-participant";
+import { enhanceScriptUrl } from "./enhance-script";
 import { htmlOutcome, type Outcome } from "./outcome";
 import { html } from "./render/html";
 import { shell } from "./render/shell";
@@ -31,7 +32,7 @@ async function resolve(db: Db, token: string, req: RequestInfo) {
 export async function showWithdraw(db: Db, token: string, req: RequestInfo): Promise<Outcome> {
   const { lang, ctx } = await resolve(db, token, req);
   if (!ctx) return htmlOutcome(statusPage("unknown", lang), 404);
-  if (ctx.withdrawnAt) return htmlOutcome(statusPage("withdrawn", lang));
+  if (ctx.withdrawnAt) return htmlOutcome(statusPage("withdrawn", lang, { script: enhanceScriptUrl() }));
   const m = MESSAGES[isRespondentLanguage(lang) ? lang : "en"];
   const body = html`<h1>${m.withdrawTitle}</h1><p>${m.withdrawBody}</p><form method="post" action="/s/${token}/withdraw"><div class="nav"><button type="submit">${m.withdrawConfirm}</button><a class="btn sec" href="/s/${token}">${m.back}</a></div></form>`;
   return htmlOutcome(shell({ lang, title: m.withdrawTitle, body }));
@@ -43,5 +44,6 @@ export async function confirmWithdraw(db: Db, token: string, req: RequestInfo): 
   if (!ctx) return htmlOutcome(statusPage("unknown", lang), 404);
   await withdrawParticipant(db, ctx.participantId, { method: "survey", waveId: ctx.waveId, now: req.now });
   const m = MESSAGES[isRespondentLanguage(lang) ? lang : "en"];
-  return htmlOutcome(shell({ lang, title: m.withdrawnTitle, body: html`<h1 data-status="withdrawn">${m.withdrawnTitle}</h1><p>${m.withdrawDone}</p>` }));
+  const body = html`<h1 data-status="withdrawn">${m.withdrawnTitle}</h1><p>${m.withdrawDone}</p>`;
+  return htmlOutcome(shell({ lang, title: m.withdrawnTitle, body, script: enhanceScriptUrl() }));
 }
