@@ -44,7 +44,8 @@ export function renderPage(
     errors: opts.errors ?? {},
     rawValues: opts.raw,
     contact: contactOf(l.kind === "invitation" ? l.ctx : l.wave),
-    withdrawUrl: `/s/${token}/withdraw`,
+    // Before its first saved page an open-link start has nobody to withdraw: closing the page is enough.
+    withdrawUrl: l.kind === "invitation" ? `/s/${token}/withdraw` : undefined,
     notice: opts.notice,
     script: enhanceScriptUrl(),
     clientData: { definition: l.def, preload, answers: state.answers, page: visible, lang, now: opts.now.toISOString(), timeZone: TIME_ZONE },
