@@ -1,9 +1,8 @@
 // On a shared phone: drafts never hold the email, a completed survey leaves no draft (nor the link)
 // in the browser, and an unfinished open-link response is offered to continue on the same device.
 import { expect, test, type Page } from "@playwright/test";
-import { answerVisible } from "./helpers";
+import { answerVisible, nextRendered } from "./helpers";
 
-const next = (page: Page) => page.locator('button[name="_action"][value="next"]').click();
 const drafts = (page: Page) =>
   page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("pw:")).map((k) => [k, localStorage.getItem(k) ?? ""]));
 
@@ -14,14 +13,14 @@ test("drafts never keep the email, and the thank-you page clears the link's draf
   const token = /\/s\/([A-Za-z0-9_-]+)/.exec(page.url())![1];
   for (let i = 0; i < 3; i++) {
     await answerVisible(page);
-    await next(page);
+    await nextRendered(page);
   }
   await page.locator('[data-q="consent_followup"] input[value="yes"]').check();
   await page.locator('[data-q="email"] input').fill("shared.phone@example.org");
   const kept = await drafts(page);
   expect(kept.some(([k, v]) => k.includes(token) && v.includes("consent_followup"))).toBe(true);
   expect(JSON.stringify(kept)).not.toContain("shared.phone");
-  await next(page);
+  await nextRendered(page);
   await expect(page.locator('[data-status="thanks"]')).toBeVisible();
   await expect.poll(() => drafts(page)).toEqual([]);
   expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain(token);
@@ -35,7 +34,7 @@ test("the open link offers to continue an unfinished response on the same device
   const cookie = (await context.cookies()).find((c) => c.name === "pw_open")!;
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/j/ua-norway/refresh", value: link.split("/s/")[1] });
   await answerVisible(page);
-  await next(page);
+  await nextRendered(page);
   await expect(page.locator(".progress")).toContainText("Page 2 of 4");
 
   await page.goto("/j/ua-norway/refresh");
