@@ -1,7 +1,6 @@
 // Rendering a link's survey page and deciding what a posted page does: shared by the personal
 // link and the first save of an open-link start.
 import { randomBytes } from "node:crypto";
-import { MESSAGES, isRespondentLanguage } from "../i18n/respondent-messages";
 import type { Answers } from "../surveys/answers";
 import { evaluateFlow, firstPage, nextPage, previousPage, pruneHidden, validatePage } from "../surveys/flow";
 import { enhanceScriptUrl } from "./enhance-script";

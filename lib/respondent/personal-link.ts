@@ -42,8 +42,7 @@ export async function submitPersonalLink(db: Db, config: Config, token: string, 
   const key = config.personalDataKey;
   let l = await loadLink(db, key, token, req);
   if ("unavailable" in l) return l.unavailable;
-  const entries = [...form];
-  const post = parseSurveyPost(l.def, entries);
+  const post = parseSurveyPost(l.def, form);
   if (!post) return redirectOutcome(`/s/${token}`);
   if (l.kind === "start") {
     const first = await saveFirstPageOfStart(db, config, token, l, post, req);
