@@ -10,6 +10,7 @@ import type { BodyOf, BodySpec, Endpoint, Upload, UploadBody } from "./endpoint"
 import { BadRequest, problemResponse, TooManyRequests, UnsupportedMediaType } from "./problem";
 import { apiRateLimiter } from "./rate-limit";
 import { readBodyLimited } from "./read-body";
+import { unsafeCharacter, unsafeJsonStrings } from "../text/unsafe-characters";
 
 export const JSON_LIMIT = 1 << 20;
 
@@ -31,13 +32,39 @@ const issuesOf = (e: z.ZodError, prefix = "") =>
 
 const mediaType = (req: Request) => (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
 
-async function readJson(req: Request, limit: number): Promise<unknown> {
-  const text = new TextDecoder().decode(await readBodyLimited(req, limit));
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * The body as JSON: strict UTF-8, then every string (and key) checked once for characters that
+ * cannot be stored (NUL, other controls, unpaired surrogates) and for absurd nesting, so such a
+ * value is refused with its field path instead of failing in the database on every retry.
+ */
+async function readJson(req: Request, limit: number, prefix = "body"): Promise<unknown> {
+  let text: string;
   try {
-    return JSON.parse(text);
+    text = UTF8.decode(await readBodyLimited(req, limit));
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+    throw new BadRequest("The body is not valid UTF-8", [{ path: "body", message: "Send JSON encoded as UTF-8" }]);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
   } catch (e) {
     throw new BadRequest("The body is not valid JSON", [{ path: "body", message: (e as Error).message }]);
   }
+  const unsafe = unsafeJsonStrings(data, prefix);
+  if (unsafe.length) throw new InvalidInput("The body contains text that cannot be stored", unsafe);
+  return data;
+}
+
+/** Query parameters and form fields: single-line text without control characters. */
+function checkFields(fields: Record<string, string>, what: string) {
+  const issues = Object.entries(fields).flatMap(([k, v]) => {
+    const c = unsafeCharacter(k, { multiline: false }) ?? unsafeCharacter(v, { multiline: false });
+    return c ? [{ path: unsafeCharacter(k, { multiline: false }) ? "_" : k, message: `Contains ${c}, a control character or an unpaired surrogate` }] : [];
+  });
+  if (issues.length) throw new InvalidInput(`The ${what} contain text that cannot be stored`, issues);
 }
 
 async function readUpload(req: Request, spec: UploadBody, fields: Record<string, string>): Promise<Upload> {
@@ -80,7 +107,7 @@ async function readBody(req: Request, spec: BodySpec | undefined, fields: Record
   }
   const type = mediaType(req);
   if (type !== "application/json") throw new UnsupportedMediaType(`Send the body as application/json${type ? `, not ${type}` : ""}`);
-  const r = spec.schema.safeParse(await readJson(req, spec.maxBytes ?? JSON_LIMIT));
+  const r = spec.schema.safeParse(await readJson(req, spec.maxBytes ?? JSON_LIMIT, ""));
   if (!r.success) throw new InvalidInput("The body does not match the schema", issuesOf(r.error));
   return r.data;
 }
@@ -114,6 +141,7 @@ export function apiRoute<E extends Endpoint>(ep: E, run: (c: ApiContext<E>) => P
         throw new InvalidInput("Unknown query parameter", unknown.map((k) => ({ path: k, message: `Not a parameter of this endpoint${known.length ? ` (it reads ${known.join(", ")})` : ""}` })));
       }
       const rawQuery = { ...Object.fromEntries(url.searchParams), ...fields };
+      checkFields(rawQuery, "query parameters");
       const query = ep.query ? ep.query.safeParse(rawQuery) : { success: true as const, data: {} };
       if (!query.success) throw new InvalidInput("Check the query parameters", issuesOf(query.error));
       const res = await run({ rt, user, now, params: params.data, query: query.data, body, rawQuery } as unknown as ApiContext<E>);

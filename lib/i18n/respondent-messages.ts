@@ -44,6 +44,14 @@ type Messages = {
   withdrawBody: string;
   withdrawConfirm: string;
   withdrawDone: string;
+  /** A post too large to read (413), or not a form we can read (415, 400). */
+  tooLargeTitle: string;
+  tooLargeBody: string;
+  unreadableTitle: string;
+  unreadableBody: string;
+  backToSurvey: string;
+  /** At a field whose text had control characters or bytes that are not UTF-8 (refused, shown cleaned). */
+  unsafeText: string;
   contact: (name: string, email: string) => string;
   linkTitle: string;
   linkBody: (date: string, study: string) => string;
@@ -97,6 +105,12 @@ export const MESSAGES: Record<RespondentLanguage, Messages> = {
     withdrawBody: "Ми більше не надсилатимемо вам листів і видалимо ваші контактні дані. Надіслані відповіді залишаться анонімними.",
     withdrawConfirm: "Так, вийти з дослідження",
     withdrawDone: "Готово. Ми більше не зв’яжемося з вами.",
+    tooLargeTitle: "Не вдалося зберегти сторінку",
+    tooLargeBody: "Надіслані дані завеликі, тому нічого не збережено. Поверніться назад, скоротіть найдовшу відповідь і спробуйте ще раз.",
+    unreadableTitle: "Не вдалося прочитати сторінку",
+    unreadableBody: "Ваш браузер надіслав сторінку у вигляді, який ми не можемо прочитати, тому нічого не збережено. Поверніться до опитування і спробуйте ще раз.",
+    backToSurvey: "Повернутися до опитування",
+    unsafeText: "Ця відповідь містила невидимі символи, які не можна зберегти. Ми їх видалили: перевірте відповідь і продовжуйте.",
     contact: (n, e) => `Питання? Напишіть: ${n}, ${e}`,
     linkTitle: "Це були ви?",
     linkBody: (d, s) => `${d} хтось відповів на опитування дослідження «${s}» і вказав вашу адресу електронної пошти. Якщо це були ви, підтвердьте, і ми додамо ці відповіді до вашого запису. Ваші рішення щодо зв’язку з вами не зміняться.`,
@@ -148,6 +162,12 @@ export const MESSAGES: Record<RespondentLanguage, Messages> = {
     withdrawBody: "Мы больше не будем присылать вам письма и удалим ваши контактные данные. Отправленные ответы останутся анонимными.",
     withdrawConfirm: "Да, выйти из исследования",
     withdrawDone: "Готово. Мы больше не свяжемся с вами.",
+    tooLargeTitle: "Не удалось сохранить страницу",
+    tooLargeBody: "Отправленные данные слишком велики, поэтому ничего не сохранено. Вернитесь назад, сократите самый длинный ответ и попробуйте ещё раз.",
+    unreadableTitle: "Не удалось прочитать страницу",
+    unreadableBody: "Ваш браузер отправил страницу в виде, который мы не можем прочитать, поэтому ничего не сохранено. Вернитесь к опросу и попробуйте ещё раз.",
+    backToSurvey: "Вернуться к опросу",
+    unsafeText: "Этот ответ содержал невидимые символы, которые нельзя сохранить. Мы их удалили: проверьте ответ и продолжайте.",
     contact: (n, e) => `Вопросы? Пишите: ${n}, ${e}`,
     linkTitle: "Это были вы?",
     linkBody: (d, s) => `${d} кто-то ответил на опрос исследования «${s}» и указал ваш адрес электронной почты. Если это были вы, подтвердите, и мы добавим эти ответы к вашей записи. Ваши решения о том, можно ли с вами связываться, не изменятся.`,
@@ -199,6 +219,12 @@ export const MESSAGES: Record<RespondentLanguage, Messages> = {
     withdrawBody: "Vi sender deg ikke flere e-poster og sletter kontaktopplysningene dine. Innsendte svar forblir anonyme.",
     withdrawConfirm: "Ja, trekk meg fra studien",
     withdrawDone: "Ferdig. Vi kontakter deg ikke igjen.",
+    tooLargeTitle: "Siden kunne ikke lagres",
+    tooLargeBody: "Det som ble sendt, er for stort, så ingenting ble lagret. Gå tilbake, gjør det lengste svaret kortere og prøv igjen.",
+    unreadableTitle: "Siden kunne ikke leses",
+    unreadableBody: "Nettleseren sendte siden i en form vi ikke kan lese, så ingenting ble lagret. Gå tilbake til undersøkelsen og prøv igjen.",
+    backToSurvey: "Tilbake til undersøkelsen",
+    unsafeText: "Svaret inneholdt usynlige tegn som ikke kan lagres. Vi har fjernet dem: sjekk svaret og fortsett.",
     contact: (n, e) => `Spørsmål? Skriv til ${n}, ${e}`,
     linkTitle: "Var dette deg?",
     linkBody: (d, s) => `${d} svarte noen på en undersøkelse i «${s}» og oppga e-postadressen din. Hvis det var deg, kan du bekrefte, så legger vi svarene til i dine opplysninger. Valgene dine om å bli kontaktet endres ikke.`,
@@ -250,6 +276,12 @@ export const MESSAGES: Record<RespondentLanguage, Messages> = {
     withdrawBody: "We will send you no more email and erase your contact details. Answers already sent stay pseudonymous.",
     withdrawConfirm: "Yes, leave the study",
     withdrawDone: "Done. We will not contact you again.",
+    tooLargeTitle: "This page could not be saved",
+    tooLargeBody: "What was sent is too large, so nothing was saved. Go back, shorten your longest answer and try again.",
+    unreadableTitle: "This page could not be read",
+    unreadableBody: "Your browser sent the page in a form we cannot read, so nothing was saved. Go back to the survey and try again.",
+    backToSurvey: "Back to the survey",
+    unsafeText: "This answer contained invisible characters that cannot be saved. We removed them: check the answer and continue.",
     contact: (n, e) => `Questions? Write to ${n}, ${e}`,
     linkTitle: "Was this you?",
     linkBody: (d, s) => `On ${d}, someone answered a survey of “${s}” and gave your email address. If it was you, confirm and we will add those answers to your record. Your choices about being contacted do not change.`,

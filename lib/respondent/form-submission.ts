@@ -1,6 +1,9 @@
 import type { Submission } from "../surveys/answers";
+import { MAX_TEXT, MAX_TEXTAREA } from "../surveys/coerce";
 import type { SurveyDefinition } from "../surveys/definition";
-import { getPlan } from "../surveys/plan";
+import { getPlan, type QuestionPlan } from "../surveys/plan";
+import { unsafeCharacter, withoutUnsafeCharacters } from "../text/unsafe-characters";
+import { FORM_LIMIT } from "./read-form";
 
 export type SubmitAction = { kind: "next" } | { kind: "back" } | { kind: "lang"; lang: string };
 
@@ -14,11 +17,21 @@ export type ParsedPost = {
   submission: Submission;
   /** Submitted text per variable, to show again when it cannot be accepted. */
   raw: Record<string, string>;
+  /**
+   * Variables whose text cannot be stored (control characters, bytes that are not UTF-8): left
+   * out of `submission`, shown again cleaned in `raw`, and refused at their field.
+   */
+  unsafe: string[];
 };
+
+/** Line feeds and carriage returns belong only in a multi-line answer. */
+const multiline = (qp: QuestionPlan, variable: string) => qp.q.type === "textarea" && variable === qp.q.name;
 
 /**
  * Turns a posted survey form into a submission: multiple-choice names collect every ticked
  * value; control fields start with "_". Returns null when the control fields are malformed.
+ * Every value of the definition's variables is checked here, once, for characters that cannot
+ * be stored (lib/text/unsafe-characters.ts), whatever the question type.
  */
 export function parseSurveyPost(def: SurveyDefinition, entries: Iterable<[string, string]>): ParsedPost | null {
   const plan = getPlan(def);
@@ -41,16 +54,50 @@ export function parseSurveyPost(def: SurveyDefinition, entries: Iterable<[string
     actionRaw === "next" ? { kind: "next" } : actionRaw === "back" ? { kind: "back" }
       : actionRaw.startsWith("lang:") ? { kind: "lang", lang: actionRaw.slice(5) } : null;
   if (!action) return null;
+  const pageIndex = plan.pageById.get(pageId)!.index;
   const submission: Record<string, string | string[]> = {};
   const raw: Record<string, string> = {};
+  const unsafe: string[] = [];
   for (const [k, list] of values) {
     if (k.startsWith("_")) continue;
+    const owner = plan.owner.get(k);
     const q = plan.byName.get(k)?.q;
+    // Only this page's variables can be saved from this post; others are ignored (validatePage).
+    if (owner?.pageIndex === pageIndex) {
+      const opts = { multiline: multiline(owner, k) };
+      if (list.some((v) => unsafeCharacter(v, opts))) {
+        unsafe.push(k);
+        if (q?.type !== "multiple") raw[k] = withoutUnsafeCharacters(list[list.length - 1], opts);
+        continue;
+      }
+    }
     if (q?.type === "multiple") submission[k] = list;
     else {
       submission[k] = list[list.length - 1];
       raw[k] = list[list.length - 1];
     }
   }
-  return { pageId, revision: rev, submitKey, action, lang: one("_lang") ?? null, submission, raw };
+  return { pageId, revision: rev, submitKey, action, lang: one("_lang") ?? null, submission, raw, unsafe };
+}
+
+// The most bytes one character of an answer can take in a urlencoded post (4 UTF-8 bytes, each "%XX").
+const BYTES_PER_CHARACTER = 12;
+
+/**
+ * The most a legitimate post of this survey can weigh: the 64 KB of a form without free text,
+ * plus, for the page with the most free text, each text field full to its length limit. A larger
+ * post is refused before it is read whole.
+ */
+export function surveyPostLimit(def: SurveyDefinition): number {
+  let most = 0;
+  for (const page of getPlan(def).pages) {
+    let chars = 0;
+    for (const qp of page.questions) {
+      if (qp.q.type === "textarea") chars += MAX_TEXTAREA;
+      else if (qp.q.type === "text" || qp.q.type === "email") chars += MAX_TEXT;
+      if (qp.otherVariable) chars += MAX_TEXT;
+    }
+    most = Math.max(most, chars);
+  }
+  return FORM_LIMIT + most * BYTES_PER_CHARACTER;
 }

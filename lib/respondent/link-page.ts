@@ -1,6 +1,7 @@
 // Rendering a link's survey page and deciding what a posted page does: shared by the personal
 // link and the first save of an open-link start.
 import { randomBytes } from "node:crypto";
+import { MESSAGES, isRespondentLanguage } from "../i18n/respondent-messages";
 import type { Answers } from "../surveys/answers";
 import { evaluateFlow, firstPage, nextPage, previousPage, pruneHidden, validatePage } from "../surveys/flow";
 import { enhanceScriptUrl } from "./enhance-script";
@@ -70,4 +71,17 @@ export function evaluatePost(key: Buffer, l: Loaded, post: ParsedPost, req: Requ
     target = newlyRevealed(l.def, before, after, post.pageId).length ? post.pageId : nextPage(l.def, after, post.pageId);
   }
   return { lang, switched, shown, v, pruned, target };
+}
+
+/**
+ * The page again, nothing saved, when it cannot be saved as posted: text that cannot be stored
+ * is refused at its field whichever button was pressed, and invalid answers on Next. Else null.
+ */
+export function refusePage(l: Loaded, token: string, post: ParsedPost, e: ReturnType<typeof evaluatePost>, now: Date): Outcome | null {
+  const invalid = post.action.kind === "next" && !e.v.ok;
+  if (!post.unsafe.length && !invalid) return null;
+  const m = MESSAGES[isRespondentLanguage(e.lang) ? e.lang : "en"];
+  const errors = { ...(invalid ? e.v.errors : {}), ...Object.fromEntries(post.unsafe.map((k) => [k, m.unsafeText])) };
+  const raw = Object.fromEntries(Object.entries(post.raw).filter(([k]) => k in errors));
+  return renderPage(l, token, e.lang, post.pageId, e.v.state.answers, { errors, raw, status: 422, now });
 }

@@ -5,7 +5,7 @@ import type { Config } from "../config/load-config";
 import { hashToken, newParticipantCode } from "../crypto/tokens";
 import { MESSAGES, isRespondentLanguage } from "../i18n/respondent-messages";
 import type { ParsedPost } from "./form-submission";
-import { evaluatePost, renderPage } from "./link-page";
+import { evaluatePost, refusePage, renderPage } from "./link-page";
 import type { Loaded, RequestInfo } from "./load-link";
 import { checkOpenLinkLimit } from "./open-link-limits";
 import { redirectOutcome, type Outcome } from "./outcome";
@@ -28,10 +28,8 @@ export async function saveFirstPageOfStart(
   if (post.revision !== 0) return redirectOutcome(`/s/${token}`);
   const e = evaluatePost(config.personalDataKey, l, post, req);
   if (!e.shown) return redirectOutcome(`/s/${token}`);
-  if (post.action.kind === "next" && !e.v.ok) {
-    const raw = Object.fromEntries(Object.entries(post.raw).filter(([k]) => k in e.v.errors));
-    return renderPage(l, token, e.lang, post.pageId, e.v.state.answers, { errors: e.v.errors, raw, status: 422, now: req.now });
-  }
+  const refused = refusePage(l, token, post, e, req.now);
+  if (refused) return refused;
   const empty = Object.keys(e.pruned).length === 0;
   if (post.action.kind === "back" || (post.action.kind === "lang" && empty)) {
     return redirectOutcome(e.switched ? `/s/${token}?lang=${encodeURIComponent(e.lang)}` : `/s/${token}`, e.switched ? e.lang : undefined);

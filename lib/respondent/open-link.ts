@@ -12,6 +12,7 @@ import { remembered, type RequestInfo } from "./load-link";
 import { forgetOpenLink, rememberOpenLink } from "./open-link-cookie";
 import { checkOpenLinkLimit } from "./open-link-limits";
 import { htmlOutcome, redirectOutcome, type Outcome } from "./outcome";
+import { FORM_LIMIT, readFormSource, refusedPost, type FormSource } from "./read-form";
 import { html } from "./render/html";
 import { shell } from "./render/shell";
 import { statusPage } from "./render/status-page";
@@ -74,20 +75,25 @@ export async function showOpenLink(db: Db, config: Config, studySlug: string, wa
 
 /**
  * POST: hands out a start token for this wave (nothing is stored) and sends the respondent to it;
- * the device remembers it. Over the per-client limit, a calm 429 page with Retry-After.
+ * the device remembers it. Over the per-client limit, a calm 429 page with Retry-After. The start
+ * form (its language, present only when chosen) is read only once the wave is known to be open.
  */
-export async function startOpenLink(db: Db, config: Config, studySlug: string, waveSlug: string, req: RequestInfo): Promise<Outcome> {
+export async function startOpenLink(db: Db, config: Config, studySlug: string, waveSlug: string, req: RequestInfo, form: FormSource = []): Promise<Outcome> {
   const found = await findOpenWave(db, studySlug, waveSlug, req);
   if ("outcome" in found) return found.outcome!;
-  const { wave, lang, path } = found;
+  const { wave, path } = found;
   const verdict = await checkOpenLinkLimit(db, config.personalDataKey, "start", req.client, req.now);
   if (!verdict.ok) {
-    const m = MESSAGES[isRespondentLanguage(lang) ? lang : "en"];
-    const page = shell({ lang, title: m.tooManyTitle, body: html`<h1 data-status="too_many">${m.tooManyTitle}</h1><p>${m.tooManyBody}</p>` });
+    const m = MESSAGES[isRespondentLanguage(found.lang) ? found.lang : "en"];
+    const page = shell({ lang: found.lang, title: m.tooManyTitle, body: html`<h1 data-status="too_many">${m.tooManyTitle}</h1><p>${m.tooManyBody}</p>` });
     return { ...htmlOutcome(page, 429), headers: { "retry-after": String(verdict.retryAfterSeconds) } };
   }
+  const read = await readFormSource(form, FORM_LIMIT);
+  if (!read.ok) return refusedPost(read.refusal, found.lang, path);
+  const posted = new Map(read.entries).get("lang");
+  // The language goes with the start only when it was chosen (the form's field, ?lang= or the cookie).
+  const chosen = posted && wave.languages.includes(posted) ? posted : remembered(found.lang, req);
   const token = newStartToken(config.personalDataKey, wave.waveId);
-  const chosen = remembered(lang, req);
-  const out = redirectOutcome(chosen ? `/s/${token}?lang=${encodeURIComponent(lang)}` : `/s/${token}`, chosen);
+  const out = redirectOutcome(chosen ? `/s/${token}?lang=${encodeURIComponent(chosen)}` : `/s/${token}`, chosen);
   return { ...out, cookies: [rememberOpenLink(path, token, secure(config))] };
 }

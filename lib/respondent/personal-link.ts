@@ -5,12 +5,13 @@ import type { Config } from "../config/load-config";
 import { MESSAGES, isRespondentLanguage } from "../i18n/respondent-messages";
 import { completeResponse } from "./complete-response";
 import { enhanceScriptUrl } from "./enhance-script";
-import { parseSurveyPost } from "./form-submission";
-import { evaluatePost, knownAnswers, renderPage } from "./link-page";
+import { parseSurveyPost, surveyPostLimit } from "./form-submission";
+import { evaluatePost, knownAnswers, refusePage, renderPage } from "./link-page";
 import { linkLanguage, loadLink, remembered, type Loaded, type RequestInfo } from "./load-link";
 import { saveFirstPageOfStart } from "./open-link-first-save";
 import { htmlOutcome, redirectOutcome, type Outcome } from "./outcome";
 import { contactAnswers, sealPendingContact } from "./pending-contact";
+import { readFormSource, refusedPost, type FormSource } from "./read-form";
 import { statusPage } from "./render/status-page";
 import { stripContactAnswers } from "./strip-contact-answers";
 
@@ -35,14 +36,18 @@ export async function showPersonalLink(db: Db, config: Config, token: string, re
 /**
  * POST /s/<token>: validates and saves one page. Idempotent per submit key (a double tap or a
  * retried post is applied once); a stale revision (another tab saved first) is refused with a
- * plain explanation and nothing is overwritten. An open-link start token is turned into a
- * participant by its first saved page (open-link-first-save.ts), then saved like any link.
+ * plain explanation and nothing is overwritten. The form is read only once the link is known to
+ * be open, and no more of it than the survey's longest page can weigh (surveyPostLimit). An
+ * open-link start token is turned into a participant by its first saved page
+ * (open-link-first-save.ts), then saved like any link.
  */
-export async function submitPersonalLink(db: Db, config: Config, token: string, form: Iterable<[string, string]>, req: RequestInfo): Promise<Outcome> {
+export async function submitPersonalLink(db: Db, config: Config, token: string, form: FormSource, req: RequestInfo): Promise<Outcome> {
   const key = config.personalDataKey;
   let l = await loadLink(db, key, token, req);
   if ("unavailable" in l) return l.unavailable;
-  const post = parseSurveyPost(l.def, form);
+  const read = await readFormSource(form, surveyPostLimit(l.def));
+  if (!read.ok) return refusedPost(read.refusal, linkLanguage(l, req), `/s/${token}`);
+  const post = parseSurveyPost(l.def, read.entries);
   if (!post) return redirectOutcome(`/s/${token}`);
   if (l.kind === "start") {
     const first = await saveFirstPageOfStart(db, config, token, l, post, req);
@@ -57,10 +62,8 @@ export async function submitPersonalLink(db: Db, config: Config, token: string, 
   const setLang = e.switched ? e.lang : undefined;
   if ((response?.revision ?? 0) !== post.revision) return conflict(db, key, l, token, e.lang, post.submitKey, req.now);
   if (!e.shown) return redirectOutcome(`/s/${token}`);
-  if (post.action.kind === "next" && !e.v.ok) {
-    const raw = Object.fromEntries(Object.entries(post.raw).filter(([k]) => k in e.v.errors));
-    return renderPage(l, token, e.lang, post.pageId, e.v.state.answers, { errors: e.v.errors, raw, status: 422, now: req.now });
-  }
+  const refused = refusePage(l, token, post, e, req.now);
+  if (refused) return refused;
   // Contact details never rest in the answers: an email waits encrypted on the response row and
   // goes to contacts when the survey completes (cleared when the respondent clears or hides it).
   const stored = stripContactAnswers(l.def, e.pruned);

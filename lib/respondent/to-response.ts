@@ -30,10 +30,3 @@ export function languageCookie(cookieHeader: string | null): string | null {
   return m ? m[1] : null;
 }
 
-/** Reads a posted form (urlencoded or multipart) as [name, value] pairs, files ignored. */
-export async function formEntries(req: Request): Promise<[string, string][]> {
-  const form = await req.formData();
-  const out: [string, string][] = [];
-  for (const [k, v] of form.entries()) if (typeof v === "string") out.push([k, v]);
-  return out;
-}

@@ -7,6 +7,7 @@ import { MESSAGES, RESPONDENT_LANGUAGES, isRespondentLanguage } from "../i18n/re
 import { withdrawParticipant } from "../mail/withdraw-participant";
 import { enhanceScriptUrl } from "./enhance-script";
 import { htmlOutcome, type Outcome } from "./outcome";
+import { FORM_LIMIT, readFormSource, refusedPost, type FormSource } from "./read-form";
 import { html } from "./render/html";
 import { shell } from "./render/shell";
 import { statusPage } from "./render/status-page";
@@ -38,10 +39,15 @@ export async function showWithdraw(db: Db, token: string, req: RequestInfo): Pro
   return htmlOutcome(shell({ lang, title: m.withdrawTitle, body }));
 }
 
-/** POST: withdraws the participant (no more email, contact details erased); idempotent. */
-export async function confirmWithdraw(db: Db, token: string, req: RequestInfo): Promise<Outcome> {
+/**
+ * POST: withdraws the participant (no more email, contact details erased); idempotent. The
+ * confirmation form carries no fields, but it must be a form of at most 64 KB, read after the link.
+ */
+export async function confirmWithdraw(db: Db, token: string, req: RequestInfo, form: FormSource = []): Promise<Outcome> {
   const { lang, ctx } = await resolve(db, token, req);
   if (!ctx) return htmlOutcome(statusPage("unknown", lang), 404);
+  const read = await readFormSource(form, FORM_LIMIT);
+  if (!read.ok) return refusedPost(read.refusal, lang, `/s/${token}/withdraw`);
   await withdrawParticipant(db, ctx.participantId, { method: "survey", waveId: ctx.waveId, now: req.now });
   const m = MESSAGES[isRespondentLanguage(lang) ? lang : "en"];
   const body = html`<h1 data-status="withdrawn">${m.withdrawnTitle}</h1><p>${m.withdrawDone}</p>`;

@@ -19,6 +19,7 @@ const MESSAGES = {
   constraint: { en: "This answer is not allowed.", uk: "Ця відповідь неприпустима.", ru: "Этот ответ недопустим.", nb: "Dette svaret er ikke tillatt." },
   consent: { en: "Please answer yes or no.", uk: "Будь ласка, дайте відповідь «так» або «ні».", ru: "Пожалуйста, ответьте «да» или «нет».", nb: "Vennligst svar ja eller nei." },
   tooLong: { en: "Please shorten your answer to {max} characters or fewer.", uk: "Скоротіть відповідь до {max} символів.", ru: "Сократите ответ до {max} символов.", nb: "Forkort svaret til høyst {max} tegn." },
+  otherNotChosen: { en: "Choose “{option}” to give this answer, or clear the text.", uk: "Оберіть «{option}», щоб дати цю відповідь, або зітріть текст.", ru: "Выберите «{option}», чтобы дать этот ответ, или сотрите текст.", nb: "Velg «{option}» for å gi dette svaret, eller slett teksten." },
   yes: { en: "Yes", uk: "Так", ru: "Да", nb: "Ja" },
   no: { en: "No", uk: "Ні", ru: "Нет", nb: "Nei" },
   otherLabel: { en: "Please specify", uk: "Уточніть, будь ласка", ru: "Уточните, пожалуйста", nb: "Vennligst spesifiser" },

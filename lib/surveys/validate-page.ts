@@ -44,8 +44,9 @@ export function validatePage(def: SurveyDefinition, pageId: string, submitted: S
         : coerceCode(submitted[v]);
       if (c.error) typeErrors.set(v, [c.error, c.params]);
       own.set(v, c.value);
-      if (!sameAnswer(state.answers[v], c.value)) changed = true;
     }
+    if (qp.otherVariable) inferOther(qp, own, typeErrors);
+    for (const v of qp.variables) if (!sameAnswer(state.answers[v], own.get(v))) changed = true;
   }
   const merged = (v: string): AnswerValue | undefined => (own.has(v) ? own.get(v) : state.answers[v] ?? undefined);
   let next = state;
@@ -106,10 +107,29 @@ export function validatePage(def: SurveyDefinition, pageId: string, submitted: S
       if (otherPicked && te) errors[other] = message(te[0], lang, te[1]);
       else if (otherPicked && merged(other) === undefined) errors[other] = message("specify", lang);
       else if (otherPicked) values[other] = merged(other) as AnswerValue;
-      else if (merged(other) !== undefined) ignored.push(other);
+      else if (merged(other) !== undefined && !te && picked !== undefined && !errors[q.name]) {
+        // A specification next to another single choice: which one is meant? Asked at the field.
+        const op = qp.optionByCode.get("other");
+        errors[other] = message("otherNotChosen", lang, { option: op ? textIn(optionLabel(op, scope), lang, fallback) : "" });
+      } else if (merged(other) !== undefined) ignored.push(other);
     }
   }
   return { ok: Object.keys(errors).length === 0, errors, values, ignored, state: next };
+}
+
+/**
+ * "Other, specify" text given without ticking "Other" (the box is always visible without
+ * scripts) chooses "Other": added to a multiple choice, or taken as the single choice when none
+ * was made. Next to another single choice it stays as given, and validatePage asks which is meant.
+ */
+function inferOther(qp: QuestionPlan, own: Map<string, AnswerValue | undefined>, typeErrors: Map<string, unknown>) {
+  const text = own.get(qp.otherVariable!);
+  if (typeof text !== "string" || typeErrors.has(qp.otherVariable!) || typeErrors.has(qp.q.name)) return;
+  const picked = own.get(qp.q.name);
+  if (qp.q.type === "multiple") {
+    const codes = Array.isArray(picked) ? picked : [];
+    if (!codes.includes("other")) own.set(qp.q.name, [...codes, "other"]);
+  } else if (picked === undefined) own.set(qp.q.name, "other");
 }
 
 function allOffered(qp: QuestionPlan, codes: readonly string[], scope: StateScope): boolean {

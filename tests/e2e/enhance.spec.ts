@@ -35,8 +35,7 @@ function definition(): SurveyDefinition {
   return r.definition;
 }
 
-async function openPage(page: Page) {
-  const def = definition();
+async function openPage(page: Page, def = definition()) {
   const now = new Date();
   const state = evaluateFlow(def, {}, {}, now);
   const { view, conditional } = pageWithReveals(def, state, "p1", "en");
@@ -70,4 +69,47 @@ test("an option's wording follows an answer on the same page, and so do the opti
 
   await page.locator('input[name="where_now"][value="stayed"]').check();
   await expect(reasons).toBeHidden();
+});
+
+/** A single and a multiple choice, each with "other, specify". */
+function otherDefinition(): SurveyDefinition {
+  const r = parseDefinition({
+    title: en("Other"), languages: ["en"], defaultLanguage: "en",
+    pages: [{
+      id: "p1",
+      questions: [
+        { name: "city", type: "single", required: true, other: true, label: en("Where do you live?"), options: [
+          { code: "kyiv", label: en("Kyiv") }, { code: "other", label: en("Somewhere else") },
+        ] },
+        { name: "help", type: "multiple", other: true, label: en("Who helped you?"), options: [
+          { code: "family", label: en("Family") }, { code: "other", label: en("Someone else") },
+        ] },
+      ],
+    }],
+  });
+  if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join("; "));
+  return r.definition;
+}
+
+test("'other, specify': unticking 'other' takes its text away; next to another single choice the text stays in sight and its error shows at the field, the question named in the summary", async ({ page }) => {
+  await openPage(page, otherDefinition());
+  const helpOther = page.locator("#q-help_other");
+  await expect(helpOther).toBeHidden();
+  await page.locator('input[name="help"][value="other"]').check();
+  await helpOther.fill("Neighbours");
+  await page.locator('input[name="help"][value="other"]').uncheck();
+  await expect(helpOther).toBeHidden();
+  await expect(helpOther).toHaveValue("");
+
+  const cityOther = page.locator("#q-city_other");
+  await page.locator('input[name="city"][value="other"]').check();
+  await cityOther.fill("Lviv");
+  await page.locator('input[name="city"][value="kyiv"]').check();
+  await expect(cityOther).toBeVisible();
+  await page.getByRole("button", { name: "Send answers" }).click();
+  await expect(page.locator('[data-other-for="city"] #q-city_other-err')).toHaveText("Choose “Somewhere else” to give this answer, or clear the text.");
+  await expect(cityOther).toHaveAttribute("aria-invalid", "true");
+  await expect(cityOther).toHaveAttribute("aria-describedby", "q-city_other-err");
+  await expect(page.locator("#error-summary a")).toHaveText("Where do you live? – Please specify: Choose “Somewhere else” to give this answer, or clear the text.");
+  await expect(page.locator("#error-summary")).toBeFocused();
 });

@@ -1,7 +1,8 @@
 // GET/POST /s/:token – a respondent's personal link: the current page, and saving a page.
 import { clientAddress } from "../../../lib/http/client-address";
 import { submitPersonalLink, showPersonalLink } from "../../../lib/respondent/personal-link";
-import { formEntries, languageCookie, toResponse } from "../../../lib/respondent/to-response";
+import { formReader } from "../../../lib/respondent/read-form";
+import { languageCookie, toResponse } from "../../../lib/respondent/to-response";
 import { getRuntime } from "../../../lib/runtime";
 
 export const dynamic = "force-dynamic";
@@ -27,5 +28,5 @@ export async function GET(req: Request, { params }: Ctx) {
 export async function POST(req: Request, { params }: Ctx) {
   const { db, config } = await getRuntime();
   const info = { ...requestInfo(req), requestedLanguage: null };
-  return toResponse(await submitPersonalLink(db, config, (await params).token, await formEntries(req), info));
+  return toResponse(await submitPersonalLink(db, config, (await params).token, formReader(req), info));
 }

@@ -3,7 +3,8 @@
 // address (action=erase). Plain HTML for respondents' phones; the token is an HMAC, checked in lib.
 import { z } from "zod";
 import { getRuntime } from "../../../lib/runtime";
-import { invalidUnsubscribePage, showUnsubscribePage, unsubscribeByToken } from "../../../lib/mail/unsubscribe";
+import { invalidUnsubscribePage, showUnsubscribePage, unsubscribeByPost } from "../../../lib/mail/unsubscribe";
+import { formReader } from "../../../lib/respondent/read-form";
 
 export const dynamic = "force-dynamic";
 
@@ -26,9 +27,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ token: string 
 export async function POST(req: Request, ctx: { params: Promise<{ token: string }> }) {
   const token = tokenSchema.safeParse((await ctx.params).token);
   if (!token.success) return html(invalidUnsubscribePage());
-  const form = await req.formData().catch(() => new FormData());
-  const action = z.enum(["stop", "erase"]).catch("stop").parse(form.get("action"));
   const rt = await getRuntime();
-  const done = await unsubscribeByToken(rt.db, rt.config.personalDataKey, token.data, { erase: action === "erase", now: new Date() });
-  return html(done ? done.page : invalidUnsubscribePage());
+  const done = await unsubscribeByPost(rt.db, rt.config.personalDataKey, token.data, formReader(req), new Date());
+  return html(done ?? invalidUnsubscribePage());
 }

@@ -75,16 +75,22 @@ function main() {
         if (text !== undefined && label && label.textContent !== text) label.textContent = text;
       }
     }
+    // A specification with text counts as "other" (validatePage), so it is never hidden.
     for (const other of Array.from(form!.querySelectorAll<HTMLElement>("[data-other-for]"))) {
-      const q = other.dataset.otherFor!;
-      const picked = form!.querySelector<HTMLInputElement>(`input[name="${CSS.escape(q)}"][value="other"]:checked`);
-      other.hidden = !picked;
+      other.hidden = !otherChoice(other.dataset.otherFor!)?.checked && !other.querySelector("input")!.value.trim();
     }
     return v;
   }
 
+  const otherChoice = (q: string) => form.querySelector<HTMLInputElement>(`input[name="${CSS.escape(q)}"][value="other"]`);
+
   form.addEventListener("change", (e) => {
     const t = e.target as HTMLInputElement;
+    // Unticking "other" takes its specification away with it.
+    if (t.type === "checkbox" && t.value === "other" && !t.checked) {
+      const spec = form.querySelector<HTMLInputElement>(`[data-other-for="${CSS.escape(t.name)}"] input`);
+      if (spec) spec.value = "";
+    }
     if (t.type === "checkbox" && t.checked) {
       const group = Array.from(form.querySelectorAll<HTMLInputElement>(`input[type=checkbox][name="${CSS.escape(t.name)}"]`));
       if (t.hasAttribute("data-exclusive")) group.forEach((g) => g !== t && (g.checked = false));

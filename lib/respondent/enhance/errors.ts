@@ -20,24 +20,30 @@ export function showErrors(form: HTMLFormElement, errors: Record<string, string>
   h.textContent = TITLES[lang] ?? TITLES.en;
   const ul = document.createElement("ul");
   summary.append(h, ul);
+  const labelOf = (el: Element | null | undefined) => el?.querySelector(":scope > legend, :scope > label")?.textContent?.replace(/\s*\*\s*$/, "").trim();
   for (const [name, msg] of Object.entries(errors)) {
-    const box = document.getElementById(`q-${name}`);
+    const el = document.getElementById(`q-${name}`);
+    // "Other, specify" is an input inside its question: its error goes next to it, named after both.
+    const other = el?.closest<HTMLElement>("[data-other-for]");
+    const box = other ?? el;
     if (box) {
       box.classList.add("has-err");
+      box.hidden = false;
       const p = document.createElement("p");
       p.className = "err";
       p.dataset.client = "1";
       p.id = `q-${name}-err`;
       p.textContent = msg;
-      const legend = box.querySelector(":scope > legend, :scope > label");
-      (legend ?? box.firstChild)?.after(p);
       const ctrl = box.querySelector("input, textarea, select");
+      if (other) ctrl?.after(p);
+      else (box.querySelector(":scope > legend, :scope > label") ?? box.firstChild)?.after(p);
       ctrl?.setAttribute("aria-invalid", "true");
+      if (other) ctrl?.setAttribute("aria-describedby", p.id);
     }
     const li = document.createElement("li");
     const a = document.createElement("a");
     a.href = `#q-${name}`;
-    const label = box?.querySelector(":scope > legend, :scope > label")?.textContent?.replace(/\s*\*\s*$/, "").trim();
+    const label = other ? `${labelOf(other.closest("[data-q]"))} – ${labelOf(other)}` : labelOf(box);
     a.textContent = label ? `${label}: ${msg}` : msg;
     li.append(a);
     ul.append(li);

@@ -2,7 +2,7 @@ import { MESSAGES, isRespondentLanguage } from "../../i18n/respondent-messages";
 import { html } from "./html";
 import { shell } from "./shell";
 
-export type StatusKind = "unknown" | "not_open" | "closed" | "completed" | "withdrawn" | "thanks";
+export type StatusKind = "unknown" | "not_open" | "closed" | "completed" | "withdrawn" | "thanks" | "too_large" | "unreadable";
 
 /**
  * A calm page for a link that cannot be answered now, in the respondent's language. With `script`
@@ -11,7 +11,7 @@ export type StatusKind = "unknown" | "not_open" | "closed" | "completed" | "with
 export function statusPage(
   kind: StatusKind,
   lang: string,
-  opts: { opensAt?: Date | null; contact?: { name: string; email: string } | null; script?: string } = {},
+  opts: { opensAt?: Date | null; contact?: { name: string; email: string } | null; /** A link back to the survey. */ back?: string; script?: string } = {},
 ): string {
   const m = MESSAGES[isRespondentLanguage(lang) ? lang : "en"];
   const [title, body] = {
@@ -21,9 +21,12 @@ export function statusPage(
     completed: [m.completedTitle, m.completedBody],
     withdrawn: [m.withdrawnTitle, m.withdrawnBody],
     thanks: [m.thanksTitle, m.thanksBody],
+    too_large: [m.tooLargeTitle, m.tooLargeBody],
+    unreadable: [m.unreadableTitle, m.unreadableBody],
   }[kind];
+  const back = opts.back ? html`<p><a class="btn sec" href="${opts.back}">${m.backToSurvey}</a></p>` : "";
   const contact = opts.contact ? html`<p class="foot">${m.contact(opts.contact.name, opts.contact.email)}</p>` : "";
-  return shell({ lang, title, body: html`<h1 data-status="${kind}">${title}</h1><p>${body}</p>${contact}`, script: opts.script });
+  return shell({ lang, title, body: html`<h1 data-status="${kind}">${title}</h1><p>${body}</p>${back}${contact}`, script: opts.script });
 }
 
 export function formatDate(d: Date, lang: string): string {

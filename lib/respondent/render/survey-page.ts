@@ -61,10 +61,15 @@ function choice(q: QuestionView, input: SurveyPageInput, kind: "radio" | "checkb
     const hiddenOpt = (o as { conditional?: boolean }).conditional ? html` hidden data-cond` : "";
     return html`<div class="opt"${hiddenOpt}><input type="${kind}" id="${id}" name="${q.name}" value="${o.code}"${selected.has(o.code) ? html` checked` : ""}${o.exclusive ? html` data-exclusive` : ""}${q.required && kind === "radio" ? html` required` : ""}><label for="${id}">${o.label}</label></div>`;
   });
-  const other = q.other
-    ? html`<div class="other" data-other-for="${q.name}"${selected.has("other") ? "" : html` hidden data-cond`}><label class="lbl" for="${fieldId(q.other.variable)}">${q.other.label}</label><input type="text" id="${fieldId(q.other.variable)}" name="${q.other.variable}" value="${textValue(q, input, q.other.variable, q.other.value)}" maxlength="2000">${errorOf(input, q.other.variable)}</div>`
-    : "";
+  const other = q.other ? otherBox(q, q.other.variable, selected.has("other"), textValue(q, input, q.other.variable, q.other.value), input) : "";
   return fieldset(q, input, html`${opts}${other}`, kind === "checkbox" ? "multiple" : "single");
+}
+
+/** "Other, specify": shown when "other" is chosen, and whenever it holds text or an error (then it counts, see validatePage). */
+function otherBox(q: QuestionView, variable: string, chosen: boolean, value: string, input: SurveyPageInput): Raw {
+  const err = input.errors[variable];
+  const shown = chosen || value.trim() !== "" || !!err;
+  return html`<div class="other" data-other-for="${q.name}"${shown ? "" : html` hidden data-cond`}><label class="lbl" for="${fieldId(variable)}">${q.other!.label}</label><input type="text" id="${fieldId(variable)}" name="${variable}" value="${value}" maxlength="2000"${err ? html` aria-invalid="true" aria-describedby="${fieldId(variable)}-err"` : ""}>${errorOf(input, variable)}</div>`;
 }
 
 function fieldset(q: QuestionView, input: SurveyPageInput, inner: Raw, kind: string, extraLegend?: Raw): Raw {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Answers, SurveyDefinition } from "../../../lib/surveys/index";
 import { evaluateFlow, nextPage, validatePage } from "../../../lib/surveys/index";
+import { surveyDefinitionSchema } from "../../../lib/surveys/definition";
 import { NOW, loadDemoForm } from "./demo-forms";
 
 let w1: SurveyDefinition;
@@ -41,11 +42,28 @@ describe("validatePage", () => {
     expect(given).toMatchObject({ ok: true, values: { reasons: ["other"], reasons_other: "Housing" } });
   });
 
-  it("drops the specification when 'other' is not picked", () => {
-    const r = check(() => w2, "reasons_page", { reasons: ["no_work"], reasons_other: "stale" }, { where_now: "returned" });
+  it("takes a specification typed without ticking 'other' as choosing 'other' (the box is always visible without scripts)", () => {
+    const r = check(() => w2, "reasons_page", { reasons: ["no_work"], reasons_other: "Housing" }, { where_now: "returned" });
     expect(r.ok).toBe(true);
-    expect(r.values).toEqual({ reasons: ["no_work"] });
-    expect(r.ignored).toContain("reasons_other");
+    expect(r.values).toEqual({ reasons: ["no_work", "other"], reasons_other: "Housing" });
+    const alone = check(() => w2, "reasons_page", { reasons_other: " Housing " }, { where_now: "returned" });
+    expect(alone.values).toEqual({ reasons: ["other"], reasons_other: "Housing" });
+    const blank = check(() => w2, "reasons_page", { reasons: ["no_work"], reasons_other: "   " }, { where_now: "returned" });
+    expect(blank.values).toEqual({ reasons: ["no_work"] });
+  });
+
+  it("takes a single choice's specification as 'other' only when no other option was chosen, and asks at the field otherwise", () => {
+    const def = surveyDefinitionSchema.parse({
+      title: { en: "T" }, languages: ["en", "uk"], defaultLanguage: "en",
+      pages: [{ id: "p", questions: [{
+        name: "city", type: "single", required: true, other: true, label: { en: "City" },
+        options: [{ code: "kyiv", label: { en: "Kyiv" } }, { code: "other", label: { en: "Somewhere else", uk: "Деінде" } }],
+      }] }],
+    });
+    const run = (submitted: Record<string, unknown>, lang = "en") => validatePage(def, "p", submitted as never, evaluateFlow(def, {}, {}, NOW), lang);
+    expect(run({ city_other: "Lviv" })).toMatchObject({ ok: true, values: { city: "other", city_other: "Lviv" } });
+    expect(run({ city: "kyiv", city_other: "Lviv" }, "uk").errors).toEqual({ city_other: "Оберіть «Деінде», щоб дати цю відповідь, або зітріть текст." });
+    expect(run({ city: "kyiv", city_other: "" })).toMatchObject({ ok: true, values: { city: "kyiv" } });
   });
 
   it("refuses 'none of these' combined with another tie", () => {

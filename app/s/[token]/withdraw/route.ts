@@ -1,5 +1,6 @@
 // GET/POST /s/:token/withdraw – leave the study from inside the survey (confirm, then withdraw).
 import { confirmWithdraw, showWithdraw } from "../../../../lib/respondent/withdraw-from-survey";
+import { formReader } from "../../../../lib/respondent/read-form";
 import { languageCookie, toResponse } from "../../../../lib/respondent/to-response";
 import { getRuntime } from "../../../../lib/runtime";
 
@@ -20,5 +21,5 @@ export async function GET(req: Request, { params }: Ctx) {
 
 export async function POST(req: Request, { params }: Ctx) {
   const { db } = await getRuntime();
-  return toResponse(await confirmWithdraw(db, (await params).token, info(req)));
+  return toResponse(await confirmWithdraw(db, (await params).token, info(req), formReader(req)));
 }
