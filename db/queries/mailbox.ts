@@ -1,5 +1,6 @@
-// The local mailbox: where mail is delivered when no SMTP server is configured.
-import { desc, eq, sql } from "drizzle-orm";
+// The local mailbox: where mail is delivered when no SMTP server is configured. The recipient,
+// bodies and header values arrive sealed (lib/mail/mailbox-seal.ts); these queries never open them.
+import { desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { mailbox } from "../schema";
 
@@ -42,4 +43,25 @@ export async function countMailboxMessages(db: Db): Promise<number> {
 export async function findMailboxMessage(db: Db, id: number) {
   const [row] = await db.select().from(mailbox).where(eq(mailbox.id, id)).limit(1);
   return row ?? null;
+}
+
+/** Deletes up to `limit` messages stored before `cutoff`, oldest first; returns how many. */
+export async function deleteMailboxMessagesBefore(db: Db, cutoff: Date, limit: number): Promise<number> {
+  const old = db.select({ id: mailbox.id }).from(mailbox).where(lt(mailbox.createdAt, cutoff)).orderBy(mailbox.id).limit(limit);
+  const gone = await db.delete(mailbox).where(inArray(mailbox.id, old)).returning({ id: mailbox.id });
+  return gone.length;
+}
+
+/** Messages stored in plain text by a version before sealing (their body is not sealed). */
+export function findUnsealedMailboxMessages(db: Db, sealedPattern: string, limit: number) {
+  return db
+    .select({ id: mailbox.id, toAddress: mailbox.toAddress, html: mailbox.html, text: mailbox.text, headers: mailbox.headers })
+    .from(mailbox)
+    .where(sql`${mailbox.html} !~ ${sealedPattern}`)
+    .orderBy(mailbox.id)
+    .limit(limit);
+}
+
+export async function updateMailboxFields(db: Db, id: number, m: Pick<MailboxInsert, "toAddress" | "html" | "text" | "headers">): Promise<void> {
+  await db.update(mailbox).set(m).where(eq(mailbox.id, id));
 }

@@ -13,9 +13,14 @@ export type Config = {
   /** 32 bytes: encrypts personal data; sub-keys are derived from it. */
   personalDataKey: Buffer;
   authSecret: string;
+  /** Days a local-mailbox message is kept before it is deleted (MAILBOX_RETENTION_DAYS, default 30). */
+  mailboxRetentionDays: number;
   /** TRUST_PROXY: take the client's address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
 };
+
+/** How long the local mailbox keeps a message unless MAILBOX_RETENTION_DAYS says otherwise. */
+export const DEFAULT_MAILBOX_RETENTION_DAYS = 30;
 
 /** Reads TRUST_PROXY: 1/true/yes or 0/false/no (unset: false). */
 export function parseTrustProxy(raw: string | undefined): boolean {
@@ -74,6 +79,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       throw new ConfigError(`SMTP_URL must look like smtp://user:pass@host:587 or smtps://…`);
     }
   }
+  const retention = (env.MAILBOX_RETENTION_DAYS ?? "").trim();
+  const mailboxRetentionDays = retention === "" ? DEFAULT_MAILBOX_RETENTION_DAYS : Number(retention);
+  if ((retention !== "" && !/^\d+$/.test(retention)) || mailboxRetentionDays < 1 || mailboxRetentionDays > 3650) {
+    throw new ConfigError(`MAILBOX_RETENTION_DAYS must be a whole number of days from 1 to 3650, not "${env.MAILBOX_RETENTION_DAYS}"`);
+  }
   return {
     port,
     publicUrl,
@@ -83,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: env.MAIL_FROM || "Panelwave <no-reply@panelwave.local>",
     personalDataKey,
     authSecret: createHmac("sha256", personalDataKey).update("panelwave/auth-secret").digest("base64url"),
+    mailboxRetentionDays,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 }

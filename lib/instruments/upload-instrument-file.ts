@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { noControlCharacters } from "../text/control-characters";
 import type { Db } from "../../db/client";
 import { studyForUser } from "../audit/access";
 import type { StaffUser } from "../auth/current-user";
@@ -10,7 +11,8 @@ export const instrumentNameSchema = z
   .string()
   .trim()
   .min(1, "Choose an instrument or name a new one")
-  .max(120, "The instrument name may be at most 120 characters");
+  .max(120, "The instrument name may be at most 120 characters")
+  .superRefine(noControlCharacters("The instrument name"));
 
 export type UploadedVersion = {
   /** "created": stored as a new version; "unchanged": the same as the newest version, nothing stored. */

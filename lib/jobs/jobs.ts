@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import { eraseWithdrawnContacts } from "../mail/erase-withdrawn-contacts";
 import { drainOutbox, type DrainOptions, type DrainStats } from "../mail/send-outbox";
+import { tidyMailbox, type TidyMailboxStats } from "../mail/tidy-mailbox";
 import type { MailTransport } from "../mail/transport";
 import { reconcileWaves, type ReconcileStats } from "../waves/reconcile-waves";
 
@@ -11,22 +12,26 @@ export type JobContext = {
   transport: MailTransport;
   drain: Omit<DrainOptions, "deadline" | "clock">;
   clock: () => Date;
+  /** Local-mailbox messages older than this many days are deleted (MAILBOX_RETENTION_DAYS). */
+  mailboxRetentionDays: number;
 };
 
 /**
  * "reconcile" — every minute (cron) and when nudged: open/close waves, invite, queue reminders,
- * erase withdrawn contacts. Duplicates are prevented by the database, not by the job: invitations
- * are unique per (wave, participant), every email has a unique outbox idempotency key, reminder n
- * is guarded by the invitation's reminder count. Running it twice, or in two instances at once,
- * adds nothing. The queue is 'stately' so at most one run is queued and one active.
+ * erase withdrawn contacts, delete local-mailbox messages past their retention. Duplicates are
+ * prevented by the database, not by the job: invitations are unique per (wave, participant),
+ * every email has a unique outbox idempotency key, reminder n is guarded by the invitation's
+ * reminder count; deleting what is past retention twice deletes nothing more. Running it twice,
+ * or in two instances at once, adds nothing. The queue is 'stately' so at most one run is queued and one active.
  */
 export const reconcileJob = {
   name: "reconcile",
   schema: z.object({}).passthrough(),
-  async handler(ctx: JobContext): Promise<ReconcileStats & { erased: number }> {
+  async handler(ctx: JobContext): Promise<ReconcileStats & { erased: number; mailbox: TidyMailboxStats }> {
     const stats = await reconcileWaves(ctx.db, ctx.clock(), { personalDataKey: ctx.drain.personalDataKey });
     const erased = await eraseWithdrawnContacts(ctx.db);
-    return { ...stats, erased };
+    const mailbox = await tidyMailbox(ctx.db, ctx.drain.personalDataKey, ctx.clock(), ctx.mailboxRetentionDays);
+    return { ...stats, erased, mailbox };
   },
 };
 

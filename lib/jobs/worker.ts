@@ -2,7 +2,7 @@
 // running in the app's process (instrumentation.ts) or any other Node process.
 import type PgBoss from "pg-boss";
 import type { DbHandle } from "../../db/client";
-import type { Config } from "../config/load-config";
+import { DEFAULT_MAILBOX_RETENTION_DAYS, type Config } from "../config/load-config";
 import { createMailTransport, type MailTransport } from "../mail/transport";
 import { createBoss } from "./boss";
 import { reconcileJob, sendOutboxJob, type JobContext } from "./jobs";
@@ -12,7 +12,7 @@ export type WorkerOptions = {
   handle: DbHandle;
   /** Required on the PostgreSQL server (pg-boss opens its own small pool). */
   connectionString?: string;
-  config: Pick<Config, "personalDataKey" | "publicUrl" | "mailFrom" | "smtpUrl">;
+  config: Pick<Config, "personalDataKey" | "publicUrl" | "mailFrom" | "smtpUrl"> & Partial<Pick<Config, "mailboxRetentionDays">>;
   /** Defaults to the transport the config names (SMTP pool or local mailbox). */
   transport?: MailTransport;
   /** Global send limit of this process, messages per second (MAIL_RATE_PER_SECOND). */
@@ -37,11 +37,12 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
   const log = opts.log ?? ((m: string) => console.log(`[worker] ${m}`));
   const slots = Math.max(1, opts.drainSlots ?? 1);
   const ownTransport = !opts.transport;
-  const transport = opts.transport ?? createMailTransport(opts.handle.db, { smtpUrl: opts.config.smtpUrl });
+  const transport = opts.transport ?? createMailTransport(opts.handle.db, { smtpUrl: opts.config.smtpUrl, personalDataKey: opts.config.personalDataKey });
   const ctx: JobContext = {
     db: opts.handle.db,
     transport,
     clock: opts.clock ?? (() => new Date()),
+    mailboxRetentionDays: opts.config.mailboxRetentionDays ?? DEFAULT_MAILBOX_RETENTION_DAYS,
     drain: {
       personalDataKey: opts.config.personalDataKey,
       publicUrl: opts.config.publicUrl,
@@ -70,7 +71,7 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
     for (const job of jobs) {
       reconcileJob.schema.parse(job.data ?? {});
       const stats = await reconcileJob.handler(ctx);
-      if (stats.opened || stats.closed || stats.invited || stats.reminders || stats.closingReminders || stats.erased) {
+      if (stats.opened || stats.closed || stats.invited || stats.reminders || stats.closingReminders || stats.erased || stats.mailbox.deleted || stats.mailbox.sealed) {
         log(`reconcile: ${JSON.stringify(stats)}`);
       }
     }

@@ -1,8 +1,11 @@
 // The one module that sends mail. With an SMTP URL: nodemailer's pooled SMTP transport. Without:
-// the local mailbox table, which admins read at /admin/mailbox (the demo shows every message).
+// the local mailbox table, which admins read at /admin/mailbox (the demo shows every message),
+// with the recipient, bodies and headers sealed under the personal-data key.
 import { createTransport } from "nodemailer";
 import type { Db } from "../../db/client";
 import { insertMailboxMessage } from "../../db/queries/mailbox";
+import { ConfigError } from "../errors/config-error";
+import { sealMailboxFields } from "./mailbox-seal";
 
 export type OutgoingMessage = {
   to: string;
@@ -32,6 +35,8 @@ export type TransportOptions = {
   smtpUrl?: string;
   /** Pool size (default 5). */
   maxConnections?: number;
+  /** Seals the local mailbox's addresses, bodies and headers (required without an SMTP URL). */
+  personalDataKey?: Buffer;
   /** For a local test server without TLS. */
   ignoreTLS?: boolean;
   /** Timeouts in ms; kept well under the outbox lease (docs/outbox.md). */
@@ -40,7 +45,10 @@ export type TransportOptions = {
 };
 
 export function createMailTransport(db: Db, opts: TransportOptions): MailTransport {
-  if (!opts.smtpUrl) return mailboxTransport(db);
+  if (!opts.smtpUrl) {
+    if (!opts.personalDataKey) throw new ConfigError("The local mailbox needs the personal-data key to seal what it stores");
+    return mailboxTransport(db, opts.personalDataKey);
+  }
   const maxConnections = opts.maxConnections ?? 5;
   const transporter = createTransport({
     url: opts.smtpUrl,
@@ -78,12 +86,13 @@ export function createMailTransport(db: Db, opts: TransportOptions): MailTranspo
   };
 }
 
-function mailboxTransport(db: Db): MailTransport {
+function mailboxTransport(db: Db, key: Buffer): MailTransport {
   return {
     kind: "mailbox",
     concurrency: 4,
     async send(m) {
-      await insertMailboxMessage(db, {
+      // Addresses and working personal links are sealed like contacts; admins read them opened.
+      await insertMailboxMessage(db, sealMailboxFields(key, {
         outboxId: m.outboxId,
         toAddress: m.to,
         fromAddress: m.from,
@@ -91,7 +100,7 @@ function mailboxTransport(db: Db): MailTransport {
         html: m.html,
         text: m.text,
         headers: { ...m.headers, "Message-ID": m.messageId, ...(m.replyTo ? { "Reply-To": m.replyTo } : {}) },
-      });
+      }));
       return { providerMessageId: m.messageId };
     },
     async close() {},

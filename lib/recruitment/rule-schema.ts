@@ -1,5 +1,6 @@
 // A recruitment rule: which completed responses flag a participant for interview recruitment.
 import { z } from "zod";
+import { noControlCharacters } from "../text/control-characters";
 import type { RuleMatch, RuleRow } from "../../db/queries/recruitment";
 import type { Trajectory } from "../../db/schema";
 
@@ -17,7 +18,7 @@ export type StoredRule = z.infer<typeof storedRuleSchema>;
 /** The rule form, as researchers fill it in. */
 export const ruleInputSchema = z.object({
   id: z.uuid().optional(),
-  name: z.string().trim().min(1, "Give the rule a name").max(120, "Keep the name under 120 characters"),
+  name: z.string().trim().min(1, "Give the rule a name").max(120, "Keep the name under 120 characters").superRefine(noControlCharacters("The rule name")),
   waveId: z.uuid("Choose a wave").nullable(),
   trajectories: z.array(trajectorySchema).min(1, "Choose at least one trajectory"),
   consent: z

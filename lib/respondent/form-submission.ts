@@ -1,3 +1,4 @@
+import { isLanguageTag, languageTagOrNull } from "../i18n/language-tag";
 import type { Submission } from "../surveys/answers";
 import { MAX_TEXT, MAX_TEXTAREA } from "../surveys/coerce";
 import type { SurveyDefinition } from "../surveys/definition";
@@ -52,7 +53,7 @@ export function parseSurveyPost(def: SurveyDefinition, entries: Iterable<[string
   }
   const action: SubmitAction | null =
     actionRaw === "next" ? { kind: "next" } : actionRaw === "back" ? { kind: "back" }
-      : actionRaw.startsWith("lang:") ? { kind: "lang", lang: actionRaw.slice(5) } : null;
+      : actionRaw.startsWith("lang:") && isLanguageTag(actionRaw.slice(5)) ? { kind: "lang", lang: actionRaw.slice(5) } : null;
   if (!action) return null;
   const pageIndex = plan.pageById.get(pageId)!.index;
   const submission: Record<string, string | string[]> = {};
@@ -77,7 +78,7 @@ export function parseSurveyPost(def: SurveyDefinition, entries: Iterable<[string
       raw[k] = list[list.length - 1];
     }
   }
-  return { pageId, revision: rev, submitKey, action, lang: one("_lang") ?? null, submission, raw, unsafe };
+  return { pageId, revision: rev, submitKey, action, lang: languageTagOrNull(one("_lang")), submission, raw, unsafe };
 }
 
 // The most bytes one character of an answer can take in a urlencoded post (4 UTF-8 bytes, each "%XX").

@@ -1,13 +1,19 @@
 // A study's settings as given when it is created (the API's POST /studies body).
 import { z } from "zod";
+import { languageTagSchema } from "../i18n/language-tag";
+import { noControlCharacters } from "../text/control-characters";
 
-export const languageCodeSchema = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, "A language code such as uk, ru, nb or en");
+export const languageCodeSchema = languageTagSchema("Language");
 export const trajectoryTargetSchema = z.enum(["stayed", "returned", "moved_on"]);
 
 export const studySettingsSchema = z
   .object({
     /** Recruitment-list columns, each read from a study variable. */
-    recruitmentColumns: z.array(z.object({ key: z.string().min(1).max(64), label: z.string().min(1).max(200), variable: z.string().min(1).max(200) })).max(50).optional(),
+    recruitmentColumns: z.array(z.object({
+      key: z.string().min(1).max(64).superRefine(noControlCharacters("The column key")),
+      label: z.string().min(1).max(200).superRefine(noControlCharacters("The column label")),
+      variable: z.string().min(1).max(200).superRefine(noControlCharacters("The column variable")),
+    })).max(50).optional(),
     /** Consent kind recorded by each consent question, where it is not the built-in one. */
     consentKinds: z.record(z.string(), z.string().regex(/^[a-z0-9_]{1,64}$/)).optional(),
     /** The trajectory of a completed response that does not answer the status variable. */
@@ -27,15 +33,15 @@ export const studySettingsSchema = z
 export const newStudySchema = z
   .object({
     slug: z.string().trim().regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, "Lower-case letters, digits and dashes, 1–64, e.g. ua-norway"),
-    name: z.string().trim().min(1, "Give the study a name").max(200),
+    name: z.string().trim().min(1, "Give the study a name").max(200).superRefine(noControlCharacters("The study name")),
     languages: z.array(languageCodeSchema).min(1, "Name at least one respondent language").max(20)
       .refine((l) => new Set(l).size === l.length, "Each language once"),
-    defaultLanguage: languageCodeSchema.optional().describe("Defaults to the first language"),
+    defaultLanguage: languageTagSchema("Default language").optional().describe("Defaults to the first language"),
     statusVariable: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "A variable name").nullable().default(null)
       .describe("The variable whose answer says stayed / returned / moved on"),
-    statusMapping: z.record(z.string(), trajectoryTargetSchema).nullable().default(null)
+    statusMapping: z.record(z.string().superRefine(noControlCharacters("The status answer code")), trajectoryTargetSchema).nullable().default(null)
       .describe("Answer code of the status variable → trajectory"),
-    contactName: z.string().trim().max(200).nullable().default(null),
+    contactName: z.string().trim().max(200).superRefine(noControlCharacters("The contact name")).nullable().default(null),
     contactEmail: z.email("A valid email address").nullable().default(null).describe("The study team's address shown to respondents"),
     settings: studySettingsSchema.default({}),
   })

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { NAME_PATTERN } from "./expr/ast";
 import { checkDefinition } from "./definition-checks";
+import { checkDefinitionText } from "./definition-text-checks";
 
 /**
  * A survey definition is data: JSON that one zod schema checks, including the cross-field
@@ -134,7 +135,19 @@ export const surveyDefinitionShape = z.strictObject({
   calculates: z.array(calculateSchema).default([]),
 });
 
+/** A definition as it enters (upload, API, XLSForm import): every rule, language codes and plain text included. */
 export const surveyDefinitionSchema = surveyDefinitionShape.superRefine((def, ctx) => {
+  const report = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
+  checkDefinition(def, report);
+  checkDefinitionText(def, report);
+});
+
+/**
+ * A definition read back from the database: the same rules except the text checks added after
+ * versions were first stored (language codes, control characters), so those versions still
+ * open for their respondents. Whatever writes their text into another syntax escapes it.
+ */
+export const storedDefinitionSchema = surveyDefinitionShape.superRefine((def, ctx) => {
   checkDefinition(def, (path, message) => ctx.addIssue({ code: "custom", path, message }));
 });
 export type SurveyDefinition = z.infer<typeof surveyDefinitionSchema>;

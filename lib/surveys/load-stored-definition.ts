@@ -1,4 +1,4 @@
-import { type SurveyDefinition, surveyDefinitionSchema } from "./definition";
+import { type SurveyDefinition, storedDefinitionSchema } from "./definition";
 
 const cache = new Map<string, SurveyDefinition>();
 
@@ -9,7 +9,7 @@ const cache = new Map<string, SurveyDefinition>();
 export function loadStoredDefinition(versionId: string, json: unknown): SurveyDefinition {
   let def = cache.get(versionId);
   if (!def) {
-    def = surveyDefinitionSchema.parse(json);
+    def = storedDefinitionSchema.parse(json);
     cache.set(versionId, def);
   }
   return def;

@@ -1,6 +1,7 @@
 // The wave form, as one zod schema shared by the browser (react-hook-form) and the server action.
 // Fields are the form's strings; toWaveSettings turns them into the stored target rule and schedule.
 import { z } from "zod";
+import { noControlCharacters } from "../text/control-characters";
 import type { TargetRule, WaveMode, WaveSchedule } from "../../db/schema/waves";
 
 const RESERVED_SLUGS = ["new", "emails"];
@@ -28,7 +29,7 @@ export const scheduleFieldsSchema = z.object({
 
 export const waveFormSchema = scheduleFieldsSchema
   .extend({
-    name: z.string().trim().min(1, "Give the wave a name").max(200),
+    name: z.string().trim().min(1, "Give the wave a name").max(200).superRefine(noControlCharacters("The wave name")),
     slug: z
       .string()
       .trim()

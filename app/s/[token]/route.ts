@@ -2,7 +2,7 @@
 import { clientAddress } from "../../../lib/http/client-address";
 import { submitPersonalLink, showPersonalLink } from "../../../lib/respondent/personal-link";
 import { formReader } from "../../../lib/respondent/read-form";
-import { languageCookie, toResponse } from "../../../lib/respondent/to-response";
+import { requestedLanguage, toResponse } from "../../../lib/respondent/to-response";
 import { getRuntime } from "../../../lib/runtime";
 
 export const dynamic = "force-dynamic";
@@ -10,13 +10,7 @@ export const dynamic = "force-dynamic";
 type Ctx = { params: Promise<{ token: string }> };
 
 function requestInfo(req: Request) {
-  const url = new URL(req.url);
-  return {
-    now: new Date(),
-    acceptLanguage: req.headers.get("accept-language"),
-    requestedLanguage: url.searchParams.get("lang") ?? languageCookie(req.headers.get("cookie")),
-    client: clientAddress(req.headers),
-  };
+  return { now: new Date(), acceptLanguage: req.headers.get("accept-language"), requestedLanguage: requestedLanguage(req), client: clientAddress(req.headers) };
 }
 
 export async function GET(req: Request, { params }: Ctx) {

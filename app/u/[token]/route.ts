@@ -5,15 +5,15 @@ import { z } from "zod";
 import { getRuntime } from "../../../lib/runtime";
 import { invalidUnsubscribePage, showUnsubscribePage, unsubscribeByPost } from "../../../lib/mail/unsubscribe";
 import { formReader } from "../../../lib/respondent/read-form";
+import { RESPONDENT_SECURITY_HEADERS } from "../../../lib/respondent/to-response";
 
 export const dynamic = "force-dynamic";
 
 const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 const HEADERS = {
+  ...RESPONDENT_SECURITY_HEADERS,
   "content-type": "text/html; charset=utf-8",
-  "cache-control": "no-store",
   "x-robots-tag": "noindex",
-  "referrer-policy": "no-referrer",
 };
 const html = (p: { status: number; html: string }) => new Response(p.html, { status: p.status, headers: HEADERS });
 

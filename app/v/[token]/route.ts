@@ -1,7 +1,7 @@
 // GET/POST /v/:token – "Was this you?": a panel member confirms (or denies) an open-link response
 // that gave their address. GET only shows the question; the answer is in the POST's URL.
 import { answerLinkRequestPage, showLinkRequest } from "../../../lib/respondent/link-request-page";
-import { languageCookie, toResponse } from "../../../lib/respondent/to-response";
+import { requestedLanguage, toResponse } from "../../../lib/respondent/to-response";
 import { getRuntime } from "../../../lib/runtime";
 
 export const dynamic = "force-dynamic";
@@ -9,12 +9,7 @@ export const dynamic = "force-dynamic";
 type Ctx = { params: Promise<{ token: string }> };
 
 function requestInfo(req: Request) {
-  const url = new URL(req.url);
-  return {
-    now: new Date(),
-    acceptLanguage: req.headers.get("accept-language"),
-    requestedLanguage: url.searchParams.get("lang") ?? languageCookie(req.headers.get("cookie")),
-  };
+  return { now: new Date(), acceptLanguage: req.headers.get("accept-language"), requestedLanguage: requestedLanguage(req) };
 }
 
 export async function GET(req: Request, { params }: Ctx) {

@@ -1,5 +1,6 @@
 // Waves: create, schedule, open, close, fieldwork counts.
 import { z } from "zod";
+import { noControlCharacters } from "../../text/control-characters";
 import { endpoint } from "../endpoint";
 import { dateTime, slugSchema, studyParams, waveParams, waveSchema } from "../schemas";
 
@@ -15,7 +16,7 @@ export const scheduleInputSchema = z
 
 export const newWaveSchema = z
   .object({
-    name: z.string().trim().min(1).max(200),
+    name: z.string().trim().min(1).max(200).superRefine(noControlCharacters("The wave name")),
     slug: slugSchema.describe("Used in open links: /j/<study>/<wave>"),
     instrumentVersionId: z.uuid().describe("A version of one of the study's instruments (it is locked from now on)"),
     mode: z.enum(["open_link", "panel"]),

@@ -1,4 +1,5 @@
 import { type SurveyDefinition, type Text, surveyDefinitionSchema } from "../definition";
+import { LANGUAGE_TAG_HINT, isLanguageTag } from "../../i18n/language-tag";
 import { closestName } from "../suggest";
 import { listTexts } from "../texts";
 import { ImportContext, SheetCells } from "./context";
@@ -67,6 +68,9 @@ export async function importXlsForm(data: Uint8Array | ArrayBuffer): Promise<Xls
 
   // Languages: every translated column of survey and choices, in the order they appear.
   const languages: string[] = [];
+  // Languages whose header gives no valid code: reported once, at the header.
+  const badLanguages = new Set<string>();
+  const headerErrors: XlsFormIssue[] = [];
   let hasPlain = false;
   for (const sheet of [survey, choicesSheet]) {
     for (const h of sheet?.headers ?? []) {
@@ -74,7 +78,10 @@ export async function importXlsForm(data: Uint8Array | ArrayBuffer): Promise<Xls
       if (!h.lang) hasPlain = true;
       else if (!languages.includes(h.lang)) {
         languages.push(h.lang);
-        if (languageHasNoCode(h.langLabel ?? "") && h.lang === h.langLabel) {
+        if (!isLanguageTag(h.lang)) {
+          badLanguages.add(h.lang);
+          headerErrors.push({ sheet: sheet!.name, row: sheet!.headerRow, column: h.raw, columnLetter: h.letter, message: `"${h.langLabel}" has no valid language code; write the column as e.g. "${h.base}::English (en)", with ${LANGUAGE_TAG_HINT} in parentheses` });
+        } else if (languageHasNoCode(h.langLabel ?? "") && h.lang === h.langLabel) {
           warnings.push({ sheet: sheet!.name, row: sheet!.headerRow, column: h.raw, columnLetter: h.letter, message: `Language "${h.langLabel}" has no code; write it as e.g. "label::${h.langLabel} (xx)"` });
         }
       }
@@ -94,6 +101,7 @@ export async function importXlsForm(data: Uint8Array | ArrayBuffer): Promise<Xls
   }
   const ctx = new ImportContext(defaultLanguage);
   ctx.warnings.push(...warnings, ...unusedColumns(survey));
+  for (const e of headerErrors) ctx.error(e);
   const surveyCells = new SheetCells(survey, ctx);
   for (const base of ["type", "name"]) {
     if (!surveyCells.has(base)) ctx.error({ sheet: survey.name, row: survey.headerRow || 1, column: base, message: `The survey sheet needs a "${base}" column` });
@@ -124,6 +132,7 @@ export async function importXlsForm(data: Uint8Array | ArrayBuffer): Promise<Xls
   if (!parsed.success) {
     const seen = new Set(errors.map((e) => `${e.sheet}!${e.row}:${e.message}`));
     for (const issue of parsed.error.issues) {
+      if (isBadLanguageIssue(issue.path, candidate, badLanguages)) continue;
       const located = ctx.map.locate(issue.path, issue.message);
       const key = `${located.sheet}!${located.row}:${located.message}`;
       if (!seen.has(key)) errors.push(located);
@@ -135,6 +144,12 @@ export async function importXlsForm(data: Uint8Array | ArrayBuffer): Promise<Xls
   if (errors.length || !parsed.success) return { ok: false, errors, warnings: ctx.warnings };
   ctx.warnings.push(...missingTranslations(parsed.data, ctx));
   return { ok: true, definition: parsed.data, warnings: ctx.warnings };
+}
+
+/** The schema's complaint about a language already reported at its header. */
+function isBadLanguageIssue(path: readonly PropertyKey[], def: { languages: string[]; defaultLanguage: string }, bad: Set<string>): boolean {
+  if (path.length === 2 && path[0] === "languages" && typeof path[1] === "number") return bad.has(def.languages[path[1]]);
+  return path.length === 1 && path[0] === "defaultLanguage" && bad.has(def.defaultLanguage);
 }
 
 /** One warning per language that some texts lack; those respondents see the default language. */

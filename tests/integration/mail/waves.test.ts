@@ -14,6 +14,7 @@ import { withdrawParticipant } from "../../../lib/mail/withdraw-participant";
 import { Conflict, InvalidInput, NotFound } from "../../../lib/errors/app-error";
 import { previewEmail, sendTestEmail } from "../../../lib/mail/preview-email";
 import { listMailbox, readMailboxMessage } from "../../../lib/mail/read-mailbox";
+import { openMailboxFields } from "../../../lib/mail/mailbox-seal";
 import { countTargets } from "../../../lib/waves/count-targets";
 import { createWave } from "../../../lib/waves/create-wave";
 import { getWaveDashboard } from "../../../lib/waves/get-wave-dashboard";
@@ -39,7 +40,11 @@ beforeEach(async () => {
 });
 
 const reconcile = (now: Date) => reconcileWaves(t.db, now, { personalDataKey: testKey });
-const mailboxTransport = () => createMailTransport(t.db, {});
+const mailboxTransport = () => createMailTransport(t.db, { personalDataKey: testKey });
+/** The local mailbox as an admin reads it (sealed fields opened), filtered. */
+async function mailboxWhere(test: (m: typeof mailbox.$inferSelect) => boolean) {
+  return (await t.db.select().from(mailbox).orderBy(mailbox.id)).map((m) => openMailboxFields(testKey, m)).filter(test);
+}
 
 async function mailTo(participantId: string) {
   return t.db.select().from(outbox).where(eq(outbox.participantId, participantId)).orderBy(outbox.id);
@@ -220,7 +225,7 @@ describe("waves and opt-outs", () => {
     expect(await t.db.select().from(contacts).where(eq(contacts.participantId, p2))).toHaveLength(1); // the confirmation needs it
 
     await drainOutbox(t.db, mailboxTransport(), { ...mailSettings, clock: () => at(51) });
-    const [m] = await t.db.select().from(mailbox).where(eq(mailbox.toAddress, "kari.withdraws@test.example"));
+    const [m] = await mailboxWhere((x) => x.toAddress === "kari.withdraws@test.example");
     expect(m.subject).toContain("du får ikke flere e-poster");
     expect(m.headers["List-Unsubscribe"]).toBeUndefined();
 
@@ -238,7 +243,7 @@ describe("waves and opt-outs", () => {
     const transport = mailboxTransport();
     await drainOutbox(t.db, transport, { ...mailSettings, clock: () => at(60) });
     const [row] = await mailTo(p);
-    const [m] = await t.db.select().from(mailbox).where(eq(mailbox.outboxId, row.id));
+    const [m] = await mailboxWhere((x) => x.outboxId === row.id);
     expect(m.toAddress).toBe("local@test.example");
     expect(m.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
     expect(m.html).toContain("/s/");
@@ -294,12 +299,12 @@ describe("researcher actions on waves", () => {
     expect(await sendTestEmail(t.db, admin, { studySlug: study.slug, template: "reminder", language: "nb", requestId }, at(80))).toBe(true);
     expect(await sendTestEmail(t.db, admin, { studySlug: study.slug, template: "reminder", language: "nb", requestId }, at(80))).toBe(false);
     await drainOutbox(t.db, mailboxTransport(), { ...mailSettings, clock: () => at(80) });
-    const [m] = await t.db.select().from(mailbox).where(eq(mailbox.toAddress, admin.email));
+    const [m] = await mailboxWhere((x) => x.toAddress === admin.email);
     expect(m.subject).toBe("[Test] Påminnelse: undersøkelsen i «Why exit?»");
 
-    const list = await listMailbox(t.db, admin, 1, at(80));
+    const list = await listMailbox(t.db, testKey, admin, 1, at(80));
     expect(list.messages.some((x) => x.id === m.id)).toBe(true);
-    expect((await readMailboxMessage(t.db, admin, m.id, at(80))).html).toContain("Påminnelse");
+    expect((await readMailboxMessage(t.db, testKey, admin, m.id, at(80))).html).toContain("Påminnelse");
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.userId, admin.id));
     expect(audit.map((a) => a.action).sort()).toEqual(["mailbox.list", "mailbox.view"]);
   });

@@ -11,13 +11,13 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
   const q = z.object({ page: z.coerce.number().int().min(1).max(100000).default(1) }).safeParse(await searchParams);
   if (!q.success) notFound();
   const { rt, user } = await staffPage(["admin"], "/admin/mailbox");
-  const { messages, total, pages } = await listMailbox(rt.db, user, q.data.page, new Date());
+  const { messages, total, pages } = await listMailbox(rt.db, rt.config.personalDataKey, user, q.data.page, new Date());
   return (
     <>
       <p><Link href="/admin">← Admin</Link></p>
       <h1>Local mailbox</h1>
       <p className="muted">
-        {rt.config.smtpUrl ? "An SMTP server is configured, so new mail goes there; this lists earlier local deliveries." : "No SMTP server is configured: every email Panelwave sends lands here."} {total} {total === 1 ? "message" : "messages"}.
+        {rt.config.smtpUrl ? "An SMTP server is configured, so new mail goes there; this lists earlier local deliveries." : "No SMTP server is configured: every email Panelwave sends lands here."} {total} {total === 1 ? "message" : "messages"}; each is deleted {rt.config.mailboxRetentionDays} days after it arrived.
       </p>
       <table>
         <thead><tr><th>Received</th><th>To</th><th>Subject</th></tr></thead>

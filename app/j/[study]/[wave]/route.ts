@@ -3,7 +3,7 @@ import { clientAddress } from "../../../../lib/http/client-address";
 import { showOpenLink, startOpenLink } from "../../../../lib/respondent/open-link";
 import { rememberedOpenLink } from "../../../../lib/respondent/open-link-cookie";
 import { formReader } from "../../../../lib/respondent/read-form";
-import { languageCookie, toResponse } from "../../../../lib/respondent/to-response";
+import { requestedLanguage, toResponse } from "../../../../lib/respondent/to-response";
 import { getRuntime } from "../../../../lib/runtime";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +13,7 @@ type Ctx = { params: Promise<{ study: string; wave: string }> };
 const info = (req: Request) => ({
   now: new Date(),
   acceptLanguage: req.headers.get("accept-language"),
-  requestedLanguage: new URL(req.url).searchParams.get("lang") ?? languageCookie(req.headers.get("cookie")),
+  requestedLanguage: requestedLanguage(req),
   client: clientAddress(req.headers),
 });
 

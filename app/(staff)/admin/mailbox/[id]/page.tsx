@@ -12,7 +12,7 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
   const id = z.coerce.number().int().positive().safeParse((await params).id);
   if (!id.success) notFound();
   const { rt, user } = await staffPage(["admin"], `/admin/mailbox/${id.data}`);
-  const m = await readMailboxMessage(rt.db, user, id.data, new Date()).catch((e) => {
+  const m = await readMailboxMessage(rt.db, rt.config.personalDataKey, user, id.data, new Date()).catch((e) => {
     if (e instanceof NotFound) notFound();
     throw e;
   });

@@ -3,6 +3,7 @@
 // calls one lib/ function.
 import { headers } from "next/headers";
 import { z } from "zod";
+import { languageTagSchema } from "../../../../../lib/i18n/language-tag";
 import { requireUser } from "../../../../../lib/auth/current-user";
 import { sendTestEmail } from "../../../../../lib/mail/preview-email";
 import { getRuntime } from "../../../../../lib/runtime";
@@ -62,7 +63,7 @@ export async function sendTestEmailAction(studySlug: string, template: string, l
   return toActionResult(async () => {
     const { rt, user } = await staff();
     const input = z
-      .object({ studySlug: slug, template: z.string().max(64), language: z.string().max(8), requestId: z.string().uuid() })
+      .object({ studySlug: slug, template: z.string().max(64), language: languageTagSchema("language"), requestId: z.string().uuid() })
       .parse({ studySlug, template, language, requestId });
     return sendTestEmail(rt.db, user, input, new Date());
   });

@@ -5,13 +5,14 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { TEMPLATE_NAMES, TEMPLATES } from "../../../../../../emails";
 import { AppError } from "../../../../../../lib/errors/app-error";
+import { languageTagSchema } from "../../../../../../lib/i18n/language-tag";
 import { previewEmail } from "../../../../../../lib/mail/preview-email";
 import { staffPage } from "../../../../staff-page";
 import { TestSend } from "./test-send";
 
 export const dynamic = "force-dynamic";
 
-const query = z.object({ template: z.string().max(64).default("invitation"), lang: z.string().max(8).default("uk") });
+const query = z.object({ template: z.string().max(64).default("invitation"), lang: languageTagSchema("lang").default("uk") });
 
 export default async function EmailsPage(props: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const slug = z.string().regex(/^[a-z0-9-]{1,64}$/).safeParse((await props.params).slug);
