@@ -13,7 +13,7 @@ export function getRuntime(): Promise<Runtime> {
     const p = (async () => {
       const config = loadConfig();
       const handle = await getDbHandle();
-      const auth = createAuth(handle.db, { secret: config.authSecret, baseURL: config.publicUrl });
+      const auth = createAuth(handle.db, config);
       return { config, db: handle.db, dbKind: handle.kind, auth };
     })();
     g.__panelwaveRuntime = p;

@@ -1,4 +1,5 @@
-// npm start: build if needed, migrate and seed the demo (scripts/prepare.ts), then `next start`.
+// npm start: build if needed, migrate and seed the demo (scripts/prepare.ts), then serve the
+// production build (scripts/server.mjs: `next start` plus the socket address for rate limits).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -40,6 +41,6 @@ if (needsBuild()) {
 run(bin("tsx"), ["scripts/prepare.ts"]);
 const port = process.env.PORT || "3000";
 console.log(`Panelwave: ready steps took ${((Date.now() - t0) / 1000).toFixed(1)} s; starting the server on port ${port}`);
-const server = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env: process.env });
+const server = spawn(process.execPath, ["scripts/server.mjs"], { stdio: "inherit", env: { ...process.env, PORT: port, NODE_ENV: "production" } });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,13 +1,10 @@
-"use client";
+// Sign out: a plain form post to a server action, so it works with scripts off too.
+import { signOutAction } from "../signin/actions";
 
 export function SignOutButton() {
-  async function signOut() {
-    await fetch("/api/auth/sign-out", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
-    window.location.assign("/signin");
-  }
   return (
-    <button type="button" className="secondary" onClick={signOut}>
-      Sign out
-    </button>
+    <form action={signOutAction} className="inline">
+      <button type="submit" className="secondary">Sign out</button>
+    </form>
   );
 }

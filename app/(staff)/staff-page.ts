@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { currentUser, type StaffUser } from "../../lib/auth/current-user";
 import { isLocalPath } from "../../lib/auth/local-path";
+import { NotFound } from "../../lib/errors/app-error";
 import { getRuntime, type Runtime } from "../../lib/runtime";
 
 /** Redirects to sign-in without a session; answers 404 for a role that may not see the page. */
@@ -17,4 +18,14 @@ export async function staffPage(roles: StaffUser["role"][] = ["admin", "research
   }
   if (!roles.includes(user.role)) notFound();
   return { rt, user };
+}
+
+/** Runs a lib call; NotFound (or a study the user may not see) becomes the 404 page. */
+export async function orNotFound<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (e) {
+    if (e instanceof NotFound) notFound();
+    throw e;
+  }
 }

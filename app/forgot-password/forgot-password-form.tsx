@@ -1,42 +1,46 @@
 "use client";
-// Requests a reset link from better-auth; the answer is the same whether or not the account exists.
+// Requests a reset link: a plain POST to a server action (works with scripts off), checked in the
+// browser first when it can. The answer is the same whether or not the account exists.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
+import { startTransition, useActionState, useEffect, useRef } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
+import type { z } from "zod";
+import { resetRequestSchema } from "../../lib/auth/password-flows";
+import { FormProblems, issueFor } from "../form-problems";
+import { requestResetAction, type ResetRequestState } from "./actions";
 
-const schema = z.object({ email: z.string().trim().min(1, "Enter your email address").email("Enter a valid email address") });
-type Values = z.infer<typeof schema>;
+type Values = z.infer<typeof resetRequestSchema>;
 
 export function ForgotPasswordForm() {
-  const [sent, setSent] = useState(false);
-  const [failed, setFailed] = useState(false);
-  const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(schema) });
-  const { errors, isSubmitting } = formState;
-  async function onSubmit(values: Values) {
-    setFailed(false);
-    const res = await fetch("/api/auth/request-password-reset", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: values.email, redirectTo: "/reset-password" }),
-    });
-    if (res.ok) setSent(true);
-    else setFailed(true);
-  }
-  if (sent) return <p role="status">If that address has an account, a reset link is on its way. Check your inbox.</p>;
+  const [state, action, pending] = useActionState<ResetRequestState, FormData>(requestResetAction, { ok: null });
+  const form = useRef<HTMLFormElement>(null);
+  const summary = useRef<HTMLDivElement>(null);
+  const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(resetRequestSchema), defaultValues: { email: state.email ?? "" } });
+  const failed = state.ok === false ? state : null;
+  const email = formState.errors.email?.message ?? issueFor(failed, "email");
+  useEffect(() => {
+    if (email || failed) summary.current?.focus();
+  }, [formState.submitCount, state, email, failed]);
+  if (state.ok === true) return <p role="status">If that address has an account, a reset link is on its way. Check your inbox.</p>;
   return (
-    <form className="stack" onSubmit={handleSubmit(onSubmit)} noValidate aria-label="Request a reset link">
-      {(errors.email || failed) && (
-        <div className="error-summary" role="alert">
-          {errors.email ? <a href="#email">{errors.email.message}</a> : "The request failed; try again in a minute."}
-        </div>
-      )}
+    <form
+      ref={form}
+      action={action}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void handleSubmit(() => startTransition(() => action(new FormData(form.current!))))(e);
+      }}
+      className="stack"
+      noValidate
+      aria-label="Request a reset link"
+    >
+      <FormProblems ref={summary} failure={failed} fields={{ email }} />
       <div>
         <label htmlFor="email">Email</label>
-        <input id="email" type="email" autoComplete="username" aria-invalid={!!errors.email} {...register("email")} />
-        {errors.email && <p className="field-error">{errors.email.message}</p>}
+        <input id="email" type="email" autoComplete="username" defaultValue={state.email} aria-invalid={!!email} aria-describedby={email ? "email-error" : undefined} {...register("email")} />
+        {email && <p id="email-error" className="field-error">{email}</p>}
       </div>
-      <button type="submit" disabled={isSubmitting}>Send a reset link</button>
+      <button type="submit" disabled={pending}>Send a reset link</button>
     </form>
   );
 }

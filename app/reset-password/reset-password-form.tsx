@@ -1,53 +1,53 @@
 "use client";
-// Sets the new password through better-auth's reset endpoint, then sends the user to sign in.
+// Sets the new password: a plain POST to a server action (works with scripts off), checked in the
+// browser first when it can; then on to sign in.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
+import { startTransition, useActionState, useEffect, useRef } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
+import type { z } from "zod";
+import { newPasswordSchema } from "../../lib/auth/password-flows";
+import { FormProblems, issueFor } from "../form-problems";
+import { resetPasswordAction, type NewPasswordState } from "./actions";
 
-const schema = z
-  .object({
-    password: z.string().min(10, "The password needs at least 10 characters"),
-    confirm: z.string(),
-  })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords differ" });
-type Values = z.infer<typeof schema>;
+type Values = z.infer<typeof newPasswordSchema>;
 
 export function ResetPasswordForm({ token }: { token: string }) {
-  const [failed, setFailed] = useState(false);
-  const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(schema) });
-  const { errors, isSubmitting } = formState;
-  async function onSubmit(values: Values) {
-    const res = await fetch("/api/auth/reset-password", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ newPassword: values.password, token }),
-    });
-    if (res.ok) window.location.assign("/signin");
-    else setFailed(true);
-  }
+  const [state, action, pending] = useActionState<NewPasswordState, FormData>(resetPasswordAction, { ok: null });
+  const form = useRef<HTMLFormElement>(null);
+  const summary = useRef<HTMLDivElement>(null);
+  const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(newPasswordSchema) });
+  const failed = state.ok === false ? state : null;
+  const password = formState.errors.password?.message ?? issueFor(failed, "password");
+  const confirm = formState.errors.confirm?.message ?? issueFor(failed, "confirm");
+  useEffect(() => {
+    if (password || confirm || failed) summary.current?.focus();
+  }, [formState.submitCount, state, password, confirm, failed]);
   return (
-    <form className="stack" onSubmit={handleSubmit(onSubmit)} noValidate aria-label="New password">
-      {(failed || errors.password || errors.confirm) && (
-        <div className="error-summary" role="alert">
-          <ul>
-            {failed && <li>This reset link is invalid or has expired. <a href="/forgot-password">Ask for a new one</a>.</li>}
-            {errors.password && <li><a href="#password">{errors.password.message}</a></li>}
-            {errors.confirm && <li><a href="#confirm">{errors.confirm.message}</a></li>}
-          </ul>
-        </div>
-      )}
+    <form
+      ref={form}
+      action={action}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void handleSubmit(() => startTransition(() => action(new FormData(form.current!))))(e);
+      }}
+      className="stack"
+      noValidate
+      aria-label="New password"
+    >
+      <FormProblems ref={summary} failure={failed} fields={{ password, confirm }} />
+      {failed && !password && !confirm && <p><a href="/forgot-password">Ask for a new link</a>.</p>}
+      <input type="hidden" name="token" value={token} />
       <div>
         <label htmlFor="password">New password</label>
-        <input id="password" type="password" autoComplete="new-password" aria-invalid={!!errors.password} {...register("password")} />
-        {errors.password && <p className="field-error">{errors.password.message}</p>}
+        <input id="password" type="password" autoComplete="new-password" aria-invalid={!!password} aria-describedby={password ? "password-error" : undefined} {...register("password")} />
+        {password && <p id="password-error" className="field-error">{password}</p>}
       </div>
       <div>
         <label htmlFor="confirm">Repeat it</label>
-        <input id="confirm" type="password" autoComplete="new-password" aria-invalid={!!errors.confirm} {...register("confirm")} />
-        {errors.confirm && <p className="field-error">{errors.confirm.message}</p>}
+        <input id="confirm" type="password" autoComplete="new-password" aria-invalid={!!confirm} aria-describedby={confirm ? "confirm-error" : undefined} {...register("confirm")} />
+        {confirm && <p id="confirm-error" className="field-error">{confirm}</p>}
       </div>
-      <button type="submit" disabled={isSubmitting}>Save the new password</button>
+      <button type="submit" disabled={pending}>Save the new password</button>
     </form>
   );
 }

@@ -1,64 +1,54 @@
 "use client";
-// The sign-in form: react-hook-form + zod, posting to better-auth's email sign-in endpoint.
+// The sign-in form: a plain POST to a server action (works before the script loads, or with
+// scripts off), checked in the browser by react-hook-form + the same zod schema when it can.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect, useRef, useState } from "react";
+import { startTransition, useActionState, useEffect, useRef } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
+import type { z } from "zod";
+import { signInSchema } from "../../lib/auth/password-flows";
+import { FormProblems, issueFor } from "../form-problems";
+import { signInAction, type SignInState } from "./actions";
 
-const schema = z.object({
-  email: z.string().trim().min(1, "Enter your email address").email("Enter a valid email address"),
-  password: z.string().min(1, "Enter your password"),
-});
-type Values = z.infer<typeof schema>;
+type Values = z.infer<typeof signInSchema>;
 
 export function SignInForm({ next }: { next: string }) {
-  const [formError, setFormError] = useState<string | null>(null);
+  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, { ok: null });
+  const form = useRef<HTMLFormElement>(null);
+  const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(signInSchema), defaultValues: { email: state.email ?? "" } });
+  const { errors, submitCount } = formState;
+  const failed = state.ok === false ? state : null;
+  const email = errors.email?.message ?? issueFor(failed, "email");
+  const password = errors.password?.message ?? issueFor(failed, "password");
   const summary = useRef<HTMLDivElement>(null);
-  const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(schema) });
-  const { errors, isSubmitting, submitCount } = formState;
-  const hasErrors = Object.keys(errors).length > 0 || !!formError;
-
   useEffect(() => {
-    if (hasErrors) summary.current?.focus();
-  }, [submitCount, formError, hasErrors]);
-
-  async function onSubmit(values: Values) {
-    setFormError(null);
-    const res = await fetch("/api/auth/sign-in/email", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(values),
-    });
-    if (res.ok) {
-      window.location.assign(next);
-      return;
-    }
-    setFormError(res.status === 401 ? "The email or password is wrong." : "Signing in failed; try again.");
-  }
+    if (email || password || failed) summary.current?.focus();
+  }, [submitCount, state, email, password, failed]);
 
   return (
-    <form className="stack" onSubmit={handleSubmit(onSubmit)} noValidate aria-label="Sign in">
-      {hasErrors && (
-        <div className="error-summary" role="alert" tabIndex={-1} ref={summary}>
-          <strong>There is a problem</strong>
-          <ul>
-            {formError && <li>{formError}</li>}
-            {errors.email && <li><a href="#email">{errors.email.message}</a></li>}
-            {errors.password && <li><a href="#password">{errors.password.message}</a></li>}
-          </ul>
-        </div>
-      )}
+    <form
+      ref={form}
+      action={action}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void handleSubmit(() => startTransition(() => action(new FormData(form.current!))))(e);
+      }}
+      className="stack"
+      noValidate
+      aria-label="Sign in"
+    >
+      <FormProblems ref={summary} failure={failed} fields={{ email, password }} />
+      <input type="hidden" name="next" value={next} />
       <div>
         <label htmlFor="email">Email</label>
-        <input id="email" type="email" autoComplete="username" aria-invalid={!!errors.email} {...register("email")} />
-        {errors.email && <p className="field-error">{errors.email.message}</p>}
+        <input id="email" type="email" autoComplete="username" defaultValue={state.email} aria-invalid={!!email} aria-describedby={email ? "email-error" : undefined} {...register("email")} />
+        {email && <p id="email-error" className="field-error">{email}</p>}
       </div>
       <div>
         <label htmlFor="password">Password</label>
-        <input id="password" type="password" autoComplete="current-password" aria-invalid={!!errors.password} {...register("password")} />
-        {errors.password && <p className="field-error">{errors.password.message}</p>}
+        <input id="password" type="password" autoComplete="current-password" aria-invalid={!!password} aria-describedby={password ? "password-error" : undefined} {...register("password")} />
+        {password && <p id="password-error" className="field-error">{password}</p>}
       </div>
-      <button type="submit" disabled={isSubmitting}>{isSubmitting ? "Signing in…" : "Sign in"}</button>
+      <button type="submit" disabled={pending}>{pending ? "Signing in…" : "Sign in"}</button>
     </form>
   );
 }

@@ -1,6 +1,6 @@
 // Researchers and admins: the tables better-auth manages (users, sessions, accounts,
 // verifications), plus study membership and personal API tokens.
-import { boolean, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { studies } from "./studies";
 
 export const users = pgTable("users", {
@@ -52,6 +52,7 @@ export const accounts = pgTable(
 
 export const verifications = pgTable("verifications", {
   id: text("id").primaryKey(),
+  /** "<purpose>:<SHA-256 of the secret>" (lib/auth/create-auth.ts): never the secret itself. */
   identifier: text("identifier").notNull(),
   value: text("value").notNull(),
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
@@ -78,4 +79,24 @@ export const apiTokens = pgTable("api_tokens", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
   revokedAt: timestamp("revoked_at", { withTimezone: true }),
+});
+
+/**
+ * Sign-in and reset-request attempts per account and per client address, for lock-outs with
+ * back-off that every instance shares (lib/auth/sign-in-throttle.ts). The key is a keyed hash
+ * ("account:<hmac>", "ip:<hmac>"): neither the address nor the email is stored.
+ */
+export const authThrottle = pgTable("auth_throttle", {
+  key: text("key").primaryKey(),
+  attempts: integer("attempts").notNull(),
+  lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }).notNull(),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+});
+
+/** better-auth's request counters for /api/auth/* (rateLimit.storage = "database"). */
+export const rateLimits = pgTable("rate_limits", {
+  id: text("id").primaryKey(),
+  key: text("key").notNull().unique(),
+  count: integer("count").notNull(),
+  lastRequest: bigint("last_request", { mode: "number" }).notNull(),
 });

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import { listAudit, type AuditRow } from "../../db/queries/audit";
 import { findStudyBySlug } from "../../db/queries/studies";
 import type { StaffUser } from "../auth/current-user";
-import { InvalidInput } from "../errors/app-error";
+import { NotFound } from "../errors/app-error";
 import { requireAdmin } from "./access";
 
 export const auditQuerySchema = z.object({
@@ -16,13 +16,16 @@ export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
 export const AUDIT_PAGE = 100;
 
-/** Admins only (Forbidden otherwise). `nextBefore` pages on when there may be more. */
+/**
+ * Admins only (Forbidden otherwise); a study filter naming no study is NotFound. `nextBefore`
+ * pages on when there may be more.
+ */
 export async function listAuditLog(db: Db, user: StaffUser, q: AuditQuery): Promise<{ rows: AuditRow[]; nextBefore: number | null }> {
   requireAdmin(user, "the audit log");
   let studyId: string | null = null;
   if (q.study) {
     const s = await findStudyBySlug(db, q.study);
-    if (!s) throw new InvalidInput("No such study", [{ path: "study", message: `No study "${q.study}"` }]);
+    if (!s) throw new NotFound(`No study "${q.study}"`);
     studyId = s.id;
   }
   const rows = await listAudit(db, { beforeId: q.before ?? null, limit: AUDIT_PAGE, studyId, action: q.action ?? null });

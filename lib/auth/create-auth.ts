@@ -3,38 +3,72 @@
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import type { Db } from "../../db/client";
-import { accounts, sessions, users, verifications } from "../../db/schema";
+import { clearAttempts, deleteResetTokens } from "../../db/queries/auth-throttle";
+import { accounts, rateLimits, sessions, users, verifications } from "../../db/schema";
+import type { Config } from "../config/load-config";
+import { hashToken } from "../crypto/tokens";
+import { CLIENT_IP_HEADER } from "../http/client-ip";
 import { queuePasswordReset } from "../mail/queue-mail";
+import { accountKey, authThrottlePlugin } from "./sign-in-throttle";
+import { trustedOrigins } from "./trusted-origins";
 
-export function createAuth(db: Db, opts: { secret: string; baseURL: string }) {
+export type AuthConfig = Pick<Config, "authSecret" | "publicUrl" | "trustProxy" | "personalDataKey">;
+
+/**
+ * What better-auth stores instead of a verification secret ("reset-password:<token>"): its
+ * purpose and the SHA-256 of the whole identifier. The '#' matters: better-auth also looks a
+ * token up in plain form (for rows written before hashing was on), and a plain identifier always
+ * has ':' there, so a stolen hash submitted as a token can never match a stored row.
+ */
+export function storedIdentifier(identifier: string): string {
+  const purpose = /^[a-z-]+(?=:)/.exec(identifier)?.[0] ?? "token";
+  return `${purpose}#${hashToken(identifier)}`;
+}
+
+export function createAuth(db: Db, config: AuthConfig) {
   return betterAuth({
     appName: "Panelwave",
-    secret: opts.secret,
-    baseURL: opts.baseURL,
+    secret: config.authSecret,
+    baseURL: config.publicUrl,
     database: drizzleAdapter(db, {
       provider: "pg",
-      schema: { user: users, session: sessions, account: accounts, verification: verifications },
+      schema: { user: users, session: sessions, account: accounts, verification: verifications, rateLimit: rateLimits },
     }),
     emailAndPassword: {
       enabled: true,
       disableSignUp: true,
       minPasswordLength: 10,
       resetPasswordTokenExpiresIn: 60 * 60,
+      // A reset proves the mailbox: every session of the account ends (in the same transaction as
+      // the new password), and every other pending link of the user dies with the used one.
+      revokeSessionsOnPasswordReset: true,
+      onPasswordReset: async ({ user }) => {
+        await deleteResetTokens(db, user.id);
+        await clearAttempts(db, accountKey(config, "sign-in", user.email));
+      },
       // The reset link goes out through the outbox like every other email (and the local
       // mailbox when no SMTP server is configured); a repeated request queues one message.
       sendResetPassword: async ({ user, url, token }) => {
-        await queuePasswordReset(db, { userId: user.id, url, minutes: 60, requestKey: token }, new Date());
+        await queuePasswordReset(db, config.personalDataKey, { userId: user.id, url, minutes: 60, requestKey: token }, new Date());
       },
     },
+    verification: { storeIdentifier: { default: { hash: async (identifier: string) => storedIdentifier(identifier) } } },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     user: {
       additionalFields: {
         role: { type: "string", required: false, defaultValue: "researcher", input: false },
       },
     },
+    // Requests to /api/auth/* are limited per client address in the database, shared by every
+    // instance. The address is the one lib/http/client-ip.ts derives (TRUST_PROXY), put in
+    // CLIENT_IP_HEADER by the route handler and the server actions; never a client's own header.
+    rateLimit: { enabled: true, storage: "database", window: 60, max: 100 },
+    // Origin checks on even under NODE_ENV=test (better-auth skips them there by default), so the
+    // tests exercise what production does.
+    advanced: { ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] }, disableOriginCheck: false },
+    plugins: [authThrottlePlugin(db, config)],
     telemetry: { enabled: false },
-    // The app sits behind whatever PUBLIC_URL says; also accept localhost for the demo and tests.
-    trustedOrigins: [opts.baseURL, "http://localhost:*", "http://127.0.0.1:*"],
+    trustedOrigins: trustedOrigins(config.publicUrl),
   });
 }
 

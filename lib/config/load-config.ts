@@ -1,7 +1,15 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { isIP } from "node:net";
 import { join, resolve } from "node:path";
 import { ConfigError } from "../errors/config-error";
+
+/**
+ * Which reverse proxies may tell us the client's address in X-Forwarded-For: none (the socket's
+ * address is the client), a number of proxy hops in front of the app, or the proxies' addresses
+ * and CIDR ranges.
+ */
+export type TrustProxy = null | { hops: number } | { ranges: string[] };
 
 export type Config = {
   port: number;
@@ -15,20 +23,12 @@ export type Config = {
   authSecret: string;
   /** Days a local-mailbox message is kept before it is deleted (MAILBOX_RETENTION_DAYS, default 30). */
   mailboxRetentionDays: number;
-  /** TRUST_PROXY: take the client's address from X-Forwarded-For (only behind a proxy that sets it). */
-  trustProxy: boolean;
+  /** TRUST_PROXY: whose X-Forwarded-For to believe (lib/http/client-ip.ts). */
+  trustProxy: TrustProxy;
 };
 
 /** How long the local mailbox keeps a message unless MAILBOX_RETENTION_DAYS says otherwise. */
 export const DEFAULT_MAILBOX_RETENTION_DAYS = 30;
-
-/** Reads TRUST_PROXY: 1/true/yes or 0/false/no (unset: false). */
-export function parseTrustProxy(raw: string | undefined): boolean {
-  const v = (raw ?? "").trim().toLowerCase();
-  if (["", "0", "false", "no"].includes(v)) return false;
-  if (["1", "true", "yes"].includes(v)) return true;
-  throw new ConfigError(`TRUST_PROXY must be 1 or 0 (true/false), not "${raw}"`);
-}
 
 function decodeKey(raw: string, name: string): Buffer {
   const key = Buffer.from(raw.trim(), "base64");
@@ -36,6 +36,24 @@ function decodeKey(raw: string, name: string): Buffer {
     throw new ConfigError(`${name} must be 32 bytes in base64 (generate one with: openssl rand -base64 32)`);
   }
   return key;
+}
+
+function parseTrustProxy(raw: string | undefined): TrustProxy {
+  const v = raw?.trim() ?? "";
+  if (v === "" || v === "0" || v.toLowerCase() === "false") return null;
+  if (/^\d+$/.test(v)) return { hops: Number(v) };
+  const ranges = v.split(",").map((r) => r.trim()).filter(Boolean);
+  for (const r of ranges) {
+    const [addr, bits, extra] = r.split("/");
+    const family = isIP(addr);
+    const max = family === 6 ? 128 : 32;
+    if (!family || extra !== undefined || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= max))) {
+      throw new ConfigError(
+        `TRUST_PROXY must be a number of proxy hops (e.g. 1) or a comma-separated list of proxy addresses or CIDR ranges (e.g. 127.0.0.1,10.0.0.0/8), not "${raw}"`,
+      );
+    }
+  }
+  return { ranges };
 }
 
 /**
@@ -92,8 +110,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || "Panelwave <no-reply@panelwave.local>",
     personalDataKey,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     authSecret: createHmac("sha256", personalDataKey).update("panelwave/auth-secret").digest("base64url"),
     mailboxRetentionDays,
-    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 }

@@ -25,7 +25,12 @@ export function decryptPersonal(key: Buffer, boxed: string): string {
   return Buffer.concat([decipher.update(Buffer.from(ct, "base64url")), decipher.final()]).toString("utf8");
 }
 
+/** Keyed hash (HMAC-SHA-256 under a sub-key for `purpose`), hex: a stable id that reveals nothing. */
+export function keyedHash(key: Buffer, purpose: string, value: string): string {
+  return createHmac("sha256", subKey(key, purpose)).update(value).digest("hex");
+}
+
 /** Keyed hash of a normalised email, to find duplicates without decrypting. */
 export function emailHash(key: Buffer, email: string): string {
-  return createHmac("sha256", subKey(key, "email-hash")).update(normaliseEmail(email)).digest("hex");
+  return keyedHash(key, "email-hash", normaliseEmail(email));
 }

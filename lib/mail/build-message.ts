@@ -49,8 +49,10 @@ export function buildMessage(s: MailSettings, msg: ClaimedMessage, ctx: Delivery
       const r = renderPreview(msg.template, msg.language, study);
       rendered = { ...r, subject: `[Test] ${r.subject}` };
     } else {
-      const url = text(msg.data.secretUrl);
-      if (!url) throw new Error("staff email without its link");
+      const boxed = text(msg.data.secretUrl);
+      if (!boxed) throw new Error("staff email without its link");
+      // Queued encrypted (queuePasswordReset); a row queued before encryption holds the plain link.
+      const url = boxed.startsWith("v1.") ? decryptPersonal(s.personalDataKey, boxed) : boxed;
       const language = pickLanguage(msg.language, ["en", "nb"] as const, "en");
       rendered = TEMPLATES["password-reset"].render({ language, name: ctx.userName ?? "", url, minutes: Number(msg.data.minutes ?? 60) });
     }

@@ -3,6 +3,8 @@
 import type { Db } from "../../db/client";
 import { insertOutbox } from "../../db/queries/outbox";
 import { findParticipantMailInfo } from "../../db/queries/panel-mail";
+import { encryptPersonal } from "../crypto/personal-data";
+import { hashToken } from "../crypto/tokens";
 import type { TemplateName } from "../../emails";
 import { nudge } from "../jobs/nudge";
 
@@ -93,10 +95,13 @@ export function queueThankYou(db: Db, r: { participantId: string; waveId: string
 
 /**
  * Queues a password-reset email to a researcher or admin. The link is kept in the outbox only
- * until it is sent. `requestKey` makes a retried request queue one message.
+ * until it is sent, and encrypted meanwhile (build-message.ts decrypts it). `requestKey` (the
+ * reset token) makes a retried request queue one message; only its hash enters the idempotency
+ * key, which is kept for good.
  */
 export async function queuePasswordReset(
   db: Db,
+  key: Buffer,
   r: { userId: string; url: string; minutes: number; language?: "en" | "nb"; requestKey: string },
   now: Date,
 ): Promise<boolean> {
@@ -106,8 +111,8 @@ export async function queuePasswordReset(
       kind: "password_reset",
       template: "password-reset",
       language: r.language ?? "en",
-      data: { secretUrl: r.url, minutes: r.minutes },
-      idempotencyKey: `password-reset:${r.userId}:${r.requestKey}`,
+      data: { secretUrl: encryptPersonal(key, r.url), minutes: r.minutes },
+      idempotencyKey: `password-reset:${r.userId}:${hashToken(r.requestKey)}`,
       nextAttemptAt: now,
     },
   ]);

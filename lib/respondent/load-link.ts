@@ -17,7 +17,7 @@ export type RequestInfo = {
   acceptLanguage: string | null;
   /** An explicit choice: ?lang=, or the cookie that an earlier explicit choice set. */
   requestedLanguage?: string | null;
-  /** The client's address (lib/http/client-address.ts), for per-client limits. */
+  /** The client's address (lib/http/client-ip.ts), for per-client limits; null when unknown. */
   client?: string | null;
 };
 

@@ -1,7 +1,8 @@
 // Per-client limits on the open link: how often one client may start it and create respondents.
+import { createHmac } from "node:crypto";
 import type { Db } from "../../db/client";
 import { hitRateLimit } from "../../db/queries/rate-limits";
-import { clientKey } from "../http/client-address";
+import { ipBucket } from "../http/client-ip";
 
 const WINDOW_MS = 10 * 60_000;
 
@@ -11,6 +12,14 @@ const WINDOW_MS = 10 * 60_000;
  * a script cannot fill the panel. Kept in the database, so every instance shares them.
  */
 export const OPEN_LINK_LIMITS = { start: 30, create: 30 } as const;
+
+/**
+ * The key a client is counted under: a keyed hash of its address (an IPv6 address by its /64), so
+ * no one's address is stored. An unknown address (no trusted peer) shares one bucket.
+ */
+export function clientKey(key: Buffer, ip: string | null): string {
+  return createHmac("sha256", key).update(`panelwave/client/${ip ? ipBucket(ip) : "unknown"}`).digest("base64url").slice(0, 27);
+}
 
 export type LimitVerdict = { ok: true } | { ok: false; retryAfterSeconds: number };
 

@@ -86,7 +86,7 @@ async function main() {
     log(`loaded ${N} participants, ${n} responses in ${since(t0).toFixed(1)} s`);
 
     const config = loadConfig({ PERSONAL_DATA_KEY: randomBytes(32).toString("base64"), DATABASE_URL: url.toString() });
-    setRuntimeForTests({ config, db: h.db, dbKind: "postgres", auth: createAuth(h.db, { secret: config.authSecret, baseURL: config.publicUrl }) });
+    setRuntimeForTests({ config, db: h.db, dbKind: "postgres", auth: createAuth(h.db, config) });
     const userId = await createUser(h.db, { email: "bench@example.org", password: "bench password 1", name: "Bench", role: "researcher" });
     await addStudyMember(h.db, studyId, userId);
     const { token } = await createApiToken(h.db, { id: userId, email: "bench@example.org", name: "Bench", role: "researcher" }, { name: "bench" }, new Date());

@@ -2,19 +2,25 @@
 // PostgreSQL server (its own database at BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432,
 // dropped afterwards). Side by side: the wide CSV export (wall time, peak RSS of a fresh process),
 // PostgreSQL's own COPY (SELECT …) TO STDOUT of the same rows (the floor), the XLSX export, and a
-// frequency table over all 100,000 wave-2 responses next to the bare SQL GROUP BY. Ends with one
-// JSON line. `npx tsx tests/bench/run.ts export` (BENCH_ROWS to change the panel size).
+// frequency table over all 100,000 wave-2 responses next to the report's own SQL run alone (the
+// floor: db/queries/reports.ts frequencyCounts, no access check, plan or table building). The
+// rows reported are the CSV records each side actually wrote, and both frequency paths must give
+// the same counts, or the benchmark fails. Ends with one JSON line.
+// `npx tsx tests/bench/run.ts export` (BENCH_ROWS to change the panel size; BENCH_SKIP_COPY=1 to
+// leave COPY out, its figures then null).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { executeRows, migrateDb, openServerDb, type DbHandle } from "../../db/client";
+import { frequencyCounts } from "../../db/queries/reports";
 import { insertInstrumentVersion, insertStudy, insertWave } from "../../db/queries/seed";
 import type { StaffUser } from "../../lib/auth/current-user";
 import { exportColumns, wavePrefix } from "../../lib/exports/export-columns";
 import { exportResponses } from "../../lib/exports/export-responses";
 import { getFrequencyTable } from "../../lib/reports/get-frequency-table";
 import { surveyDefinitionSchema, type SurveyDefinition } from "../../lib/surveys/definition";
+import { csvRecordCounter } from "./_csv-records";
 import { benchDefinitions, participantsInsertSql, responsesInsertSql } from "./_export-panel";
 
 const N = Number(process.env.BENCH_ROWS || 100_000);
@@ -35,13 +41,21 @@ async function child(url: string, format: "csv" | "xlsx") {
   const t0 = process.hrtime.bigint();
   const dl = await exportResponses(h.db, randomBytes(32), admin, SLUG, { shape: "wide", format }, new Date());
   let bytes = 0;
-  for await (const chunk of dl.body) bytes += chunk.length;
+  // CSV: count the records written (header included), not the pre-count the download announces.
+  const counter = format === "csv" ? csvRecordCounter() : null;
+  for await (const chunk of dl.body) {
+    bytes += chunk.length;
+    counter?.push(chunk);
+  }
   const s = seconds(t0);
   await h.close();
-  process.stdout.write(JSON.stringify({ seconds: s, bytes, rows: dl.rows, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), baseline_rss_mb: baseline }) + "\n");
+  const rows = counter ? counter.records() - 1 : null;
+  process.stdout.write(JSON.stringify({ seconds: s, bytes, rows, announced_rows: dl.rows, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), baseline_rss_mb: baseline }) + "\n");
 }
 
-function runChild(url: string, format: "csv" | "xlsx"): Promise<{ seconds: number; bytes: number; rows: number; peak_rss_mb: number; baseline_rss_mb: number }> {
+type ChildResult = { seconds: number; bytes: number; rows: number | null; announced_rows: number; peak_rss_mb: number; baseline_rss_mb: number };
+
+function runChild(url: string, format: "csv" | "xlsx"): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--child", format, url], { stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
@@ -79,12 +93,24 @@ function copySelect(studyId: string, waves: { id: string; slug: string; def: Sur
             order by p.id offset 0) x`;
 }
 
-async function timeCopy(h: DbHandle, select: string): Promise<{ seconds: number; bytes: number }> {
+/** COPY … TO STDOUT of the select; its data rows are counted as they arrive (header excluded). */
+async function timeCopy(h: DbHandle, select: string): Promise<{ seconds: number; bytes: number; rows: number }> {
   const t0 = process.hrtime.bigint();
   const stream = await h.sqlClient!.unsafe(`copy (${select}) to stdout with (format csv, header true)`).readable();
   let bytes = 0;
-  for await (const chunk of stream) bytes += (chunk as Buffer).length;
-  return { seconds: seconds(t0), bytes };
+  const counter = csvRecordCounter();
+  for await (const chunk of stream) {
+    bytes += (chunk as Buffer).length;
+    counter.push(chunk as Buffer);
+  }
+  return { seconds: seconds(t0), bytes, rows: counter.records() - 1 };
+}
+
+/** Same keys, same counts, else the two frequency paths did not count the same thing. */
+function assertSameCounts(what: string, a: Map<string, number>, b: Map<string, number>) {
+  const keys = new Set([...a.keys(), ...b.keys()]);
+  const diff = [...keys].filter((k) => (a.get(k) ?? 0) !== (b.get(k) ?? 0));
+  if (diff.length) throw new Error(`${what}: counts differ for ${diff.map((k) => `${k} (${a.get(k) ?? 0} vs ${b.get(k) ?? 0})`).join(", ")}`);
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -132,24 +158,25 @@ async function main() {
 
     const select = copySelect(studyId, waves);
     await timeCopy(h, `${select} limit 1000`); // warm the plan and cache a little
-    const copy = process.env.BENCH_SKIP_COPY ? { seconds: 0, bytes: 0 } : await timeCopy(h, select);
-    log(`COPY: ${copy.seconds.toFixed(2)} s, ${(copy.bytes / 1048576).toFixed(0)} MB`);
+    const copy = process.env.BENCH_SKIP_COPY ? null : await timeCopy(h, select);
+    log(copy ? `COPY: ${copy.seconds.toFixed(2)} s, ${(copy.bytes / 1048576).toFixed(0)} MB, ${copy.rows} rows` : "COPY: skipped (BENCH_SKIP_COPY)");
     const csv = await runChild(url.toString(), "csv");
-    log(`CSV export: ${csv.seconds.toFixed(2)} s, ${(csv.bytes / 1048576).toFixed(0)} MB, ${csv.rows} rows, peak RSS ${csv.peak_rss_mb} MB`);
+    log(`CSV export: ${csv.seconds.toFixed(2)} s, ${(csv.bytes / 1048576).toFixed(0)} MB, ${csv.rows} rows written (${csv.announced_rows} announced), peak RSS ${csv.peak_rss_mb} MB`);
+    if (csv.rows !== csv.announced_rows) throw new Error(`the CSV export wrote ${csv.rows} rows but announced (and audited) ${csv.announced_rows}`);
+    if (copy && copy.rows !== csv.rows) throw new Error(`COPY wrote ${copy.rows} rows, the CSV export ${csv.rows}: they do not export the same rows`);
     const xlsx = await runChild(url.toString(), "xlsx");
     log(`XLSX export: ${xlsx.seconds.toFixed(2)} s, ${(xlsx.bytes / 1048576).toFixed(0)} MB, peak RSS ${xlsx.peak_rss_mb} MB`);
 
-    const wave2Id = waves[1].id;
+    // The floor is the report's own query (frequencyCounts) alone; the report adds the access
+    // check, the waves' definitions, the branch analysis and the table around it.
+    const filter = { studyId, waveId: waves[1].id, variable: "m01", multiple: true, trajectories: null };
+    let floorCounts: Awaited<ReturnType<typeof frequencyCounts>> | null = null;
     const bare = async () => {
       const t = process.hrtime.bigint();
-      await h.sqlClient!.unsafe(
-        `select code, count(*) from responses r, jsonb_array_elements_text(r.answers -> 'm01') code
-         where r.wave_id = $1 and r.status = 'completed' group by code`,
-        [wave2Id],
-      );
+      floorCounts = await frequencyCounts(h.db, filter);
       return seconds(t) * 1000;
     };
-    let table = null;
+    let table: Awaited<ReturnType<typeof getFrequencyTable>>["table"] | null = null;
     const lib = async () => {
       const t = process.hrtime.bigint();
       table = (await getFrequencyTable(h.db, admin, SLUG, { wave: "wave-2", question: "m01" }, new Date())).table;
@@ -157,6 +184,19 @@ async function main() {
     };
     await bare();
     await lib();
+    {
+      const floor = floorCounts!;
+      const report = table!;
+      if (report.n !== floor.n) throw new Error(`frequency N: the report says ${report.n}, its query alone ${floor.n}`);
+      assertSameCounts("frequency table vs its query", new Map(report.rows.map((r) => [r.code, r.count])), floor.counts);
+      // And both against a plain count written independently here (m01 is answered by everyone).
+      const plain = await executeRows<{ code: string; n: unknown }>(
+        h.db,
+        sql`select code, count(*) as n from responses r, jsonb_array_elements_text(r.answers -> 'm01') code
+            where r.wave_id = ${waves[1].id} and r.status = 'completed' group by code`,
+      );
+      assertSameCounts("frequency query vs a plain count", floor.counts, new Map(plain.map((r) => [r.code, Number(r.n)])));
+    }
     const rawRuns: number[] = [];
     const libRuns: number[] = [];
     for (let i = 0; i < 7; i++) {
@@ -165,18 +205,19 @@ async function main() {
     }
     const freq = median(libRuns);
     const raw = median(rawRuns);
-    log(`frequency table: ${freq.toFixed(0)} ms (N = ${(table as unknown as { n: number }).n}); bare GROUP BY: ${raw.toFixed(0)} ms`);
+    log(`frequency table: ${freq.toFixed(0)} ms (N = ${table!.n}, same counts as its query); the query alone: ${raw.toFixed(0)} ms`);
     const result = {
       rows: csv.rows,
+      copy_rows: copy ? copy.rows : null,
       csv_seconds: Number(csv.seconds.toFixed(2)),
       csv_peak_rss_mb: csv.peak_rss_mb,
-      copy_seconds: Number(copy.seconds.toFixed(2)),
+      copy_seconds: copy ? Number(copy.seconds.toFixed(2)) : null,
       xlsx_seconds: Number(xlsx.seconds.toFixed(2)),
       freq_ms: Math.round(freq),
       freq_raw_ms: Math.round(raw),
       csv_mb: Number((csv.bytes / 1048576).toFixed(1)),
-      copy_mb: Number((copy.bytes / 1048576).toFixed(1)),
-      csv_vs_copy: Number((csv.seconds / copy.seconds).toFixed(2)),
+      copy_mb: copy ? Number((copy.bytes / 1048576).toFixed(1)) : null,
+      csv_vs_copy: copy ? Number((csv.seconds / copy.seconds).toFixed(2)) : null,
       freq_vs_raw: Number((freq / raw).toFixed(2)),
       xlsx_peak_rss_mb: xlsx.peak_rss_mb,
       responses: Number(responses),

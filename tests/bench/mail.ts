@@ -1,7 +1,9 @@
 // Mail benchmark: 88,000 invitations (the reference study's population) queued through the
 // outbox and delivered through nodemailer's pooled SMTP transport to a counting smtp-server sink in
 // a child process; and the same number of bare pooled nodemailer sends to the same sink, the
-// ceiling (half before, half after the outbox run). Uses the PostgreSQL server at BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432,
+// ceiling (half before, half after the outbox run); then the same messages once more through the
+// outbox with a transport that accepts each at once (no SMTP): the outbox machinery's own rate and
+// this process's CPU per message (PostgreSQL's CPU not included). Uses the PostgreSQL server at BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432,
 // its own database, dropped afterwards) or in-memory PGlite when BENCH_DB=pglite or the server is
 // unreachable. Ends with one JSON line.
 import { fork, type ChildProcess } from "node:child_process";
@@ -17,7 +19,7 @@ import { consents, contacts, instrumentVersions, instruments, participants, stud
 import { renderPreview } from "../../emails";
 import { emailHash, encryptPersonal } from "../../lib/crypto/personal-data";
 import { drainOutbox } from "../../lib/mail/send-outbox";
-import { createMailTransport } from "../../lib/mail/transport";
+import { createMailTransport, type MailTransport } from "../../lib/mail/transport";
 import { reconcileWaves } from "../../lib/waves/reconcile-waves";
 import { smallSurvey } from "../fixtures/small-survey";
 
@@ -135,6 +137,32 @@ async function bareSends(smtpUrl: string, from: string, first: number, count: nu
   return (Date.now() - t) / 1000;
 }
 
+/** Accepts every message at once: what the outbox costs without nodemailer and SMTP. */
+function instantTransport(): MailTransport & { accepted: number } {
+  const t = {
+    kind: "smtp" as const,
+    concurrency: CONNECTIONS,
+    accepted: 0,
+    async send() {
+      t.accepted++;
+      return { providerMessageId: `instant-${t.accepted}` };
+    },
+    async close() {},
+  };
+  return t;
+}
+
+/** The wave's delivered messages made due again, as if just queued. */
+async function requeueSent(handle: DbHandle, waveId: string): Promise<number> {
+  const rows = await executeRows<{ id: unknown }>(
+    handle.db,
+    sql`update outbox set status = 'pending', attempts = 0, sent_at = null, provider_message_id = null, locked_until = null,
+               last_error = null, next_attempt_at = now()
+        where wave_id = ${waveId} and status = 'sent' returning id`,
+  );
+  return rows.length;
+}
+
 async function main() {
   const sink = await startSink();
   const smtpUrl = `smtp://127.0.0.1:${sink.port}`;
@@ -171,6 +199,18 @@ async function main() {
     log(`raw: ${raw.total} in ${rawSeconds.toFixed(1)} s (${rawSecondsBefore.toFixed(1)} s before the outbox run, ${rawSecondsAfter.toFixed(1)} s after)`);
 
     const [{ n: sentRows }] = await executeRows<{ n: unknown }>(handle.db, sql`select count(*) as n from outbox where status = 'sent'`);
+
+    // The outbox alone: the same rows again, to a transport that accepts at once.
+    const requeued = await requeueSent(handle, wave.id);
+    const instant = instantTransport();
+    const cpu0 = process.cpuUsage();
+    const t3 = Date.now();
+    const instantStats = await drainOutbox(handle.db, instant, { ...settings, batchSize: 500 });
+    const instantSeconds = (Date.now() - t3) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const cpuMsPerMessage = (cpu.user + cpu.system) / 1000 / Math.max(1, instant.accepted);
+    log(`outbox without SMTP: ${requeued} requeued, ${instant.accepted} accepted (${JSON.stringify(instantStats)}) in ${instantSeconds.toFixed(1)} s, ${cpuMsPerMessage.toFixed(3)} ms of this process's CPU each`);
+    if (instant.accepted !== requeued) throw new Error(`the instant transport accepted ${instant.accepted} of ${requeued} requeued messages`);
     const result = {
       messages: received.total,
       seconds: Number(seconds.toFixed(1)),
@@ -184,6 +224,8 @@ async function main() {
       outbox_status: outboxCounts,
       queue_seconds: Number(queueSeconds.toFixed(1)),
       raw_seconds: Number(rawSeconds.toFixed(1)),
+      no_smtp_per_second: Math.round(instant.accepted / instantSeconds),
+      no_smtp_cpu_ms_per_message: Number(cpuMsPerMessage.toFixed(3)),
       db: kind,
       smtp_connections: CONNECTIONS,
     };

@@ -4,28 +4,32 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { createApiToken, revokeOwnApiToken } from "../../../lib/api/api-token";
-import { requireUser } from "../../../lib/auth/current-user";
-import { AppError } from "../../../lib/errors/app-error";
+import { notFound } from "next/navigation";
+import { currentUser, requireUser } from "../../../lib/auth/current-user";
 import { getRuntime } from "../../../lib/runtime";
+import { toActionResult, type ActionResult } from "../../action-result";
+import { orNotFound } from "../staff-page";
 
-export type CreateTokenState = { token?: string; name?: string; error?: string };
+export type CreateTokenState = ActionResult<{ token: string; name: string }> | { ok: null };
 
 export async function createTokenAction(_prev: CreateTokenState, form: FormData): Promise<CreateTokenState> {
-  try {
+  return toActionResult(async () => {
     const rt = await getRuntime();
     const user = await requireUser(rt, await headers());
     const created = await createApiToken(rt.db, user, { name: String(form.get("name") ?? "") }, new Date());
     revalidatePath("/account");
     return { token: created.token, name: created.name };
-  } catch (e) {
-    if (e instanceof AppError) return { error: e.issues[0]?.message ?? e.message };
-    throw e;
-  }
+  });
 }
 
+/**
+ * Revokes one of the signed-in user's tokens. Another user's token, an unknown id or an ended
+ * session all answer the account screen's 404 page (which offers sign-in), never a 500.
+ */
 export async function revokeTokenAction(form: FormData): Promise<void> {
   const rt = await getRuntime();
-  const user = await requireUser(rt, await headers());
-  await revokeOwnApiToken(rt.db, user, String(form.get("id") ?? ""), new Date());
+  const user = await currentUser(rt, await headers());
+  if (!user) notFound();
+  await orNotFound(revokeOwnApiToken(rt.db, user, String(form.get("id") ?? ""), new Date()));
   revalidatePath("/account");
 }

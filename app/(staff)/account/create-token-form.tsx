@@ -4,25 +4,27 @@ import { useActionState, useEffect, useRef } from "react";
 import { createTokenAction, type CreateTokenState } from "./actions";
 
 export function CreateTokenForm() {
-  const [state, action, pending] = useActionState<CreateTokenState, FormData>(createTokenAction, {});
+  const [state, action, pending] = useActionState<CreateTokenState, FormData>(createTokenAction, { ok: null });
   const shown = useRef<HTMLDivElement>(null);
+  const created = state.ok === true ? state.value : null;
+  const error = state.ok === false ? (state.issues[0]?.message ?? state.message) : null;
   useEffect(() => {
-    if (state.token) shown.current?.focus();
-  }, [state.token]);
+    if (created) shown.current?.focus();
+  }, [created]);
   return (
     <>
-      {state.token && (
+      {created && (
         <div className="card" ref={shown} tabIndex={-1} role="status" aria-live="polite">
-          <p><strong>Your new token “{state.name}”.</strong> Copy it now: it is shown only this once and only its hash is kept.</p>
-          <pre><code id="new-token">{state.token}</code></pre>
-          <button type="button" className="secondary" onClick={() => navigator.clipboard?.writeText(state.token!)}>Copy token</button>
+          <p><strong>Your new token “{created.name}”.</strong> Copy it now: it is shown only this once and only its hash is kept.</p>
+          <pre><code id="new-token">{created.token}</code></pre>
+          <button type="button" className="secondary" onClick={() => navigator.clipboard?.writeText(created.token)}>Copy token</button>
         </div>
       )}
       <form action={action} className="stack" noValidate>
         <div>
           <label htmlFor="token-name">Token name</label>
-          <input id="token-name" name="name" required maxLength={100} placeholder="e.g. nightly R export" aria-describedby={state.error ? "token-name-error" : undefined} aria-invalid={state.error ? true : undefined} />
-          {state.error && <p id="token-name-error" className="field-error">{state.error}</p>}
+          <input id="token-name" name="name" required maxLength={100} placeholder="e.g. nightly R export" aria-describedby={error ? "token-name-error" : undefined} aria-invalid={error ? true : undefined} />
+          {error && <p id="token-name-error" className="field-error">{error}</p>}
         </div>
         <div>
           <button type="submit" disabled={pending}>{pending ? "Creating…" : "Create token"}</button>

@@ -1,5 +1,5 @@
 // GET/POST /s/:token – a respondent's personal link: the current page, and saving a page.
-import { clientAddress } from "../../../lib/http/client-address";
+import { clientIp } from "../../../lib/http/client-ip";
 import { submitPersonalLink, showPersonalLink } from "../../../lib/respondent/personal-link";
 import { formReader } from "../../../lib/respondent/read-form";
 import { requestedLanguage, toResponse } from "../../../lib/respondent/to-response";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 type Ctx = { params: Promise<{ token: string }> };
 
 function requestInfo(req: Request) {
-  return { now: new Date(), acceptLanguage: req.headers.get("accept-language"), requestedLanguage: requestedLanguage(req), client: clientAddress(req.headers) };
+  return { now: new Date(), acceptLanguage: req.headers.get("accept-language"), requestedLanguage: requestedLanguage(req) };
 }
 
 export async function GET(req: Request, { params }: Ctx) {
@@ -21,6 +21,6 @@ export async function GET(req: Request, { params }: Ctx) {
 
 export async function POST(req: Request, { params }: Ctx) {
   const { db, config } = await getRuntime();
-  const info = { ...requestInfo(req), requestedLanguage: null };
+  const info = { ...requestInfo(req), requestedLanguage: null, client: clientIp(req.headers, config.trustProxy) };
   return toResponse(await submitPersonalLink(db, config, (await params).token, formReader(req), info));
 }

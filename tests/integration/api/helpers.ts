@@ -16,7 +16,7 @@ export type ApiTest = { t: TestDb; rt: Runtime; close: () => Promise<void> };
 export async function startApiTest(): Promise<ApiTest> {
   const t = await createTestDb();
   const config = loadConfig({ PERSONAL_DATA_KEY: testKey.toString("base64"), PUBLIC_URL: "http://localhost:3000" });
-  const rt: Runtime = { config, db: t.db, dbKind: t.kind, auth: createAuth(t.db, { secret: config.authSecret, baseURL: config.publicUrl }) };
+  const rt: Runtime = { config, db: t.db, dbKind: t.kind, auth: createAuth(t.db, config) };
   setRuntimeForTests(rt);
   configureApiRateLimit({ capacity: 100_000, refillPerSecond: 1000 });
   return {

@@ -10,6 +10,9 @@ import { createTestDb, type TestDb } from "../helpers/test-db";
 import { addPanelWave, addPeople, mailSettings, seedStudy } from "./helpers/panel";
 import { startSmtpSink, type SmtpSink } from "./helpers/smtp-sink";
 import { consents } from "../../../db/schema";
+import { executeRows } from "../../../db/client";
+import { reconcileJob, sendOutboxJob } from "../../../lib/jobs/jobs";
+import { sql } from "drizzle-orm";
 
 let t: TestDb;
 let sink: SmtpSink;
@@ -34,6 +37,36 @@ async function until(cond: () => boolean | Promise<boolean>, what: string, capMs
     if (Date.now() - start > capMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** The database's clock, as text (microseconds kept), to compare with pg-boss's timestamps. */
+async function dbNow(): Promise<string> {
+  const [r] = await executeRows<{ now: string }>(t.db, sql`select now()::text as now`);
+  return r.now;
+}
+
+/**
+ * pg-boss's own record of the worker's jobs (its job table): how many reconcile and send-outbox
+ * runs started at or after `since` and completed, how many failed, and whether none of either
+ * kind is still queued or running.
+ */
+async function jobsRunSince(since: string) {
+  const names = [reconcileJob.name, sendOutboxJob.name];
+  const rows = await executeRows<{ name: string; state: string; started: boolean | null; n: unknown }>(
+    t.db,
+    sql`select name, state, (started_on >= ${since}::timestamptz) as started, count(*) as n
+        from pgboss.job where name in (${sql.join(names.map((n) => sql`${n}`), sql`, `)}) group by 1, 2, 3`,
+  );
+  const completed: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
+  let pending = 0;
+  let failed = 0;
+  for (const r of rows) {
+    const n = Number(r.n);
+    if (["created", "retry", "active"].includes(r.state)) pending += n;
+    else if (r.state === "completed" && r.started === true) completed[r.name] += n;
+    else if (r.state === "failed" && r.started === true) failed += n;
+  }
+  return { completed, failed, settled: pending === 0 && names.every((n) => completed[n] > 0) };
 }
 
 describe(`worker (pg-boss on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
@@ -64,10 +97,17 @@ describe(`worker (pg-boss on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "P
     expect(last.envelopeTo).toEqual(["w1@test.example"]);
     expect(last.subject).toContain("vil du snakke med oss");
 
-    // Another reconcile run adds nothing: every effect is keyed in the database.
+    // Another reconcile run adds nothing: every effect is keyed in the database. Wait until the
+    // worker has really run a reconcile and a drain that started after this point and nothing is
+    // left queued or running, then count (a fixed sleep would pass if the worker had not run yet).
+    const mark = await dbNow();
     await worker.reconcileNow();
     await worker.drainNow();
-    await new Promise((r) => setTimeout(r, 3000));
+    await until(async () => (await jobsRunSince(mark)).settled, "the reconcile and drain jobs queued now to complete");
+    const runs = await jobsRunSince(mark);
+    expect(runs.completed.reconcile).toBeGreaterThanOrEqual(1);
+    expect(runs.completed[sendOutboxJob.name]).toBeGreaterThanOrEqual(1);
+    expect(runs.failed).toBe(0);
     expect(sink.messages).toHaveLength(13);
   });
 });

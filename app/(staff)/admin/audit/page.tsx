@@ -1,14 +1,14 @@
 // GET /admin/audit – the audit log: every export and view of personal data (admins only)
 import Link from "next/link";
 import { auditQuerySchema, listAuditLog } from "../../../../lib/audit/list-audit-log";
-import { staffPage } from "../../staff-page";
+import { orNotFound, staffPage } from "../../staff-page";
 
 export const dynamic = "force-dynamic";
 
 export default async function AuditPage(props: { searchParams: Promise<Record<string, string>> }) {
   const { rt, user } = await staffPage(["admin"], "/admin/audit");
   const q = auditQuerySchema.catch({}).parse(await props.searchParams);
-  const { rows, nextBefore } = await listAuditLog(rt.db, user, q);
+  const { rows, nextBefore } = await orNotFound(listAuditLog(rt.db, user, q));
   const more = new URLSearchParams({ ...(q.study ? { study: q.study } : {}), ...(q.action ? { action: q.action } : {}), before: String(nextBefore) });
   return (
     <>

@@ -1,5 +1,5 @@
 // GET/POST /j/:study/:wave – the open link of a recruitment wave: start page, then a personal link.
-import { clientAddress } from "../../../../lib/http/client-address";
+import { clientIp } from "../../../../lib/http/client-ip";
 import { showOpenLink, startOpenLink } from "../../../../lib/respondent/open-link";
 import { rememberedOpenLink } from "../../../../lib/respondent/open-link-cookie";
 import { formReader } from "../../../../lib/respondent/read-form";
@@ -10,12 +10,7 @@ export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ study: string; wave: string }> };
 
-const info = (req: Request) => ({
-  now: new Date(),
-  acceptLanguage: req.headers.get("accept-language"),
-  requestedLanguage: requestedLanguage(req),
-  client: clientAddress(req.headers),
-});
+const info = (req: Request) => ({ now: new Date(), acceptLanguage: req.headers.get("accept-language"), requestedLanguage: requestedLanguage(req) });
 
 export async function GET(req: Request, { params }: Ctx) {
   const { db, config } = await getRuntime();
@@ -27,5 +22,6 @@ export async function GET(req: Request, { params }: Ctx) {
 export async function POST(req: Request, { params }: Ctx) {
   const { db, config } = await getRuntime();
   const { study, wave } = await params;
-  return toResponse(await startOpenLink(db, config, study, wave, info(req), formReader(req)));
+  const client = clientIp(req.headers, config.trustProxy);
+  return toResponse(await startOpenLink(db, config, study, wave, { ...info(req), client }, formReader(req)));
 }

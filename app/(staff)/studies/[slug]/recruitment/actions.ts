@@ -11,20 +11,20 @@ import type { RuleInput } from "../../../../../lib/recruitment/rule-schema";
 import type { BoardUpdate } from "../../../../../lib/recruitment/update-board-entry";
 import { getRuntime } from "../../../../../lib/runtime";
 
-export type ActionResult = { ok: true; message: string } | { ok: false; message: string; issues: { path: string; message: string }[] };
+export type ActionResult = { ok: true; message: string } | { ok: false; status: number; message: string; issues: { path: string; message: string }[] };
 
 async function run(slug: string, fn: (rt: Awaited<ReturnType<typeof getRuntime>>, user: NonNullable<Awaited<ReturnType<typeof currentUser>>>) => Promise<string>): Promise<ActionResult> {
   const rt = await getRuntime();
   const user = await currentUser(rt, await headers());
-  if (!user) return { ok: false, message: "Sign in again", issues: [] };
+  if (!user) return { ok: false, status: 401, message: "Sign in again", issues: [] };
   try {
     const message = await fn(rt, user);
     revalidatePath(`/studies/${slug}/recruitment`);
     return { ok: true, message };
   } catch (e) {
-    if (e instanceof AppError) return { ok: false, message: e.message, issues: e.issues };
+    if (e instanceof AppError) return { ok: false, status: e.status, message: e.message, issues: e.issues };
     console.error(e);
-    return { ok: false, message: "Something went wrong; try again", issues: [] };
+    return { ok: false, status: 500, message: "Something went wrong; try again", issues: [] };
   }
 }
 

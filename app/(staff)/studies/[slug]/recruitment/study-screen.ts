@@ -3,7 +3,6 @@
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import type { StaffUser } from "../../../../../lib/auth/current-user";
-import { NotFound } from "../../../../../lib/errors/app-error";
 import type { Runtime } from "../../../../../lib/runtime";
 import { staffPage } from "../../../staff-page";
 
@@ -14,15 +13,7 @@ export async function studyScreen(params: Promise<{ slug: string }>, section: st
   return { rt, user, slug: slug.data };
 }
 
-/** Runs a lib call; NotFound (or a study the user may not see) becomes the 404 page. */
-export async function orNotFound<T>(p: Promise<T>): Promise<T> {
-  try {
-    return await p;
-  } catch (e) {
-    if (e instanceof NotFound) notFound();
-    throw e;
-  }
-}
+export { orNotFound } from "../../../staff-page";
 
 export const fmtDate = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : "–");
 export const pct = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(1)}%`);

@@ -11,7 +11,7 @@ import { createWave } from "../../../../../lib/waves/create-wave";
 import { closeWaveNow, openWaveNow, updateWaveSchedule } from "../../../../../lib/waves/manage-wave";
 import { previewTargets } from "../../../../../lib/waves/preview-targets";
 import type { ScheduleFields, WaveFormValues } from "../../../../../lib/waves/wave-schema";
-import { toActionResult, type ActionResult } from "./action-result";
+import { toActionResult, type ActionResult } from "../../../../action-result";
 
 const slug = z.string().regex(/^[a-z0-9-]{1,64}$/);
 
