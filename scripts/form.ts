@@ -1,7 +1,8 @@
 // npm run form -- check FILE | convert FILE: checks an instrument (XLSForm .xlsx or native
 // .json) and prints every problem with its place, or converts between the two formats.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, extname } from "node:path";
+import { MAX_INSTRUMENT_BYTES, tooLargeMessage } from "../lib/instruments/limits";
 import type { SurveyDefinition } from "../lib/surveys/definition";
 import { parseDefinitionJson, stringifyDefinition } from "../lib/surveys/json";
 import { summarizeDefinition } from "../lib/surveys/summary";
@@ -16,6 +17,9 @@ type Loaded = { ok: true; definition: SurveyDefinition; warnings: string[] } | {
 async function load(file: string): Promise<Loaded> {
   let data: Buffer;
   try {
+    // The same limits as an upload: the file's size first, then (in importXlsForm) what it unpacks to.
+    const size = statSync(file).size;
+    if (size > MAX_INSTRUMENT_BYTES) return { ok: false, problems: [tooLargeMessage(size)], warnings: [] };
     data = readFileSync(file);
   } catch (e) {
     return { ok: false, problems: [`Cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`], warnings: [] };

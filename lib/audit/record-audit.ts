@@ -10,6 +10,8 @@ export type AuditAction =
   | "export.responses_identified"
   | "export.codebook"
   | "recruitment.interview_request"
+  | "panel.import"
+  | "panel.import_check"
   | "participant.link_requested"
   | "participant.link_confirmed"
   | "participant.link_rejected";
@@ -28,6 +30,8 @@ export type AuditEntry = {
   /** The filter or options, as given. */
   filter: Record<string, unknown>;
   rowCount: number | null;
+  /** What came of it, e.g. an import's counts; never personal data. */
+  outcome?: Record<string, unknown>;
 };
 
 /** Records who did what, when, with which filter and how many rows. Returns the entry id. */
@@ -39,7 +43,7 @@ export function recordAudit(db: Db, actor: AuditActor, e: AuditEntry, now: Date)
     action: e.action,
     target: e.target,
     rowCount: e.rowCount,
-    details: { filter: e.filter, role: staff ? actor.role : "respondent" },
+    details: { filter: e.filter, role: staff ? actor.role : "respondent", ...(e.outcome ? { outcome: e.outcome } : {}) },
     at: now,
   });
 }

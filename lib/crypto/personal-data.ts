@@ -11,10 +11,7 @@ export function normaliseEmail(email: string): string {
 
 /** Encrypts personal data with AES-256-GCM; output "v1.<iv>.<tag>.<ciphertext>" in base64url. */
 export function encryptPersonal(key: Buffer, plain: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", subKey(key, "encrypt"), iv);
-  const ct = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  return ["v1", iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), ct.toString("base64url")].join(".");
+  return personalEncrypter(key)(plain);
 }
 
 export function decryptPersonal(key: Buffer, boxed: string): string {
@@ -32,5 +29,22 @@ export function keyedHash(key: Buffer, purpose: string, value: string): string {
 
 /** Keyed hash of a normalised email, to find duplicates without decrypting. */
 export function emailHash(key: Buffer, email: string): string {
-  return keyedHash(key, "email-hash", normaliseEmail(email));
+  return emailHasher(key)(email);
+}
+
+/** emailHash for many emails at once (an import): the hashing key is derived once, not per email. */
+export function emailHasher(key: Buffer): (email: string) => string {
+  const hashKey = subKey(key, "email-hash");
+  return (email) => createHmac("sha256", hashKey).update(normaliseEmail(email)).digest("hex");
+}
+
+/** encryptPersonal for many values at once: the encryption key is derived once. */
+export function personalEncrypter(key: Buffer): (plain: string) => string {
+  const encKey = subKey(key, "encrypt");
+  return (plain) => {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv("aes-256-gcm", encKey, iv);
+    const ct = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
+    return ["v1", iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), ct.toString("base64url")].join(".");
+  };
 }

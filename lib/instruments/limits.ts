@@ -1,15 +1,14 @@
 // How large an uploaded questionnaire may be. A real XLSForm is tens of kilobytes; the limit
-// keeps a mistaken upload (a data export, a video) from being read into memory.
+// keeps a mistaken upload (a data export, a video) from being read into memory. What an .xlsx
+// may unpack to is limited by the XLSForm reader itself (XLSX_LIMITS).
+import { formatBytes } from "../surveys/xlsform/limits";
+
 export const MAX_INSTRUMENT_BYTES = 5 * 1024 * 1024;
 
 /** Room for the multipart framing and the other form fields around the file. */
 export const MAX_UPLOAD_REQUEST_BYTES = MAX_INSTRUMENT_BYTES + 64 * 1024;
 
-export function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, "")} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
-}
+export const formatSize = formatBytes;
 
 export function tooLargeMessage(bytes?: number): string {
   const size = bytes === undefined ? "" : ` (${formatSize(bytes)})`;

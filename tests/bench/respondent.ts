@@ -19,6 +19,7 @@ import type { Config } from "../../lib/config/load-config";
 import { hashToken, invitationToken, newParticipantCode } from "../../lib/crypto/tokens";
 import { demoSummary, seedDemo } from "../../lib/demo/seed-demo";
 import { surveyDefinitionSchema, type SurveyDefinitionInput } from "../../lib/surveys/definition";
+import { ensureBuild, waitForHealth } from "./_next-server";
 
 const RESPONDENTS = Number(process.env.BENCH_RESPONDENTS || 200);
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
@@ -135,24 +136,8 @@ function runLighthouse(url: string, outPrefix: string): LighthouseFigures {
   return { perf: median("perf"), a11y: median("a11y"), lcp: median("lcp"), tbt: median("tbt"), runs: runs.length, error: runs.length ? null : error };
 }
 
-async function waitForHealth(child: ChildProcess) {
-  for (let i = 0; i < 120; i++) {
-    if (child.exitCode !== null) throw new Error("next start exited");
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("server did not become healthy");
-}
-
 async function main() {
-  if (!existsSync(".next/BUILD_ID") || !existsSync(".enhance/enhance.js")) {
-    log("building the production app");
-    for (const [cmd, args] of [[process.execPath, ["scripts/build-enhance.mjs"]], ["node_modules/.bin/next", ["build"]]] as const) {
-      if (spawnSync(cmd, [...args], { stdio: "inherit" }).status !== 0) throw new Error("build failed");
-    }
-  }
+  ensureBuild(log);
   const name = `panelwave_bench_${randomBytes(5).toString("hex")}`;
   const admin = await openServerDb(server, { max: 1 });
   await admin.sqlClient!.unsafe(`create database ${name}`);
@@ -180,7 +165,7 @@ async function main() {
       env: { ...process.env, DATABASE_URL: url.toString(), PERSONAL_DATA_KEY: key.toString("base64"), PANELWAVE_WORKER: "0", PUBLIC_URL: BASE },
       stdio: ["ignore", "ignore", "inherit"],
     });
-    await waitForHealth(child);
+    await waitForHealth(child, BASE);
 
     // 1. JavaScript a phone downloads for a survey page (encoded, i.e. gzipped, bytes).
     const browser = await chromium.launch({ executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined, args: ["--no-sandbox", "--disable-gpu"] });

@@ -1,6 +1,6 @@
 // The panel: CSV import and the pseudonymous participant list.
 import { z } from "zod";
-import { importOptionsSchema } from "../../panel/import-panel";
+import { importOptionsSchema, MAX_IMPORT_BYTES } from "../../panel/import-panel";
 import { participantQuerySchema } from "../../panel/list-participants";
 import { endpoint } from "../endpoint";
 import { dateTime, studyParams } from "../schemas";
@@ -14,11 +14,13 @@ export const importPanelEndpoint = endpoint({
   description:
     "Columns: `email` (required), `language` (one of the study's; default its default language), `code` (a pseudonymous id; " +
     "generated when empty), `consent_date`, and one `consent_<kind>` column per consent kind (yes/no), e.g. `consent_follow_up_surveys`. " +
-    "Comma or semicolon separated, UTF-8. Every row is checked first: with `dryRun=true` the problems are listed (200); " +
-    "otherwise any problem answers 422 listing every row's problem and nothing is stored. All rows go in one transaction.",
+    "Comma, semicolon or tab separated, UTF-8. Every row is checked first: with `dryRun=true` the problems are listed (200); " +
+    "otherwise any problem answers 422 listing the problems (the first 1,000, by row) and nothing is stored. All rows go in one transaction. " +
+    "Whether an email is already in the panel is personal data: admins get it row by row, researchers only as a total (`alreadyInPanel`). " +
+    "Every import and dry run is recorded in the audit log.",
   params: studyParams,
   query: importOptionsSchema,
-  body: { kind: "upload", mediaTypes: ["text/csv", "text/plain", "application/octet-stream"], maxBytes: 32 << 20, description: "The CSV file (at most 32 MB, 200,000 rows)" },
+  body: { kind: "upload", mediaTypes: ["text/csv", "text/plain", "application/octet-stream"], maxBytes: MAX_IMPORT_BYTES, description: "The CSV file (at most 32 MB, 200,000 rows, 10,000 characters a row)" },
   responses: {
     200: { description: "Dry run: what would happen, with every problem", schema: z.lazy(() => importResultSchema) },
     201: { description: "Imported", schema: z.lazy(() => importResultSchema) },
@@ -32,6 +34,8 @@ export const importResultSchema = z
     rows: z.number().int(),
     created: z.number().int(),
     skipped: z.number().int().describe("Rows whose email was already in the panel (existing=skip)"),
+    alreadyInPanel: z.number().int().describe("Rows whose email is already in the study's panel; only admins get these row by row in `problems`"),
+    problemCount: z.number().int().describe("All problems found; `problems` lists the first 1,000 by row"),
     problems: z.array(z.object({ path: z.string(), row: z.number().int(), column: z.string(), message: z.string() })),
   })
   .meta({ id: "PanelImport" });

@@ -1,6 +1,6 @@
 // The XLSForm expression language: tokenizer → parser → closure tree → values.
 export { type BinaryOp, type ExprNode, ExprSyntaxError, NAME_PATTERN } from "./ast";
-export { parseExpression } from "./parser";
+export { EXPRESSION_LIMITS, parseExpression } from "./parser";
 export { referencedNames, referencedColumns, referenceSites, selfPosition } from "./analysis";
 export {
   type CompiledExpression, type CompileResult,

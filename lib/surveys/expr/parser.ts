@@ -15,6 +15,22 @@ const LEVELS: readonly (readonly BinaryOp[])[] = [
 const WORD_OPS = new Set(["or", "and", "div", "mod"]);
 
 /**
+ * Limits that keep hostile input from exhausting the stack: the parser recurses once per
+ * parenthesis, call or unary minus, and compiling, evaluating and analysing a tree recurse once
+ * per level of it. Real conditions are a few hundred characters, a few levels deep and chain at
+ * most a few dozen `or`s; these leave a wide margin above that and well below any engine's stack.
+ */
+export const EXPRESSION_LIMITS = {
+  /** Characters in one expression. */
+  length: 20_000,
+  /** Parentheses, function calls and unary minus inside one another. */
+  nesting: 100,
+  /** Levels of the syntax tree: every operator of a chain like `a or b or c` adds one. */
+  depth: 1_000,
+} as const;
+const SPLIT_HINT = "split it into calculate fields";
+
+/**
  * Parses an XLSForm expression into a tree. Throws ExprSyntaxError with a 1-based position,
  * e.g. `Unexpected ")" at position 14`. Unknown functions and wrong argument counts are
  * syntax errors too, so they surface when a form is imported rather than when a
@@ -22,8 +38,33 @@ const WORD_OPS = new Set(["or", "and", "div", "mod"]);
  */
 export function parseExpression(source: string): ExprNode {
   if (source.trim() === "") throw new ExprSyntaxError("Empty expression", 1);
+  if (source.length > EXPRESSION_LIMITS.length) {
+    throw new ExprSyntaxError(`The expression is longer than ${EXPRESSION_LIMITS.length} characters`, EXPRESSION_LIMITS.length + 1, SPLIT_HINT);
+  }
   const tokens = tokenize(source);
   let i = 0;
+  // Height of each subtree built so far (leaves are 1), to refuse a tree deeper than the limit.
+  const heights = new WeakMap<ExprNode, number>();
+  const height = (n: ExprNode) => heights.get(n) ?? 1;
+  const built = <N extends ExprNode>(node: N, children: ExprNode[]): N => {
+    const h = 1 + Math.max(0, ...children.map(height));
+    if (h > EXPRESSION_LIMITS.depth) {
+      throw new ExprSyntaxError(`The expression has more than ${EXPRESSION_LIMITS.depth} operators and calls inside one another`, node.pos, SPLIT_HINT);
+    }
+    heights.set(node, h);
+    return node;
+  };
+  let nesting = 0;
+  const nested = <T>(pos: number, parse: () => T): T => {
+    if (++nesting > EXPRESSION_LIMITS.nesting) {
+      throw new ExprSyntaxError(`Parentheses and function calls nested more than ${EXPRESSION_LIMITS.nesting} deep`, pos, SPLIT_HINT);
+    }
+    try {
+      return parse();
+    } finally {
+      nesting--;
+    }
+  };
   const peek = (): Token => tokens[i];
   const next = (): Token => tokens[i++];
 
@@ -46,7 +87,7 @@ export function parseExpression(source: string): ExprNode {
       if (!op || !LEVELS[level].includes(op)) return left;
       const t = next();
       const right = parseLevel(level + 1);
-      left = { kind: "binary", op, left, right, pos: t.pos };
+      left = built({ kind: "binary", op, left, right, pos: t.pos }, [left, right]);
     }
   }
 
@@ -54,7 +95,8 @@ export function parseExpression(source: string): ExprNode {
     const t = peek();
     if (t.type === "op" && t.text === "-") {
       next();
-      return { kind: "negate", arg: parseUnary(), pos: t.pos };
+      const arg = nested(t.pos, parseUnary);
+      return built({ kind: "negate", arg, pos: t.pos }, [arg]);
     }
     return parsePrimary();
   }
@@ -70,7 +112,7 @@ export function parseExpression(source: string): ExprNode {
     const args: ExprNode[] = [];
     if (peek().type !== ")") {
       for (;;) {
-        args.push(parseLevel(0));
+        args.push(nested(nameTok.pos, () => parseLevel(0)));
         const t = peek();
         if (t.type === ",") { next(); continue; }
         if (t.type === ")") break;
@@ -87,7 +129,7 @@ export function parseExpression(source: string): ExprNode {
     if (name === "regex" && args[1].kind === "string" && cachedRegex(args[1].value) === null) {
       throw new ExprSyntaxError(`Invalid regular expression '${args[1].value}'`, args[1].pos);
     }
-    return { kind: "call", name, args, pos: nameTok.pos };
+    return built({ kind: "call", name, args, pos: nameTok.pos }, args);
   }
 
   function parsePrimary(): ExprNode {
@@ -102,7 +144,7 @@ export function parseExpression(source: string): ExprNode {
         if (WORD_OPS.has(t.text)) return unexpected(t);
         return { kind: "column", name: t.text, pos: t.pos };
       case "(": {
-        const inner = parseLevel(0);
+        const inner = nested(t.pos, () => parseLevel(0));
         const close = peek();
         if (close.type === "eof") throw new ExprSyntaxError('Missing ")" to close "(" opened', t.pos);
         if (close.type !== ")") return unexpected(close);

@@ -1,86 +1,43 @@
-import ExcelJS from "exceljs";
-import { type ParsedHeader, parseHeader } from "./headers";
-import { type XlsFormIssue, columnLetter } from "./issues";
+import type { XlsFormIssue } from "./issues";
+import { type Sheet, readSheet } from "./read-sheet";
+import { readDateStyles, readSharedStrings, readWorkbookInfo } from "./xlsx-parts";
+import { type ReadStats, XlsxRefused, readZipDirectory } from "./zip";
+import { XLSX_LIMITS } from "./limits";
 
-export interface Header extends ParsedHeader {
-  col: number;
-  letter: string;
-  /** As written in the file. */
-  raw: string;
-}
+export type { Header, Sheet, SheetRow } from "./read-sheet";
 
-export interface SheetRow {
-  /** 1-based, as Excel shows it. */
-  number: number;
-  cells: Map<number, string>;
-}
-
-export interface Sheet {
-  name: string;
-  headerRow: number;
-  headers: Header[];
-  rows: SheetRow[];
-}
-
-/** More data rows than any real questionnaire has; past this, the file is refused. */
-export const MAX_ROWS = 20_000;
-
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "string") return v;
-  if (typeof v === "number" || typeof v === "boolean") return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === "object") {
-    if ("richText" in v) return v.richText.map((t) => t.text).join("");
-    if ("result" in v) return cellText((v as { result?: ExcelJS.CellValue }).result ?? null);
-    if ("text" in v) return String((v as { text: unknown }).text);
-    if ("error" in v) return "";
-  }
-  return String(v);
-}
+export type WorkbookRead = ({ sheets: Sheet[] } | { error: XlsFormIssue }) & { stats: ReadStats };
 
 /**
- * Reads every worksheet into header + data rows. Only rows that hold values are visited,
- * so a sheet that declares a million formatted but empty rows costs nothing extra.
+ * Reads every worksheet into header + data rows, without holding the unpacked workbook: the zip
+ * directory is checked against XLSX_LIMITS first (a zip bomb is refused before anything is
+ * unpacked), then each part is unpacked and parsed as a stream, and each sheet is read row by
+ * row until its data ends or a limit is passed. Only rows that hold values count, so a sheet
+ * that declares a million formatted but empty rows costs little. `stats` says how far it read.
  */
-export async function readWorkbook(data: Uint8Array | ArrayBuffer): Promise<{ sheets: Sheet[] } | { error: XlsFormIssue }> {
+export async function readWorkbook(data: Uint8Array | ArrayBuffer): Promise<WorkbookRead> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  const fail = (message: string) => ({ error: { sheet: "", row: 0, column: "", message } });
+  const stats: ReadStats = { bytesUnpacked: 0, rowsRead: 0 };
+  const fail = (message: string, where: Partial<XlsFormIssue> = {}) => ({ error: { sheet: "", row: 0, column: "", ...where, message }, stats });
   if (bytes.length === 0) return fail("The file is empty");
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     return fail("This is an old Excel 97-2003 (.xls) file; save it as .xlsx (Excel Workbook) and upload that");
   }
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return fail("Not an .xlsx spreadsheet (an XLSForm must be an Excel .xlsx file)");
-  const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const pkg = { bytes, entries: readZipDirectory(bytes), stats };
+    const info = await readWorkbookInfo(pkg);
+    const ctx = {
+      dateStyles: await readDateStyles(pkg, info.styles),
+      sharedStrings: await readSharedStrings(pkg, info.sharedStrings),
+      date1904: info.date1904,
+      cellBudget: { left: XLSX_LIMITS.cells },
+    };
+    const sheets: Sheet[] = [];
+    for (const s of info.sheets) sheets.push(await readSheet(pkg, s.name, s.part, ctx));
+    return { sheets, stats };
   } catch (e) {
-    return fail(`Could not read the spreadsheet: ${(e as Error).message}`);
+    if (e instanceof XlsxRefused) return fail(e.message, e.where);
+    throw e;
   }
-  const sheets: Sheet[] = [];
-  for (const ws of wb.worksheets) {
-    const rows: SheetRow[] = [];
-    let headers: Header[] | null = null;
-    let headerRow = 0;
-    let tooMany = false;
-    ws.eachRow((row, number) => {
-      if (tooMany) return;
-      const cells = new Map<number, string>();
-      row.eachCell((cell, col) => {
-        const text = cellText(cell.value).trim();
-        if (text !== "") cells.set(col, text);
-      });
-      if (cells.size === 0) return;
-      if (!headers) {
-        headerRow = number;
-        headers = [...cells].map(([col, raw]) => ({ col, letter: columnLetter(col), raw, ...parseHeader(raw) }));
-        return;
-      }
-      if (rows.length >= MAX_ROWS) tooMany = true;
-      else rows.push({ number, cells });
-    });
-    if (tooMany) return fail(`Sheet "${ws.name}" has more than ${MAX_ROWS} rows of data; is it really a questionnaire?`);
-    sheets.push({ name: ws.name, headerRow, headers: headers ?? [], rows });
-  }
-  return { sheets };
 }

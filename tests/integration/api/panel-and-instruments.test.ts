@@ -12,6 +12,7 @@ import { parseCsv } from "../../../lib/panel/parse-csv";
 import * as studies from "../../../app/api/v1/studies/route";
 import * as instruments from "../../../app/api/v1/studies/[study]/instruments/route";
 import * as importRoute from "../../../app/api/v1/studies/[study]/panel/import/route";
+import { SURVEY_HEAD, rowXml, sheetXml, xlsx } from "../../fixtures/forms/raw-xlsx";
 import { call, json, startApiTest, userWithToken, type ApiTest } from "./helpers";
 import { testKey } from "../helpers/test-db";
 
@@ -61,9 +62,10 @@ describe("panel CSV import", () => {
     ]);
   });
 
-  it("reports an email already in the panel and a future consent date, row by row", async () => {
+  it("reports an email already in the panel and a future consent date, row by row, to an admin", async () => {
+    const admin = (await userWithToken(a.rt, "admin")).token;
     const csv = "email,code,consent_date\nbohdan@example.org,C1,\nnew@example.org,C2,2999-01-01\n";
-    const res = await json(await call(importRoute.POST, "", { token, params: S, query: { dryRun: "true" }, body: csv, headers: { "content-type": "text/csv" } }));
+    const res = await json(await call(importRoute.POST, "", { token: admin, params: S, query: { dryRun: "true" }, body: csv, headers: { "content-type": "text/csv" } }));
     expect(res.problems.map((p: { path: string }) => p.path)).toEqual(["row 2.email", "row 3.consent_date"]);
   });
 
@@ -111,6 +113,27 @@ describe("instrument upload", () => {
     expect(next.outcome).toBe("created");
     expect(next.version.version).toBe(2);
     expect(next.changes.length).toBeGreaterThan(0);
+  });
+
+  it("refuses a sheet with more rows than the limit at the first row past it, naming the sheet and row", async () => {
+    // A million rows declared honestly unpack past the size limit and are refused from the zip
+    // directory; these fit in it, so the reader has to stop itself: 25,000 rows, then XML it never reaches.
+    const rows = [...SURVEY_HEAD, ...Array.from({ length: 25_000 }, (_, i) => rowXml(i + 3, ["note", `n${i}`, "x"]))];
+    const body = new Uint8Array(await xlsx([{ name: "survey", xml: sheetXml(rows, "<broken") }]));
+    const res = await call(instruments.POST, "", { token, params: S, query: { name: "Rows" }, body, headers: { "content-type": XLSX } });
+    expect(res.status).toBe(422);
+    expect((await json(res)).errors).toEqual([
+      { path: "survey!20002", sheet: "survey", row: 20_002, message: 'Sheet "survey" has more than 20,000 rows of data; is it really a questionnaire? (the limit is 20,000 rows)' },
+    ]);
+  }, 60_000);
+
+  it("refuses an expression nested 100,000 deep in a JSON definition at its path (422, not 500)", async () => {
+    const res = await call(instruments.POST, "", {
+      token, params: S, query: { name: "Deep" },
+      json: { title: { en: "T" }, languages: ["en"], defaultLanguage: "en", pages: [{ id: "p1", questions: [{ name: "q1", type: "text", label: { en: "Q" }, relevant: `${"(".repeat(100_000)}1${")".repeat(100_000)}` }] }] },
+    });
+    expect(res.status).toBe(422);
+    expect((await json(res)).errors).toEqual([{ path: "body.pages.0.questions.0.relevant", message: expect.stringContaining("longer than 20000 characters") }]);
   });
 
   it("accepts a JSON definition and names the path of each problem", async () => {

@@ -262,6 +262,8 @@ describe("a whole study through the API", () => {
     expect(byCode.get("A03")!.slice(-2)).toEqual(["I have moved on to another country", "Prefers not to"]);
     const audit = await executeRows<{ action: string; target: string }>(a.t.db, sql`select action, target from audit_log order by id`);
     expect(audit.map((x) => `${x.action} ${x.target}`)).toEqual([
+      // The panel imports earlier in this study: a dry run, the refused file, the import, the re-import skipping everyone.
+      "panel.import_check null", "panel.import null", "panel.import null", "panel.import null",
       "export.responses wide.json", "export.responses long.csv", "export.responses wide.json", "export.responses long.json", "export.recruitment_list recruitment-list.csv",
     ]);
   });

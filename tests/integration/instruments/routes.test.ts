@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { StaffUser } from "../../../lib/auth/current-user";
 import { uploadInstrumentFile } from "../../../lib/instruments/upload-instrument-file";
+import { SURVEY_HEAD, sheetXml, whitespace, xlsx as rawXlsx } from "../../fixtures/forms/raw-xlsx";
 import { buildWorkbook } from "../../fixtures/forms/workbook";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 import { countVersions, instrumentStudy, json, NOW, small, xlsx } from "./setup";
@@ -63,6 +64,17 @@ describe("POST /studies/:slug/instruments/upload", () => {
     ]));
     expect(await countVersions(t.db, s.studyId)).toEqual(before);
   });
+
+  it("refuses a zip bomb from its zip directory with 422 and the limit in words, saving nothing", async () => {
+    const before = await countVersions(t.db, s.studyId);
+    const bomb = await rawXlsx([{ name: "survey", xml: sheetXml([...SURVEY_HEAD, ...whitespace(300 * 1024 * 1024)]) }]);
+    const res = await uploadRoute(uploadRequest("researcher", "Follow-up", new File([new Uint8Array(bomb)], "bomb.xlsx")), ctx());
+    expect(res.status).toBe(422);
+    expect((await res.json()).errors).toEqual([
+      { path: "file", message: expect.stringMatching(/^The part "xl\/worksheets\/sheet1.xml" unpacks to 300 MB, [\d,]+ times its packed size; the limit is 100 times/) },
+    ]);
+    expect(await countVersions(t.db, s.studyId)).toEqual(before);
+  }, 60_000);
 
   it("refuses a file over the limit with 413 and the limit in words", async () => {
     const res = await uploadRoute(uploadRequest("admin", "Follow-up", new File([new Uint8Array(6 * 1024 * 1024)], "huge.xlsx")), ctx());

@@ -1,6 +1,9 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { SURVEY_HEAD, sheetXml, whitespace, xlsx } from "../../fixtures/forms/raw-xlsx";
 
 const root = join(import.meta.dirname, "../../..");
 const run = (...args: string[]) => {
@@ -27,6 +30,21 @@ describe("form CLI", () => {
     const r = run("convert", "db/seed/forms/wave1.xlsx");
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toMatchObject({ id: "ukr_norway_wave1", defaultLanguage: "en" });
+  });
+
+  it("refuses a zip bomb and an oversized file with the limit, as an upload would", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "form-cli-"));
+    try {
+      writeFileSync(join(dir, "bomb.xlsx"), await xlsx([{ name: "survey", xml: sheetXml([...SURVEY_HEAD, ...whitespace(200 * 1024 * 1024)]) }]));
+      const bomb = run("check", join(dir, "bomb.xlsx"));
+      expect(bomb.code).toBe(1);
+      expect(bomb.err).toMatch(/unpacks to 200 MB, [\d,]+ times its packed size; the limit is 100 times/);
+      writeFileSync(join(dir, "big.xlsx"), Buffer.alloc(6 * 1024 * 1024));
+      const big = run("check", join(dir, "big.xlsx"));
+      expect([big.code, big.err]).toEqual([1, expect.stringContaining("The file is too large (6 MB): a questionnaire may be at most 5 MB")]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("explains its usage", () => {

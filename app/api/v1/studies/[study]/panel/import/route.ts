@@ -6,7 +6,7 @@ import { importPanel } from "../../../../../../../lib/panel/import-panel";
 export const dynamic = "force-dynamic";
 
 export const POST = apiRoute(importPanelEndpoint, async ({ rt, user, params, rawQuery, body, now }) => {
-  const csv = body.kind === "file" ? new TextDecoder("utf-8").decode(body.bytes) : "";
+  const csv = body.kind === "file" ? body.bytes : new Uint8Array();
   const result = await importPanel(rt.db, rt.config.personalDataKey, user, params.study, csv, rawQuery, now);
   return ok(result, result.dryRun ? 200 : 201);
 });
