@@ -5,7 +5,7 @@
 import { type ParsedHeader, parseHeader } from "./headers";
 import { columnLetter } from "./issues";
 import { XLSX_LIMITS, formatCount } from "./limits";
-import { type XlsxPackage, readPart } from "./xlsx-parts";
+import { type XlsxPackage, decodeXstring, readPart } from "./xlsx-parts";
 import { XlsxRefused } from "./zip";
 
 export interface Header extends ParsedHeader {
@@ -51,7 +51,7 @@ function columnOf(ref: string): number {
 function cellText(type: string, value: string, inline: string, style: number, ctx: CellContext): string {
   switch (type) {
     case "s": return ctx.sharedStrings[Number.parseInt(value, 10)] ?? "";
-    case "inlineStr": return inline;
+    case "inlineStr": return decodeXstring(inline);
     case "str": case "d": return value;
     case "b": return value === "" ? "" : String(Number.parseInt(value, 10) !== 0);
     case "e": return "";

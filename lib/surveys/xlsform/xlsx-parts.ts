@@ -120,6 +120,14 @@ export async function readDateStyles(pkg: XlsxPackage, part: string | undefined)
   return dates;
 }
 
+/**
+ * Text as the file format escapes it (ST_Xstring): a character XML cannot carry is written
+ * `_xHHHH_`, and a literal `_xHHHH_` as `_x005F_xHHHH_`. Decoded as Excel and exceljs do.
+ */
+export function decodeXstring(s: string): string {
+  return s.includes("_x") ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))) : s;
+}
+
 /** The shared strings, rich text joined and phonetic guides left out. */
 export async function readSharedStrings(pkg: XlsxPackage, part: string | undefined): Promise<string[]> {
   const entry = part ? findPart(pkg, part) : undefined;
@@ -140,7 +148,7 @@ export async function readSharedStrings(pkg: XlsxPackage, part: string | undefin
     },
     close(name) {
       if (name === "si" && current) {
-        strings.push(current.join(""));
+        strings.push(decodeXstring(current.join("")));
         current = null;
       } else if (name === "rPh") phonetic--;
       else if (name === "t") inText = false;
