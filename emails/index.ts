@@ -2,6 +2,7 @@
 import * as interviewRequest from "./interview-request";
 import * as invitation from "./invitation";
 import { EMAIL_LANGUAGES, type EmailLanguage, type RenderedEmail, type RespondentBase, type StaffLanguage } from "./layout";
+import * as linkConfirmation from "./link-confirmation";
 import * as passwordReset from "./password-reset";
 import * as reminder from "./reminder";
 import * as thankYou from "./thank-you";
@@ -35,6 +36,12 @@ export const TEMPLATES = {
     languages: EMAIL_LANGUAGES,
     ...withdrawalConfirmation,
   } as Entry<withdrawalConfirmation.WithdrawalConfirmationProps>,
+  "link-confirmation": {
+    audience: "respondent",
+    bulk: false,
+    languages: EMAIL_LANGUAGES,
+    ...linkConfirmation,
+  } as Entry<linkConfirmation.LinkConfirmationProps>,
   "password-reset": { audience: "staff", bulk: false, languages: ["en", "nb"], ...passwordReset } as Entry<passwordReset.PasswordResetProps>,
 };
 

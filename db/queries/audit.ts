@@ -4,7 +4,7 @@ import { executeRows, type Db } from "../client";
 import { toDate, toNumber, toObject, ts } from "./raw";
 
 export type AuditInsert = {
-  userId: string;
+  userId: string | null;
   studyId: string | null;
   action: string;
   target: string | null;

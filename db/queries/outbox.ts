@@ -106,6 +106,10 @@ export type DeliveryRow = {
   id: number;
   emailEncrypted: string | null;
   contactLanguage: string | null;
+  /** The language of the participant's latest response in any wave, if any. */
+  answeredLanguage: string | null;
+  /** For a "Was this you?" message: whether its request can still be answered. */
+  linkRequestOpen: boolean | null;
   bouncedAt: Date | null;
   participantExists: boolean;
   withdrawnAt: Date | null;
@@ -130,6 +134,10 @@ export async function loadDeliveryContext(db: Db, ids: number[]): Promise<Map<nu
   const rows = await executeRows<Record<string, unknown>>(
     db,
     sql`select o.id, c.email_encrypted, c.language as contact_language, c.bounced_at,
+               (select ra.language from responses ra where ra.participant_id = o.participant_id
+                 order by ra.updated_at desc limit 1) as answered_language,
+               (select uc.confirmed_at is null and uc.rejected_at is null and uc.expires_at > now()
+                  from unverified_contacts uc where uc.id::text = o.data->>'requestId') as link_request_open,
                (p.id is not null) as participant_exists, p.withdrawn_at,
                i.id as invitation_id, i.status as invitation_status,
                w.status as wave_status, w.closes_at, w.schedule,
@@ -155,6 +163,8 @@ export async function loadDeliveryContext(db: Db, ids: number[]): Promise<Map<nu
       id: toNumber(r.id),
       emailEncrypted: (r.email_encrypted as string) ?? null,
       contactLanguage: (r.contact_language as string) ?? null,
+      answeredLanguage: (r.answered_language as string) ?? null,
+      linkRequestOpen: r.link_request_open === null || r.link_request_open === undefined ? null : r.link_request_open === true,
       bouncedAt: toDate(r.bounced_at),
       participantExists: r.participant_exists === true,
       withdrawnAt: toDate(r.withdrawn_at),

@@ -16,11 +16,16 @@ export type ParticipantMailInfo = {
   contactEmail: string | null;
 };
 
-/** A participant with their study's settings and contact language (null without a contact). */
+/**
+ * A participant with their study's settings and language: the one they last answered in, else
+ * their contact's (null with neither).
+ */
 export async function findParticipantMailInfo(db: Db, participantId: string): Promise<ParticipantMailInfo | null> {
   const [r] = await executeRows<Record<string, unknown>>(
     db,
-    sql`select p.id, p.study_id, p.withdrawn_at, c.language, (c.participant_id is not null) as has_contact,
+    sql`select p.id, p.study_id, p.withdrawn_at,
+               coalesce((select r.language from responses r where r.participant_id = p.id order by r.updated_at desc limit 1), c.language) as language,
+               (c.participant_id is not null) as has_contact,
                s.settings, s.default_language, s.name as study_name, s.contact_name, s.contact_email
         from participants p
         join studies s on s.id = p.study_id
@@ -85,10 +90,19 @@ export async function markParticipantWithdrawn(db: Db, participantId: string, no
 }
 
 /**
- * Erases a participant's contact details: the contacts row, and the address on local-mailbox
- * copies of mail sent to them. Returns whether a contact row existed.
+ * Erases a participant's contact details: the contacts row, the address on local-mailbox copies
+ * of mail sent to them, an email waiting in an unfinished response, and unanswered "Was this
+ * you?" requests that either they gave or that carry their address (answered ones hold no address).
+ * Returns whether a contact row existed.
  */
 export async function eraseContact(db: Db, participantId: string): Promise<boolean> {
+  await executeRows(db, sql`update responses set pending_contact_encrypted = null where participant_id = ${participantId} and pending_contact_encrypted is not null`);
+  await executeRows(
+    db,
+    sql`delete from unverified_contacts
+        where (participant_id = ${participantId} or existing_participant_id = ${participantId})
+          and confirmed_at is null and rejected_at is null`,
+  );
   await executeRows(
     db,
     sql`update mailbox set to_address = '(erased)'

@@ -1,7 +1,7 @@
-// Panel membership: contacts (encrypted emails), consents, linking a response to a participant.
-import { and, eq, ne } from "drizzle-orm";
+// Panel membership: contacts (encrypted emails) and consents.
+import { and, eq } from "drizzle-orm";
 import type { Db } from "../client";
-import { consents, contacts, invitations, participants, responses } from "../schema";
+import { consents, contacts, responses } from "../schema";
 
 export async function findContactByHash(db: Db, studyId: string, emailHash: string) {
   const [row] = await db
@@ -37,21 +37,4 @@ export async function responseExistsFor(db: Db, waveId: string, participantId: s
     .where(and(eq(responses.waveId, waveId), eq(responses.participantId, participantId)))
     .limit(1);
   return !!row;
-}
-
-/**
- * Moves an open-link response (and its invitation) from the participant created for it to an
- * existing panel member, then deletes the now-empty participant. One transaction.
- */
-export async function mergeIntoParticipant(
-  db: Db,
-  m: { responseId: string; invitationId: string; fromParticipantId: string; toParticipantId: string },
-) {
-  await db.transaction(async (tx) => {
-    await tx.update(responses).set({ participantId: m.toParticipantId }).where(eq(responses.id, m.responseId));
-    await tx.update(invitations).set({ participantId: m.toParticipantId }).where(eq(invitations.id, m.invitationId));
-    await tx
-      .delete(participants)
-      .where(and(eq(participants.id, m.fromParticipantId), ne(participants.id, m.toParticipantId)));
-  });
 }

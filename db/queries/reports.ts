@@ -71,7 +71,10 @@ export async function trajectoryFlows(db: Db, studyId: string, fromWave: string,
 /**
  * Each invitation of a wave by its AAPOR disposition (docs/recruitment.md): I complete,
  * P partial, R refusal (opted out or withdrawn), NC non-contact (bounced), O other (never
- * sent), U unknown (sent, no response).
+ * sent), U unknown (sent, no response). An open-link start that never saved a page is nobody's
+ * case: open-link invitations without a response (left by versions that created the person on
+ * the start button) are not counted, unless completed (a response joined to a member keeps its
+ * completed invitation).
  */
 export async function dispositionCounts(db: Db, studyId: string): Promise<{ waveId: string; disposition: string; n: number }[]> {
   const rows = await executeRows<{ wave_id: string; d: string; n: unknown }>(
@@ -88,8 +91,10 @@ export async function dispositionCounts(db: Db, studyId: string): Promise<{ wave
                count(*) as n
         from invitations i
         join participants p on p.id = i.participant_id
+        join waves w on w.id = i.wave_id
         left join responses r on r.wave_id = i.wave_id and r.participant_id = i.participant_id
         where i.study_id = ${studyId}
+          and not (w.mode = 'open_link' and r.id is null and i.status <> 'completed')
         group by 1, 2`,
   );
   return rows.map((r) => ({ waveId: r.wave_id, disposition: r.d, n: toNumber(r.n) }));

@@ -1,7 +1,7 @@
 // Queries behind the respondent pages: resolve a link, load and save a response.
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { instrumentVersions, invitations, participants, responses, studies, waves } from "../schema";
+import { contacts, instrumentVersions, invitations, participants, responses, studies, waves } from "../schema";
 
 /** The columns of a response that the respondent pages work with. */
 const responseColumns = {
@@ -12,7 +12,12 @@ const responseColumns = {
   language: responses.language,
   revision: responses.revision,
   lastSubmitKey: responses.lastSubmitKey,
+  pendingContactEncrypted: responses.pendingContactEncrypted,
 };
+
+/** The language of a participant's latest response in any wave (their study's), or null. */
+const lastAnsweredLanguage = sql<string | null>`(select r2.language from responses r2
+  where r2.participant_id = ${invitations.participantId} order by r2.updated_at desc limit 1)`;
 
 /** Everything a personal link leads to, by the SHA-256 of its token. */
 export async function findInvitationContext(db: Db, tokenHash: string) {
@@ -39,6 +44,8 @@ export async function findInvitationContext(db: Db, tokenHash: string) {
       studySettings: studies.settings,
       definition: instrumentVersions.definition,
       instrumentVersionId: instrumentVersions.id,
+      lastAnsweredLanguage,
+      recordedLanguage: contacts.language,
       response: responseColumns,
     })
     .from(invitations)
@@ -47,6 +54,7 @@ export async function findInvitationContext(db: Db, tokenHash: string) {
     .innerJoin(participants, eq(participants.id, invitations.participantId))
     .innerJoin(instrumentVersions, eq(instrumentVersions.id, waves.instrumentVersionId))
     .leftJoin(responses, and(eq(responses.waveId, invitations.waveId), eq(responses.participantId, invitations.participantId)))
+    .leftJoin(contacts, eq(contacts.participantId, invitations.participantId))
     .where(eq(invitations.tokenHash, tokenHash))
     .limit(1);
   return row ?? null;
@@ -78,21 +86,54 @@ export async function findWaveBySlugs(db: Db, studySlug: string, waveSlug: strin
   return row ?? null;
 }
 
-/** Creates a participant and their invitation for an open-link wave, in one transaction. */
-export async function insertOpenLinkParticipant(
+/** An open-link wave by id, with what its first page needs before anyone is stored for it. */
+export async function findOpenLinkWave(db: Db, waveId: string) {
+  const [row] = await db
+    .select({
+      waveId: waves.id,
+      waveSlug: waves.slug,
+      waveStatus: waves.status,
+      waveMode: waves.mode,
+      opensAt: waves.opensAt,
+      closesAt: waves.closesAt,
+      studyId: studies.id,
+      studySlug: studies.slug,
+      languages: studies.languages,
+      defaultLanguage: studies.defaultLanguage,
+      contactName: studies.contactName,
+      contactEmail: studies.contactEmail,
+      definition: instrumentVersions.definition,
+      instrumentVersionId: instrumentVersions.id,
+    })
+    .from(waves)
+    .innerJoin(studies, eq(studies.id, waves.studyId))
+    .innerJoin(instrumentVersions, eq(instrumentVersions.id, waves.instrumentVersionId))
+    .where(and(eq(waves.id, waveId), eq(waves.mode, "open_link")))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * Creates the participant and the invitation of an open-link start token when its first page is
+ * saved, in one transaction. A second call with the same token hash (a double tap, a retried post)
+ * creates nobody: the unique token hash keeps the first one's. Returns whether this call created.
+ */
+export async function claimOpenLinkStart(
   db: Db,
-  p: { studyId: string; waveId: string; code: string; tokenHash: string },
-) {
+  p: { studyId: string; waveId: string; code: string; tokenHash: string; now: Date },
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [participant] = await tx
       .insert(participants)
-      .values({ studyId: p.studyId, code: p.code })
+      .values({ studyId: p.studyId, code: p.code, createdAt: p.now })
       .returning({ id: participants.id });
-    const [inv] = await tx
+    const inv = await tx
       .insert(invitations)
-      .values({ waveId: p.waveId, studyId: p.studyId, participantId: participant.id, tokenHash: p.tokenHash, status: "opened", openedAt: new Date() })
+      .values({ waveId: p.waveId, studyId: p.studyId, participantId: participant.id, tokenHash: p.tokenHash, status: "opened", openedAt: p.now, createdAt: p.now })
+      .onConflictDoNothing({ target: invitations.tokenHash })
       .returning({ id: invitations.id });
-    return { participantId: participant.id, invitationId: inv.id };
+    if (inv.length === 0) await tx.delete(participants).where(eq(participants.id, participant.id));
+    return inv.length === 1;
   });
 }
 
@@ -123,7 +164,8 @@ export async function ensureResponse(
 
 /**
  * Saves a page's result if nobody saved since `expectedRevision` (optimistic concurrency).
- * Returns false when another tab or device got there first.
+ * Returns false when another tab or device got there first. `pendingContact` (encrypted email
+ * answers waiting for completion) is written with the answers, in the same revision.
  */
 export async function saveResponseIfRevision(
   db: Db,
@@ -136,6 +178,7 @@ export async function saveResponseIfRevision(
     submitKey: string | null;
     completed: boolean;
     trajectory?: string | null;
+    pendingContact: string | null;
     now: Date;
   },
 ): Promise<boolean> {
@@ -147,6 +190,7 @@ export async function saveResponseIfRevision(
       language: s.language,
       revision: sql`${responses.revision} + 1`,
       lastSubmitKey: s.submitKey,
+      pendingContactEncrypted: s.pendingContact,
       updatedAt: s.now,
       ...(s.completed ? { status: "completed" as const, completedAt: s.now } : {}),
       ...(s.trajectory !== undefined ? { trajectory: s.trajectory as never } : {}),

@@ -5,3 +5,4 @@ export * from "./waves";
 export * from "./mail";
 export * from "./recruitment";
 export * from "./audit";
+export * from "./limits";

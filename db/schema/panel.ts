@@ -1,6 +1,7 @@
 // The panel: pseudonymous participants, their contact data (kept apart, encrypted) and consents.
 import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { studies } from "./studies";
+import { waves } from "./waves";
 
 export const participants = pgTable(
   "participants",
@@ -55,4 +56,46 @@ export const consents = pgTable(
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("consents_participant_kind_idx").on(t.participantId, t.kind, t.recordedAt)],
+);
+
+/**
+ * An email typed in an unauthenticated (open-link) response that already belongs to another panel
+ * member's verified contact. It is the new participant's *unverified* contact: never used to mail
+ * anyone, never moved into `contacts`, never a reason to change the existing member's consents.
+ * The existing address is asked "Was this you?" (outbox kind `link_confirmation`); only a POST from
+ * that link (token hashed here, single use, expiring) moves the response to the existing member.
+ * docs/decisions.md, "Unverified open-link contacts".
+ */
+export const unverifiedContacts = pgTable(
+  "unverified_contacts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** The participant created for the open-link response that gave the address. */
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    studyId: uuid("study_id").notNull().references(() => studies.id, { onDelete: "cascade" }),
+    waveId: uuid("wave_id").notNull().references(() => waves.id, { onDelete: "cascade" }),
+    /** The panel member whose verified contact has this address: the one asked to confirm. */
+    existingParticipantId: uuid("existing_participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    /** AES-256-GCM ciphertext of the address (normalised), like contacts; erased once answered. */
+    emailEncrypted: text("email_encrypted"),
+    emailHash: text("email_hash"),
+    /** The language the response was given in. */
+    language: text("language").notNull(),
+    /** SHA-256 of the confirmation link's token (derived from the id and the key; never stored). */
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    /** Set once, by the confirming POST; the link is spent afterwards. */
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    /** Set once, when the address's owner says it was not them; the link is spent afterwards. */
+    rejectedAt: timestamp("rejected_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("unverified_contacts_participant_idx").on(t.participantId),
+    index("unverified_contacts_existing_idx").on(t.existingParticipantId),
+  ],
 );

@@ -99,6 +99,11 @@ export const responses = pgTable(
     revision: integer("revision").notNull().default(0),
     /** Idempotency key of the last accepted submit, so a retried post is not applied twice. */
     lastSubmitKey: text("last_submit_key"),
+    /**
+     * Email answers given on a page before the last, AES-256-GCM encrypted (a JSON object by
+     * variable name), kept out of `answers` until completion moves them to contacts; null after.
+     */
+    pendingContactEncrypted: text("pending_contact_encrypted"),
     trajectory: text("trajectory").$type<Trajectory>(),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -108,5 +113,7 @@ export const responses = pgTable(
     uniqueIndex("responses_wave_participant_uq").on(t.waveId, t.participantId),
     index("responses_wave_status_idx").on(t.waveId, t.status),
     index("responses_study_updated_idx").on(t.studyId, t.updatedAt),
+    // A person's latest response in any wave: the language they last answered in.
+    index("responses_participant_updated_idx").on(t.participantId, t.updatedAt),
   ],
 );

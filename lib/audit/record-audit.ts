@@ -11,7 +11,16 @@ export type AuditAction =
   | "export.codebook"
   | "recruitment.interview_request"
   | "panel.import"
-  | "panel.import_check";
+  | "panel.import_check"
+  | "participant.link_requested"
+  | "participant.link_confirmed"
+  | "participant.link_rejected";
+
+/**
+ * Who acted: a signed-in staff user, or a respondent acting through a link they hold (no user id;
+ * the entry's details say which link, never the address).
+ */
+export type AuditActor = StaffUser | { kind: "respondent" };
 
 export type AuditEntry = {
   studyId: string | null;
@@ -26,14 +35,15 @@ export type AuditEntry = {
 };
 
 /** Records who did what, when, with which filter and how many rows. Returns the entry id. */
-export function recordAudit(db: Db, user: StaffUser, e: AuditEntry, now: Date): Promise<number> {
+export function recordAudit(db: Db, actor: AuditActor, e: AuditEntry, now: Date): Promise<number> {
+  const staff = "id" in actor;
   return insertAudit(db, {
-    userId: user.id,
+    userId: staff ? actor.id : null,
     studyId: e.studyId,
     action: e.action,
     target: e.target,
     rowCount: e.rowCount,
-    details: { filter: e.filter, role: user.role, ...(e.outcome ? { outcome: e.outcome } : {}) },
+    details: { filter: e.filter, role: staff ? actor.role : "respondent", ...(e.outcome ? { outcome: e.outcome } : {}) },
     at: now,
   });
 }

@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 /** A new access token for a personal link: 160 random bits, base64url (27 characters). */
 export function newToken(): string {
@@ -26,4 +26,39 @@ export function newParticipantCode(): string {
  */
 export function invitationToken(key: Buffer, invitationId: string): string {
   return createHmac("sha256", key).update(`panelwave/invitation/${invitationId}`).digest().subarray(0, 20).toString("base64url");
+}
+
+/**
+ * The token in a "Was this you?" link (an unverified open-link contact), derived like invitation
+ * tokens from the key and the request's id: only its hash is stored and the outbox keeps only the
+ * id, yet the email can be built at send time.
+ */
+export function linkConfirmationToken(key: Buffer, unverifiedContactId: string): string {
+  return createHmac("sha256", key).update(`panelwave/link-confirmation/${unverifiedContactId}`).digest().subarray(0, 20).toString("base64url");
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const startMac = (key: Buffer, body: Buffer) =>
+  createHmac("sha256", key).update("panelwave/open-start/").update(body).digest().subarray(0, 16);
+
+/**
+ * A self-contained start token for an open link (64 characters): the wave id, 128 random bits and
+ * a MAC under the key. Nothing is stored when it is issued; the first saved page stores its hash
+ * as the personal link's token hash, so the same /s/<token> link then resumes on any device.
+ */
+export function newStartToken(key: Buffer, waveId: string): string {
+  if (!UUID.test(waveId)) throw new Error("wave id is not a uuid");
+  const body = Buffer.concat([Buffer.from(waveId.replace(/-/g, ""), "hex"), randomBytes(16)]);
+  return Buffer.concat([body, startMac(key, body)]).toString("base64url");
+}
+
+/** The wave a start token was issued for, or null when it is not one of ours (constant-time check). */
+export function verifyStartToken(key: Buffer, token: string): string | null {
+  if (!/^[A-Za-z0-9_-]{64}$/.test(token)) return null;
+  const raw = Buffer.from(token, "base64url");
+  if (raw.length !== 48) return null;
+  const body = raw.subarray(0, 32);
+  if (!timingSafeEqual(raw.subarray(32), startMac(key, body))) return null;
+  const hex = body.subarray(0, 16).toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -57,6 +57,22 @@ type Messages = {
   unavailableBody: string;
   unavailableKept: string;
   tryAgain: string;
+  linkTitle: string;
+  linkBody: (date: string, study: string) => string;
+  linkConfirm: string;
+  linkReject: string;
+  linkConfirmedTitle: string;
+  linkConfirmedBody: string;
+  linkSeparateBody: string;
+  linkRejectedTitle: string;
+  linkRejectedBody: string;
+  linkSpentTitle: string;
+  linkSpentBody: string;
+  tooManyTitle: string;
+  tooManyBody: string;
+  continueBody: string;
+  continueButton: string;
+  startAgain: string;
 };
 
 export const MESSAGES: Record<RespondentLanguage, Messages> = {
@@ -104,6 +120,22 @@ export const MESSAGES: Record<RespondentLanguage, Messages> = {
     unavailableBody: "Зараз ми не можемо зберегти або показати опитування. Усе, що ви вже надіслали, збережено.",
     unavailableKept: "Ваші відповіді з цієї сторінки збережено тут: натисніть кнопку, щоб надіслати їх ще раз.",
     tryAgain: "Спробувати ще раз",
+    linkTitle: "Це були ви?",
+    linkBody: (d, s) => `${d} хтось відповів на опитування дослідження «${s}» і вказав вашу адресу електронної пошти. Якщо це були ви, підтвердьте, і ми додамо ці відповіді до вашого запису. Ваші рішення щодо зв’язку з вами не зміняться.`,
+    linkConfirm: "Так, це мої відповіді",
+    linkReject: "Ні, це не мої відповіді",
+    linkConfirmedTitle: "Дякуємо!",
+    linkConfirmedBody: "Ці відповіді тепер є частиною вашого запису в дослідженні.",
+    linkSeparateBody: "Ви вже відповіли на це опитування, тому нові відповіді залишаться окремо.",
+    linkRejectedTitle: "Дякуємо, що повідомили",
+    linkRejectedBody: "Ці відповіді залишаться окремо від вашого запису, а копію вашої адреси, яка надійшла з ними, видалено.",
+    linkSpentTitle: "Посилання вже використано або термін його дії минув",
+    linkSpentBody: "Більше нічого робити не потрібно.",
+    tooManyTitle: "Забагато спроб",
+    tooManyBody: "З цього з’єднання розпочато забагато опитувань. Будь ласка, спробуйте знову за кілька хвилин.",
+    continueBody: "На цьому пристрої є незавершене опитування.",
+    continueButton: "Продовжити",
+    startAgain: "Почати заново",
   },
   ru: {
     next: "Далее",
@@ -149,6 +181,22 @@ export const MESSAGES: Record<RespondentLanguage, Messages> = {
     unavailableBody: "Сейчас мы не можем сохранить или показать опрос. Всё, что вы уже отправили, сохранено.",
     unavailableKept: "Ваши ответы с этой страницы сохранены здесь: нажмите кнопку, чтобы отправить их ещё раз.",
     tryAgain: "Попробовать ещё раз",
+    linkTitle: "Это были вы?",
+    linkBody: (d, s) => `${d} кто-то ответил на опрос исследования «${s}» и указал ваш адрес электронной почты. Если это были вы, подтвердите, и мы добавим эти ответы к вашей записи. Ваши решения о том, можно ли с вами связываться, не изменятся.`,
+    linkConfirm: "Да, это мои ответы",
+    linkReject: "Нет, это не мои ответы",
+    linkConfirmedTitle: "Спасибо!",
+    linkConfirmedBody: "Эти ответы теперь входят в вашу запись в исследовании.",
+    linkSeparateBody: "Вы уже ответили на этот опрос, поэтому новые ответы останутся отдельно.",
+    linkRejectedTitle: "Спасибо, что сообщили",
+    linkRejectedBody: "Эти ответы останутся отдельно от вашей записи, а копия вашего адреса, пришедшая с ними, удалена.",
+    linkSpentTitle: "Ссылка уже использована или срок её действия истёк",
+    linkSpentBody: "Больше ничего делать не нужно.",
+    tooManyTitle: "Слишком много попыток",
+    tooManyBody: "С этого подключения начато слишком много опросов. Пожалуйста, попробуйте снова через несколько минут.",
+    continueBody: "На этом устройстве есть незавершённый опрос.",
+    continueButton: "Продолжить",
+    startAgain: "Начать заново",
   },
   nb: {
     next: "Neste",
@@ -194,6 +242,22 @@ export const MESSAGES: Record<RespondentLanguage, Messages> = {
     unavailableBody: "Akkurat nå kan vi ikke lagre eller vise undersøkelsen. Det du allerede har sendt inn, er tatt vare på.",
     unavailableKept: "Svarene dine fra denne siden er tatt vare på her: trykk på knappen for å sende dem på nytt.",
     tryAgain: "Prøv igjen",
+    linkTitle: "Var dette deg?",
+    linkBody: (d, s) => `${d} svarte noen på en undersøkelse i «${s}» og oppga e-postadressen din. Hvis det var deg, kan du bekrefte, så legger vi svarene til i dine opplysninger. Valgene dine om å bli kontaktet endres ikke.`,
+    linkConfirm: "Ja, det var meg",
+    linkReject: "Nei, det var ikke meg",
+    linkConfirmedTitle: "Takk!",
+    linkConfirmedBody: "Svarene er nå en del av dine opplysninger i studien.",
+    linkSeparateBody: "Du hadde allerede svart på denne undersøkelsen, så de nye svarene holdes atskilt.",
+    linkRejectedTitle: "Takk for at du sa fra",
+    linkRejectedBody: "Svarene holdes atskilt fra dine opplysninger, og kopien av adressen din som fulgte med dem, er slettet.",
+    linkSpentTitle: "Lenken er allerede brukt eller utløpt",
+    linkSpentBody: "Du trenger ikke gjøre noe mer.",
+    tooManyTitle: "For mange forsøk",
+    tooManyBody: "Det er startet for mange undersøkelser fra denne tilkoblingen. Prøv igjen om noen minutter.",
+    continueBody: "Du har en påbegynt undersøkelse på denne enheten.",
+    continueButton: "Fortsett",
+    startAgain: "Start på nytt",
   },
   en: {
     next: "Next",
@@ -239,6 +303,22 @@ export const MESSAGES: Record<RespondentLanguage, Messages> = {
     unavailableBody: "We cannot save or show the survey just now. Everything you have already sent is safe.",
     unavailableKept: "Your answers from this page are kept here: press the button to send them again.",
     tryAgain: "Try again",
+    linkTitle: "Was this you?",
+    linkBody: (d, s) => `On ${d}, someone answered a survey of “${s}” and gave your email address. If it was you, confirm and we will add those answers to your record. Your choices about being contacted do not change.`,
+    linkConfirm: "Yes, it was me",
+    linkReject: "No, it was not me",
+    linkConfirmedTitle: "Thank you!",
+    linkConfirmedBody: "Those answers are now part of your record in the study.",
+    linkSeparateBody: "You had already answered this survey, so the new answers stay separate.",
+    linkRejectedTitle: "Thank you for telling us",
+    linkRejectedBody: "Those answers stay apart from your record, and the copy of your address that came with them has been deleted.",
+    linkSpentTitle: "This link has been used or has expired",
+    linkSpentBody: "Nothing more needs to be done.",
+    tooManyTitle: "Too many attempts",
+    tooManyBody: "Too many surveys were started from this connection. Please try again in a few minutes.",
+    continueBody: "You have an unfinished survey on this device.",
+    continueButton: "Continue",
+    startAgain: "Start again",
   },
 };
 

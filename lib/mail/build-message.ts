@@ -5,7 +5,8 @@ import { renderPreview, TEMPLATES, isTemplateName, EMAIL_LANGUAGES, type Rendere
 import { pickLanguage, type EmailLanguage, type RespondentBase } from "../../emails/layout";
 import type { ClaimedMessage, DeliveryRow } from "../../db/queries/outbox";
 import { decryptPersonal } from "../crypto/personal-data";
-import { invitationToken } from "../crypto/tokens";
+import { invitationToken, linkConfirmationToken } from "../crypto/tokens";
+import { chooseLanguage } from "../i18n/choose-language";
 import type { OutgoingMessage } from "./transport";
 import { unsubscribeToken } from "./unsubscribe-token";
 
@@ -58,7 +59,12 @@ export function buildMessage(s: MailSettings, msg: ClaimedMessage, ctx: Delivery
     return { ...base, to: ctx.userEmail!, subject: rendered.subject, html: rendered.html, text: rendered.text, headers: {} };
   }
 
-  const language = pickLanguage(msg.language, EMAIL_LANGUAGES, "en") as EmailLanguage;
+  // The language the person last answered in, else their recorded one, decided here at send time
+  // for every respondent email (the language queued with the message is the last fallback).
+  const language = chooseLanguage({
+    offered: EMAIL_LANGUAGES, lastAnswered: ctx.answeredLanguage, recorded: ctx.contactLanguage,
+    fallback: pickLanguage(msg.language, EMAIL_LANGUAGES, "en"),
+  }) as EmailLanguage;
   const stopUrl = unsubscribeUrl(s, msg.participantId!);
   const respondent: RespondentBase = { language, ...study, unsubscribeUrl: stopUrl };
   const link = ctx.invitationId ? personalLink(s, ctx.invitationId) : null;
@@ -78,6 +84,15 @@ export function buildMessage(s: MailSettings, msg: ClaimedMessage, ctx: Delivery
     case "thank-you":
       rendered = TEMPLATES["thank-you"].render({ ...respondent, link });
       break;
+    case "link-confirmation": {
+      const requestId = text(msg.data.requestId);
+      if (!requestId) throw new Error("link confirmation without its request");
+      rendered = TEMPLATES["link-confirmation"].render({
+        ...respondent, link: `${s.publicUrl}/v/${linkConfirmationToken(s.personalDataKey, requestId)}`,
+        answeredAt: new Date(String(msg.data.answeredAt)), expiresAt: new Date(String(msg.data.expiresAt)),
+      });
+      break;
+    }
     case "withdrawal-confirmation":
       rendered = TEMPLATES["withdrawal-confirmation"].render({ ...respondent, unsubscribeUrl: null, erased: msg.data.erase === true });
       break;

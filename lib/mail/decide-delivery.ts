@@ -17,6 +17,7 @@ export function decideDelivery(msg: ClaimedMessage, ctx: DeliveryRow | undefined
   // A withdrawal confirmation is the one message a withdrawn person may still get.
   if (msg.kind === "withdrawal_confirmation") return { send: true };
   if (ctx.withdrawnAt) return STOP("the participant withdrew");
+  if (msg.kind === "link_confirmation" && ctx.linkRequestOpen !== true) return STOP("the request was answered, expired or erased");
   if (typeof msg.data.consentKind === "string" && ctx.consentGranted !== true) {
     return STOP(`no ${msg.data.consentKind} consent (withdrawn or never given)`);
   }

@@ -1,10 +1,11 @@
 import type { Db } from "../../db/client";
-import { findContactByHash, insertConsents, mergeIntoParticipant, responseExistsFor, upsertContact } from "../../db/queries/panel";
+import { findContactByHash, insertConsents, upsertContact } from "../../db/queries/panel";
 import { saveResponseIfRevision, setInvitationProgress, type InvitationContext, type StoredResponse } from "../../db/queries/respondent";
 import type { Trajectory } from "../../db/schema";
 import type { Config } from "../config/load-config";
 import { emailHash, encryptPersonal, normaliseEmail } from "../crypto/personal-data";
 import { queueThankYou } from "../mail/queue-mail";
+import { requestLinkConfirmation } from "../panel/request-link-confirmation";
 import { consentKind } from "../panel/consent-kind";
 import { classifyStatus } from "../recruitment/classify-status";
 import { flagOnCompletion } from "../recruitment/flag-on-completion";
@@ -31,8 +32,11 @@ export type Completion = {
 /**
  * Completes a response in one transaction: saves the last page (if the revision still
  * matches), classifies the trajectory, records each consent with the wording and language
- * shown, and stores the email apart from the answers, encrypted. An email already in the panel
- * links this response to that participant, silently. Returns false on a revision conflict.
+ * shown, and stores the email apart from the answers, encrypted (the pending copy is cleared).
+ * An open-link response whose email a panel member already has is never merged into them: it
+ * stays its own participant with that email as an unverified contact, and the member is asked
+ * "Was this you?" (docs/decisions.md). Its consents are this participant's only. Returns false on
+ * a revision conflict.
  */
 export async function completeResponse(db: Db, config: Config, c: Completion): Promise<boolean> {
   const settings = (c.ctx.studySettings ?? {}) as { statusWhenAbsent?: Trajectory; consentKinds?: Record<string, string> };
@@ -45,23 +49,23 @@ export async function completeResponse(db: Db, config: Config, c: Completion): P
     const tx = txRaw as unknown as Db;
     const saved = await saveResponseIfRevision(tx, {
       id: c.response.id, expectedRevision: c.response.revision, answers: c.stored as Record<string, unknown>,
-      currentPage: null, language: c.lang, submitKey: c.submitKey, completed: true, trajectory, now: c.now,
+      currentPage: null, language: c.lang, submitKey: c.submitKey, completed: true, trajectory, pendingContact: null, now: c.now,
     });
     if (!saved) return false;
-    let participantId = c.ctx.participantId;
+    const participantId = c.ctx.participantId;
     const email = contactVariables(c.def).map((n) => c.answers[n]).find((v): v is string => typeof v === "string" && v.trim() !== "");
     if (email) {
       const hash = emailHash(config.personalDataKey, email);
       const existing = await findContactByHash(tx, c.ctx.studyId, hash);
       if (existing && existing.participantId !== participantId) {
-        if (c.ctx.waveMode === "open_link" && !(await responseExistsFor(tx, c.ctx.waveId, existing.participantId))) {
-          await mergeIntoParticipant(tx, {
-            responseId: c.response.id, invitationId: c.ctx.invitationId,
-            fromParticipantId: participantId, toParticipantId: existing.participantId,
+        // An unauthenticated (open-link) response: ask the address's owner; nothing of theirs changes.
+        if (c.ctx.waveMode === "open_link") {
+          await requestLinkConfirmation(tx, {
+            key: config.personalDataKey, studyId: c.ctx.studyId, waveId: c.ctx.waveId, participantId,
+            existingParticipantId: existing.participantId, email, emailHash: hash, language: c.lang, now: c.now,
           });
-          participantId = existing.participantId;
         }
-        // Otherwise the address belongs to someone who already answered this wave: keep it theirs.
+        // In a panel wave the address belongs to someone else: keep it theirs.
       } else {
         await upsertContact(tx, {
           participantId, studyId: c.ctx.studyId, emailEncrypted: encryptPersonal(config.personalDataKey, normaliseEmail(email)),

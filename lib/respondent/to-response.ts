@@ -18,6 +18,8 @@ export function toResponse(o: Outcome): Response {
   const headers = new Headers(RESPONDENT_SECURITY_HEADERS);
   // Only a language code becomes a cookie: anything else could add attributes (Domain=…) or headers.
   if (o.setLanguage && isLanguageTag(o.setLanguage)) headers.append("set-cookie", `${LANG_COOKIE}=${o.setLanguage}; Path=/; Max-Age=31536000; SameSite=Lax`);
+  for (const c of o.cookies ?? []) headers.append("set-cookie", c);
+  for (const [k, v] of Object.entries(o.headers ?? {})) headers.set(k, v);
   if (o.kind === "redirect") {
     headers.set("location", o.location);
     return new Response(null, { status: 303, headers });

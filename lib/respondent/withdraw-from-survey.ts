@@ -2,28 +2,38 @@
 import type { Db } from "../../db/client";
 import { findInvitationContext } from "../../db/queries/respondent";
 import { hashToken } from "../crypto/tokens";
-import { MESSAGES, RESPONDENT_LANGUAGES, isRespondentLanguage, pickLanguage } from "../i18n/respondent-messages";
+import { chooseLanguage } from "../i18n/choose-language";
+import { MESSAGES, RESPONDENT_LANGUAGES, isRespondentLanguage } from "../i18n/respondent-messages";
 import { withdrawParticipant } from "../mail/withdraw-participant";
+import { enhanceScriptUrl } from "./enhance-script";
 import { htmlOutcome, type Outcome } from "./outcome";
 import { FORM_LIMIT, readFormSource, refusedPost, type FormSource } from "./read-form";
 import { html } from "./render/html";
 import { shell } from "./render/shell";
 import { statusPage } from "./render/status-page";
-import type { RequestInfo } from "./personal-link";
+import { statusLanguage, type RequestInfo } from "./load-link";
 
+/**
+ * The link's participant and the language (the same order as the survey pages). Only the
+ * participant the link was made for is ever affected: an open-link respondent's link withdraws
+ * that respondent, never a panel member whose address they typed.
+ */
 async function resolve(db: Db, token: string, req: RequestInfo) {
-  const lang = req.requestedLanguage && isRespondentLanguage(req.requestedLanguage)
-    ? req.requestedLanguage
-    : pickLanguage(req.acceptLanguage, [...RESPONDENT_LANGUAGES], "uk");
-  if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return { lang, ctx: null };
-  return { lang, ctx: await findInvitationContext(db, hashToken(token)) };
+  if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return { lang: statusLanguage(req), ctx: null };
+  const ctx = await findInvitationContext(db, hashToken(token));
+  if (!ctx) return { lang: statusLanguage(req), ctx: null };
+  const lang = chooseLanguage({
+    offered: RESPONDENT_LANGUAGES, explicit: req.requestedLanguage, lastAnswered: ctx.lastAnsweredLanguage,
+    recorded: ctx.recordedLanguage, acceptLanguage: req.acceptLanguage, fallback: ctx.defaultLanguage,
+  });
+  return { lang, ctx };
 }
 
 /** GET: asks the respondent to confirm, saying plainly what leaving means. */
 export async function showWithdraw(db: Db, token: string, req: RequestInfo): Promise<Outcome> {
   const { lang, ctx } = await resolve(db, token, req);
   if (!ctx) return htmlOutcome(statusPage("unknown", lang), 404);
-  if (ctx.withdrawnAt) return htmlOutcome(statusPage("withdrawn", lang));
+  if (ctx.withdrawnAt) return htmlOutcome(statusPage("withdrawn", lang, { script: enhanceScriptUrl() }));
   const m = MESSAGES[isRespondentLanguage(lang) ? lang : "en"];
   const body = html`<h1>${m.withdrawTitle}</h1><p>${m.withdrawBody}</p><form method="post" action="/s/${token}/withdraw"><div class="nav"><button type="submit">${m.withdrawConfirm}</button><a class="btn sec" href="/s/${token}">${m.back}</a></div></form>`;
   return htmlOutcome(shell({ lang, title: m.withdrawTitle, body }));
@@ -40,5 +50,6 @@ export async function confirmWithdraw(db: Db, token: string, req: RequestInfo, f
   if (!read.ok) return refusedPost(read.refusal, lang, `/s/${token}/withdraw`);
   await withdrawParticipant(db, ctx.participantId, { method: "survey", waveId: ctx.waveId, now: req.now });
   const m = MESSAGES[isRespondentLanguage(lang) ? lang : "en"];
-  return htmlOutcome(shell({ lang, title: m.withdrawnTitle, body: html`<h1 data-status="withdrawn">${m.withdrawnTitle}</h1><p>${m.withdrawDone}</p>` }));
+  const body = html`<h1 data-status="withdrawn">${m.withdrawnTitle}</h1><p>${m.withdrawDone}</p>`;
+  return htmlOutcome(shell({ lang, title: m.withdrawnTitle, body, script: enhanceScriptUrl() }));
 }

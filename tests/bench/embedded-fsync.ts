@@ -62,7 +62,7 @@ async function pageSavesPerSecond(h: DbHandle): Promise<{ perSecond: number; p50
   for (const token of tokens) {
     for (const page of answers) {
       const t = performance.now();
-      const shown = await showPersonalLink(h.db, token, req());
+      const shown = await showPersonalLink(h.db, config, token, req());
       const saved = await submitPersonalLink(h.db, config, token, [...fieldsOf(shown), ...page], req());
       if (saved.kind !== "redirect") throw new Error("a page was not saved");
       times.push(performance.now() - t);

@@ -65,6 +65,17 @@ export async function answerVisible(page: Page, overrides: Record<string, string
   }
 }
 
+/**
+ * Clicks Next and waits until the server has rendered what follows (every rendered form has a new
+ * submit key), so the next answers go to the next page and not to the one still on screen.
+ */
+export async function nextRendered(page: Page) {
+  const key = page.locator('input[name="_key"]');
+  const before = await key.inputValue();
+  await page.locator('button[name="_action"][value="next"]').click();
+  await expect.poll(async () => ((await key.count()) ? key.inputValue() : null)).not.toBe(before);
+}
+
 /** Answers page after page until the thank-you page. */
 export async function answerToTheEnd(page: Page, overrides: Record<string, string> = {}, maxPages = 20) {
   for (let i = 0; i < maxPages; i++) {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { answerToTheEnd, answerVisible, expectNoAxeViolations, takeWave2Link } from "./helpers";
+import { answerToTheEnd, answerVisible, expectNoAxeViolations, nextRendered, takeWave2Link } from "./helpers";
 
 const next = (page: Page) => page.locator('button[name="_action"][value="next"]').click();
 
@@ -45,7 +45,7 @@ test.describe("with JavaScript disabled", () => {
     await expect(page.locator("#error-summary")).toContainText("Сколько вам лет?");
     for (let i = 0; i < 3; i++) {
       await answerVisible(page);
-      await next(page);
+      await nextRendered(page);
     }
     await expect(page.locator('[data-q="email"]')).toBeVisible();
     await page.locator('[data-q="consent_followup"] input[value="yes"]').check();
@@ -131,7 +131,7 @@ test("instant validation and show/hide run in the browser without a round trip",
   expect(page.url()).toBe(url);
   for (let i = 0; i < 3; i++) {
     await answerVisible(page);
-    await next(page);
+    await nextRendered(page);
   }
   const email = page.locator('[data-q="email"]');
   await expect(email).toBeHidden();

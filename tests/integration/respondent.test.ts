@@ -15,7 +15,7 @@ import { makeInvitation, makeStudyWave } from "./helpers/factories";
 import { createTestDb, testKey, type TestDb } from "./helpers/test-db";
 
 let t: TestDb;
-const config = { personalDataKey: testKey } as Config;
+const config = { personalDataKey: testKey, publicUrl: "http://localhost:3000" } as Config;
 const req = (lang?: string) => ({ now: new Date(), acceptLanguage: "uk-UA,uk;q=0.9", requestedLanguage: lang ?? null });
 
 function formOf(o: Outcome): [string, string][] {
@@ -34,8 +34,8 @@ afterAll(async () => {
 
 describe("respondent pages", () => {
   it("answers an unknown or malformed token with the same calm page", async () => {
-    const a = await showPersonalLink(t.db, "AAAAAAAAAAAAAAAAAAAAAAAAAAA", req());
-    const b = await showPersonalLink(t.db, "x", req());
+    const a = await showPersonalLink(t.db, config, "AAAAAAAAAAAAAAAAAAAAAAAAAAA", req());
+    const b = await showPersonalLink(t.db, config, "x", req());
     expect(a.kind === "html" && a.status).toBe(404);
     expect(b.kind === "html" && b.status).toBe(404);
     expect(html(a)).toBe(html(b));
@@ -45,16 +45,16 @@ describe("respondent pages", () => {
   it("saves each page, resumes where the respondent stopped, and completes", async () => {
     const { studyId, waveId } = await makeStudyWave(t.db, smallSurvey);
     const { token, participantId } = await makeInvitation(t.db, studyId, waveId);
-    const first = await showPersonalLink(t.db, token, req("en"));
+    const first = await showPersonalLink(t.db, config, token, req("en"));
     expect(html(first)).toContain("Where do you live now?");
     const r1 = await submitPersonalLink(t.db, config, token, [...formOf(first), ["_action", "next"], ["where_now", "returned"], ["age", "34"]], req());
     expect(r1).toMatchObject({ kind: "redirect", location: `/s/${token}` });
     // Resume: a new visit (any device) opens page 2.
-    const second = await showPersonalLink(t.db, token, req("en"));
+    const second = await showPersonalLink(t.db, config, token, req("en"));
     expect(html(second)).toContain("Which region?");
     expect(html(second)).toContain("Page 2 of 3");
     await submitPersonalLink(t.db, config, token, [...formOf(second), ["_action", "next"], ["region", "Kyiv"]], req());
-    const third = await showPersonalLink(t.db, token, req("en"));
+    const third = await showPersonalLink(t.db, config, token, req("en"));
     const done = await submitPersonalLink(t.db, config, token, [...formOf(third), ["_action", "next"], ["consent_followup", "no"]], req());
     expect(done).toMatchObject({ kind: "redirect", location: `/s/${token}?done=1` });
     const [row] = await t.db.select().from(responses).where(eq(responses.participantId, participantId));
@@ -63,14 +63,14 @@ describe("respondent pages", () => {
     expect(row.trajectory).toBe("returned");
     const [inv] = await t.db.select().from(invitations).where(eq(invitations.participantId, participantId));
     expect(inv.status).toBe("completed");
-    expect(html(await showPersonalLink(t.db, token, req("en"), { done: true }))).toContain("Thank you!");
-    expect(html(await showPersonalLink(t.db, token, req("en")))).toContain("You have already answered");
+    expect(html(await showPersonalLink(t.db, config, token, req("en"), { done: true }))).toContain("Thank you!");
+    expect(html(await showPersonalLink(t.db, config, token, req("en")))).toContain("You have already answered");
   });
 
   it("refuses a page with a missing required answer, naming it, and saves nothing", async () => {
     const { studyId, waveId } = await makeStudyWave(t.db, smallSurvey);
     const { token, participantId } = await makeInvitation(t.db, studyId, waveId);
-    const page = await showPersonalLink(t.db, token, req("en"));
+    const page = await showPersonalLink(t.db, config, token, req("en"));
     const r = await submitPersonalLink(t.db, config, token, [...formOf(page), ["_action", "next"], ["age", "abc"]], req("en"));
     expect(r.kind === "html" && r.status).toBe(422);
     expect(html(r)).toContain('id="error-summary"');
@@ -83,7 +83,7 @@ describe("respondent pages", () => {
   it("applies a double-tapped or retried submit once", async () => {
     const { studyId, waveId } = await makeStudyWave(t.db, smallSurvey);
     const { token, participantId } = await makeInvitation(t.db, studyId, waveId);
-    const page = await showPersonalLink(t.db, token, req("en"));
+    const page = await showPersonalLink(t.db, config, token, req("en"));
     const body: [string, string][] = [...formOf(page), ["_action", "next"], ["where_now", "stayed"]];
     const results = await Promise.all([1, 2, 3].map(() => submitPersonalLink(t.db, config, token, body, req())));
     for (const r of results) expect(r.kind === "redirect" || (r.kind === "html" && r.status === 409)).toBe(true);
@@ -97,8 +97,8 @@ describe("respondent pages", () => {
   it("tells a second tab that answers were updated elsewhere and overwrites nothing", async () => {
     const { studyId, waveId } = await makeStudyWave(t.db, smallSurvey);
     const { token, participantId } = await makeInvitation(t.db, studyId, waveId);
-    const tabA = await showPersonalLink(t.db, token, req("en"));
-    const tabB = await showPersonalLink(t.db, token, req("en"));
+    const tabA = await showPersonalLink(t.db, config, token, req("en"));
+    const tabB = await showPersonalLink(t.db, config, token, req("en"));
     await submitPersonalLink(t.db, config, token, [...formOf(tabA), ["_action", "next"], ["where_now", "returned"]], req("en"));
     const r = await submitPersonalLink(t.db, config, token, [...formOf(tabB), ["_action", "next"], ["where_now", "stayed"]], req("en"));
     expect(r.kind === "html" && r.status).toBe(409);
@@ -110,15 +110,15 @@ describe("respondent pages", () => {
   it("drops answers to questions that became hidden", async () => {
     const { studyId, waveId } = await makeStudyWave(t.db, smallSurvey);
     const { token, participantId } = await makeInvitation(t.db, studyId, waveId);
-    let p = await showPersonalLink(t.db, token, req("en"));
+    let p = await showPersonalLink(t.db, config, token, req("en"));
     await submitPersonalLink(t.db, config, token, [...formOf(p), ["_action", "next"], ["where_now", "returned"]], req());
-    p = await showPersonalLink(t.db, token, req("en"));
+    p = await showPersonalLink(t.db, config, token, req("en"));
     await submitPersonalLink(t.db, config, token, [...formOf(p), ["_action", "next"], ["region", "Lviv"]], req());
-    p = await showPersonalLink(t.db, token, req("en"));
+    p = await showPersonalLink(t.db, config, token, req("en"));
     await submitPersonalLink(t.db, config, token, [...formOf(p), ["_action", "back"]], req());
-    p = await showPersonalLink(t.db, token, req("en"));
+    p = await showPersonalLink(t.db, config, token, req("en"));
     await submitPersonalLink(t.db, config, token, [...formOf(p), ["_action", "back"]], req());
-    p = await showPersonalLink(t.db, token, req("en"));
+    p = await showPersonalLink(t.db, config, token, req("en"));
     expect(html(p)).toContain("Where do you live now?");
     await submitPersonalLink(t.db, config, token, [...formOf(p), ["_action", "next"], ["where_now", "stayed"]], req());
     const [row] = await t.db.select().from(responses).where(eq(responses.participantId, participantId));
@@ -128,10 +128,10 @@ describe("respondent pages", () => {
   it("keeps answers when the respondent switches language", async () => {
     const { studyId, waveId } = await makeStudyWave(t.db, smallSurvey);
     const { token } = await makeInvitation(t.db, studyId, waveId);
-    const p = await showPersonalLink(t.db, token, req("en"));
+    const p = await showPersonalLink(t.db, config, token, req("en"));
     const r = await submitPersonalLink(t.db, config, token, [...formOf(p), ["_action", "lang:uk"], ["where_now", "moved_on"], ["age", "40"]], req());
     expect(r).toMatchObject({ kind: "redirect", setLanguage: "uk" });
-    const again = await showPersonalLink(t.db, token, req());
+    const again = await showPersonalLink(t.db, config, token, req());
     expect(html(again)).toContain("Де ви зараз живете?");
     expect(html(again)).toMatch(/value="moved_on" checked/);
     expect(html(again)).toContain('value="40"');
@@ -139,13 +139,13 @@ describe("respondent pages", () => {
 
   it("keeps the email apart from the answers, encrypted, with the consent wording and language", async () => {
     const { studyId, waveId, slug, waveSlug } = await makeStudyWave(t.db, smallSurvey, { mode: "open_link" });
-    expect(html(await showOpenLink(t.db, slug, waveSlug, req("uk")))).toContain("Почати опитування");
-    const start = await startOpenLink(t.db, slug, waveSlug, req("uk"));
+    expect(html(await showOpenLink(t.db, config, slug, waveSlug, req("uk")))).toContain("Почати опитування");
+    const start = await startOpenLink(t.db, config, slug, waveSlug, req("uk"));
     expect(start.kind).toBe("redirect");
     const token = (start as { location: string }).location.split("/s/")[1].split("?")[0];
-    let p = await showPersonalLink(t.db, token, req("uk"));
+    let p = await showPersonalLink(t.db, config, token, req("uk"));
     await submitPersonalLink(t.db, config, token, [...formOf(p), ["_action", "next"], ["where_now", "stayed"]], req());
-    p = await showPersonalLink(t.db, token, req());
+    p = await showPersonalLink(t.db, config, token, req());
     expect(html(p)).toContain("data-cond");
     await submitPersonalLink(t.db, config, token, [...formOf(p), ["_action", "next"], ["consent_followup", "yes"], ["email", " Olena@Example.org "]], req());
     const [c] = await t.db.select().from(contacts).where(eq(contacts.studyId, studyId));
@@ -158,31 +158,32 @@ describe("respondent pages", () => {
     expect(consent).toMatchObject({ kind: "follow_up_surveys", granted: true, wordingVersion: "c1", language: "uk", method: "survey" });
     expect(consent.wordingText).toContain("Чи можемо ми зв’язатися з вами");
 
-    // A second open-link response with the same address joins the existing participant, silently.
-    const start2 = await startOpenLink(t.db, slug, waveSlug, req("en"));
+    // A second open-link response with the same address is never merged into the first person:
+    // it stays its own participant, and the address's owner is asked "Was this you?".
+    const start2 = await startOpenLink(t.db, config, slug, waveSlug, req("en"));
     const token2 = (start2 as { location: string }).location.split("/s/")[1].split("?")[0];
-    p = await showPersonalLink(t.db, token2, req("en"));
+    p = await showPersonalLink(t.db, config, token2, req("en"));
     await submitPersonalLink(t.db, config, token2, [...formOf(p), ["_action", "next"], ["where_now", "stayed"]], req());
-    p = await showPersonalLink(t.db, token2, req("en"));
+    p = await showPersonalLink(t.db, config, token2, req("en"));
     const end = await submitPersonalLink(t.db, config, token2, [...formOf(p), ["_action", "next"], ["consent_followup", "yes"], ["email", "olena@example.org"]], req());
     expect(end.kind).toBe("redirect");
     const all = await t.db.select().from(contacts).where(eq(contacts.studyId, studyId));
     expect(all).toHaveLength(1);
     const people = await t.db.select().from(participants).where(eq(participants.studyId, studyId));
     expect(people).toHaveLength(2);
-    const [{ n }] = await executeRows<{ n: number }>(t.db, sql`select count(*)::int as n from responses where wave_id = ${waveId} and status = 'completed'`);
+    const [{ n }] = await executeRows<{ n: number }>(t.db, sql`select count(distinct participant_id)::int as n from responses where wave_id = ${waveId} and status = 'completed'`);
     expect(n).toBe(2);
   });
 
   it("shows a calm closed page for a closed wave and a not-open page before it opens", async () => {
     const closed = await makeStudyWave(t.db, smallSurvey, { status: "closed" });
     const inv = await makeInvitation(t.db, closed.studyId, closed.waveId);
-    const r = await showPersonalLink(t.db, inv.token, req("en"));
+    const r = await showPersonalLink(t.db, config, inv.token, req("en"));
     expect(html(r)).toContain('data-status="closed"');
     const later = await makeStudyWave(t.db, smallSurvey, { status: "scheduled", opensAt: new Date(Date.now() + 5 * 86_400_000) });
     const inv2 = await makeInvitation(t.db, later.studyId, later.waveId);
-    expect(html(await showPersonalLink(t.db, inv2.token, req("nb")))).toContain("Undersøkelsen har ikke startet");
-    expect(html(await showOpenLink(t.db, later.slug, later.waveSlug, req("en")))).toContain("not found".length ? "This link does not work" : "");
+    expect(html(await showPersonalLink(t.db, config, inv2.token, req("nb")))).toContain("Undersøkelsen har ikke startet");
+    expect(html(await showOpenLink(t.db, config, later.slug, later.waveSlug, req("en")))).toContain("not found".length ? "This link does not work" : "");
   });
 
   it("lets a respondent leave the study from inside the survey: no more email, contact erased", async () => {
@@ -197,15 +198,15 @@ describe("respondent pages", () => {
     expect(p.withdrawnAt).not.toBeNull();
     const withdrawn = await t.db.select().from(consents).where(eq(consents.participantId, participantId));
     expect(withdrawn.some((c) => c.kind === "follow_up_surveys" && !c.granted && c.method === "survey")).toBe(true);
-    expect(html(await showPersonalLink(t.db, token, req("en")))).toContain("You have left the study");
+    expect(html(await showPersonalLink(t.db, config, token, req("en")))).toContain("You have left the study");
   });
 
   it("thanks a panel respondent who may be emailed, once", async () => {
     const { studyId, waveId } = await makeStudyWave(t.db, smallSurvey);
     const { token, participantId } = await makeInvitation(t.db, studyId, waveId);
-    let p = await showPersonalLink(t.db, token, req("en"));
+    let p = await showPersonalLink(t.db, config, token, req("en"));
     await submitPersonalLink(t.db, config, token, [...formOf(p), ["_action", "next"], ["where_now", "stayed"]], req());
-    p = await showPersonalLink(t.db, token, req("en"));
+    p = await showPersonalLink(t.db, config, token, req("en"));
     await submitPersonalLink(t.db, config, token, [...formOf(p), ["_action", "next"], ["consent_followup", "yes"], ["email", "thanks@example.org"]], req());
     const mail = await t.db.select().from(outbox).where(eq(outbox.participantId, participantId));
     expect(mail.map((m) => m.kind)).toEqual(["thank_you"]);

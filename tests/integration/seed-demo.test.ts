@@ -55,7 +55,7 @@ describe("demo seed", () => {
     const links = [...summary.matchAll(/\/s\/([A-Za-z0-9_-]+)/g)].map((m) => m[1]);
     expect(links).toHaveLength(3);
     for (const token of links) {
-      const page = await showPersonalLink(t.db, token, { now: new Date(), acceptLanguage: "en", requestedLanguage: "en" });
+      const page = await showPersonalLink(t.db, config, token, { now: new Date(), acceptLanguage: "en", requestedLanguage: "en" });
       expect(page.kind === "html" && page.status).toBe(200);
       expect(page.kind === "html" && page.html).toContain('name="where_now"');
     }

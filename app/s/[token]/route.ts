@@ -1,4 +1,5 @@
 // GET/POST /s/:token – a respondent's personal link: the current page, and saving a page.
+import { clientIp } from "../../../lib/http/client-ip";
 import { submitPersonalLink, showPersonalLink } from "../../../lib/respondent/personal-link";
 import { formReader } from "../../../lib/respondent/read-form";
 import { requestedLanguage, toResponse } from "../../../lib/respondent/to-response";
@@ -15,9 +16,9 @@ function requestInfo(req: Request) {
 
 export async function GET(req: Request, { params }: Ctx) {
   return respondOrUnavailable(req, async () => {
-    const { db } = await getRuntime();
+    const { db, config } = await getRuntime();
     const done = new URL(req.url).searchParams.get("done") === "1";
-    return toResponse(await showPersonalLink(db, (await params).token, requestInfo(req), { done }));
+    return toResponse(await showPersonalLink(db, config, (await params).token, requestInfo(req), { done }));
   });
 }
 
@@ -25,7 +26,7 @@ export async function POST(req: Request, { params }: Ctx) {
   const form = keptForm(formReader(req));
   return respondOrUnavailable(req, async () => {
     const { db, config } = await getRuntime();
-    const info = { ...requestInfo(req), requestedLanguage: null };
+    const info = { ...requestInfo(req), requestedLanguage: null, client: clientIp(req.headers, config.trustProxy) };
     return toResponse(await submitPersonalLink(db, config, (await params).token, form.reader, info));
   }, form);
 }

@@ -1,10 +1,15 @@
 // A draft of the current page in localStorage, kept until the server has it: the draft
 // records the revision it was typed against, and a page rendered with a newer revision drops it.
+// Email addresses are never put in a draft (a shared phone would show them to the next person),
+// and a link's drafts are removed on its completion and status pages.
 type Draft = { rev: string; values: [string, string][] };
+
+/** The part of the storage API drafts use (localStorage in the browser). */
+export type DraftStore = Pick<Storage, "getItem" | "setItem" | "removeItem" | "key" | "length">;
 
 export const draftKey = (path: string, page: string) => `pw:${path}:${page}`;
 
-function store(): Storage | null {
+function store(): DraftStore | null {
   try {
     return window.localStorage;
   } catch {
@@ -12,9 +17,20 @@ function store(): Storage | null {
   }
 }
 
+/** The names of the form's email fields: never kept in a draft. */
+function emailFields(form: HTMLFormElement): Set<string> {
+  return new Set(Array.from(form.querySelectorAll<HTMLInputElement>("input[type=email]"), (el) => el.name));
+}
+
+/** What a draft keeps of a form's entries: text values, no control fields, no emails. Pure. */
+export function draftValues(entries: Iterable<[string, unknown]>, skip: Set<string>): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [k, v] of entries) if (!k.startsWith("_") && !skip.has(k) && typeof v === "string") out.push([k, v]);
+  return out;
+}
+
 export function saveDraft(form: HTMLFormElement, key: string, rev: string) {
-  const values: [string, string][] = [];
-  for (const [k, v] of new FormData(form).entries()) if (!k.startsWith("_") && typeof v === "string") values.push([k, v]);
+  const values = draftValues(new FormData(form).entries(), emailFields(form));
   try {
     store()?.setItem(key, JSON.stringify({ rev, values } satisfies Draft));
   } catch {}
@@ -37,7 +53,7 @@ export function restoreDraft(form: HTMLFormElement, key: string, rev: string): b
   const byName = new Map<string, string[]>();
   for (const [k, v] of d.values) byName.set(k, [...(byName.get(k) ?? []), v]);
   for (const el of Array.from(form.elements) as HTMLInputElement[]) {
-    if (!el.name || el.name.startsWith("_") || !byName.has(el.name)) continue;
+    if (!el.name || el.name.startsWith("_") || el.type === "email" || !byName.has(el.name)) continue;
     const vals = byName.get(el.name)!;
     if (el.type === "radio" || el.type === "checkbox") el.checked = vals.includes(el.value);
     else el.value = vals[vals.length - 1];
@@ -57,5 +73,18 @@ export function dropStaleDrafts(path: string, page: string, rev: string) {
     } catch {
       s.removeItem(k);
     }
+  }
+}
+
+/**
+ * Removes every draft of the personal link that `path` belongs to (/s/<token>, /s/<token>/withdraw):
+ * called on its completion and status pages, so neither answers nor the link stay on the device.
+ */
+export function clearLinkDrafts(path: string, s: DraftStore | null = store()) {
+  const link = /^\/s\/[^/]+/.exec(path)?.[0];
+  if (!link || !s) return;
+  for (let i = s.length - 1; i >= 0; i--) {
+    const k = s.key(i);
+    if (k && k.startsWith(`pw:${link}:`)) s.removeItem(k);
   }
 }

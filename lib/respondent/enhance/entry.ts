@@ -8,7 +8,7 @@ import { validatePage } from "../../surveys/validate-page";
 import { resolvedOptions } from "../../surveys/options";
 import { visibleOptions } from "../../surveys/flow";
 import { showErrors, clearErrors } from "./errors";
-import { draftKey, restoreDraft, saveDraft, dropStaleDrafts } from "./draft";
+import { clearLinkDrafts, draftKey, restoreDraft, saveDraft, dropStaleDrafts } from "./draft";
 
 type Data = { definition: SurveyDefinition; preload: Answers; answers: Answers; page: string; lang: string; now: string; timeZone?: string };
 
@@ -26,6 +26,8 @@ function readSubmission(form: HTMLFormElement): Submission {
 }
 
 function main() {
+  // A completion or status page: this device forgets the link's drafts.
+  if (document.querySelector("h1[data-status]")) return clearLinkDrafts(location.pathname);
   const form = document.getElementById("survey") as HTMLFormElement | null;
   const dataEl = document.getElementById("pw-data");
   if (!form || !dataEl) return;

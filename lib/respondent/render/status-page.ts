@@ -4,11 +4,14 @@ import { shell } from "./shell";
 
 export type StatusKind = "unknown" | "not_open" | "closed" | "completed" | "withdrawn" | "thanks" | "too_large" | "unreadable";
 
-/** A calm page for a link that cannot be answered now, in the respondent's language. */
+/**
+ * A calm page for a link that cannot be answered now, in the respondent's language. With `script`
+ * (the enhancement script), a device that kept a draft of the link's pages forgets it here.
+ */
 export function statusPage(
   kind: StatusKind,
   lang: string,
-  opts: { opensAt?: Date | null; contact?: { name: string; email: string } | null; /** A link back to the survey. */ back?: string } = {},
+  opts: { opensAt?: Date | null; contact?: { name: string; email: string } | null; /** A link back to the survey. */ back?: string; script?: string } = {},
 ): string {
   const m = MESSAGES[isRespondentLanguage(lang) ? lang : "en"];
   const [title, body] = {
@@ -23,7 +26,7 @@ export function statusPage(
   }[kind];
   const back = opts.back ? html`<p><a class="btn sec" href="${opts.back}">${m.backToSurvey}</a></p>` : "";
   const contact = opts.contact ? html`<p class="foot">${m.contact(opts.contact.name, opts.contact.email)}</p>` : "";
-  return shell({ lang, title, body: html`<h1 data-status="${kind}">${title}</h1><p>${body}</p>${back}${contact}` });
+  return shell({ lang, title, body: html`<h1 data-status="${kind}">${title}</h1><p>${body}</p>${back}${contact}`, script: opts.script });
 }
 
 export function formatDate(d: Date, lang: string): string {

@@ -14,7 +14,7 @@ export async function answerPersonalLink(db: Db, config: Config, token: string, 
   const plan = getPlan(def);
   const req = () => ({ now: new Date(), acceptLanguage: null, requestedLanguage: lang });
   for (let i = 0; i < 40; i++) {
-    const page = await showPersonalLink(db, token, req());
+    const page = await showPersonalLink(db, config, token, req());
     if (page.kind !== "html" || page.status !== 200) throw new Error(`page not shown (${page.kind})`);
     const pageId = hidden(page, "_page");
     const form: [string, string][] = [["_page", pageId], ["_rev", hidden(page, "_rev")], ["_key", hidden(page, "_key")], ["_lang", lang], ["_action", "next"]];

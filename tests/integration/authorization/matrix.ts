@@ -55,7 +55,7 @@ export const PAGES: Record<string, PageCase> = {
 
 // ---------------------------------------------------------------------------------------------
 // Route handlers outside /api/v1: "METHOD /pattern". Staff routes answer problems (401, 403, 404);
-// the respondent routes (/j, /s, /u, /r), /api/health, /api/auth and /unavailable (where staff
+// the respondent routes (/j, /s, /u, /v, /r), /api/health, /api/auth and /unavailable (where staff
 // pages send the browser while the database is down: always 503) are public: the same for all.
 export type RouteRequest = { url: string; params: Record<string, string>; body?: BodyInit; headers?: Record<string, string> };
 export type RouteCase = { request: (w: World, role: Role) => Promise<RouteRequest> | RouteRequest; freshSession?: boolean; expect: Expect | ((w: World) => Expect) };
@@ -111,6 +111,8 @@ export const ROUTES: Record<string, RouteCase> = {
   "POST /s/[token]/withdraw": { request: async (w) => { const token = await w.personalLink(); return { url: `/s/${token}/withdraw`, params: { token }, body: form({}) }; }, expect: same(200) },
   "GET /u/[token]": { request: async (w) => { const token = await w.unsubscribe(); return get(`/u/${token}`, { token }); }, expect: same(200) },
   "POST /u/[token]": { request: async (w) => { const token = await w.unsubscribe(); return { url: `/u/${token}`, params: { token }, body: form({ action: "stop" }) }; }, expect: same(200) },
+  "GET /v/[token]": { request: async (w) => { const token = await w.linkRequest(); return get(`/v/${token}`, { token }); }, expect: same(200) },
+  "POST /v/[token]": { request: async (w) => { const token = await w.linkRequest(); return { url: `/v/${token}?answer=reject`, params: { token }, body: form({}) }; }, expect: same(200) },
   "GET /r/enhance.js": { request: () => get("/r/enhance.js", {}), expect: (w) => same(w.enhanceBuilt ? 200 : 404) },
   "GET /unavailable": { request: () => get("/unavailable?next=%2Fstudies", {}), expect: same(503) },
 };

@@ -13,7 +13,9 @@ import { createAuth } from "../../../lib/auth/create-auth";
 import { createUser } from "../../../lib/auth/create-user";
 import type { StaffUser } from "../../../lib/auth/current-user";
 import { loadConfig } from "../../../lib/config/load-config";
-import { invitationToken } from "../../../lib/crypto/tokens";
+import { emailHash, encryptPersonal } from "../../../lib/crypto/personal-data";
+import { hashToken, invitationToken, linkConfirmationToken } from "../../../lib/crypto/tokens";
+import { insertUnverifiedContact } from "../../../db/queries/unverified-contacts";
 import { DEMO_STUDY_SLUG, seedDemo } from "../../../lib/demo/seed-demo";
 import { unsubscribeToken } from "../../../lib/mail/unsubscribe-token";
 import { setRuntimeForTests, type Runtime } from "../../../lib/runtime";
@@ -58,6 +60,8 @@ export type World = {
   freshEntry: () => string;
   personalLink: () => Promise<string>;
   unsubscribe: () => Promise<string>;
+  /** A new unanswered "Was this you?" link (an open-link respondent gave a member's address). */
+  linkRequest: () => Promise<string>;
   close: () => Promise<void>;
 };
 
@@ -141,6 +145,17 @@ export async function buildWorld(): Promise<World> {
     memberToken: async () => (await createApiToken(t.db, people.member.user, { name: "to revoke" }, new Date())).id,
     personalLink: async () => invitationToken(testKey, (await unused()).id),
     unsubscribe: async () => unsubscribeToken(testKey, (await unused()).participant_id),
+    linkRequest: async () => {
+      const [refresh] = await executeRows<{ id: string }>(t.db, sql`select id from waves where study_id = ${study.id} and slug = 'refresh'`);
+      const id = randomUUID();
+      const address = `someone-${id}@example.org`;
+      await insertUnverifiedContact(t.db, {
+        id, participantId: (await unused()).participant_id, existingParticipantId: (await unused()).participant_id, studyId: study.id, waveId: refresh.id,
+        emailEncrypted: encryptPersonal(testKey, address), emailHash: emailHash(testKey, address), language: "uk",
+        tokenHash: hashToken(linkConfirmationToken(testKey, id)), expiresAt: new Date(Date.now() + 86_400_000),
+      });
+      return linkConfirmationToken(testKey, id);
+    },
     close: async () => {
       setRuntimeForTests(null);
       await t.drop();

@@ -28,11 +28,11 @@ export async function makeStudyWave(
   return { studyId, slug, waveSlug, waveId, versionId };
 }
 
-/** A participant with a personal invitation; returns the token of their link. */
-export async function makeInvitation(db: Db, studyId: string, waveId: string, preload: Record<string, unknown> = {}) {
-  const participantId = randomUUID();
+/** A participant (new, or the one given) with a personal invitation; returns the token of their link. */
+export async function makeInvitation(db: Db, studyId: string, waveId: string, preload: Record<string, unknown> = {}, existing?: string) {
+  const participantId = existing ?? randomUUID();
   const invitationId = randomUUID();
-  await insertParticipants(db, [{ id: participantId, studyId, code: newParticipantCode() }]);
+  if (!existing) await insertParticipants(db, [{ id: participantId, studyId, code: newParticipantCode() }]);
   const token = invitationToken(testKey, invitationId);
   await insertInvitations(db, [{ id: invitationId, waveId, studyId, participantId, tokenHash: hashToken(token), preload, status: "sent" }]);
   return { participantId, invitationId, token };

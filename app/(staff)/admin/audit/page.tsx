@@ -21,7 +21,7 @@ export default async function AuditPage(props: { searchParams: Promise<Record<st
           {rows.map((r) => (
             <tr key={r.id}>
               <td>{r.at.toISOString().slice(0, 19).replace("T", " ")}</td>
-              <td>{r.userEmail ?? r.userId ?? "–"}</td>
+              <td>{r.userEmail ?? r.userId ?? (r.details.role === "respondent" ? "a respondent (own link)" : "–")}</td>
               <td>{r.studySlug ? <Link href={`/admin/audit?study=${r.studySlug}`}>{r.studySlug}</Link> : "–"}</td>
               <td><Link href={`/admin/audit?action=${r.action}`}>{r.action}</Link></td>
               <td>{r.target ?? "–"}</td>

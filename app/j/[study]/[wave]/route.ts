@@ -1,5 +1,7 @@
 // GET/POST /j/:study/:wave – the open link of a recruitment wave: start page, then a personal link.
+import { clientIp } from "../../../../lib/http/client-ip";
 import { showOpenLink, startOpenLink } from "../../../../lib/respondent/open-link";
+import { rememberedOpenLink } from "../../../../lib/respondent/open-link-cookie";
 import { formReader } from "../../../../lib/respondent/read-form";
 import { requestedLanguage, toResponse } from "../../../../lib/respondent/to-response";
 import { keptForm, respondOrUnavailable } from "../../../../lib/respondent/unavailable";
@@ -13,9 +15,9 @@ const info = (req: Request) => ({ now: new Date(), acceptLanguage: req.headers.g
 
 export async function GET(req: Request, { params }: Ctx) {
   return respondOrUnavailable(req, async () => {
-    const { db } = await getRuntime();
+    const { db, config } = await getRuntime();
     const { study, wave } = await params;
-    return toResponse(await showOpenLink(db, study, wave, info(req)));
+    return toResponse(await showOpenLink(db, config, study, wave, info(req), rememberedOpenLink(req.headers.get("cookie"))));
   });
 }
 
@@ -23,8 +25,9 @@ export async function GET(req: Request, { params }: Ctx) {
 export async function POST(req: Request, { params }: Ctx) {
   const form = keptForm(formReader(req));
   return respondOrUnavailable(req, async () => {
-    const { db } = await getRuntime();
+    const { db, config } = await getRuntime();
     const { study, wave } = await params;
-    return toResponse(await startOpenLink(db, study, wave, info(req), form.reader));
+    const client = clientIp(req.headers, config.trustProxy);
+    return toResponse(await startOpenLink(db, config, study, wave, { ...info(req), client }, form.reader));
   }, form);
 }

@@ -1,0 +1,66 @@
+// /v/<token>: the "Was this you?" page a panel member reaches from their own mailbox. The GET only
+// shows the question (mail scanners fetch links); only the POST of a button answers it.
+import type { Db } from "../../db/client";
+import { answerLinkRequest, findLinkRequest, type LinkAnswerResult } from "../panel/answer-link-request";
+import type { UnverifiedContactRow } from "../../db/queries/unverified-contacts";
+import { chooseLanguage } from "../i18n/choose-language";
+import { MESSAGES, RESPONDENT_LANGUAGES, isRespondentLanguage } from "../i18n/respondent-messages";
+import { contactOf, remembered, statusLanguage, type RequestInfo } from "./load-link";
+import { htmlOutcome, type Outcome } from "./outcome";
+import { html } from "./render/html";
+import { shell } from "./render/shell";
+import { formatDate, statusPage } from "./render/status-page";
+
+/** The member's language: explicit choice > last answered > recorded > the phone > the study's. */
+function memberLanguage(row: UnverifiedContactRow, req: RequestInfo): string {
+  const offered = RESPONDENT_LANGUAGES.filter((l) => row.languages.includes(l));
+  return chooseLanguage({
+    offered: offered.length ? offered : RESPONDENT_LANGUAGES, explicit: req.requestedLanguage,
+    lastAnswered: row.lastAnsweredLanguage, recorded: row.recordedLanguage, acceptLanguage: req.acceptLanguage, fallback: row.defaultLanguage,
+  });
+}
+
+function page(lang: string, status: string, title: string, body: ReturnType<typeof html>, req: RequestInfo, code = 200): Outcome {
+  return htmlOutcome(shell({ lang, title, body: html`<h1 data-status="${status}">${title}</h1>${body}` }), code, remembered(lang, req));
+}
+
+function messages(lang: string) {
+  return MESSAGES[isRespondentLanguage(lang) ? lang : "en"];
+}
+
+/** GET: asks the question, or says calmly that the link is spent. Changes nothing. */
+export async function showLinkRequest(db: Db, token: string, req: RequestInfo): Promise<Outcome> {
+  const found = await findLinkRequest(db, token, req.now);
+  if (!found.row || found.state === "unknown") return htmlOutcome(statusPage("unknown", statusLanguage(req)), 404);
+  const lang = memberLanguage(found.row, req);
+  const m = messages(lang);
+  if (found.state !== "open") return page(lang, "link_spent", m.linkSpentTitle, html`<p>${m.linkSpentBody}</p>`, req, 410);
+  const r = found.row;
+  const contact = contactOf(r);
+  const form = (answer: "confirm" | "reject", label: string, cls: string) =>
+    html`<form method="post" action="/v/${token}?answer=${answer}"><button type="submit"${cls ? html` class="${cls}"` : ""}>${label}</button></form>`;
+  const body = html`<p>${m.linkBody(formatDate(r.createdAt, lang), r.studyName)}</p><div class="nav">${form("confirm", m.linkConfirm, "")}${form("reject", m.linkReject, "sec")}</div>${contact ? html`<p class="foot">${m.contact(contact.name, contact.email)}</p>` : ""}`;
+  return page(lang, "link_question", m.linkTitle, body, req);
+}
+
+/** POST: answers the request once; a repeated or late answer gets the calm "already used" page. */
+export async function answerLinkRequestPage(db: Db, token: string, answer: string | null, req: RequestInfo): Promise<Outcome> {
+  if (answer !== "confirm" && answer !== "reject") return showLinkRequest(db, token, req);
+  const found = await findLinkRequest(db, token, req.now);
+  if (!found.row || found.state === "unknown") return htmlOutcome(statusPage("unknown", statusLanguage(req)), 404);
+  const lang = memberLanguage(found.row, req);
+  const m = messages(lang);
+  const result: LinkAnswerResult = await answerLinkRequest(db, token, answer, req.now);
+  switch (result) {
+    case "confirmed":
+      return page(lang, "link_confirmed", m.linkConfirmedTitle, html`<p>${m.linkConfirmedBody}</p>`, req);
+    case "kept_separate":
+      return page(lang, "link_separate", m.linkConfirmedTitle, html`<p>${m.linkSeparateBody}</p>`, req);
+    case "rejected":
+      return page(lang, "link_rejected", m.linkRejectedTitle, html`<p>${m.linkRejectedBody}</p>`, req);
+    case "unknown":
+      return htmlOutcome(statusPage("unknown", lang), 404);
+    default:
+      return page(lang, "link_spent", m.linkSpentTitle, html`<p>${m.linkSpentBody}</p>`, req, 410);
+  }
+}

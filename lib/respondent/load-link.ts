@@ -1,0 +1,94 @@
+// Resolving a /s/<token> link: an invitation (a person exists), an open-link start token (nobody is
+// stored until the first page is saved), or a calm status page; and the language to speak.
+import type { Db } from "../../db/client";
+import { findInvitationContext, findOpenLinkWave, type InvitationContext, type StoredResponse } from "../../db/queries/respondent";
+import { hashToken, verifyStartToken } from "../crypto/tokens";
+import { chooseLanguage } from "../i18n/choose-language";
+import { RESPONDENT_LANGUAGES, isRespondentLanguage, pickLanguage } from "../i18n/respondent-messages";
+import type { SurveyDefinition } from "../surveys/definition";
+import { loadStoredDefinition } from "../surveys/load-stored-definition";
+import { enhanceScriptUrl } from "./enhance-script";
+import { linkStatus, waveAvailability } from "./link-state";
+import { htmlOutcome, type Outcome } from "./outcome";
+import { statusPage } from "./render/status-page";
+
+export type RequestInfo = {
+  now: Date;
+  acceptLanguage: string | null;
+  /** An explicit choice: ?lang=, or the cookie that an earlier explicit choice set. */
+  requestedLanguage?: string | null;
+  /** The client's address (lib/http/client-ip.ts), for per-client limits; null when unknown. */
+  client?: string | null;
+};
+
+export type OpenLinkWave = NonNullable<Awaited<ReturnType<typeof findOpenLinkWave>>>;
+
+export type Loaded =
+  | { kind: "invitation"; ctx: InvitationContext; def: SurveyDefinition; response: StoredResponse | null }
+  | { kind: "start"; wave: OpenLinkWave; def: SurveyDefinition; response: null };
+
+export type Unavailable = { unavailable: Outcome; completed: boolean; lang: string };
+
+/** The language of a page that belongs to no known link. */
+export function statusLanguage(req: RequestInfo): string {
+  if (req.requestedLanguage && isRespondentLanguage(req.requestedLanguage)) return req.requestedLanguage;
+  return pickLanguage(req.acceptLanguage, [...RESPONDENT_LANGUAGES], "uk");
+}
+
+/** The language cookie is set only by an explicit choice: when that choice is what was shown. */
+export const remembered = (lang: string, req: RequestInfo) => (req.requestedLanguage === lang ? lang : undefined);
+
+/**
+ * The language of a link's pages: explicit choice > the language the person last answered in (any
+ * wave) > their recorded contact language > Accept-Language > the study default.
+ */
+export function linkLanguage(l: Loaded, req: RequestInfo): string {
+  const offered = l.def.languages;
+  const study = l.kind === "invitation" ? l.ctx.defaultLanguage : l.wave.defaultLanguage;
+  return chooseLanguage({
+    offered,
+    explicit: req.requestedLanguage,
+    lastAnswered: l.kind === "invitation" ? l.ctx.lastAnsweredLanguage : null,
+    recorded: l.kind === "invitation" ? l.ctx.recordedLanguage : null,
+    acceptLanguage: req.acceptLanguage,
+    fallback: offered.includes(study) ? study : l.def.defaultLanguage,
+  });
+}
+
+export const contactOf = (c: { contactName: string | null; contactEmail: string | null }) =>
+  c.contactName && c.contactEmail ? { name: c.contactName, email: c.contactEmail } : null;
+
+const TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
+
+function unknown(req: RequestInfo): Unavailable {
+  const lang = statusLanguage(req);
+  return { unavailable: htmlOutcome(statusPage("unknown", lang, { script: enhanceScriptUrl() }), 404), completed: false, lang };
+}
+
+/** Resolves a token; status pages carry the script that clears the link's drafts on the device. */
+export async function loadLink(db: Db, key: Buffer, token: string, req: RequestInfo): Promise<Loaded | Unavailable> {
+  if (!TOKEN.test(token)) return unknown(req);
+  const ctx = await findInvitationContext(db, hashToken(token));
+  if (!ctx) return loadStart(db, key, token, req);
+  const def = loadStoredDefinition(ctx.instrumentVersionId, ctx.definition);
+  // The response comes with the link in one query (left join): one round trip per page view.
+  const response = ctx.response?.id ? (ctx.response as StoredResponse) : null;
+  const loaded: Loaded = { kind: "invitation", ctx, def, response };
+  const status = response?.status === "completed" ? "completed" : linkStatus(ctx, req.now);
+  if (!status) return loaded;
+  const lang = linkLanguage(loaded, req);
+  const page = statusPage(status, lang, { opensAt: ctx.opensAt, contact: contactOf(ctx), script: enhanceScriptUrl() });
+  return { unavailable: htmlOutcome(page, status === "completed" ? 200 : 403, remembered(lang, req)), completed: status === "completed", lang };
+}
+
+async function loadStart(db: Db, key: Buffer, token: string, req: RequestInfo): Promise<Loaded | Unavailable> {
+  const waveId = verifyStartToken(key, token);
+  const wave = waveId ? await findOpenLinkWave(db, waveId) : null;
+  if (!wave) return unknown(req);
+  const loaded: Loaded = { kind: "start", wave, def: loadStoredDefinition(wave.instrumentVersionId, wave.definition), response: null };
+  const a = waveAvailability(wave, req.now);
+  if (a === "open") return loaded;
+  const lang = linkLanguage(loaded, req);
+  const page = statusPage(a, lang, { opensAt: wave.opensAt, contact: contactOf(wave), script: enhanceScriptUrl() });
+  return { unavailable: htmlOutcome(page, 403, remembered(lang, req)), completed: false, lang };
+}
