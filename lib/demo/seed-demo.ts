@@ -106,7 +106,7 @@ async function seedStudy(
   const w2 = await insertWave(db, {
     studyId, slug: "wave-2", name: "Wave 2 – follow-up", position: 2, instrumentVersionId: v2, mode: "panel",
     status: "open", opensAt: new Date(now.getTime() - 3 * day), closesAt: new Date(now.getTime() + 60 * day),
-    targetRule: { consent: "follow_up_surveys", completedWaveId: undefined, excludeBounced: true },
+    targetRule: { consent: "follow_up_surveys" },
     schedule: { reminders: [{ afterDays: 7 }, { afterDays: 14 }], remindIf: "not_completed", closingReminderDaysBefore: 3 },
   });
   await insertWave(db, {

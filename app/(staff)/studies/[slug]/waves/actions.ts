@@ -5,13 +5,16 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { languageTagSchema } from "../../../../../lib/i18n/language-tag";
 import { requireUser } from "../../../../../lib/auth/current-user";
+import { InvalidInput } from "../../../../../lib/errors/app-error";
 import { sendTestEmail } from "../../../../../lib/mail/preview-email";
 import { getRuntime } from "../../../../../lib/runtime";
 import { createWave } from "../../../../../lib/waves/create-wave";
 import { closeWaveNow, openWaveNow, updateWaveSchedule } from "../../../../../lib/waves/manage-wave";
 import { previewTargets } from "../../../../../lib/waves/preview-targets";
-import type { ScheduleFields, WaveFormValues } from "../../../../../lib/waves/wave-schema";
 import { toActionResult, type ActionResult } from "../../../../action-result";
+import {
+  formFieldOf, scheduleFieldsShape, toNewWaveCommand, toScheduleCommand, waveFieldsShape, type ScheduleFields, type WaveFormValues,
+} from "./wave-form-values";
 
 const slug = z.string().regex(/^[a-z0-9-]{1,64}$/);
 
@@ -20,10 +23,21 @@ async function staff() {
   return { rt, user: await requireUser(rt, await headers()) };
 }
 
+/** Runs a wave command and names its issues by the form's field ids. */
+async function onFormFields<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (!(e instanceof InvalidInput)) throw e;
+    throw new InvalidInput(e.message, e.issues.map((i) => ({ ...i, path: formFieldOf(i.path) })));
+  }
+}
+
 export async function createWaveAction(studySlug: string, values: WaveFormValues): Promise<ActionResult<string>> {
   return toActionResult(async () => {
     const { rt, user } = await staff();
-    const wave = await createWave(rt.db, user, slug.parse(studySlug), values, new Date());
+    const command = toNewWaveCommand(waveFieldsShape.parse(values));
+    const wave = await onFormFields(() => createWave(rt.db, user, slug.parse(studySlug), command, new Date()));
     return wave.slug;
   });
 }
@@ -39,7 +53,8 @@ export async function countTargetsAction(studySlug: string, rule: { consent: str
 export async function updateScheduleAction(studySlug: string, waveSlug: string, values: ScheduleFields): Promise<ActionResult<null>> {
   return toActionResult(async () => {
     const { rt, user } = await staff();
-    await updateWaveSchedule(rt.db, user, slug.parse(studySlug), slug.parse(waveSlug), values, new Date());
+    const command = toScheduleCommand(scheduleFieldsShape.parse(values));
+    await onFormFields(() => updateWaveSchedule(rt.db, user, slug.parse(studySlug), slug.parse(waveSlug), command, new Date()));
     return null;
   });
 }
