@@ -10,7 +10,7 @@ import { decryptPersonal } from "../crypto/personal-data";
 import type { Cell } from "../files/cells";
 import { csvChunks } from "../files/csv";
 import { CSV_TYPE, XLSX_TYPE, type Download } from "../files/download";
-import { loadWaves } from "../exports/load-waves";
+import { loadWaves } from "../studies/load-waves";
 import { xlsxChunks } from "../files/xlsx";
 import { columnValue, neededAnswerKeys, participantValues, recruitmentColumns } from "./recruitment-columns";
 import { RECRUITMENT_STATUSES, STATUS_LABELS } from "./recruitment-transitions";
