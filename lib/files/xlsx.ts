@@ -101,14 +101,16 @@ export async function* xlsxChunks(sheets: Sheet[]): AsyncGenerator<Uint8Array> {
   const zip = archiver("zip", { zlib: { level: 1 } });
   for (const part of packageParts(sheets.map((s) => s.name))) zip.append(part.xml, { name: part.name });
   // archiver reads its entries one after another, so each sheet's rows are read only in its turn.
-  sheets.forEach((s, i) => zip.append(Readable.from(sheetXml(s.rows)), { name: `xl/worksheets/sheet${i + 1}.xml` }));
+  const sources = sheets.map((s) => Readable.from(sheetXml(s.rows)));
+  sources.forEach((source, i) => zip.append(source, { name: `xl/worksheets/sheet${i + 1}.xml` }));
   const done = zip.finalize();
   done.catch(() => {}); // the error reaches the reader through the stream below
   try {
     for await (const chunk of zip) yield chunk as Uint8Array;
     await done;
   } finally {
-    // An abandoned download stops reading rows.
+    // An abandoned download stops reading rows (destroying a source returns its generator).
+    for (const source of sources) if (!source.destroyed) source.destroy();
     if (!zip.destroyed) zip.destroy();
   }
 }

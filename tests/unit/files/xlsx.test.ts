@@ -54,6 +54,23 @@ describe("the XLSX writer", () => {
     await it.return?.(undefined);
   }, 20_000);
 
+  it("stops the row source when the download is abandoned", async () => {
+    let read = 0;
+    let closed = false;
+    async function* rows(): AsyncGenerator<Cell[]> {
+      try {
+        for (;;) yield [`row ${++read} ${Math.random().toString(36)}`];
+      } finally {
+        closed = true;
+      }
+    }
+    const it = xlsxChunks([{ name: "data", rows: rows() }])[Symbol.asyncIterator]();
+    while (read === 0) await it.next();
+    await it.return?.(undefined);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(closed).toBe(true);
+  });
+
   it("passes a source's failure to the reader", async () => {
     async function* failing(): AsyncGenerator<Cell[]> {
       yield ["a"];
