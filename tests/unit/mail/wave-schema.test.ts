@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { InvalidInput } from "../../../lib/errors/app-error";
 import {
-  reminderDaysOf, toNewWaveCommand, waveFormDefaults, waveFormSchema, type WaveFormValues,
+  onFormFields, reminderDaysOf, toNewWaveCommand, waveFormDefaults, waveFormSchema, type WaveFormValues,
 } from "../../../app/(staff)/studies/[slug]/waves/wave-form-values";
 import { newWaveCommandSchema, toWaveSettings, type NewWaveCommand } from "../../../lib/waves/wave-schema";
 
@@ -82,5 +83,15 @@ describe("the wave form", () => {
     expect(reminderDaysOf("")).toEqual([]);
     expect(reminderDaysOf("3, 7 14")).toEqual([3, 7, 14]);
     expect(issues({ reminderDays: "3, 7 14" })).toEqual({});
+  });
+
+  it("names the domain's issues by the form's field ids on the server too", async () => {
+    const refused = new InvalidInput("Check the highlighted fields", [
+      { path: "schedule.reminderDays", message: "Give whole days, increasing, e.g. 3, 7 (1–90)" },
+      { path: "instrumentVersionId", message: "Choose a version of this study's questionnaire" },
+    ]);
+    const e = await onFormFields(() => Promise.reject(refused)).catch((x) => x);
+    expect(e).toBeInstanceOf(InvalidInput);
+    expect(e.issues.map((i: { path: string }) => i.path)).toEqual(["reminderDays", "instrumentVersionId"]);
   });
 });

@@ -5,7 +5,6 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { languageTagSchema } from "../../../../../lib/i18n/language-tag";
 import { requireUser } from "../../../../../lib/auth/current-user";
-import { InvalidInput } from "../../../../../lib/errors/app-error";
 import { sendTestEmail } from "../../../../../lib/mail/preview-email";
 import { getRuntime } from "../../../../../lib/runtime";
 import { createWave } from "../../../../../lib/waves/create-wave";
@@ -13,7 +12,7 @@ import { closeWaveNow, openWaveNow, updateWaveSchedule } from "../../../../../li
 import { previewTargets } from "../../../../../lib/waves/preview-targets";
 import { toActionResult, type ActionResult } from "../../../../action-result";
 import {
-  formFieldOf, scheduleFieldsShape, toNewWaveCommand, toScheduleCommand, waveFieldsShape, type ScheduleFields, type WaveFormValues,
+  onFormFields, scheduleFieldsShape, toNewWaveCommand, toScheduleCommand, waveFieldsShape, type ScheduleFields, type WaveFormValues,
 } from "./wave-form-values";
 
 const slug = z.string().regex(/^[a-z0-9-]{1,64}$/);
@@ -21,16 +20,6 @@ const slug = z.string().regex(/^[a-z0-9-]{1,64}$/);
 async function staff() {
   const rt = await getRuntime();
   return { rt, user: await requireUser(rt, await headers()) };
-}
-
-/** Runs a wave command and names its issues by the form's field ids. */
-async function onFormFields<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (e) {
-    if (!(e instanceof InvalidInput)) throw e;
-    throw new InvalidInput(e.message, e.issues.map((i) => ({ ...i, path: formFieldOf(i.path) })));
-  }
 }
 
 export async function createWaveAction(studySlug: string, values: WaveFormValues): Promise<ActionResult<string>> {

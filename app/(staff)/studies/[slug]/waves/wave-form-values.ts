@@ -3,6 +3,7 @@
 // by the browser (react-hook-form, so a field shows its problem at once) and the server actions.
 import { z } from "zod";
 import type { WaveSchedule } from "../../../../../db/schema/waves";
+import { InvalidInput } from "../../../../../lib/errors/app-error";
 import {
   newWaveCommandSchema, waveScheduleCommandSchema, type NewWaveCommand, type WaveScheduleCommand,
 } from "../../../../../lib/waves/wave-schema";
@@ -62,6 +63,16 @@ export function toNewWaveCommand(v: WaveFormValues): NewWaveCommand {
 /** A command's issue path as the form's field id. */
 export function formFieldOf(path: string): string {
   return path.replace(/^schedule\./, "").split(".")[0];
+}
+
+/** Runs a wave command (on the server) and names its issues by the form's field ids. */
+export async function onFormFields<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (!(e instanceof InvalidInput)) throw e;
+    throw new InvalidInput(e.message, e.issues.map((i) => ({ ...i, path: formFieldOf(i.path) })));
+  }
 }
 
 function commandIssues(schema: z.ZodType, command: unknown, ctx: z.RefinementCtx) {
