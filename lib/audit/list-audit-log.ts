@@ -5,7 +5,7 @@ import { listAudit, type AuditRow } from "../../db/queries/audit";
 import { findStudyBySlug } from "../../db/queries/studies";
 import type { StaffUser } from "../auth/current-user";
 import { NotFound } from "../errors/app-error";
-import { requireAdmin } from "./access";
+import { requireAdmin } from "../auth/permissions";
 
 export const auditQuerySchema = z.object({
   before: z.coerce.number().int().positive().optional(),

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { existingCodes, existingEmailHashes, insertPanelRows, type PanelRows } from "../../db/queries/panel-import";
-import { studyForUser, type StudyRow } from "../audit/access";
+import { studyForUser, type StudyRow } from "../auth/permissions";
 import { recordAudit } from "../audit/record-audit";
 import type { StaffUser } from "../auth/current-user";
 import { emailHasher, personalEncrypter } from "../crypto/personal-data";

@@ -2,7 +2,7 @@
 import type { Db } from "../../db/client";
 import { countBoard, listBoard, listRules, type BoardEntry } from "../../db/queries/recruitment";
 import type { RecruitmentStatus } from "../../db/schema";
-import { studyForUser } from "../audit/access";
+import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { loadWaves } from "../exports/load-waves";
 import { getPlan } from "../surveys/plan";

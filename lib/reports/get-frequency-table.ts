@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import { frequencyCounts } from "../../db/queries/reports";
 import type { Trajectory } from "../../db/schema";
-import { studyForUser } from "../audit/access";
+import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { InvalidInput } from "../errors/app-error";
 import { loadWaves } from "../exports/load-waves";
