@@ -10,12 +10,17 @@ import type { StaffUser } from "./current-user";
 
 export type { StudyRow };
 
+/** Whether the user may see personal data (contact details, identifiers): admins only. */
+export function isAdmin(user: StaffUser): boolean {
+  return user.role === "admin";
+}
+
 /**
  * Only admins pass; anyone else gets Forbidden (403) naming `what`. Checked before anything is
  * looked up, so a researcher learns nothing either way.
  */
 export function requireAdmin(user: StaffUser, what = "personal data"): void {
-  if (user.role !== "admin") throw new Forbidden(`Only admins may access ${what}`);
+  if (!isAdmin(user)) throw new Forbidden(`Only admins may access ${what}`);
 }
 
 /**
@@ -23,7 +28,7 @@ export function requireAdmin(user: StaffUser, what = "personal data"): void {
  * not see answers NotFound, so its existence is not revealed.
  */
 export async function assertStudyAccess(db: Db, user: StaffUser, studyId: string): Promise<void> {
-  if (user.role === "admin") return;
+  if (isAdmin(user)) return;
   if (!(await isStudyMember(db, studyId, user.id))) throw new NotFound("Study not found");
 }
 
