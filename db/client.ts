@@ -72,13 +72,12 @@ function describeConnectError(err: unknown, url: URL): string {
   return `DATABASE_URL: cannot connect to ${where}: ${e?.message ?? String(err)}`;
 }
 
-/** Connects to the PostgreSQL server and checks the connection with one query. */
-export async function openServerDb(raw: string, opts: { max?: number } = {}): Promise<DbHandle> {
+/** Connects to the PostgreSQL server (a pool of `max` connections) and checks the connection with one query. */
+export async function openServerDb(raw: string, opts: { max: number }): Promise<DbHandle> {
   const url = parseDatabaseUrl(raw);
   const { drizzle } = await import("drizzle-orm/postgres-js");
-  const max = opts.max ?? Number(process.env.DATABASE_POOL_SIZE || 20);
   const pool = await createServerPool(raw, {
-    max,
+    max: opts.max,
     onnotice: () => {},
     // Fail fast when the server is down: a connection attempt gives up after 5 s, and the pool
     // retries at most a second apart (postgres.js's own backoff grows to 20 s, and queued queries
@@ -114,13 +113,12 @@ function guardTransactions(db: Db): void {
   }) as Db["transaction"];
 }
 
-/** Opens whichever database the environment names. */
-export function openDb(env: Record<string, string | undefined> = process.env): Promise<DbHandle> {
-  const url = env.DATABASE_URL?.trim();
-  if (env.DATABASE_URL !== undefined && !url) {
-    return Promise.reject(new ConfigError("DATABASE_URL is set but empty; unset it to use the embedded database"));
-  }
-  return url ? openServerDb(url) : openEmbeddedDb(env.DATA_DIR || ".data");
+/** Which database to open: lib/config's loadDatabaseSettings reads and checks it from the environment. */
+export type DbSettings = { databaseUrl?: string; dataDir: string; databasePoolSize: number };
+
+/** Opens the database the settings name: the PostgreSQL server, or the embedded one in dataDir. */
+export function openDb(s: DbSettings): Promise<DbHandle> {
+  return s.databaseUrl ? openServerDb(s.databaseUrl, { max: s.databasePoolSize }) : openEmbeddedDb(s.dataDir);
 }
 
 /** The advisory lock key that serialises migrations and first-start seeding across instances. */

@@ -14,7 +14,7 @@ export function getRuntime(): Promise<Runtime> {
     const p = (async () => {
       const config = loadConfig();
       // A server that cannot be reached now is a 503 for this request; the next one tries again.
-      const handle = await getDbHandle().catch((err) => {
+      const handle = await getDbHandle(config).catch((err) => {
         throw asServiceUnavailable(err) ?? err;
       });
       const auth = createAuth(handle.db, config);

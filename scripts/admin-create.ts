@@ -3,6 +3,7 @@
 import { parseArgs } from "node:util";
 import { migrateDb, openDb } from "../db/client";
 import { createUser } from "../lib/auth/create-user";
+import { loadDatabaseSettings } from "../lib/config/load-config";
 import { AppError } from "../lib/errors/app-error";
 import { ConfigError } from "../lib/errors/config-error";
 
@@ -20,7 +21,7 @@ async function main() {
   if (!email || !password) {
     throw new ConfigError("give --email and --password (or ADMIN_EMAIL and ADMIN_PASSWORD)");
   }
-  const handle = await openDb();
+  const handle = await openDb(loadDatabaseSettings());
   try {
     await migrateDb(handle);
     const role = values.role === "researcher" ? "researcher" : values.role === "admin" ? "admin" : null;

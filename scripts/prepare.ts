@@ -7,9 +7,9 @@ import { prepareDatabase } from "../lib/setup/prepare-database";
 
 async function main() {
   const config = loadConfig();
-  const handle = await openDb();
+  const handle = await openDb(config);
   try {
-    for (const line of await prepareDatabase(handle, config, process.env)) console.log(line);
+    for (const line of await prepareDatabase(handle, config)) console.log(line);
     console.log(`Panelwave: database ${handle.kind === "pglite" ? `embedded (PGlite) in ${config.dataDir}` : "PostgreSQL server"}`);
   } finally {
     await handle.close();

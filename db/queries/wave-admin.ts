@@ -1,7 +1,7 @@
 // Waves: scheduling, the target panel, invitations and reminders, and fieldwork counts.
 import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { executeRows, type Db } from "../client";
-import { instruments, instrumentVersions, invitations, studies, waves } from "../schema";
+import { instruments, instrumentVersions, invitations, waves } from "../schema";
 import type { TargetRule, WaveMode, WaveSchedule, WaveStatus } from "../schema/waves";
 import { insertOutbox, type OutboxInsert } from "./outbox";
 import { list, toNumber, ts } from "./raw";
@@ -279,15 +279,6 @@ export async function queueReminderBatch(
         returning invitations.id`,
   );
   return { queued: rows.length, lastId: ids[ids.length - 1] };
-}
-
-export async function findStudyBySlugForWaves(db: Db, slug: string) {
-  const [row] = await db
-    .select({ id: studies.id, slug: studies.slug, name: studies.name, languages: studies.languages, contactName: studies.contactName, contactEmail: studies.contactEmail, settings: studies.settings })
-    .from(studies)
-    .where(eq(studies.slug, slug))
-    .limit(1);
-  return row ?? null;
 }
 
 export type WaveTotals = { invited: number; delivered: number; bounced: number; optedOut: number; started: number; completed: number };

@@ -124,7 +124,7 @@ export function apiRoute<E extends Endpoint>(ep: E, run: (c: ApiContext<E>) => P
       const rt = await getRuntime();
       const now = new Date();
       const user = await authenticateBearer(rt.db, req.headers.get("authorization"), now);
-      const rate = apiRateLimiter().take(user.tokenId, now.getTime());
+      const rate = apiRateLimiter(rt.config.apiRateLimit).take(user.tokenId, now.getTime());
       rateHeaders["ratelimit-limit"] = String(rate.limit);
       rateHeaders["ratelimit-remaining"] = String(rate.remaining);
       if (!rate.allowed) throw new TooManyRequests(rate.retryAfterSeconds);

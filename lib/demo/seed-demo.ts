@@ -137,7 +137,7 @@ async function seedStudy(
 }
 
 /** What `npm start` prints: where to answer, and how to sign in. */
-export async function demoSummary(db: Db, config: Config, links = Number(process.env.PANELWAVE_DEMO_LINKS || 3)): Promise<string> {
+export async function demoSummary(db: Db, config: Config, links = config.demoLinks): Promise<string> {
   const meta = await getMeta<DemoMeta>(db, DEMO_KEY);
   const base = config.publicUrl;
   const lines = [

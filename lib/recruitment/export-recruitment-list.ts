@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { countRecruitmentList, recruitmentListBatch, responsesOfParticipants } from "../../db/queries/recruitment";
-import { requireAdmin, studyForUser } from "../audit/access";
+import { studyForUser } from "../auth/permissions";
 import { recordAudit } from "../audit/record-audit";
 import type { StaffUser } from "../auth/current-user";
 import { decryptPersonal } from "../crypto/personal-data";
@@ -47,8 +47,7 @@ export async function exportRecruitmentList(
   query: RecruitmentListQuery,
   now: Date,
 ): Promise<Download> {
-  requireAdmin(user, "recruitment lists");
-  const study = await studyForUser(db, user, slug);
+  const study = await studyForUser(db, user, slug, { adminOnly: "recruitment lists" });
   const q = parseInput(recruitmentListQuerySchema, query);
   const waves = await loadWaves(db, study.id);
   const set = recruitmentColumns(study.settings, waves, q.lang);

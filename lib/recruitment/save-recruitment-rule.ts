@@ -2,7 +2,7 @@
 import type { Db } from "../../db/client";
 import { listWaveInstruments } from "../../db/queries/exports";
 import { findRule, insertRule, updateRule } from "../../db/queries/recruitment";
-import { studyForUser } from "../audit/access";
+import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { InvalidInput, NotFound } from "../errors/app-error";
 import { ruleInputSchema, type RuleInput } from "./rule-schema";

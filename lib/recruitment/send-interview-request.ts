@@ -2,7 +2,7 @@
 import type { Db } from "../../db/client";
 import { findBoardEntry, moveBoardEntry } from "../../db/queries/recruitment";
 import { recordAudit } from "../audit/record-audit";
-import { studyForUser } from "../audit/access";
+import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { Conflict, NotFound } from "../errors/app-error";
 import { queueInterviewRequest } from "../mail/queue-mail";

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { findBoardEntry, moveBoardEntry, setBoardNotes } from "../../db/queries/recruitment";
-import { studyForUser } from "../audit/access";
+import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { Conflict, InvalidInput, NotFound } from "../errors/app-error";
 import { canMove, RECRUITMENT_STATUSES, STATUS_LABELS } from "./recruitment-transitions";

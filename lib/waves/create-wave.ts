@@ -1,8 +1,8 @@
 import type { Db } from "../../db/client";
-import { findStudyBySlugForWaves, insertWave, instrumentVersionBelongsToStudy, findWave, type WaveRow } from "../../db/queries/wave-admin";
+import { insertWave, instrumentVersionBelongsToStudy, findWave, type WaveRow } from "../../db/queries/wave-admin";
 import type { StaffUser } from "../auth/current-user";
-import { assertStudyAccess } from "../auth/study-access";
-import { Conflict, InvalidInput, NotFound } from "../errors/app-error";
+import { studyForUser } from "../auth/permissions";
+import { Conflict, InvalidInput } from "../errors/app-error";
 import { nudge } from "../jobs/nudge";
 import { parseInput } from "../recruitment/zod-issues";
 import { newWaveCommandSchema, toWaveSettings, type NewWaveCommand } from "./wave-schema";
@@ -15,9 +15,7 @@ import { newWaveCommandSchema, toWaveSettings, type NewWaveCommand } from "./wav
  */
 export async function createWave(db: Db, user: StaffUser, studySlug: string, input: NewWaveCommand, now: Date): Promise<WaveRow> {
   const command = parseInput(newWaveCommandSchema, input);
-  const study = await findStudyBySlugForWaves(db, studySlug);
-  if (!study) throw new NotFound("Study not found");
-  await assertStudyAccess(db, user, study.id);
+  const study = await studyForUser(db, user, studySlug);
   const v = toWaveSettings(command);
   if (!(await instrumentVersionBelongsToStudy(db, study.id, v.instrumentVersionId))) {
     throw new InvalidInput("instrumentVersionId: not a version of this study", [{ path: "instrumentVersionId", message: "Choose a version of this study's questionnaire" }]);

@@ -5,8 +5,8 @@ import { staffPage } from "../staff-page";
 export const dynamic = "force-dynamic";
 
 export default async function AdminPage() {
-  const { rt } = await staffPage(["admin"], "/admin");
-  const users = await listUsers(rt.db);
+  const { rt, user } = await staffPage(["admin"], "/admin");
+  const users = await listUsers(rt.db, user);
   return (
     <>
       <h1>Admin</h1>

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openDb, openEmbeddedDb, type DbHandle } from "../../../db/client";
 import { acquireDataDirLock, LOCK_FILE, processStat } from "../../../db/data-dir-lock";
 import { embeddedFsyncCount } from "../../../db/durable-nodefs";
-import { loadConfig } from "../../../lib/config/load-config";
+import { loadConfig, loadDatabaseSettings } from "../../../lib/config/load-config";
 import { ConfigError } from "../../../lib/errors/config-error";
 
 const children: ChildProcess[] = [];
@@ -156,7 +156,7 @@ describe("start-up errors name the setting at fault", () => {
   });
 
   it("a DATABASE_URL with a malformed %-escape in the password", async () => {
-    await expect(openDb({ DATABASE_URL: "postgres://panel:50%off@127.0.0.1:1/panelwave" })).rejects.toThrow(
+    await expect(openDb(loadDatabaseSettings({ DATABASE_URL: "postgres://panel:50%off@127.0.0.1:1/panelwave" }))).rejects.toThrow(
       new ConfigError("DATABASE_URL has a malformed %-escape in its password (write a literal % as %25)"),
     );
   });

@@ -2,8 +2,8 @@
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { NotFound } from "../../../../../lib/errors/app-error";
+import { slugSchema } from "../../../../../lib/studies/study-schema";
 
-export const slugSchema = z.string().regex(/^[a-z0-9-]{1,64}$/);
 export const versionIdSchema = z.uuid();
 
 export const instrumentsPath = (slug: string) => `/studies/${slug}/instruments`;

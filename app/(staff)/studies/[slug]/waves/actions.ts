@@ -11,11 +11,11 @@ import { createWave } from "../../../../../lib/waves/create-wave";
 import { closeWaveNow, openWaveNow, updateWaveSchedule } from "../../../../../lib/waves/manage-wave";
 import { previewTargets } from "../../../../../lib/waves/preview-targets";
 import { toActionResult, type ActionResult } from "../../../../action-result";
+import { slugSchema } from "../../../../../lib/studies/study-schema";
 import {
   onFormFields, scheduleFieldsShape, toNewWaveCommand, toScheduleCommand, waveFieldsShape, type ScheduleFields, type WaveFormValues,
 } from "./wave-form-values";
 
-const slug = z.string().regex(/^[a-z0-9-]{1,64}$/);
 
 async function staff() {
   const rt = await getRuntime();
@@ -26,7 +26,7 @@ export async function createWaveAction(studySlug: string, values: WaveFormValues
   return toActionResult(async () => {
     const { rt, user } = await staff();
     const command = toNewWaveCommand(waveFieldsShape.parse(values));
-    const wave = await onFormFields(() => createWave(rt.db, user, slug.parse(studySlug), command, new Date()));
+    const wave = await onFormFields(() => createWave(rt.db, user, slugSchema.parse(studySlug), command, new Date()));
     return wave.slug;
   });
 }
@@ -35,7 +35,7 @@ export async function countTargetsAction(studySlug: string, rule: { consent: str
   return toActionResult(async () => {
     const { rt, user } = await staff();
     const r = z.object({ consent: z.string().max(64), completedWaveId: z.union([z.literal(""), z.string().uuid()]) }).parse(rule);
-    return previewTargets(rt.db, user, slug.parse(studySlug), r);
+    return previewTargets(rt.db, user, slugSchema.parse(studySlug), r);
   });
 }
 
@@ -43,7 +43,7 @@ export async function updateScheduleAction(studySlug: string, waveSlug: string, 
   return toActionResult(async () => {
     const { rt, user } = await staff();
     const command = toScheduleCommand(scheduleFieldsShape.parse(values));
-    await onFormFields(() => updateWaveSchedule(rt.db, user, slug.parse(studySlug), slug.parse(waveSlug), command, new Date()));
+    await onFormFields(() => updateWaveSchedule(rt.db, user, slugSchema.parse(studySlug), slugSchema.parse(waveSlug), command, new Date()));
     return null;
   });
 }
@@ -51,7 +51,7 @@ export async function updateScheduleAction(studySlug: string, waveSlug: string, 
 export async function openWaveNowAction(studySlug: string, waveSlug: string): Promise<ActionResult<null>> {
   return toActionResult(async () => {
     const { rt, user } = await staff();
-    await openWaveNow(rt.db, user, slug.parse(studySlug), slug.parse(waveSlug), new Date());
+    await openWaveNow(rt.db, user, slugSchema.parse(studySlug), slugSchema.parse(waveSlug), new Date());
     return null;
   });
 }
@@ -59,7 +59,7 @@ export async function openWaveNowAction(studySlug: string, waveSlug: string): Pr
 export async function closeWaveNowAction(studySlug: string, waveSlug: string): Promise<ActionResult<number>> {
   return toActionResult(async () => {
     const { rt, user } = await staff();
-    return closeWaveNow(rt.db, user, slug.parse(studySlug), slug.parse(waveSlug), new Date());
+    return closeWaveNow(rt.db, user, slugSchema.parse(studySlug), slugSchema.parse(waveSlug), new Date());
   });
 }
 
@@ -67,7 +67,7 @@ export async function sendTestEmailAction(studySlug: string, template: string, l
   return toActionResult(async () => {
     const { rt, user } = await staff();
     const input = z
-      .object({ studySlug: slug, template: z.string().max(64), language: languageTagSchema("language"), requestId: z.string().uuid() })
+      .object({ studySlug: slugSchema, template: z.string().max(64), language: languageTagSchema("language"), requestId: z.string().uuid() })
       .parse({ studySlug, template, language, requestId });
     return sendTestEmail(rt.db, user, input, new Date());
   });

@@ -5,7 +5,8 @@ import { AppError, InvalidInput, NotFound } from "../../../../../../lib/errors/a
 import { MAX_UPLOAD_REQUEST_BYTES, tooLargeMessage } from "../../../../../../lib/instruments/limits";
 import { uploadInstrumentFile } from "../../../../../../lib/instruments/upload-instrument-file";
 import { assertSameOrigin, staffRequest } from "../http";
-import { slugSchema, versionPath } from "../params";
+import { slugSchema } from "../../../../../../lib/studies/study-schema";
+import { versionPath } from "../params";
 
 export const dynamic = "force-dynamic";
 

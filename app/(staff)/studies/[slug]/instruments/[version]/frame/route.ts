@@ -4,7 +4,8 @@ import { AppError, NotFound } from "../../../../../../../lib/errors/app-error";
 import { esc } from "../../../../../../../lib/respondent/render/html";
 import { navigatePreview, renderPreview } from "../../../../../../../lib/instruments/render-preview";
 import { assertSameOrigin, staffRequest } from "../../http";
-import { slugSchema, versionIdSchema } from "../../params";
+import { slugSchema } from "../../../../../../../lib/studies/study-schema";
+import { versionIdSchema } from "../../params";
 
 export const dynamic = "force-dynamic";
 
