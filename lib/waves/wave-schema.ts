@@ -2,6 +2,7 @@
 // form and the API each map their own input to them; issue paths are the command's field paths
 // (schedule.reminderDays, closesAt, …), which each caller names in its own terms.
 import { z } from "zod";
+import { SLUG_PATTERN } from "../studies/study-schema";
 import { noControlCharacters } from "../text/control-characters";
 import type { TargetRule, WaveMode, WaveSchedule } from "../../db/schema/waves";
 
@@ -31,7 +32,7 @@ export const newWaveCommandSchema = z
     slug: z
       .string()
       .trim()
-      .regex(/^[a-z0-9-]{1,64}$/, "Lower-case letters, digits and dashes only")
+      .regex(SLUG_PATTERN, "Lower-case letters, digits and dashes only")
       .refine((s) => !RESERVED_SLUGS.includes(s), "This name is reserved; choose another"),
     instrumentVersionId: z.string().uuid("Choose a questionnaire version"),
     mode: z.enum(["open_link", "panel"]),
