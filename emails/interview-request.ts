@@ -1,5 +1,5 @@
 // A request for a qualitative interview, sent to those who consented to interview contact.
-import { fallbackLabel, previewBase, renderBlocks, type EmailLanguage, type RenderedEmail, type RespondentBase } from "./layout";
+import { previewBase, respondentEmail, type EmailLanguage, type RenderedEmail, type RespondentBase } from "./layout";
 
 export type InterviewRequestProps = RespondentBase & {
   /** A page where the person can say yes; without one they reply to the email. */
@@ -69,10 +69,9 @@ const T: Record<EmailLanguage, {
 
 export function render(props: InterviewRequestProps): RenderedEmail {
   const t = T[props.language];
-  return renderBlocks({
-    language: props.language,
+  return respondentEmail(props, {
     subject: t.subject(props.studyName),
-    fallbackLabel: fallbackLabel(props.language),
+    copyLink: true,
     blocks: [
       { p: t.greeting },
       { p: t.body },
@@ -80,6 +79,5 @@ export function render(props: InterviewRequestProps): RenderedEmail {
       { p: t.voluntary },
       ...(props.link ? [{ p: t.how }, { button: { label: t.button, url: props.link } }] : [{ p: t.reply }]),
     ],
-    footer: props,
   });
 }

@@ -1,6 +1,6 @@
 // A reminder to answer a panel wave (numbered reminders and the closing reminder), in every
 // respondent language.
-import { fallbackLabel, formatDate, previewBase, renderBlocks, type EmailLanguage, type RenderedEmail, type RespondentBase } from "./layout";
+import { emailDate, previewBase, respondentEmail, type EmailLanguage, type RenderedEmail, type RespondentBase } from "./layout";
 
 export type ReminderProps = RespondentBase & {
   link: string;
@@ -66,12 +66,11 @@ const T: Record<EmailLanguage, {
 
 export function render(props: ReminderProps): RenderedEmail {
   const t = T[props.language];
-  const date = props.closesAt ? formatDate(props.closesAt, props.language, props.timeZone) : null;
+  const date = props.closesAt ? emailDate(props.closesAt, props) : null;
   const closing = props.closing && date !== null;
-  return renderBlocks({
-    language: props.language,
+  return respondentEmail(props, {
     subject: closing ? t.closingSubject(props.studyName, date) : t.subject(props.studyName),
-    fallbackLabel: fallbackLabel(props.language),
+    copyLink: true,
     blocks: [
       { p: t.greeting },
       { p: t.body(props.studyName) },
@@ -79,6 +78,5 @@ export function render(props: ReminderProps): RenderedEmail {
       { button: { label: t.button, url: props.link } },
       { small: t.personal },
     ],
-    footer: props,
   });
 }
