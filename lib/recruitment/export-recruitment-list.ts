@@ -15,6 +15,7 @@ import { xlsxChunks } from "../exports/xlsx";
 import { columnValue, neededAnswerKeys, participantValues, recruitmentColumns } from "./recruitment-columns";
 import { RECRUITMENT_STATUSES, STATUS_LABELS } from "./recruitment-transitions";
 import { parseInput } from "./zod-issues";
+import { formatDate } from "../i18n/format-date";
 
 const BATCH = 500;
 
@@ -31,7 +32,7 @@ export const recruitmentListQuerySchema = z.object({
 });
 export type RecruitmentListQuery = z.input<typeof recruitmentListQuerySchema>;
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const day = (d: Date | null) => (d ? formatDate(d, "day", { timeZone: "UTC" }) : null);
 
 /**
  * Streams the recruitment list: pseudonymous code, email (decrypted), contact language,
@@ -91,7 +92,7 @@ export async function exportRecruitmentList(
       if (batch.length < BATCH) return;
     }
   }
-  const base = `${study.slug}-recruitment-${now.toISOString().slice(0, 10)}`;
+  const base = `${study.slug}-recruitment-${formatDate(now, "day", { timeZone: "UTC" })}`;
   return q.format === "xlsx"
     ? { filename: `${base}.xlsx`, contentType: XLSX_TYPE, rows, body: xlsxChunks([{ name: "Recruitment", rows: data() }]) }
     : { filename: `${base}.csv`, contentType: CSV_TYPE, rows, body: csvChunks(data(), { bom: q.bom }) };

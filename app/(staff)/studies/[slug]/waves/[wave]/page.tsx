@@ -8,11 +8,12 @@ import { getWaveDashboard } from "../../../../../../lib/waves/get-wave-dashboard
 import { LiveRefresh } from "../../../../live-refresh";
 import { staffPage } from "../../../../staff-page";
 import { ScheduleForm, WaveControls } from "./wave-controls";
+import { formatDate } from "../../../../../../lib/i18n/format-date";
 
 export const dynamic = "force-dynamic";
 
 const slug = z.string().regex(/^[a-z0-9-]{1,64}$/);
-const fmt = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") + " UTC" : "–");
+const fmt = (d: Date | null) => (d ? formatDate(d, "minute", { timeZone: "UTC" }) + " UTC" : "–");
 
 export default async function WavePage({ params }: { params: Promise<{ slug: string; wave: string }> }) {
   const p = z.object({ slug, wave: slug }).safeParse(await params);
