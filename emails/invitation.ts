@@ -1,5 +1,5 @@
 // The personal invitation to a panel wave, in every respondent language.
-import { emailDate, previewBase, respondentEmail, type EmailLanguage, type RenderedEmail, type RespondentBase } from "./layout";
+import { emailDate, previewBase, respondentTemplate, type EmailLanguage, type RespondentBase } from "./layout";
 
 export type InvitationProps = RespondentBase & {
   /** The personal link /s/<token>. */
@@ -61,18 +61,14 @@ const T: Record<EmailLanguage, {
   },
 };
 
-export function render(props: InvitationProps): RenderedEmail {
-  const t = T[props.language];
-  return respondentEmail(props, {
-    subject: t.subject(props.studyName),
-    copyLink: true,
-    blocks: [
-      { p: t.greeting },
-      { p: t.body(props.studyName) },
-      { p: t.open },
-      { button: { label: t.button, url: props.link } },
-      ...(props.closesAt ? [{ p: t.until(emailDate(props.closesAt, props)) }] : []),
-      { small: t.personal },
-    ],
-  });
-}
+export const render = respondentTemplate(
+  T,
+  (t, props: InvitationProps) => [
+    { p: t.body(props.studyName) },
+    { p: t.open },
+    { button: { label: t.button, url: props.link } },
+    ...(props.closesAt ? [{ p: t.until(emailDate(props.closesAt, props)) }] : []),
+    { small: t.personal },
+  ],
+  { copyLink: true },
+);

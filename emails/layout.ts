@@ -145,21 +145,30 @@ export function renderBlocks(opts: {
   return { subject: opts.subject, html: doc, text: text.join("\n\n") + "\n" };
 }
 
+/** What the texts of every respondent template have: a subject naming the study, and a greeting. */
+type RespondentTexts = { subject: (study: string) => string; greeting: string };
+
 /**
- * A respondent email in props.language: the blocks, then the footer (whom to ask; the stop-emails
- * link unless `noStopLink`). With `copyLink`, each button is followed by its address to copy.
+ * A respondent template, from its texts in every language and its blocks: each email is the
+ * greeting, the blocks, then the footer (whom to ask; the stop-emails link unless `noStopLink`).
+ * With `copyLink`, each button is followed by its address to copy. The subject is
+ * `t.subject(studyName)` unless `subject` says otherwise.
  */
-export function respondentEmail(
-  props: RespondentBase,
-  o: { subject: string; blocks: Block[]; copyLink?: boolean; noStopLink?: boolean },
-): RenderedEmail {
-  return renderBlocks({
-    language: props.language,
-    subject: o.subject,
-    blocks: o.blocks,
-    footer: o.noStopLink ? { ...props, unsubscribeUrl: null } : props,
-    fallbackLabel: o.copyLink ? FOOTER[props.language].fallback : undefined,
-  });
+export function respondentTemplate<P extends RespondentBase, X extends RespondentTexts>(
+  texts: Record<EmailLanguage, X>,
+  blocks: (t: X, props: P) => Block[],
+  o: { copyLink?: boolean; noStopLink?: boolean; subject?: (t: X, props: P) => string } = {},
+): (props: P) => RenderedEmail {
+  return (props) => {
+    const t = texts[props.language];
+    return renderBlocks({
+      language: props.language,
+      subject: o.subject ? o.subject(t, props) : t.subject(props.studyName),
+      blocks: [{ p: t.greeting }, ...blocks(t, props)],
+      footer: o.noStopLink ? { ...props, unsubscribeUrl: null } : props,
+      fallbackLabel: o.copyLink ? FOOTER[props.language].fallback : undefined,
+    });
+  };
 }
 
 /** Picks a language the template has: the wanted one, else English. */

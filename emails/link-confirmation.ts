@@ -1,6 +1,6 @@
 // "Was this you?": an open-link response gave this address, which belongs to a panel member. Sent
 // to the member's own address; only their click on the link joins the response to them.
-import { emailDate, previewBase, respondentEmail, type EmailLanguage, type RenderedEmail, type RespondentBase } from "./layout";
+import { emailDate, previewBase, respondentTemplate, type EmailLanguage, type RespondentBase } from "./layout";
 
 export type LinkConfirmationProps = RespondentBase & {
   /** The confirmation page /v/<token> (single use). */
@@ -61,17 +61,13 @@ const T: Record<EmailLanguage, {
   },
 };
 
-export function render(props: LinkConfirmationProps): RenderedEmail {
-  const t = T[props.language];
-  return respondentEmail(props, {
-    subject: t.subject(props.studyName),
-    copyLink: true,
-    blocks: [
-      { p: t.greeting },
-      { p: t.what(emailDate(props.answeredAt, props), props.studyName) },
-      { p: t.choice },
-      { button: { label: t.button, url: props.link } },
-      { small: t.once(emailDate(props.expiresAt, props)) },
-    ],
-  });
-}
+export const render = respondentTemplate(
+  T,
+  (t, props: LinkConfirmationProps) => [
+    { p: t.what(emailDate(props.answeredAt, props), props.studyName) },
+    { p: t.choice },
+    { button: { label: t.button, url: props.link } },
+    { small: t.once(emailDate(props.expiresAt, props)) },
+  ],
+  { copyLink: true },
+);

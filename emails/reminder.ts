@@ -1,6 +1,6 @@
 // A reminder to answer a panel wave (numbered reminders and the closing reminder), in every
 // respondent language.
-import { emailDate, previewBase, respondentEmail, type EmailLanguage, type RenderedEmail, type RespondentBase } from "./layout";
+import { emailDate, previewBase, respondentTemplate, type EmailLanguage, type RespondentBase } from "./layout";
 
 export type ReminderProps = RespondentBase & {
   link: string;
@@ -64,19 +64,25 @@ const T: Record<EmailLanguage, {
   },
 };
 
-export function render(props: ReminderProps): RenderedEmail {
-  const t = T[props.language];
-  const date = props.closesAt ? emailDate(props.closesAt, props) : null;
-  const closing = props.closing && date !== null;
-  return respondentEmail(props, {
-    subject: closing ? t.closingSubject(props.studyName, date) : t.subject(props.studyName),
-    copyLink: true,
-    blocks: [
-      { p: t.greeting },
+/** The closing date when this is the "last days" reminder, else null. */
+const closingDate = (props: ReminderProps) => (props.closing && props.closesAt ? emailDate(props.closesAt, props) : null);
+
+export const render = respondentTemplate(
+  T,
+  (t, props: ReminderProps) => {
+    const date = closingDate(props);
+    return [
       { p: t.body(props.studyName) },
-      ...(closing ? [{ p: t.closingBody(date) }] : []),
+      ...(date !== null ? [{ p: t.closingBody(date) }] : []),
       { button: { label: t.button, url: props.link } },
       { small: t.personal },
-    ],
-  });
-}
+    ];
+  },
+  {
+    copyLink: true,
+    subject: (t, props) => {
+      const date = closingDate(props);
+      return date !== null ? t.closingSubject(props.studyName, date) : t.subject(props.studyName);
+    },
+  },
+);
