@@ -16,6 +16,7 @@ import { columnValue, neededAnswerKeys, participantValues, recruitmentColumns } 
 import { RECRUITMENT_STATUSES, STATUS_LABELS } from "./recruitment-transitions";
 import { parseInput } from "./zod-issues";
 import { formatDate } from "../i18n/format-date";
+import { studyTimeZone } from "../i18n/study-time-zone";
 
 const BATCH = 500;
 
@@ -62,6 +63,7 @@ export async function exportRecruitmentList(
     ...set.columns.map((c) => c.label), "Notes",
   ];
   const needed = new Set(set.columns.map((c) => c.variable));
+  const timeZone = studyTimeZone(study.settings);
   const keys = neededAnswerKeys(waves, needed);
   async function* data(): AsyncGenerator<Cell[]> {
     yield header;
@@ -75,7 +77,7 @@ export async function exportRecruitmentList(
       const byPerson = new Map<string, typeof answers>();
       for (const a of answers) byPerson.set(a.participantId, [...(byPerson.get(a.participantId) ?? []), a]);
       for (const b of batch) {
-        const values = needed.size ? participantValues(waves, byPerson.get(b.participantId) ?? [], now, needed) : {};
+        const values = needed.size ? participantValues(waves, byPerson.get(b.participantId) ?? [], now, needed, timeZone) : {};
         let email: string | null = null;
         if (b.emailEncrypted) {
           try {
