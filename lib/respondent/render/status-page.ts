@@ -17,7 +17,9 @@ export function statusPage(
     opensAt?: Date | null;
     /** The study's zone (studyTimeZone) for opensAt. */
     timeZone?: string;
-    contact?: { name: string; email: string } | null; /** A link back to the survey. */ back?: string;
+    contact?: { name: string; email: string } | null;
+    /** A link back to the survey. */
+    back?: string;
     script?: string;
   } = {},
 ): string {
