@@ -4,6 +4,7 @@ import { saveResponseIfRevision, setInvitationProgress, type InvitationContext, 
 import type { Trajectory } from "../../db/schema";
 import type { Config } from "../config/load-config";
 import { emailHash, encryptPersonal, normaliseEmail } from "../crypto/personal-data";
+import { studyTimeZone } from "../i18n/study-time-zone";
 import { queueThankYou } from "../mail/queue-mail";
 import { requestLinkConfirmation } from "../panel/request-link-confirmation";
 import { consentKind } from "../panel/consent-kind";
@@ -73,7 +74,7 @@ export async function completeResponse(db: Db, config: Config, c: Completion): P
         });
       }
     }
-    const state = evaluateFlow(c.def, c.answers, c.ctx.preload as Answers, c.now);
+    const state = evaluateFlow(c.def, c.answers, c.ctx.preload as Answers, c.now, { timeZone: studyTimeZone(c.ctx.studySettings) });
     await insertConsents(
       tx,
       consentRecords(c.def, state, c.lang).map((r) => ({
