@@ -5,6 +5,7 @@ import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Db } from "../../db/client";
+import { transaction } from "../../db/transaction";
 import { claimMeta, getMeta, setMeta } from "../../db/queries/meta";
 import { addStudyMember, findUserByEmail } from "../../db/queries/users";
 import {
@@ -49,8 +50,7 @@ export async function seedDemo(db: Db, config: Config, opts: { now?: Date; respo
   if (!(await getMeta(db, DEMO_KEY))) {
     const wave1 = await loadDemoForm("wave1.xlsx");
     const wave2 = await loadDemoForm("wave2.xlsx");
-    seeded = await db.transaction(async (txRaw) => {
-      const tx = txRaw as unknown as Db;
+    seeded = await transaction(db, async (tx) => {
       const meta: DemoMeta = { showcase: [] };
       if (!(await claimMeta(tx, DEMO_KEY, meta))) return false;
       const m = await seedStudy(tx, config, now, wave1, wave2, opts.respondents ?? 300, opts.recruitmentRule ?? true);

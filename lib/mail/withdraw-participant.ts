@@ -1,6 +1,7 @@
 // Opting out of email and withdrawing from the study: the one place both the stop-emails link
 // (/u/<token>) and the respondent pages go through.
 import type { Db } from "../../db/client";
+import { transaction } from "../../db/transaction";
 import { cancelPendingForParticipant } from "../../db/queries/outbox";
 import {
   eraseContact,
@@ -40,8 +41,7 @@ async function stopEmail(
 ): Promise<OptOutResult> {
   const info = await findParticipantMailInfo(db, participantId);
   if (!info) throw new NotFound("Participant not found");
-  const result = await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  const result = await transaction(db, async (t) => {
     const latest = await latestConsents(t, participantId, [...EMAIL_CONSENTS]);
     let recorded = 0;
     for (const kind of EMAIL_CONSENTS) {
