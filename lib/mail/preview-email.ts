@@ -6,7 +6,7 @@ import { isTemplateName, renderPreview, TEMPLATES, type TemplateName } from "../
 import type { StaffUser } from "../auth/current-user";
 import { assertStudyAccess } from "../auth/study-access";
 import { InvalidInput, NotFound } from "../errors/app-error";
-import { nudge } from "../jobs/nudge";
+import { nudge } from "../nudge/nudge";
 
 async function studyFor(db: Db, user: StaffUser, studySlug: string) {
   const study = await findStudyBySlugForWaves(db, studySlug);

@@ -6,7 +6,7 @@ import { findParticipantMailInfo } from "../../db/queries/panel-mail";
 import { encryptPersonal } from "../crypto/personal-data";
 import { hashToken } from "../crypto/tokens";
 import type { TemplateName } from "../../emails";
-import { nudge } from "../jobs/nudge";
+import { nudge } from "../nudge/nudge";
 
 export type ParticipantMail = {
   participantId: string;

@@ -3,7 +3,7 @@ import { findStudyBySlugForWaves, insertWave, instrumentVersionBelongsToStudy, f
 import type { StaffUser } from "../auth/current-user";
 import { assertStudyAccess } from "../auth/study-access";
 import { Conflict, InvalidInput, NotFound } from "../errors/app-error";
-import { nudge } from "../jobs/nudge";
+import { nudge } from "../nudge/nudge";
 import { toWaveSettings, waveFormSchema, type WaveFormValues } from "./wave-schema";
 
 /** Turns zod issues into an InvalidInput with field paths. */

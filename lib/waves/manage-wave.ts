@@ -5,7 +5,7 @@ import { findStudyBySlugForWaves, findWave, rescheduleInvitationMail, updateWave
 import type { StaffUser } from "../auth/current-user";
 import { assertStudyAccess } from "../auth/study-access";
 import { Conflict, NotFound } from "../errors/app-error";
-import { nudge } from "../jobs/nudge";
+import { nudge } from "../nudge/nudge";
 import { invalidInput } from "./create-wave";
 import { scheduleFieldsSchema, toWaveSchedule, type ScheduleFields } from "./wave-schema";
 import { invitationTime } from "./wave-state";

@@ -7,7 +7,7 @@ import { executeRows } from "../../../db/client";
 import { consents } from "../../../db/schema";
 import { transaction } from "../../../db/transaction";
 import { reconcileJob, sendOutboxJob } from "../../../lib/jobs/jobs";
-import { onNudge, type NudgeTopic } from "../../../lib/jobs/nudge";
+import { onNudge, type NudgeTopic } from "../../../lib/nudge/nudge";
 import { startWorker, type Worker } from "../../../lib/jobs/worker";
 import { queueInterviewRequest } from "../../../lib/mail/queue-mail";
 import { createMailTransport, type MailTransport } from "../../../lib/mail/transport";
