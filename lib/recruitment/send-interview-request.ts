@@ -1,5 +1,6 @@
 // "Send interview request": queue the email through the outbox and move the person to invited.
 import type { Db } from "../../db/client";
+import { INTERVIEW_CONSENT } from "../../db/queries/consents";
 import { transaction } from "../../db/transaction";
 import { findBoardEntry, moveBoardEntry } from "../../db/queries/recruitment";
 import { recordAudit } from "../audit/record-audit";
@@ -8,7 +9,6 @@ import type { StaffUser } from "../auth/current-user";
 import { Conflict, NotFound } from "../errors/app-error";
 import { queueInterviewRequest } from "../mail/queue-mail";
 import { canRequest, STATUS_LABELS } from "./recruitment-transitions";
-import { INTERVIEW_CONSENT } from "./update-board-entry";
 
 /**
  * Queues the interview-request email (template interview-request, in the participant's contact
