@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { migrateDb, openDb } from "../db/client";
 import { createUser } from "../lib/auth/create-user";
 import { AppError } from "../lib/errors/app-error";
+import { DbConfigError } from "../db/errors";
 import { ConfigError } from "../lib/errors/config-error";
 
 async function main() {
@@ -33,7 +34,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  const msg = err instanceof ConfigError || err instanceof AppError ? err.message : String(err?.message ?? err);
+  const msg = err instanceof ConfigError || err instanceof DbConfigError || err instanceof AppError ? err.message : String(err?.message ?? err);
   console.error(`admin:create: ${msg}`);
   process.exit(1);
 });

@@ -13,12 +13,6 @@ type Exception = { kind: "layer" | "cycle"; from: string; to: string; reason: st
  * wrong way (the rest of its cycle is fine): the folder graph without these edges has no cycle.
  */
 const KNOWN_EXCEPTIONS: Exception[] = [
-  { kind: "layer", from: "db/availability.ts", to: "lib/errors/app-error.ts", reason: "db/ throws lib's ServiceUnavailable; db/ gets its own error type" },
-  { kind: "layer", from: "db/client.ts", to: "lib/errors/config-error.ts", reason: "db/ throws lib's ConfigError; db/ gets its own error type" },
-  { kind: "layer", from: "db/data-dir-lock.ts", to: "lib/errors/config-error.ts", reason: "db/ throws lib's ConfigError; db/ gets its own error type" },
-  { kind: "layer", from: "db/embedded.ts", to: "lib/config/data-dir.ts", reason: "the data folder check lives in lib/config; it moves into db/" },
-  { kind: "layer", from: "db/embedded.ts", to: "lib/errors/config-error.ts", reason: "db/ throws lib's ConfigError; db/ gets its own error type" },
-  { kind: "layer", from: "db/query-errors.ts", to: "lib/errors/app-error.ts", reason: "db/ throws lib's ServiceUnavailable; db/ gets its own error type" },
   { kind: "layer", from: "db/seed/forms/text.ts", to: "lib/surveys/definition.ts", reason: "the demo forms are survey definitions (lib data), kept under db/seed" },
   { kind: "layer", from: "db/seed/forms/wave1-definition.ts", to: "lib/surveys/definition.ts", reason: "the demo forms are survey definitions (lib data), kept under db/seed" },
   { kind: "layer", from: "db/seed/forms/wave2-definition.ts", to: "lib/surveys/definition.ts", reason: "the demo forms are survey definitions (lib data), kept under db/seed" },
