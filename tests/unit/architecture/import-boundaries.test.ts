@@ -1,6 +1,6 @@
-// Folder imports point one way (docs/decisions.md, "Layers"): db < lib < app, emails beside lib,
-// app/ imported only by app/, and nothing in lib/ or db/ imports scripts/ or tests/. lib/'s
-// feature folders (and emails/) import each other without cycles. What is still wrong is listed
+// Folder imports point one way (docs/decisions.md): db < lib < app, emails beside lib, app/
+// imported only by app/, and nothing in lib/ or db/ imports scripts/ or tests/. lib/'s feature
+// folders (and emails/) import each other without cycles. What is still wrong is listed
 // in KNOWN_EXCEPTIONS with its reason; the list may only shrink: an entry that no longer occurs
 // fails the test too, so whoever removes a violation removes its entry.
 import { describe, expect, it } from "vitest";
