@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client";
+import { transaction } from "../../db/transaction";
 import { findContactByHash, insertConsents, upsertContact } from "../../db/queries/panel";
 import { saveResponseIfRevision, setInvitationProgress, type InvitationContext, type StoredResponse } from "../../db/queries/respondent";
 import type { Trajectory } from "../../db/schema";
@@ -46,8 +47,7 @@ export async function completeResponse(db: Db, config: Config, c: Completion): P
     { statusVariable: c.ctx.statusVariable, statusMapping: c.ctx.statusMapping, statusWhenAbsent: settings.statusWhenAbsent },
     !!c.ctx.statusVariable && getPlan(c.def).byName.has(c.ctx.statusVariable),
   );
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return transaction(db, async (tx) => {
     const saved = await saveResponseIfRevision(tx, {
       id: c.response.id, expectedRevision: c.response.revision, answers: c.stored as Record<string, unknown>,
       currentPage: null, language: c.lang, submitKey: c.submitKey, completed: true, trajectory, pendingContact: null, now: c.now,
