@@ -5,7 +5,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { sql, type SQL } from "drizzle-orm";
 import * as schema from "./schema";
-import { ConfigError } from "../lib/errors/config-error";
+import { DbConfigError } from "./errors";
 import { checkDbCircuit } from "./availability";
 import { openEmbeddedDb } from "./embedded";
 import { installQueryErrorHandling, translateDbError } from "./query-errors";
@@ -27,7 +27,7 @@ export type DbHandle = {
   close: () => Promise<void>;
 };
 
-export { ConfigError, openEmbeddedDb };
+export { DbConfigError, openEmbeddedDb };
 
 // Failed queries never carry their values into errors or logs; a lost server answers 503 fast.
 installQueryErrorHandling();
@@ -40,23 +40,23 @@ export function parseDatabaseUrl(raw: string): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(
+    throw new DbConfigError(
       `DATABASE_URL is not a valid URL (expected postgres://user:password@host:5432/database)`,
     );
   }
   if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
-    throw new ConfigError(
+    throw new DbConfigError(
       `DATABASE_URL must start with postgres:// or postgresql://, not ${url.protocol}//`,
     );
   }
   if (!url.pathname || url.pathname === "/") {
-    throw new ConfigError(`DATABASE_URL names no database (add /dbname after the host)`);
+    throw new DbConfigError(`DATABASE_URL names no database (add /dbname after the host)`);
   }
   for (const [part, value] of [["user name", url.username], ["password", url.password], ["database name", url.pathname]]) {
     try {
       decodeURIComponent(value);
     } catch {
-      throw new ConfigError(`DATABASE_URL has a malformed %-escape in its ${part} (write a literal % as %25)`);
+      throw new DbConfigError(`DATABASE_URL has a malformed %-escape in its ${part} (write a literal % as %25)`);
     }
   }
   return url;
@@ -90,7 +90,7 @@ export async function openServerDb(raw: string, opts: { max: number }): Promise<
     await client`select 1`;
   } catch (err) {
     await pool.end(1).catch(() => {});
-    throw new ConfigError(describeConnectError(err, url), { cause: err });
+    throw new DbConfigError(describeConnectError(err, url), { cause: err });
   }
   const db = drizzle(client, { schema }) as unknown as Db;
   guardTransactions(db);

@@ -1,5 +1,7 @@
 // The process-wide runtime: configuration, database and auth, created once per process.
 import { getDbHandle } from "../db";
+import { unavailableAs } from "../db/errors";
+import { ServiceUnavailable } from "./errors/app-error";
 import { asServiceUnavailable } from "./errors/unavailable";
 import type { Db, DbKind } from "../db/client";
 import { createAuth, type Auth } from "./auth/create-auth";
@@ -8,6 +10,9 @@ import { loadConfig, type Config } from "./config/load-config";
 export type Runtime = { config: Config; db: Db; dbKind: DbKind; auth: Auth };
 
 const g = globalThis as unknown as { __panelwaveRuntime?: Promise<Runtime> };
+
+// An unreachable database reaches lib/ and app/ as lib's ServiceUnavailable (an AppError: 503).
+unavailableAs((e) => new ServiceUnavailable(e.message, e.retryAfterSeconds));
 
 export function getRuntime(): Promise<Runtime> {
   if (!g.__panelwaveRuntime) {

@@ -5,6 +5,7 @@ import { migrateDb, openDb } from "../db/client";
 import { createUser } from "../lib/auth/create-user";
 import { loadDatabaseSettings } from "../lib/config/load-config";
 import { AppError } from "../lib/errors/app-error";
+import { DbConfigError } from "../db/errors";
 import { ConfigError } from "../lib/errors/config-error";
 
 async function main() {
@@ -34,7 +35,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  const msg = err instanceof ConfigError || err instanceof AppError ? err.message : String(err?.message ?? err);
+  const msg = err instanceof ConfigError || err instanceof DbConfigError || err instanceof AppError ? err.message : String(err?.message ?? err);
   console.error(`admin:create: ${msg}`);
   process.exit(1);
 });

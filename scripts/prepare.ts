@@ -2,6 +2,7 @@
 // first admin from ADMIN_EMAIL/ADMIN_PASSWORD, seeds the demo study once, prints where to go.
 import { openDb } from "../db/client";
 import { loadConfig } from "../lib/config/load-config";
+import { DbConfigError } from "../db/errors";
 import { ConfigError } from "../lib/errors/config-error";
 import { prepareDatabase } from "../lib/setup/prepare-database";
 
@@ -17,7 +18,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  if (err instanceof ConfigError) {
+  if (err instanceof ConfigError || err instanceof DbConfigError) {
     console.error(`Panelwave cannot start: ${err.message}`);
   } else {
     console.error(`Panelwave cannot start: ${(err as Error)?.message ?? err}`);

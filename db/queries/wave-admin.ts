@@ -5,6 +5,7 @@ import { instruments, instrumentVersions, invitations, waves } from "../schema";
 import type { TargetRule, WaveMode, WaveSchedule, WaveStatus } from "../schema/waves";
 import { insertOutbox, type OutboxInsert } from "./outbox";
 import { list, toNumber, ts } from "./raw";
+import { FOLLOW_UP_CONSENT, latestConsentGranted } from "./consents";
 
 export type WaveRow = typeof waves.$inferSelect;
 
@@ -112,13 +113,12 @@ export function findOpenPanelWaves(db: Db, now: Date) {
  * consent is granted, and (optionally) who completed an earlier wave.
  */
 function targetConditions(studyId: string, rule: TargetRule): SQL {
-  const consent = rule.consent || "follow_up_surveys";
+  const consent = rule.consent || FOLLOW_UP_CONSENT;
   const completed = rule.completedWaveId
     ? sql`and exists (select 1 from responses r where r.wave_id = ${rule.completedWaveId} and r.participant_id = p.id and r.status = 'completed')`
     : sql``;
   return sql`p.study_id = ${studyId} and p.withdrawn_at is null and c.bounced_at is null
-    and (select cs.granted from consents cs where cs.participant_id = p.id and cs.kind = ${consent}
-         order by cs.recorded_at desc limit 1) is true
+    and ${latestConsentGranted(sql`p.id`, consent)} is true
     ${completed}`;
 }
 

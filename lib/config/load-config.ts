@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { isIP } from "node:net";
 import { join } from "node:path";
 import { ConfigError } from "../errors/config-error";
-import { dataDirError, ensureDataDir } from "./data-dir";
+import { dataDirError, ensureDataDir } from "../../db/data-dir";
 
 /**
  * Which reverse proxies may tell us the client's address in X-Forwarded-For: none (the socket's

@@ -5,7 +5,7 @@ import { isTemplateName, renderPreview, TEMPLATES, type TemplateName } from "../
 import type { StaffUser } from "../auth/current-user";
 import { studyForUser } from "../auth/permissions";
 import { InvalidInput } from "../errors/app-error";
-import { nudge } from "../jobs/nudge";
+import { nudge } from "../nudge/nudge";
 
 function check(template: string, language: string): TemplateName {
   if (!isTemplateName(template)) throw new InvalidInput(`Unknown template "${template}"`, [{ path: "template", message: "Unknown template" }]);

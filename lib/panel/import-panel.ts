@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../../db/client";
+import { transaction } from "../../db/transaction";
 import { existingCodes, existingEmailHashes, insertPanelRows, type PanelRows } from "../../db/queries/panel-import";
 import { isAdmin, studyForUser, type StudyRow } from "../auth/permissions";
 import { recordAudit } from "../audit/record-audit";
@@ -213,8 +214,7 @@ export async function importPanel(db: Db, key: Buffer, user: StaffUser, slug: st
   const created = result.rows - skipped;
   try {
     // One transaction: every batch and the audit entry are kept together, or nothing is.
-    await db.transaction(async (txRaw) => {
-      const tx = txRaw as unknown as Db;
+    await transaction(db, async (tx) => {
       for await (const rows of panelBatches(key, study, csv, checked, opts.wordingVersion ?? null, now)) await insertPanelRows(tx, rows);
       await audit(tx, { ...counts, created }, result.rows);
     });

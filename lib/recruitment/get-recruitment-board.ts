@@ -1,5 +1,6 @@
 // Everything the recruitment screen shows: the rules, the board and its counts.
 import type { Db } from "../../db/client";
+import { INTERVIEW_CONSENT } from "../../db/queries/consents";
 import { countBoard, listBoard, listRules, type BoardEntry } from "../../db/queries/recruitment";
 import type { RecruitmentStatus } from "../../db/schema";
 import { isAdmin, studyForUser } from "../auth/permissions";
@@ -8,7 +9,6 @@ import { loadWaves } from "../studies/load-waves";
 import { getPlan } from "../surveys/plan";
 import { describeRule, storedRuleSchema } from "./rule-schema";
 import { canRequest, manualSteps } from "./recruitment-transitions";
-import { INTERVIEW_CONSENT } from "./update-board-entry";
 
 export const BOARD_LIMIT = 500;
 

@@ -7,6 +7,7 @@ import type { Config } from "../config/load-config";
 import { hashToken, newStartToken } from "../crypto/tokens";
 import { LANGUAGE_NAMES, MESSAGES, RESPONDENT_LANGUAGES, isRespondentLanguage, pickLanguage } from "../i18n/respondent-messages";
 import { SLUG_PATTERN } from "../studies/study-schema";
+import { studyTimeZone } from "../i18n/study-time-zone";
 import { textIn } from "../surveys/texts";
 import { waveAvailability } from "./link-state";
 import { remembered, type RequestInfo } from "./load-link";
@@ -31,7 +32,7 @@ async function findOpenWave(db: Db, studySlug: string, waveSlug: string, req: Re
     : pickLanguage(req.acceptLanguage, langs, wave.defaultLanguage);
   const contact = wave.contactName && wave.contactEmail ? { name: wave.contactName, email: wave.contactEmail } : null;
   const a = waveAvailability({ waveStatus: wave.status, opensAt: wave.opensAt, closesAt: wave.closesAt }, req.now);
-  if (a !== "open") return { outcome: htmlOutcome(statusPage(a, lang, { opensAt: wave.opensAt, contact }), 403, remembered(lang, req)) };
+  if (a !== "open") return { outcome: htmlOutcome(statusPage(a, lang, { opensAt: wave.opensAt, timeZone: studyTimeZone(wave.studySettings), contact }), 403, remembered(lang, req)) };
   return { wave, lang, contact, path: `/j/${studySlug}/${waveSlug}` };
 }
 

@@ -3,7 +3,7 @@ import { insertWave, instrumentVersionBelongsToStudy, findWave, type WaveRow } f
 import type { StaffUser } from "../auth/current-user";
 import { studyForUser } from "../auth/permissions";
 import { Conflict, InvalidInput } from "../errors/app-error";
-import { nudge } from "../jobs/nudge";
+import { nudge } from "../nudge/nudge";
 import { parseInput } from "../recruitment/zod-issues";
 import { newWaveCommandSchema, toWaveSettings, type NewWaveCommand } from "./wave-schema";
 

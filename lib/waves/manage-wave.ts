@@ -5,7 +5,7 @@ import { findWave, rescheduleInvitationMail, updateWave, type WaveRow } from "..
 import type { StaffUser } from "../auth/current-user";
 import { studyForUser } from "../auth/permissions";
 import { Conflict, InvalidInput, NotFound } from "../errors/app-error";
-import { nudge } from "../jobs/nudge";
+import { nudge } from "../nudge/nudge";
 import { parseInput } from "../recruitment/zod-issues";
 import { toWaveSchedule, waveScheduleCommandSchema, type WaveScheduleCommand } from "./wave-schema";
 import { invitationTime } from "./wave-state";

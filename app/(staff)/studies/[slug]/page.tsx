@@ -6,10 +6,11 @@ import { NotFound } from "../../../../lib/errors/app-error";
 import { LiveRefresh } from "../../live-refresh";
 import { staffPage } from "../../staff-page";
 import { slugSchema } from "../../../../lib/studies/study-schema";
+import { formatDate } from "../../../../lib/i18n/format-date";
 
 export const dynamic = "force-dynamic";
 
-const fmt = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") : "–");
+const fmt = (d: Date | null) => (d ? formatDate(d, "minute", { timeZone: "UTC" }) : "–");
 
 export default async function StudyPage({ params }: { params: Promise<{ slug: string }> }) {
   const slug = slugSchema.safeParse((await params).slug);

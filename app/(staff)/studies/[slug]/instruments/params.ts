@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { NotFound } from "../../../../../lib/errors/app-error";
 import { slugSchema } from "../../../../../lib/studies/study-schema";
+import { formatDate } from "../../../../../lib/i18n/format-date";
 
 export const versionIdSchema = z.uuid();
 
@@ -26,7 +27,7 @@ export function orNotFound(e: unknown): never {
   throw e;
 }
 
-export const fmtDate = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace("T", " ")} UTC` : "–");
+export const fmtDate = (d: Date | null) => (d ? `${formatDate(d, "minute", { timeZone: "UTC" })} UTC` : "–");
 
 /** One query parameter as a string (the first when repeated). */
 export const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);

@@ -5,10 +5,11 @@ import { NotFound } from "../../../../../lib/errors/app-error";
 import { getWavesPage } from "../../../../../lib/waves/get-waves-page";
 import { staffPage } from "../../../staff-page";
 import { slugSchema } from "../../../../../lib/studies/study-schema";
+import { formatDate } from "../../../../../lib/i18n/format-date";
 
 export const dynamic = "force-dynamic";
 
-const fmt = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") + " UTC" : "–");
+const fmt = (d: Date | null) => (d ? formatDate(d, "minute", { timeZone: "UTC" }) + " UTC" : "–");
 
 export default async function WavesPage({ params }: { params: Promise<{ slug: string }> }) {
   const slug = slugSchema.safeParse((await params).slug);

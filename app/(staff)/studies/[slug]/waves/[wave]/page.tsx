@@ -10,10 +10,11 @@ import { staffPage } from "../../../../staff-page";
 import { scheduleFormValues } from "../wave-form-values";
 import { ScheduleForm, WaveControls } from "./wave-controls";
 import { slugSchema } from "../../../../../../lib/studies/study-schema";
+import { formatDate } from "../../../../../../lib/i18n/format-date";
 
 export const dynamic = "force-dynamic";
 
-const fmt = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") + " UTC" : "–");
+const fmt = (d: Date | null) => (d ? formatDate(d, "minute", { timeZone: "UTC" }) + " UTC" : "–");
 
 export default async function WavePage({ params }: { params: Promise<{ slug: string; wave: string }> }) {
   const p = z.object({ slug: slugSchema, wave: slugSchema }).safeParse(await params);
