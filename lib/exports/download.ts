@@ -1,49 +1,8 @@
-// What an export hands to a route: a file name, a content type and a byte stream. Plain web
-// APIs (Response, ReadableStream), no Next.js.
+// A staff download's failure as application/problem+json. The file types and the download
+// response itself are in lib/files/download.ts.
 import { asServiceUnavailable } from "../errors/unavailable";
 import { AppError, ServiceUnavailable } from "../errors/app-error";
-
-export type Download = {
-  filename: string;
-  contentType: string;
-  /** Rows in the file (what the audit log recorded), when known. */
-  rows: number | null;
-  body: AsyncIterable<Uint8Array>;
-};
-
-export const CSV_TYPE = "text/csv; charset=utf-8";
-export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-export function toReadableStream(body: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
-  const it = body[Symbol.asyncIterator]();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const { value, done } = await it.next();
-        if (done) controller.close();
-        else controller.enqueue(value);
-      } catch (e) {
-        controller.error(e);
-      }
-    },
-    async cancel() {
-      await it.return?.();
-    },
-  });
-}
-
-/** The HTTP response of a download: attachment, never cached (it may hold personal data). */
-export function downloadResponse(d: Download): Response {
-  const ascii = d.filename.replace(/[^A-Za-z0-9._-]/g, "_");
-  return new Response(toReadableStream(d.body), {
-    headers: {
-      "content-type": d.contentType,
-      "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(d.filename)}`,
-      "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
-    },
-  });
-}
+import { downloadResponse, type Download } from "../files/download";
 
 /**
  * An error as application/problem+json: AppErrors with their status and safe message, anything
@@ -73,9 +32,4 @@ export async function respondWithDownload(make: () => Promise<Download>): Promis
   } catch (e) {
     return problemResponse(e);
   }
-}
-
-/** A small text file (syntax, codebook, SVG) as a download body. */
-export async function* once(text: string): AsyncGenerator<Uint8Array> {
-  yield Buffer.from(text, "utf8");
 }

@@ -4,8 +4,9 @@ import type { StaffUser } from "../auth/current-user";
 import { currentUser } from "../auth/current-user";
 import { Unauthorized } from "../errors/app-error";
 import { getRuntime, type Runtime } from "../runtime";
+import type { Download } from "../files/download";
 import { SLUG_PATTERN } from "../studies/study-schema";
-import { problemResponse, respondWithDownload, type Download } from "./download";
+import { problemResponse, respondWithDownload } from "./download";
 
 export async function staffDownload(req: Request, run: (rt: Runtime, user: StaffUser, query: Record<string, string>) => Promise<Download>): Promise<Response> {
   try {

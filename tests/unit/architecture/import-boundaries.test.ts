@@ -24,6 +24,7 @@ const KNOWN_EXCEPTIONS: Exception[] = [
   { kind: "cycle", from: "lib/exports", to: "lib/recruitment", reason: "export-query.ts uses recruitment's zod-issues; one zod-issues helper in lib/errors" },
   { kind: "cycle", from: "lib/mail", to: "lib/respondent", reason: "the unsubscribe page borrows the respondent renderer; /u/… moves to the respondent pages" },
   { kind: "cycle", from: "lib/respondent", to: "lib/api", reason: "read-form.ts uses the API's body reader and problem writer; both leave lib/api" },
+  { kind: "cycle", from: "lib/studies", to: "lib/recruitment", reason: "create-study.ts uses recruitment's zod-issues; one zod-issues helper in lib/errors" },
 ];
 
 const top = (path: string) => path.split("/")[0];
