@@ -6,7 +6,7 @@ import { FORM_LIMIT, type FormReader } from "../respondent/read-form";
 import { statusPage } from "../respondent/render/status-page";
 import { unsubscribePage } from "../respondent/render/unsubscribe-page";
 import { verifyUnsubscribeToken } from "./unsubscribe-token";
-import { optOutOfEmail, withdrawParticipant, type OptOutResult } from "./withdraw-participant";
+import { optOutOfEmail, withdrawParticipant, type OptOutResult } from "../panel/withdraw-participant";
 
 export type PageResponse = { status: number; html: string };
 
