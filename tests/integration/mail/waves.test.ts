@@ -8,7 +8,7 @@ import { auditLog, consents, contacts, instrumentVersions, invitations, mailbox,
 import { eraseWithdrawnContacts } from "../../../lib/panel/erase-withdrawn-contacts";
 import { drainOutbox } from "../../../lib/mail/send-outbox";
 import { createMailTransport } from "../../../lib/mail/transport";
-import { showUnsubscribePage, unsubscribeByToken } from "../../../lib/mail/unsubscribe";
+import { showUnsubscribePage, unsubscribeByToken } from "../../../lib/respondent/unsubscribe";
 import { unsubscribeToken } from "../../../lib/mail/unsubscribe-token";
 import { withdrawParticipant } from "../../../lib/panel/withdraw-participant";
 import { Conflict, InvalidInput, NotFound } from "../../../lib/errors/app-error";

@@ -21,7 +21,6 @@ const KNOWN_EXCEPTIONS: Exception[] = [
   { kind: "cycle", from: "lib/auth", to: "lib/recruitment", reason: "password-flows.ts uses recruitment's zod-issues; one zod-issues helper in lib/errors" },
   { kind: "cycle", from: "lib/auth", to: "lib/runtime", reason: "current-user.ts reads the composed runtime; the permission module is moving into lib/auth" },
   { kind: "cycle", from: "lib/exports", to: "lib/recruitment", reason: "export-query.ts uses recruitment's zod-issues; one zod-issues helper in lib/errors" },
-  { kind: "cycle", from: "lib/mail", to: "lib/respondent", reason: "the unsubscribe page borrows the respondent renderer; /u/… moves to the respondent pages" },
   { kind: "cycle", from: "lib/respondent", to: "lib/api", reason: "read-form.ts uses the API's body reader and problem writer; both leave lib/api" },
 ];
 
