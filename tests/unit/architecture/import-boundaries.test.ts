@@ -19,7 +19,6 @@ const KNOWN_EXCEPTIONS: Exception[] = [
   { kind: "layer", from: "db/seed/forms/wave2-reasons.ts", to: "lib/surveys/definition.ts", reason: "the demo forms are survey definitions (lib data), kept under db/seed" },
   { kind: "cycle", from: "lib/auth", to: "lib/api", reason: "auth-response.ts writes problems with lib/api/problem; the one problem writer leaves lib/api" },
   { kind: "cycle", from: "lib/auth", to: "lib/recruitment", reason: "password-flows.ts uses recruitment's zod-issues; one zod-issues helper in lib/errors" },
-  { kind: "cycle", from: "lib/auth", to: "lib/runtime", reason: "current-user.ts reads the composed runtime; the permission module is moving into lib/auth" },
   { kind: "cycle", from: "lib/exports", to: "lib/recruitment", reason: "export-query.ts uses recruitment's zod-issues; one zod-issues helper in lib/errors" },
   { kind: "cycle", from: "lib/respondent", to: "lib/api", reason: "read-form.ts uses the API's body reader and problem writer; both leave lib/api" },
 ];
