@@ -4,6 +4,7 @@
 // in KNOWN_EXCEPTIONS with its reason; the list may only shrink: an entry that no longer occurs
 // fails the test too, so whoever removes a violation removes its entry.
 import { describe, expect, it } from "vitest";
+import { folderOf } from "./folder-graph";
 import { importGraph, type ImportEdge } from "./imports";
 
 type Exception = { kind: "layer" | "cycle"; from: string; to: string; reason: string };
@@ -36,14 +37,6 @@ export function layerViolation(from: string, to: string): string | null {
   if (b === "scripts") return `${a}/ must not import scripts/ (scripts call the code, not the other way)`;
   if (a === "db" && (b === "lib" || b === "emails")) return `db/ is the lowest layer and imports no ${b}/`;
   return null;
-}
-
-/** The node of the folder graph: lib/<feature> (a file directly in lib/ is its own) or emails. */
-function folderOf(path: string): string | null {
-  const parts = path.split("/");
-  if (parts[0] === "emails") return "emails";
-  if (parts[0] !== "lib" || parts.length < 2) return null;
-  return `lib/${parts[1].replace(/\.(ts|tsx|mjs)$/, "")}`;
 }
 
 /** Folder edges that lie on a cycle, each with one cycle through it. */
