@@ -4,8 +4,9 @@ import { unavailableAs } from "../db/errors";
 import { ServiceUnavailable } from "./errors/app-error";
 import { asServiceUnavailable } from "./errors/unavailable";
 import type { Db, DbKind } from "../db/client";
-import { createAuth, type Auth } from "./auth/create-auth";
+import { createAuth, type Auth, type AuthConfig } from "./auth/create-auth";
 import { loadConfig, type Config } from "./config/load-config";
+import { queuePasswordReset } from "./mail/queue-mail";
 
 export type Runtime = { config: Config; db: Db; dbKind: DbKind; auth: Auth };
 
@@ -13,6 +14,14 @@ const g = globalThis as unknown as { __panelwaveRuntime?: Promise<Runtime> };
 
 // An unreachable database reaches lib/ and app/ as lib's ServiceUnavailable (an AppError: 503).
 unavailableAs((e) => new ServiceUnavailable(e.message, e.retryAfterSeconds));
+
+/**
+ * Auth wired to the outbox: a reset link goes out like every other email (and to the local
+ * mailbox when no SMTP server is configured); a repeated request queues one message.
+ */
+export function createAppAuth(db: Db, config: AuthConfig): Auth {
+  return createAuth(db, config, (r) => queuePasswordReset(db, config.personalDataKey, r, new Date()));
+}
 
 export function getRuntime(): Promise<Runtime> {
   if (!g.__panelwaveRuntime) {
@@ -22,7 +31,7 @@ export function getRuntime(): Promise<Runtime> {
       const handle = await getDbHandle(config).catch((err) => {
         throw asServiceUnavailable(err) ?? err;
       });
-      const auth = createAuth(handle.db, config);
+      const auth = createAppAuth(handle.db, config);
       return { config, db: handle.db, dbKind: handle.kind, auth };
     })();
     g.__panelwaveRuntime = p;

@@ -9,7 +9,7 @@ import { authenticateBearer } from "./api-token";
 import type { BodyOf, BodySpec, Endpoint, Upload, UploadBody } from "./endpoint";
 import { BadRequest, problemResponse, TooManyRequests, UnsupportedMediaType } from "./problem";
 import { apiRateLimiter } from "./rate-limit";
-import { readBodyLimited } from "./read-body";
+import { readBodyLimited } from "../http/read-body";
 import { unsafeCharacter, unsafeJsonStrings } from "../text/unsafe-characters";
 
 export const JSON_LIMIT = 1 << 20;

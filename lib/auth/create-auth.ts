@@ -8,7 +8,6 @@ import { accounts, rateLimits, sessions, users, verifications } from "../../db/s
 import type { Config } from "../config/load-config";
 import { hashToken } from "../crypto/tokens";
 import { CLIENT_IP_HEADER } from "../http/client-ip";
-import { queuePasswordReset } from "../mail/queue-mail";
 import { accountKey, authThrottlePlugin } from "./sign-in-throttle";
 import { trustedOrigins } from "./trusted-origins";
 
@@ -25,7 +24,16 @@ export function storedIdentifier(identifier: string): string {
   return `${purpose}#${hashToken(identifier)}`;
 }
 
-export function createAuth(db: Db, config: AuthConfig) {
+/**
+ * How a password-reset link reaches the user: auth builds the link, its caller sends it (lib/runtime.ts
+ * queues it in the outbox), so auth does not depend on mail. `requestKey` is unique per request.
+ */
+export type SendResetLink = (r: { userId: string; url: string; minutes: number; requestKey: string }) => Promise<unknown>;
+
+/** Reset links live an hour. */
+const RESET_LINK_SECONDS = 60 * 60;
+
+export function createAuth(db: Db, config: AuthConfig, sendResetLink: SendResetLink) {
   return betterAuth({
     appName: "Panelwave",
     secret: config.authSecret,
@@ -38,7 +46,7 @@ export function createAuth(db: Db, config: AuthConfig) {
       enabled: true,
       disableSignUp: true,
       minPasswordLength: 10,
-      resetPasswordTokenExpiresIn: 60 * 60,
+      resetPasswordTokenExpiresIn: RESET_LINK_SECONDS,
       // A reset proves the mailbox: every session of the account ends (in the same transaction as
       // the new password), and every other pending link of the user dies with the used one.
       revokeSessionsOnPasswordReset: true,
@@ -46,10 +54,8 @@ export function createAuth(db: Db, config: AuthConfig) {
         await deleteResetTokens(db, user.id);
         await clearAttempts(db, accountKey(config, "sign-in", user.email));
       },
-      // The reset link goes out through the outbox like every other email (and the local
-      // mailbox when no SMTP server is configured); a repeated request queues one message.
       sendResetPassword: async ({ user, url, token }) => {
-        await queuePasswordReset(db, config.personalDataKey, { userId: user.id, url, minutes: 60, requestKey: token }, new Date());
+        await sendResetLink({ userId: user.id, url, minutes: RESET_LINK_SECONDS / 60, requestKey: token });
       },
     },
     verification: { storeIdentifier: { default: { hash: async (identifier: string) => storedIdentifier(identifier) } } },

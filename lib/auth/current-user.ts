@@ -1,10 +1,13 @@
-import type { Runtime } from "../runtime";
+import type { Auth } from "./create-auth";
 import { Forbidden, Unauthorized } from "../errors/app-error";
+
+/** What the session lookups need of the composed runtime (lib/runtime.ts): only its auth. */
+type WithAuth = { auth: Auth };
 
 export type StaffUser = { id: string; email: string; name: string; role: "admin" | "researcher" };
 
 /** The signed-in researcher or admin for these request headers, or null. */
-export async function currentUser(rt: Runtime, headers: Headers): Promise<StaffUser | null> {
+export async function currentUser(rt: WithAuth, headers: Headers): Promise<StaffUser | null> {
   const session = await rt.auth.api.getSession({ headers });
   if (!session) return null;
   const u = session.user as { id: string; email: string; name: string; role?: string };
@@ -13,7 +16,7 @@ export async function currentUser(rt: Runtime, headers: Headers): Promise<StaffU
 
 /** Throws Unauthorized without a session and Forbidden when the role is not allowed. */
 export async function requireUser(
-  rt: Runtime,
+  rt: WithAuth,
   headers: Headers,
   roles: StaffUser["role"][] = ["admin", "researcher"],
 ): Promise<StaffUser> {

@@ -3,7 +3,7 @@ import { listVersionDefinitions, listVersionWaves, type VersionWave } from "../.
 import type { VersionRow } from "../../db/queries/instruments";
 import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
-import { listInstruments } from "../studies/list-instruments";
+import { listInstruments } from "./list-instruments";
 import { loadStoredDefinition } from "../surveys/load-stored-definition";
 import { type VersionSummary, versionSummary } from "./version-summary";
 

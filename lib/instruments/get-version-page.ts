@@ -3,7 +3,7 @@ import { listWavesOfVersion } from "../../db/queries/instrument-screens";
 import { listStudyVersions, type VersionRow } from "../../db/queries/instruments";
 import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
-import { getInstrumentVersion } from "../studies/get-instrument-version";
+import { getInstrumentVersion } from "./get-instrument-version";
 import { diffDefinitions } from "../surveys/diff-definitions";
 import { type ChangeSection, changeSections } from "./change-sections";
 import { versionSummary } from "./version-summary";

@@ -1,7 +1,7 @@
 import type { Db } from "../../db/client";
 import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
-import { getInstrumentVersion } from "../studies/get-instrument-version";
+import { getInstrumentVersion } from "./get-instrument-version";
 import type { SurveyDefinition } from "../surveys/definition";
 import { textIn } from "../surveys/texts";
 

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { InvalidInput } from "../errors/app-error";
-import { type InstrumentSource, type UploadWarning, uploadInstrument } from "../studies/upload-instrument";
+import { type InstrumentSource, type UploadWarning, uploadInstrument } from "./upload-instrument";
 import { MAX_INSTRUMENT_BYTES, tooLargeMessage } from "./limits";
 
 export const instrumentNameSchema = z

@@ -1,7 +1,7 @@
 // The two durable jobs, each declared once: name, payload schema, idempotent handler.
 import { z } from "zod";
 import type { Db } from "../../db/client";
-import { eraseWithdrawnContacts } from "../mail/erase-withdrawn-contacts";
+import { eraseWithdrawnContacts } from "../panel/erase-withdrawn-contacts";
 import { drainOutbox, type DrainOptions, type DrainStats } from "../mail/send-outbox";
 import { tidyMailbox, type TidyMailboxStats } from "../mail/tidy-mailbox";
 import type { MailTransport } from "../mail/transport";

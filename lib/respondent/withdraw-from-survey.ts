@@ -4,7 +4,7 @@ import { findInvitationContext } from "../../db/queries/respondent";
 import { hashToken } from "../crypto/tokens";
 import { chooseLanguage } from "../i18n/choose-language";
 import { MESSAGES, RESPONDENT_LANGUAGES, isRespondentLanguage } from "../i18n/respondent-messages";
-import { withdrawParticipant } from "../mail/withdraw-participant";
+import { withdrawParticipant } from "../panel/withdraw-participant";
 import { enhanceScriptUrl } from "./enhance-script";
 import { htmlOutcome, type Outcome } from "./outcome";
 import { FORM_LIMIT, readFormSource, refusedPost, type FormSource } from "./read-form";

@@ -14,10 +14,9 @@ import { insertInstrumentVersion, insertStudy } from "../../db/queries/seed";
 import { insertWave } from "../../db/queries/wave-admin";
 import { addStudyMember } from "../../db/queries/users";
 import { createApiToken } from "../../lib/api/api-token";
-import { createAuth } from "../../lib/auth/create-auth";
 import { createUser } from "../../lib/auth/create-user";
 import { loadConfig } from "../../lib/config/load-config";
-import { setRuntimeForTests } from "../../lib/runtime";
+import { createAppAuth, setRuntimeForTests } from "../../lib/runtime";
 import { surveyDefinitionSchema } from "../../lib/surveys/definition";
 import { readCsv } from "../fixtures/csv";
 import { benchDefinitions, participantsInsertSql, responsesInsertSql } from "./_export-panel";
@@ -88,7 +87,7 @@ async function main() {
     log(`loaded ${N} participants, ${n} responses in ${since(t0).toFixed(1)} s`);
 
     const config = loadConfig({ PERSONAL_DATA_KEY: randomBytes(32).toString("base64"), DATABASE_URL: url.toString() });
-    setRuntimeForTests({ config, db: h.db, dbKind: "postgres", auth: createAuth(h.db, config) });
+    setRuntimeForTests({ config, db: h.db, dbKind: "postgres", auth: createAppAuth(h.db, config) });
     const userId = await createUser(h.db, { email: "bench@example.org", password: "bench password 1", name: "Bench", role: "researcher" });
     await addStudyMember(h.db, studyId, userId);
     const { token } = await createApiToken(h.db, { id: userId, email: "bench@example.org", name: "Bench", role: "researcher" }, { name: "bench" }, new Date());

@@ -2,19 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { executeRows } from "../../db/client";
 import { outbox } from "../../db/schema";
-import { createAuth } from "../../lib/auth/create-auth";
+import { createAppAuth } from "../../lib/runtime";
 import { createUser } from "../../lib/auth/create-user";
 import { loadConfig } from "../../lib/config/load-config";
 import { decryptPersonal } from "../../lib/crypto/personal-data";
 import { createTestDb, testKey, type TestDb } from "./helpers/test-db";
 
 let t: TestDb;
-let auth: ReturnType<typeof createAuth>;
+let auth: ReturnType<typeof createAppAuth>;
 const config = loadConfig({ PERSONAL_DATA_KEY: testKey.toString("base64"), PUBLIC_URL: "http://localhost:3000" });
 
 beforeAll(async () => {
   t = await createTestDb();
-  auth = createAuth(t.db, config);
+  auth = createAppAuth(t.db, config);
 });
 afterAll(async () => {
   await t?.drop();

@@ -3,7 +3,7 @@
 // address (action=erase). Plain HTML for respondents' phones; the token is an HMAC, checked in lib.
 import { z } from "zod";
 import { getRuntime } from "../../../lib/runtime";
-import { invalidUnsubscribePage, showUnsubscribePage, unsubscribeByPost } from "../../../lib/mail/unsubscribe";
+import { invalidUnsubscribePage, showUnsubscribePage, unsubscribeByPost } from "../../../lib/respondent/unsubscribe";
 import { statusLanguage } from "../../../lib/respondent/load-link";
 import { formReader } from "../../../lib/respondent/read-form";
 import { RESPONDENT_SECURITY_HEADERS, requestedLanguage } from "../../../lib/respondent/to-response";

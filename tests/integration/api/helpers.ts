@@ -1,12 +1,11 @@
 // Calling /api/v1 route handlers in-process: a runtime on the test database, users with tokens,
 // and a small client that builds `new Request(...)` and hands it to the exported GET/POST/….
-import { createAuth } from "../../../lib/auth/create-auth";
 import { createUser } from "../../../lib/auth/create-user";
 import type { StaffUser } from "../../../lib/auth/current-user";
 import { createApiToken } from "../../../lib/api/api-token";
 import { configureApiRateLimit } from "../../../lib/api/rate-limit";
 import { loadConfig } from "../../../lib/config/load-config";
-import { setRuntimeForTests, type Runtime } from "../../../lib/runtime";
+import { createAppAuth, setRuntimeForTests, type Runtime } from "../../../lib/runtime";
 import type { Endpoint } from "../../../lib/api/endpoint";
 import { checkContract } from "./contract";
 import { createTestDb, testKey, type TestDb } from "../helpers/test-db";
@@ -16,7 +15,7 @@ export type ApiTest = { t: TestDb; rt: Runtime; close: () => Promise<void> };
 export async function startApiTest(): Promise<ApiTest> {
   const t = await createTestDb();
   const config = loadConfig({ PERSONAL_DATA_KEY: testKey.toString("base64"), PUBLIC_URL: "http://localhost:3000" });
-  const rt: Runtime = { config, db: t.db, dbKind: t.kind, auth: createAuth(t.db, config) };
+  const rt: Runtime = { config, db: t.db, dbKind: t.kind, auth: createAppAuth(t.db, config) };
   setRuntimeForTests(rt);
   configureApiRateLimit({ capacity: 100_000, refillPerSecond: 1000 });
   return {

@@ -1,6 +1,6 @@
 // A page on someone's own localhost must not be able to post sign-ins to a production server.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAuth } from "../../../lib/auth/create-auth";
+import { createAppAuth } from "../../../lib/runtime";
 import { createUser } from "../../../lib/auth/create-user";
 import { loadConfig } from "../../../lib/config/load-config";
 import { CLIENT_IP_HEADER } from "../../../lib/http/client-ip";
@@ -17,7 +17,7 @@ afterAll(async () => {
 
 let n = 0;
 const signInFrom = (publicUrl: string, origin: string) => {
-  const auth = createAuth(t.db, loadConfig({ PERSONAL_DATA_KEY: testKey.toString("base64"), PUBLIC_URL: publicUrl }));
+  const auth = createAppAuth(t.db, loadConfig({ PERSONAL_DATA_KEY: testKey.toString("base64"), PUBLIC_URL: publicUrl }));
   return auth.handler(new Request(`${publicUrl}/api/auth/sign-in/email`, {
     method: "POST",
     // A new client address each time, so better-auth's per-address limit stays out of the way.

@@ -4,12 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { executeRows } from "../../../db/client";
 import { takeAttempt } from "../../../db/queries/auth-throttle";
-import { createAuth } from "../../../lib/auth/create-auth";
 import { createUser } from "../../../lib/auth/create-user";
 import { SIGN_IN_PER_ACCOUNT } from "../../../lib/auth/sign-in-throttle";
 import { loadConfig } from "../../../lib/config/load-config";
 import { markPeerHeaderSet, PEER_HEADER } from "../../../lib/http/client-ip";
-import { setRuntimeForTests } from "../../../lib/runtime";
+import { createAppAuth, setRuntimeForTests } from "../../../lib/runtime";
 import { POST as authRoute } from "../../../app/api/auth/[...all]/route";
 import { createTestDb, testKey, type TestDb } from "../helpers/test-db";
 
@@ -27,13 +26,13 @@ afterAll(async () => {
 
 let n = 0;
 const peer = () => `198.51.100.${++n % 250}`;
-const signIn = (auth: ReturnType<typeof createAuth>, email: string, password: string, from = peer()) =>
+const signIn = (auth: ReturnType<typeof createAppAuth>, email: string, password: string, from = peer()) =>
   auth.api.signInEmail({ body: { email, password }, headers: new Headers({ [PEER_HEADER]: from }) });
 const failure = (p: Promise<unknown>) => p.then(() => null, (e: { statusCode?: number; body?: { message?: string } }) => ({ status: e.statusCode, message: e.body?.message }));
 
 describe("sign-in lock-out per account", () => {
   it("refuses the right password after 5 failures, from any address, with the same words for an unknown account", async () => {
-    const auth = createAuth(t.db, config);
+    const auth = createAppAuth(t.db, config);
     await createUser(t.db, { email: "target@example.org", password: "the right password", name: "T", role: "admin" });
     for (const email of ["target@example.org", "nobody-here@example.org"]) {
       for (let i = 0; i < 5; i++) expect(await failure(signIn(auth, email, `guess ${i} of the password`))).toMatchObject({ status: 401 });
@@ -43,8 +42,8 @@ describe("sign-in lock-out per account", () => {
   });
 
   it("holds across instances: a lock taken on one is honoured by another", async () => {
-    const a = createAuth(t.db, config);
-    const b = createAuth(t.db, config);
+    const a = createAppAuth(t.db, config);
+    const b = createAppAuth(t.db, config);
     await createUser(t.db, { email: "shared@example.org", password: "the right password", name: "S", role: "researcher" });
     for (let i = 0; i < 5; i++) await failure(signIn(i % 2 ? a : b, "shared@example.org", `guess ${i} of it`));
     expect(await failure(signIn(b, "shared@example.org", "the right password"))).toMatchObject({ status: 429 });
@@ -52,7 +51,7 @@ describe("sign-in lock-out per account", () => {
   });
 
   it("forgives the failures of someone who then signs in", async () => {
-    const auth = createAuth(t.db, config);
+    const auth = createAppAuth(t.db, config);
     await createUser(t.db, { email: "clumsy@example.org", password: "the right password", name: "C", role: "researcher" });
     for (let round = 0; round < 2; round++) {
       for (let i = 0; i < 4; i++) await failure(signIn(auth, "clumsy@example.org", `typo ${i} in it`));
@@ -83,7 +82,7 @@ describe("sign-in lock-out per account", () => {
 
 describe("the per-address limit", () => {
   it("cannot be dodged by sending a new X-Forwarded-For each time", async () => {
-    const rt = { config, db: t.db, dbKind: t.kind, auth: createAuth(t.db, config) };
+    const rt = { config, db: t.db, dbKind: t.kind, auth: createAppAuth(t.db, config) };
     setRuntimeForTests(rt);
     const statuses: number[] = [];
     try {
@@ -106,7 +105,7 @@ describe("the per-address limit", () => {
   });
 
   it("is kept in the database and counts guesses across accounts (password spraying)", async () => {
-    const auth = createAuth(t.db, config);
+    const auth = createAppAuth(t.db, config);
     const from = "192.0.2.99";
     const results: (number | undefined)[] = [];
     for (let i = 0; i < 51; i++) results.push((await failure(signIn(auth, `user${i}@spray.example`, "Winter2024!!", from)))?.status);

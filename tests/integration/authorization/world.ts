@@ -9,7 +9,6 @@ import { insertStudy } from "../../../db/queries/seed";
 import { addStudyMember } from "../../../db/queries/users";
 import { createApiToken } from "../../../lib/api/api-token";
 import { configureApiRateLimit } from "../../../lib/api/rate-limit";
-import { createAuth } from "../../../lib/auth/create-auth";
 import { createUser } from "../../../lib/auth/create-user";
 import type { StaffUser } from "../../../lib/auth/current-user";
 import { loadConfig } from "../../../lib/config/load-config";
@@ -18,7 +17,7 @@ import { hashToken, invitationToken, linkConfirmationToken } from "../../../lib/
 import { insertUnverifiedContact } from "../../../db/queries/unverified-contacts";
 import { DEMO_STUDY_SLUG, seedDemo } from "../../../lib/demo/seed-demo";
 import { unsubscribeToken } from "../../../lib/mail/unsubscribe-token";
-import { setRuntimeForTests, type Runtime } from "../../../lib/runtime";
+import { createAppAuth, setRuntimeForTests, type Runtime } from "../../../lib/runtime";
 import { createWave } from "../../../lib/waves/create-wave";
 import { openWaveNow } from "../../../lib/waves/manage-wave";
 import { toNewWaveCommand, waveFormDefaults, type WaveFormValues } from "../../../app/(staff)/studies/[slug]/waves/wave-form-values";
@@ -73,7 +72,7 @@ async function signIn(rt: Runtime, email: string, password: string): Promise<str
 export async function buildWorld(): Promise<World> {
   const t = await createTestDb();
   const config = loadConfig({ PERSONAL_DATA_KEY: testKey.toString("base64"), PUBLIC_URL: "http://localhost:3000" });
-  const rt: Runtime = { config, db: t.db, dbKind: t.kind, auth: createAuth(t.db, config) };
+  const rt: Runtime = { config, db: t.db, dbKind: t.kind, auth: createAppAuth(t.db, config) };
   setRuntimeForTests(rt);
   configureApiRateLimit({ capacity: 100_000, refillPerSecond: 1000 });
   await seedDemo(t.db, config, { now: new Date(), respondents: 150 });

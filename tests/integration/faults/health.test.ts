@@ -6,8 +6,7 @@ import { executeRows, openServerDb, type DbHandle } from "../../../db/client";
 import { GET } from "../../../app/api/health/route";
 import { loadConfig } from "../../../lib/config/load-config";
 import { getHealth } from "../../../lib/health/get-health";
-import { setRuntimeForTests } from "../../../lib/runtime";
-import { createAuth } from "../../../lib/auth/create-auth";
+import { createAppAuth, setRuntimeForTests } from "../../../lib/runtime";
 import { createTestDb, testKey, type TestDb } from "../helpers/test-db";
 
 let t: TestDb;
@@ -23,7 +22,7 @@ afterAll(async () => {
 
 function useDb(h: DbHandle) {
   const config = loadConfig({ PERSONAL_DATA_KEY: testKey.toString("base64"), PUBLIC_URL: "http://localhost:3000" });
-  setRuntimeForTests({ config, db: h.db, dbKind: h.kind, auth: createAuth(h.db, config) });
+  setRuntimeForTests({ config, db: h.db, dbKind: h.kind, auth: createAppAuth(h.db, config) });
 }
 
 /** A handle whose every transaction is read-only, as on a standby or a full disk that refuses writes. */

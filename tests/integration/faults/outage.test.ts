@@ -12,9 +12,8 @@ import { responses } from "../../../db/schema";
 import * as personal from "../../../app/s/[token]/route";
 import * as auth from "../../../app/api/auth/[...all]/route";
 import * as studies from "../../../app/api/v1/studies/route";
-import { createAuth } from "../../../lib/auth/create-auth";
 import { loadConfig } from "../../../lib/config/load-config";
-import { setRuntimeForTests } from "../../../lib/runtime";
+import { createAppAuth, setRuntimeForTests } from "../../../lib/runtime";
 import { smallSurvey } from "../../fixtures/small-survey";
 import { makeInvitation, makeStudyWave } from "../helpers/factories";
 import { startTcpProxy, type TcpProxy } from "../helpers/tcp-proxy";
@@ -60,7 +59,7 @@ describe.skipIf(!server)("PostgreSQL unreachable for 30 s under load", () => {
     viaProxy.pathname = `/${t.name}`;
     app = await openServerDb(viaProxy.toString(), { max: 10 });
     const config = loadConfig({ PERSONAL_DATA_KEY: testKey.toString("base64"), PUBLIC_URL: "http://localhost:3000" });
-    setRuntimeForTests({ config, db: app.db, dbKind: "postgres", auth: createAuth(app.db, config) });
+    setRuntimeForTests({ config, db: app.db, dbKind: "postgres", auth: createAppAuth(app.db, config) });
 
     const logged: string[] = [];
     for (const level of ["log", "error", "warn", "info"] as const) {

@@ -3,9 +3,10 @@
 // specifiers and the "@/" alias for the repository root; packages are left out).
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, normalize, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import ts from "typescript";
 
-export const ROOT = normalize(join(__dirname, "../../.."));
+export const ROOT = normalize(fileURLToPath(new URL("../../..", import.meta.url)));
 export const SOURCE_FOLDERS = ["app", "lib", "db", "emails", "scripts"] as const;
 const EXTENSIONS = [".ts", ".tsx", ".mjs"];
 

@@ -1,5 +1,5 @@
 // POST /studies/:slug/instruments/upload – store an XLSForm or JSON file (multipart) as a new instrument version
-import { readBodyLimited } from "../../../../../../lib/api/read-body";
+import { readBodyLimited } from "../../../../../../lib/http/read-body";
 import { PayloadTooLarge, problemResponse } from "../../../../../../lib/api/problem";
 import { AppError, InvalidInput, NotFound } from "../../../../../../lib/errors/app-error";
 import { MAX_UPLOAD_REQUEST_BYTES, tooLargeMessage } from "../../../../../../lib/instruments/limits";

@@ -1,8 +1,8 @@
 // GET /api/v1/studies/:study/instruments – instruments and versions; POST – upload an XLSForm or JSON version
 import { listInstrumentsEndpoint, uploadInstrumentEndpoint } from "../../../../../../lib/api/endpoints/studies";
 import { apiRoute, ok } from "../../../../../../lib/api/handler";
-import { listInstruments } from "../../../../../../lib/studies/list-instruments";
-import { uploadInstrument } from "../../../../../../lib/studies/upload-instrument";
+import { listInstruments } from "../../../../../../lib/instruments/list-instruments";
+import { uploadInstrument } from "../../../../../../lib/instruments/upload-instrument";
 
 export const dynamic = "force-dynamic";
 

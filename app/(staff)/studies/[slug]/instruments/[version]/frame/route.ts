@@ -1,5 +1,5 @@
 // GET/POST /studies/:slug/instruments/:version/frame – one page of a version as the respondent sees it, for the preview frame; posting only navigates
-import { readBodyLimited } from "../../../../../../../lib/api/read-body";
+import { readBodyLimited } from "../../../../../../../lib/http/read-body";
 import { AppError, NotFound } from "../../../../../../../lib/errors/app-error";
 import { escapeHtml } from "../../../../../../../lib/text/escape-html";
 import { navigatePreview, renderPreview } from "../../../../../../../lib/instruments/render-preview";

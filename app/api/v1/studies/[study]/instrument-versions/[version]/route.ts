@@ -1,7 +1,7 @@
 // GET /api/v1/studies/:study/instrument-versions/:version – one version with its definition
 import { getInstrumentVersionEndpoint } from "../../../../../../../lib/api/endpoints/studies";
 import { apiRoute, ok } from "../../../../../../../lib/api/handler";
-import { getInstrumentVersion } from "../../../../../../../lib/studies/get-instrument-version";
+import { getInstrumentVersion } from "../../../../../../../lib/instruments/get-instrument-version";
 
 export const dynamic = "force-dynamic";
 

@@ -2,11 +2,11 @@
 // one-click opt-out, or "leave the study and delete my address" from the confirmation page).
 import type { Db } from "../../db/client";
 import { findParticipantMailInfo, latestConsents } from "../../db/queries/panel-mail";
-import { FORM_LIMIT, type FormReader } from "../respondent/read-form";
-import { statusPage } from "../respondent/render/status-page";
-import { unsubscribePage } from "../respondent/render/unsubscribe-page";
-import { verifyUnsubscribeToken } from "./unsubscribe-token";
-import { optOutOfEmail, withdrawParticipant, type OptOutResult } from "./withdraw-participant";
+import { FORM_LIMIT, type FormReader } from "./read-form";
+import { statusPage } from "./render/status-page";
+import { unsubscribePage } from "./render/unsubscribe-page";
+import { verifyUnsubscribeToken } from "../mail/unsubscribe-token";
+import { optOutOfEmail, withdrawParticipant, type OptOutResult } from "../panel/withdraw-participant";
 
 export type PageResponse = { status: number; html: string };
 

@@ -13,7 +13,7 @@ import {
   optOutInvitations,
 } from "../../db/queries/panel-mail";
 import { NotFound } from "../errors/app-error";
-import { queueParticipantMail } from "./queue-mail";
+import { queueParticipantMail } from "../mail/queue-mail";
 
 /** Consents that lead to email; opting out of email withdraws each one that is granted. */
 export const EMAIL_CONSENTS = [FOLLOW_UP_CONSENT, INTERVIEW_CONSENT] as const;
