@@ -3,11 +3,11 @@
 // route's one lib call, and answer problems as application/problem+json.
 import type { z } from "zod";
 import type { StaffUser } from "../auth/current-user";
-import { InvalidInput, NotFound } from "../errors/app-error";
+import { BadRequest, InvalidInput, NotFound, TooManyRequests, UnsupportedMediaType } from "../errors/app-error";
+import { problemResponse } from "../errors/problem";
 import { getRuntime, type Runtime } from "../runtime";
 import { authenticateBearer } from "./api-token";
 import type { BodyOf, BodySpec, Endpoint, Upload, UploadBody } from "./endpoint";
-import { BadRequest, problemResponse, TooManyRequests, UnsupportedMediaType } from "./problem";
 import { apiRateLimiter } from "./rate-limit";
 import { readBodyLimited } from "./read-body";
 import { unsafeCharacter, unsafeJsonStrings } from "../text/unsafe-characters";
@@ -148,7 +148,10 @@ export function apiRoute<E extends Endpoint>(ep: E, run: (c: ApiContext<E>) => P
       for (const [k, v] of Object.entries(rateHeaders)) res.headers.set(k, v);
       return res;
     } catch (e) {
-      return problemResponse(e, rateHeaders);
+      const res = problemResponse(e, rateHeaders);
+      // The API authenticates with bearer tokens (RFC 6750); the staff routes use the session cookie.
+      if (res.status === 401) res.headers.set("www-authenticate", 'Bearer realm="panelwave"');
+      return res;
     }
   };
   // The declaration travels with the handler, so tests can check its answers against the document.

@@ -1,7 +1,6 @@
 // What an export hands to a route: a file name, a content type and a byte stream. Plain web
 // APIs (Response, ReadableStream), no Next.js.
-import { asServiceUnavailable } from "../errors/unavailable";
-import { AppError, ServiceUnavailable } from "../errors/app-error";
+import { problemResponse } from "../errors/problem";
 
 export type Download = {
   filename: string;
@@ -43,27 +42,6 @@ export function downloadResponse(d: Download): Response {
       "x-content-type-options": "nosniff",
     },
   });
-}
-
-/**
- * An error as application/problem+json: AppErrors with their status and safe message, anything
- * else as a generic 500 with a reference id (logged, never sent).
- */
-export function problemResponse(thrown: unknown): Response {
-  const err = asServiceUnavailable(thrown) ?? thrown;
-  if (err instanceof AppError) {
-    const retry: Record<string, string> = err instanceof ServiceUnavailable ? { "retry-after": String(err.retryAfterSeconds) } : {};
-    return Response.json(
-      { type: "about:blank", title: err.message, status: err.status, code: err.code, ...(err.issues.length ? { issues: err.issues } : {}) },
-      { status: err.status, headers: { "content-type": "application/problem+json", ...retry } },
-    );
-  }
-  const ref = Math.random().toString(36).slice(2, 10);
-  console.error(`[${ref}]`, err);
-  return Response.json(
-    { type: "about:blank", title: "Something went wrong", status: 500, reference: ref },
-    { status: 500, headers: { "content-type": "application/problem+json" } },
-  );
 }
 
 /** Runs a download and answers with the file, or with the problem if it fails before streaming. */

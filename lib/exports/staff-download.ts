@@ -4,7 +4,8 @@ import type { StaffUser } from "../auth/current-user";
 import { currentUser } from "../auth/current-user";
 import { Unauthorized } from "../errors/app-error";
 import { getRuntime, type Runtime } from "../runtime";
-import { problemResponse, respondWithDownload, type Download } from "./download";
+import { problemResponse } from "../errors/problem";
+import { respondWithDownload, type Download } from "./download";
 
 export async function staffDownload(req: Request, run: (rt: Runtime, user: StaffUser, query: Record<string, string>) => Promise<Download>): Promise<Response> {
   try {

@@ -5,7 +5,7 @@
 // (lib/text/unsafe-characters.ts), so an answer never silently changes.
 import { isUtf8 } from "node:buffer";
 import { readBodyLimited } from "../api/read-body";
-import { PayloadTooLarge } from "../api/problem";
+import { PayloadTooLarge } from "../errors/app-error";
 import { htmlOutcome, type Outcome } from "./outcome";
 import { statusPage } from "./render/status-page";
 
