@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { AppError, type FieldIssue } from "../lib/errors/app-error";
+import { fieldIssues } from "../lib/errors/zod-issues";
 
 /** A failure carries the HTTP status the same problem would have on a route (401, 404, 422…). */
 export type ActionResult<T = undefined> = { ok: true; value: T } | { ok: false; status: number; message: string; issues: FieldIssue[] };
@@ -13,7 +14,7 @@ export async function toActionResult<T>(run: () => Promise<T>): Promise<ActionRe
   } catch (err) {
     if (err instanceof AppError) return { ok: false, status: err.status, message: err.message, issues: err.issues };
     if (err instanceof z.ZodError) {
-      return { ok: false, status: 422, message: "Some input is not valid.", issues: err.issues.map((i) => ({ path: i.path.join("."), message: i.message })) };
+      return { ok: false, status: 422, message: "Some input is not valid.", issues: fieldIssues(err) };
     }
     const ref = randomBytes(4).toString("hex");
     console.error(`[action ${ref}]`, err);

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import type { StaffUser } from "../auth/current-user";
 import { BadRequest, InvalidInput, NotFound, TooManyRequests, UnsupportedMediaType } from "../errors/app-error";
 import { problemResponse } from "../errors/problem";
+import { fieldIssues } from "../errors/zod-issues";
 import { getRuntime, type Runtime } from "../runtime";
 import { authenticateBearer } from "./api-token";
 import type { BodyOf, BodySpec, Endpoint, Upload, UploadBody } from "./endpoint";
@@ -26,9 +27,6 @@ export type ApiContext<E extends Endpoint> = {
 };
 
 type RouteCtx = { params: Promise<Record<string, string | string[] | undefined>> };
-
-const issuesOf = (e: z.ZodError, prefix = "") =>
-  e.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].filter(Boolean).join(".") || "_", message: i.message }));
 
 const mediaType = (req: Request) => (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
 
@@ -100,7 +98,7 @@ async function readBody(req: Request, spec: BodySpec | undefined, fields: Record
     const upload = await readUpload(req, spec, fields);
     if (upload.kind === "json" && spec.json) {
       const r = spec.json.safeParse(upload.data);
-      if (!r.success) throw new InvalidInput("The body does not match the schema", issuesOf(r.error, "body"));
+      if (!r.success) throw new InvalidInput("The body does not match the schema", fieldIssues(r.error, "body"));
       return { kind: "json", data: r.data };
     }
     return upload;
@@ -108,7 +106,7 @@ async function readBody(req: Request, spec: BodySpec | undefined, fields: Record
   const type = mediaType(req);
   if (type !== "application/json") throw new UnsupportedMediaType(`Send the body as application/json${type ? `, not ${type}` : ""}`);
   const r = spec.schema.safeParse(await readJson(req, spec.maxBytes ?? JSON_LIMIT, ""));
-  if (!r.success) throw new InvalidInput("The body does not match the schema", issuesOf(r.error));
+  if (!r.success) throw new InvalidInput("The body does not match the schema", fieldIssues(r.error));
   return r.data;
 }
 
@@ -143,7 +141,7 @@ export function apiRoute<E extends Endpoint>(ep: E, run: (c: ApiContext<E>) => P
       const rawQuery = { ...Object.fromEntries(url.searchParams), ...fields };
       checkFields(rawQuery, "query parameters");
       const query = ep.query ? ep.query.safeParse(rawQuery) : { success: true as const, data: {} };
-      if (!query.success) throw new InvalidInput("Check the query parameters", issuesOf(query.error));
+      if (!query.success) throw new InvalidInput("Check the query parameters", fieldIssues(query.error));
       const res = await run({ rt, user, now, params: params.data, query: query.data, body, rawQuery } as unknown as ApiContext<E>);
       for (const [k, v] of Object.entries(rateHeaders)) res.headers.set(k, v);
       return res;

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import { requireAdmin, studyForUser, type StudyRow } from "../audit/access";
 import type { StaffUser } from "../auth/current-user";
 import { InvalidInput } from "../errors/app-error";
-import { parseInput } from "../recruitment/zod-issues";
+import { parseInput } from "../errors/zod-issues";
 import { longLayout, wideLayout, type Layout } from "./export-layout";
 import { loadWaves, type StudyWave } from "./load-waves";
 

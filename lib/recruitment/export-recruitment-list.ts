@@ -14,7 +14,7 @@ import { loadWaves } from "../exports/load-waves";
 import { xlsxChunks } from "../exports/xlsx";
 import { columnValue, neededAnswerKeys, participantValues, recruitmentColumns } from "./recruitment-columns";
 import { RECRUITMENT_STATUSES, STATUS_LABELS } from "./recruitment-transitions";
-import { parseInput } from "./zod-issues";
+import { parseInput } from "../errors/zod-issues";
 
 const BATCH = 500;
 

@@ -7,7 +7,7 @@ import { studyForUser } from "../audit/access";
 import type { StaffUser } from "../auth/current-user";
 import { InvalidInput } from "../errors/app-error";
 import { loadWaves } from "../exports/load-waves";
-import { parseInput } from "../recruitment/zod-issues";
+import { parseInput } from "../errors/zod-issues";
 import type { ChoiceQuestion } from "../surveys/definition";
 import { getPlan } from "../surveys/plan";
 import { buildFrequencyTable, type FrequencyTable } from "./build-frequency-table";

@@ -2,7 +2,7 @@ import type { Db } from "../../db/client";
 import { findStudySettings, insertStudyWithMember } from "../../db/queries/study-admin";
 import type { StaffUser } from "../auth/current-user";
 import { Conflict } from "../errors/app-error";
-import { parseInput } from "../recruitment/zod-issues";
+import { parseInput } from "../errors/zod-issues";
 import { newStudySchema, type NewStudyInput } from "./study-schema";
 
 /**
