@@ -26,14 +26,14 @@ export function BoardEntry(p: { slug: string; id: string; code: string; steps: r
   async function onSubmit(v: Values) {
     setStatus(null);
     const r = await updateEntryAction(p.slug, { id: p.id, to: (v.to || undefined) as never, at: v.at, notes: v.notes });
-    if (r.ok) return setStatus({ ok: true, message: r.message });
+    if (r.ok) return setStatus({ ok: true, message: r.value });
     for (const i of r.issues) if (i.path in schema.shape) setError(i.path as keyof Values, { message: i.message });
     setStatus({ ok: false, message: r.issues.length ? "" : r.message });
   }
   async function send() {
     setStatus(null);
     const r = await sendRequestAction(p.slug, p.id);
-    setStatus({ ok: r.ok, message: r.message });
+    setStatus(r.ok ? { ok: true, message: r.value } : { ok: false, message: r.message });
   }
   const items = [
     ...(status && !status.ok && status.message ? [{ message: status.message }] : []),

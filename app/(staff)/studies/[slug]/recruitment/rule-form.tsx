@@ -32,7 +32,7 @@ export function RuleForm(p: { slug: string; waves: { id: string; name: string }[
   async function onSubmit(v: Values) {
     setStatus(null);
     const r = await saveRuleAction(p.slug, { ...v, id: p.rule?.id, waveId: v.waveId || null, consent: v.consent || null });
-    if (r.ok) return setStatus({ ok: true, message: r.message });
+    if (r.ok) return setStatus({ ok: true, message: r.value });
     for (const i of r.issues) setError(i.path as keyof Values, { message: i.message });
     setStatus({ ok: false, message: r.issues.length ? "" : r.message });
   }
