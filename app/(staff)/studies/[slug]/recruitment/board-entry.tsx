@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { sendRequestAction, updateEntryAction } from "./actions";
-import { ErrorSummary } from "./error-summary";
+import { ErrorSummary } from "../../../../components/error-summary";
 
 const schema = z.object({
   to: z.string(),
@@ -41,7 +41,7 @@ export function BoardEntry(p: { slug: string; id: string; code: string; steps: r
   ];
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label={`Update ${p.code}`} style={{ display: "grid", gap: ".4rem", minWidth: "16rem" }}>
-      <ErrorSummary items={items} focusKey={`${submitCount}-${status?.message}`} />
+      <ErrorSummary items={items} focusOn={[submitCount, status?.message]} />
       {status?.ok && <p role="status" className="muted">{status.message}</p>}
       {p.canRequest && <button type="button" onClick={send}>Send interview request</button>}
       {p.steps.length > 0 && (
