@@ -11,7 +11,7 @@ import { authenticateBearer } from "./api-token";
 import type { BodyOf, BodySpec, Endpoint, Upload, UploadBody } from "./endpoint";
 import { apiRateLimiter } from "./rate-limit";
 import { readBodyLimited } from "./read-body";
-import { unsafeCharacter, unsafeJsonStrings } from "../text/unsafe-characters";
+import { unstorableCharacter, unstorableJsonStrings } from "../text/control-characters";
 
 export const JSON_LIMIT = 1 << 20;
 
@@ -51,7 +51,7 @@ async function readJson(req: Request, limit: number, prefix = "body"): Promise<u
   } catch (e) {
     throw new BadRequest("The body is not valid JSON", [{ path: "body", message: (e as Error).message }]);
   }
-  const unsafe = unsafeJsonStrings(data, prefix);
+  const unsafe = unstorableJsonStrings(data, prefix);
   if (unsafe.length) throw new InvalidInput("The body contains text that cannot be stored", unsafe);
   return data;
 }
@@ -59,8 +59,8 @@ async function readJson(req: Request, limit: number, prefix = "body"): Promise<u
 /** Query parameters and form fields: single-line text without control characters. */
 function checkFields(fields: Record<string, string>, what: string) {
   const issues = Object.entries(fields).flatMap(([k, v]) => {
-    const c = unsafeCharacter(k, { multiline: false }) ?? unsafeCharacter(v, { multiline: false });
-    return c ? [{ path: unsafeCharacter(k, { multiline: false }) ? "_" : k, message: `Contains ${c}, a control character or an unpaired surrogate` }] : [];
+    const c = unstorableCharacter(k, { multiline: false }) ?? unstorableCharacter(v, { multiline: false });
+    return c ? [{ path: unstorableCharacter(k, { multiline: false }) ? "_" : k, message: `Contains ${c}, a control character or an unpaired surrogate` }] : [];
   });
   if (issues.length) throw new InvalidInput(`The ${what} contain text that cannot be stored`, issues);
 }
