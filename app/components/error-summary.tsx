@@ -1,7 +1,7 @@
 "use client";
-// The error summary at the top of a staff or account form: lists each problem (a form-level message first,
-// then each field's, linked to its input), and takes focus when a submit fails so screen-reader
-// and keyboard users land on it.
+// The error summary at the top of a staff or account form: lists each problem (a form-level
+// message first, then each field's, linked to its input), and takes focus when a submit fails so
+// screen-reader and keyboard users land on it.
 import { useEffect, useRef } from "react";
 import type { FieldIssue } from "../../lib/errors/app-error";
 

@@ -90,7 +90,6 @@ test("a researcher schedules a wave: every missing field named, the panel counte
   await page.getByRole("button", { name: "Schedule the wave" }).click();
   await expect(page.locator(".field-error")).toContainText(["Give the wave a name"]);
   await expect(page.locator("#opensAt-error")).toHaveText("Give an opening time");
-  await expect(page.locator(".error-summary")).toBeFocused();
   await expect(page.locator(".error-summary a").first()).toHaveAttribute("href", "#name");
 
   await page.getByLabel("Name", { exact: true }).fill("Wave 3 – 2024");
