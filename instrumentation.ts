@@ -2,6 +2,8 @@
 // Starts the background worker (waves, invitations, reminders, mail) in the Node.js runtime only;
 // PANELWAVE_WORKER=0 turns it off (e.g. on web-only instances).
 export async function register() {
+  // NEXT_RUNTIME is Next.js's own marker, not a setting: it is read here, as Next documents, so
+  // the edge bundle leaves the worker out. Panelwave's settings are read in lib/config only.
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { startWorkerFromEnv } = await import("./lib/jobs/start-worker");
     await startWorkerFromEnv();

@@ -1,9 +1,9 @@
 // Is the PostgreSQL server reachable? Connection-level failures (refused, reset, closed, timed
 // out, the server shutting down) open a process-wide circuit: while it is open, queries fail at
-// once with ServiceUnavailable (a calm 503) instead of queueing for a connection, and one query a
+// once with DbUnavailable (a calm 503) instead of queueing for a connection, and one query a
 // second goes through to find out whether the server is back; the first success closes it. Each
 // change is logged once. One database per process, so one circuit.
-import { ServiceUnavailable } from "../lib/errors/app-error";
+import { unavailableError } from "./errors";
 
 /** Driver and socket error codes that mean "no connection", not "this statement failed". */
 const CONNECTION_CODES = new Set([
@@ -31,11 +31,16 @@ export function onDbCircuitChange(fn: () => void): () => void {
   };
 }
 
-/** A ServiceUnavailable, from this bundle's copy of lib/errors or another's (see lib/errors/unavailable.ts). */
-export function isServiceUnavailable(err: unknown): err is ServiceUnavailable {
-  const e = err as Partial<ServiceUnavailable> | null;
-  // By shape, not name: the production build shortens class names.
-  return err instanceof ServiceUnavailable || (e?.code === "unavailable" && e.status === 503 && typeof e.retryAfterSeconds === "number");
+/** What an unreachable database throws: db's DbUnavailable or lib's ServiceUnavailable (errors.ts). */
+export type UnavailableError = Error & { code: "unavailable"; status: 503; retryAfterSeconds: number };
+
+/**
+ * A DbUnavailable or a ServiceUnavailable, from this bundle's copy of lib/errors or another's (see
+ * lib/errors/unavailable.ts). By shape, not class or name: the production build shortens names.
+ */
+export function isServiceUnavailable(err: unknown): err is UnavailableError {
+  const e = err as Partial<UnavailableError> | null;
+  return e?.code === "unavailable" && e.status === 503 && typeof e.retryAfterSeconds === "number";
 }
 
 function codeOf(err: unknown): string | undefined {
@@ -82,14 +87,14 @@ export function noteDbSuccess(now = Date.now()): void {
   changed();
 }
 
-/** Throws ServiceUnavailable at once while the circuit is open, except for one probe a second. */
+/** Throws DbUnavailable at once while the circuit is open, except for one probe a second. */
 export function checkDbCircuit(now = Date.now()): void {
   if (!circuit.open) return;
   if (now >= circuit.nextProbe) {
     circuit.nextProbe = now + PROBE_EVERY_MS;
     return;
   }
-  throw new ServiceUnavailable();
+  throw unavailableError();
 }
 
 export function dbCircuitOpen(): boolean {

@@ -5,7 +5,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { sql, type SQL } from "drizzle-orm";
 import * as schema from "./schema";
-import { ConfigError } from "../lib/errors/config-error";
+import { DbConfigError } from "./errors";
 import { checkDbCircuit } from "./availability";
 import { openEmbeddedDb } from "./embedded";
 import { installQueryErrorHandling, translateDbError } from "./query-errors";
@@ -27,7 +27,7 @@ export type DbHandle = {
   close: () => Promise<void>;
 };
 
-export { ConfigError, openEmbeddedDb };
+export { DbConfigError, openEmbeddedDb };
 
 // Failed queries never carry their values into errors or logs; a lost server answers 503 fast.
 installQueryErrorHandling();
@@ -40,23 +40,23 @@ export function parseDatabaseUrl(raw: string): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(
+    throw new DbConfigError(
       `DATABASE_URL is not a valid URL (expected postgres://user:password@host:5432/database)`,
     );
   }
   if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
-    throw new ConfigError(
+    throw new DbConfigError(
       `DATABASE_URL must start with postgres:// or postgresql://, not ${url.protocol}//`,
     );
   }
   if (!url.pathname || url.pathname === "/") {
-    throw new ConfigError(`DATABASE_URL names no database (add /dbname after the host)`);
+    throw new DbConfigError(`DATABASE_URL names no database (add /dbname after the host)`);
   }
   for (const [part, value] of [["user name", url.username], ["password", url.password], ["database name", url.pathname]]) {
     try {
       decodeURIComponent(value);
     } catch {
-      throw new ConfigError(`DATABASE_URL has a malformed %-escape in its ${part} (write a literal % as %25)`);
+      throw new DbConfigError(`DATABASE_URL has a malformed %-escape in its ${part} (write a literal % as %25)`);
     }
   }
   return url;
@@ -72,13 +72,12 @@ function describeConnectError(err: unknown, url: URL): string {
   return `DATABASE_URL: cannot connect to ${where}: ${e?.message ?? String(err)}`;
 }
 
-/** Connects to the PostgreSQL server and checks the connection with one query. */
-export async function openServerDb(raw: string, opts: { max?: number } = {}): Promise<DbHandle> {
+/** Connects to the PostgreSQL server (a pool of `max` connections) and checks the connection with one query. */
+export async function openServerDb(raw: string, opts: { max: number }): Promise<DbHandle> {
   const url = parseDatabaseUrl(raw);
   const { drizzle } = await import("drizzle-orm/postgres-js");
-  const max = opts.max ?? Number(process.env.DATABASE_POOL_SIZE || 20);
   const pool = await createServerPool(raw, {
-    max,
+    max: opts.max,
     onnotice: () => {},
     // Fail fast when the server is down: a connection attempt gives up after 5 s, and the pool
     // retries at most a second apart (postgres.js's own backoff grows to 20 s, and queued queries
@@ -91,7 +90,7 @@ export async function openServerDb(raw: string, opts: { max?: number } = {}): Pr
     await client`select 1`;
   } catch (err) {
     await pool.end(1).catch(() => {});
-    throw new ConfigError(describeConnectError(err, url), { cause: err });
+    throw new DbConfigError(describeConnectError(err, url), { cause: err });
   }
   const db = drizzle(client, { schema }) as unknown as Db;
   guardTransactions(db);
@@ -114,13 +113,12 @@ function guardTransactions(db: Db): void {
   }) as Db["transaction"];
 }
 
-/** Opens whichever database the environment names. */
-export function openDb(env: Record<string, string | undefined> = process.env): Promise<DbHandle> {
-  const url = env.DATABASE_URL?.trim();
-  if (env.DATABASE_URL !== undefined && !url) {
-    return Promise.reject(new ConfigError("DATABASE_URL is set but empty; unset it to use the embedded database"));
-  }
-  return url ? openServerDb(url) : openEmbeddedDb(env.DATA_DIR || ".data");
+/** Which database to open: lib/config's loadDatabaseSettings reads and checks it from the environment. */
+export type DbSettings = { databaseUrl?: string; dataDir: string; databasePoolSize: number };
+
+/** Opens the database the settings name: the PostgreSQL server, or the embedded one in dataDir. */
+export function openDb(s: DbSettings): Promise<DbHandle> {
+  return s.databaseUrl ? openServerDb(s.databaseUrl, { max: s.databasePoolSize }) : openEmbeddedDb(s.dataDir);
 }
 
 /** The advisory lock key that serialises migrations and first-start seeding across instances. */

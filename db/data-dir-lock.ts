@@ -4,7 +4,7 @@
 // (pids are reused quickly in containers), or the machine rebooted since.
 import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { ConfigError } from "../lib/errors/config-error";
+import { DbConfigError } from "./errors";
 
 export const LOCK_FILE = "panelwave.lock";
 
@@ -107,7 +107,7 @@ function liveOwner(lock: string): number | null {
 /**
  * Takes the data folder's lock for this process, waiting up to waitMs for a live owner to exit
  * (a restart right after a stop). A stale lock is set aside and replaced. Returns the release
- * function (also run on exit). Throws a ConfigError naming the folder and the owner otherwise.
+ * function (also run on exit). Throws a DbConfigError naming the folder and the owner otherwise.
  */
 export async function acquireDataDirLock(dir: string, opts: { waitMs?: number; label?: string } = {}): Promise<() => void> {
   const lock = join(dir, LOCK_FILE);
@@ -125,7 +125,7 @@ export async function acquireDataDirLock(dir: string, opts: { waitMs?: number; l
       continue;
     }
     if (Date.now() >= deadline) {
-      throw new ConfigError(
+      throw new DbConfigError(
         `The data folder ${opts.label ?? dir} is in use by process ${pid} (is Panelwave running?); stop it first or set DATABASE_URL`,
       );
     }

@@ -3,14 +3,14 @@
 // power loss or an OS crash, not only a crash of the app.
 import { join } from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
-import { dataDirError, ensureDataDir } from "../lib/config/data-dir";
-import { ConfigError } from "../lib/errors/config-error";
+import { dataDirError, ensureDataDir } from "./data-dir";
+import { DbConfigError } from "./errors";
 import { acquireDataDirLock } from "./data-dir-lock";
 import type { Db, DbHandle } from "./client";
 import * as schema from "./schema";
 
 /**
- * Opens the embedded database in dataDir/pg. A second process gets a one-line ConfigError naming
+ * Opens the embedded database in dataDir/pg. A second process gets a one-line DbConfigError naming
  * the owner; a lock left by a crashed process is taken over (see data-dir-lock.ts). Waits up to
  * lockWaitMs for a live owner to exit (a restart right after a stop).
  */
@@ -27,7 +27,7 @@ export async function openEmbeddedDb(dataDir: string, opts: { lockWaitMs?: numbe
   } catch (err) {
     release();
     if ((err as NodeJS.ErrnoException)?.code) throw dataDirError(err, dataDir);
-    throw new ConfigError(`DATA_DIR: cannot open the embedded database in ${dataDir}: ${(err as Error)?.message ?? err}`);
+    throw new DbConfigError(`DATA_DIR: cannot open the embedded database in ${dataDir}: ${(err as Error)?.message ?? err}`);
   }
   const db = drizzle(pg, { schema }) as unknown as Db;
   return {

@@ -2,7 +2,7 @@
 // whose message is "Failed query: <sql>\nparams: <values>", and the driver's own error carries the
 // row in `detail` and `where`: a respondent's answers ended up in the server log. Here, once per
 // process, drizzle's query path is wrapped so that a failed query throws
-// - ServiceUnavailable (503) when the server cannot be reached, after the circuit of
+// - DbUnavailable (503; errors.ts) when the server cannot be reached, after the circuit of
 //   availability.ts; while that circuit is open, queries fail at once without waiting;
 // - otherwise a DatabaseQueryError: the SQL text (never the values), the SQLSTATE and the names
 //   of the constraint, table and column; the server's message with quoted values blanked for data
@@ -10,7 +10,7 @@
 // drizzle-orm is pinned exactly; drizzle's own option for this (maskParams) is not released yet.
 import { DrizzleQueryError } from "drizzle-orm";
 import { PgPreparedQuery } from "drizzle-orm/pg-core";
-import { ServiceUnavailable } from "../lib/errors/app-error";
+import { unavailableError } from "./errors";
 import { checkDbCircuit, isConnectionFailure, isServiceUnavailable, noteDbFailure, noteDbSuccess } from "./availability";
 
 type DriverError = Error & {
@@ -58,7 +58,7 @@ export function translateDbError(e: unknown): unknown {
   const driver = e instanceof DrizzleQueryError ? e.cause : e;
   if (isConnectionFailure(driver)) {
     noteDbFailure(driver);
-    return new ServiceUnavailable();
+    return unavailableError();
   }
   if (e instanceof DrizzleQueryError) return new DatabaseQueryError(e.query, sanitizeDriverError(e.cause ?? e));
   return e;

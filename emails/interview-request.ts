@@ -1,5 +1,5 @@
 // A request for a qualitative interview, sent to those who consented to interview contact.
-import { fallbackLabel, previewBase, renderBlocks, type EmailLanguage, type RenderedEmail, type RespondentBase } from "./layout";
+import { previewBase, respondentTemplate, type EmailLanguage, type RespondentBase } from "./layout";
 
 export type InterviewRequestProps = RespondentBase & {
   /** A page where the person can say yes; without one they reply to the email. */
@@ -67,19 +67,13 @@ const T: Record<EmailLanguage, {
   },
 };
 
-export function render(props: InterviewRequestProps): RenderedEmail {
-  const t = T[props.language];
-  return renderBlocks({
-    language: props.language,
-    subject: t.subject(props.studyName),
-    fallbackLabel: fallbackLabel(props.language),
-    blocks: [
-      { p: t.greeting },
-      { p: t.body },
-      { p: t.details(props.minutes) },
-      { p: t.voluntary },
-      ...(props.link ? [{ p: t.how }, { button: { label: t.button, url: props.link } }] : [{ p: t.reply }]),
-    ],
-    footer: props,
-  });
-}
+export const render = respondentTemplate(
+  T,
+  (t, props: InterviewRequestProps) => [
+    { p: t.body },
+    { p: t.details(props.minutes) },
+    { p: t.voluntary },
+    ...(props.link ? [{ p: t.how }, { button: { label: t.button, url: props.link } }] : [{ p: t.reply }]),
+  ],
+  { copyLink: true },
+);

@@ -1,5 +1,5 @@
 // The personal invitation to a panel wave, in every respondent language.
-import { fallbackLabel, formatDate, previewBase, renderBlocks, type EmailLanguage, type RenderedEmail, type RespondentBase } from "./layout";
+import { emailDate, previewBase, respondentTemplate, type EmailLanguage, type RespondentBase } from "./layout";
 
 export type InvitationProps = RespondentBase & {
   /** The personal link /s/<token>. */
@@ -61,20 +61,14 @@ const T: Record<EmailLanguage, {
   },
 };
 
-export function render(props: InvitationProps): RenderedEmail {
-  const t = T[props.language];
-  return renderBlocks({
-    language: props.language,
-    subject: t.subject(props.studyName),
-    fallbackLabel: fallbackLabel(props.language),
-    blocks: [
-      { p: t.greeting },
-      { p: t.body(props.studyName) },
-      { p: t.open },
-      { button: { label: t.button, url: props.link } },
-      ...(props.closesAt ? [{ p: t.until(formatDate(props.closesAt, props.language, props.timeZone)) }] : []),
-      { small: t.personal },
-    ],
-    footer: props,
-  });
-}
+export const render = respondentTemplate(
+  T,
+  (t, props: InvitationProps) => [
+    { p: t.body(props.studyName) },
+    { p: t.open },
+    { button: { label: t.button, url: props.link } },
+    ...(props.closesAt ? [{ p: t.until(emailDate(props.closesAt, props)) }] : []),
+    { small: t.personal },
+  ],
+  { copyLink: true },
+);

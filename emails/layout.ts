@@ -1,6 +1,10 @@
-// Shared pieces of every email: escaping, the HTML shell, the button, the footer with the
-// study's contact person and the stop-emails link, and date formatting per language.
+// Shared pieces of every email: the HTML shell, the button, the footer with the study's contact
+// person and the stop-emails link, and the respondent email built from them. Escaping is
+// lib/text/escape-html, dates lib/i18n/format-date: the same as on the respondent pages.
+import { formatDate } from "../lib/i18n/format-date";
 import { RESPONDENT_LANGUAGES, type RespondentLanguage } from "../lib/i18n/respondent-messages";
+import { DEFAULT_TIME_ZONE } from "../lib/i18n/study-time-zone";
+import { escapeHtml } from "../lib/text/escape-html";
 
 export type EmailLanguage = RespondentLanguage;
 export const EMAIL_LANGUAGES = RESPONDENT_LANGUAGES;
@@ -16,7 +20,7 @@ export type RespondentBase = {
   contactEmail: string | null;
   /** https://…/u/<token>; absent only where stopping makes no sense (a withdrawal confirmation). */
   unsubscribeUrl: string | null;
-  /** IANA zone for dates in the text. */
+  /** IANA zone for dates in the text: the study's (studyTimeZone). */
   timeZone?: string;
 };
 
@@ -28,13 +32,6 @@ export const previewBase: Omit<RespondentBase, "language"> = {
   timeZone: "Europe/Oslo",
 };
 
-const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
-}
-
 /** Only absolute http(s) links go into an email; anything else is refused loudly. */
 export function safeUrl(url: string): string {
   const u = new URL(url);
@@ -42,16 +39,9 @@ export function safeUrl(url: string): string {
   return u.toString();
 }
 
-const LOCALES: Record<EmailLanguage, string> = { uk: "uk-UA", ru: "ru-RU", nb: "nb-NO", en: "en-GB" };
-
-// Building a DateTimeFormat costs far more than using one; bulk mail formats the same few.
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-export function formatDate(d: Date, language: EmailLanguage, timeZone = "Europe/Oslo"): string {
-  const k = `${language}|${timeZone}`;
-  let f = formats.get(k);
-  if (!f) formats.set(k, (f = new Intl.DateTimeFormat(LOCALES[language], { dateStyle: "long", timeZone })));
-  return f.format(d);
+/** A date in the email's words ("10 січня 2027"), in the study's zone. */
+export function emailDate(d: Date, props: Pick<RespondentBase, "language" | "timeZone">): string {
+  return formatDate(d, "long", { language: props.language, timeZone: props.timeZone ?? DEFAULT_TIME_ZONE });
 }
 
 /** A template is a list of blocks of raw text; renderBlocks escapes them. */
@@ -155,9 +145,30 @@ export function renderBlocks(opts: {
   return { subject: opts.subject, html: doc, text: text.join("\n\n") + "\n" };
 }
 
-/** The fallback line for respondent emails in this language. */
-export function fallbackLabel(language: EmailLanguage): string {
-  return FOOTER[language].fallback;
+/** What the texts of every respondent template have: a subject naming the study, and a greeting. */
+type RespondentTexts = { subject: (study: string) => string; greeting: string };
+
+/**
+ * A respondent template, from its texts in every language and its blocks: each email is the
+ * greeting, the blocks, then the footer (whom to ask; the stop-emails link unless `noStopLink`).
+ * With `copyLink`, each button is followed by its address to copy. The subject is
+ * `t.subject(studyName)` unless `subject` says otherwise.
+ */
+export function respondentTemplate<P extends RespondentBase, X extends RespondentTexts>(
+  texts: Record<EmailLanguage, X>,
+  blocks: (t: X, props: P) => Block[],
+  o: { copyLink?: boolean; noStopLink?: boolean; subject?: (t: X, props: P) => string } = {},
+): (props: P) => RenderedEmail {
+  return (props) => {
+    const t = texts[props.language];
+    return renderBlocks({
+      language: props.language,
+      subject: o.subject ? o.subject(t, props) : t.subject(props.studyName),
+      blocks: [{ p: t.greeting }, ...blocks(t, props)],
+      footer: o.noStopLink ? { ...props, unsubscribeUrl: null } : props,
+      fallbackLabel: o.copyLink ? FOOTER[props.language].fallback : undefined,
+    });
+  };
 }
 
 /** Picks a language the template has: the wanted one, else English. */

@@ -1,6 +1,6 @@
 // "Was this you?": an open-link response gave this address, which belongs to a panel member. Sent
 // to the member's own address; only their click on the link joins the response to them.
-import { fallbackLabel, formatDate, previewBase, renderBlocks, type EmailLanguage, type RenderedEmail, type RespondentBase } from "./layout";
+import { emailDate, previewBase, respondentTemplate, type EmailLanguage, type RespondentBase } from "./layout";
 
 export type LinkConfirmationProps = RespondentBase & {
   /** The confirmation page /v/<token> (single use). */
@@ -61,19 +61,13 @@ const T: Record<EmailLanguage, {
   },
 };
 
-export function render(props: LinkConfirmationProps): RenderedEmail {
-  const t = T[props.language];
-  return renderBlocks({
-    language: props.language,
-    subject: t.subject(props.studyName),
-    blocks: [
-      { p: t.greeting },
-      { p: t.what(formatDate(props.answeredAt, props.language, props.timeZone), props.studyName) },
-      { p: t.choice },
-      { button: { label: t.button, url: props.link } },
-      { small: t.once(formatDate(props.expiresAt, props.language, props.timeZone)) },
-    ],
-    footer: props,
-    fallbackLabel: fallbackLabel(props.language),
-  });
-}
+export const render = respondentTemplate(
+  T,
+  (t, props: LinkConfirmationProps) => [
+    { p: t.what(emailDate(props.answeredAt, props), props.studyName) },
+    { p: t.choice },
+    { button: { label: t.button, url: props.link } },
+    { small: t.once(emailDate(props.expiresAt, props)) },
+  ],
+  { copyLink: true },
+);

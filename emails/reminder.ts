@@ -1,6 +1,6 @@
 // A reminder to answer a panel wave (numbered reminders and the closing reminder), in every
 // respondent language.
-import { fallbackLabel, formatDate, previewBase, renderBlocks, type EmailLanguage, type RenderedEmail, type RespondentBase } from "./layout";
+import { emailDate, previewBase, respondentTemplate, type EmailLanguage, type RespondentBase } from "./layout";
 
 export type ReminderProps = RespondentBase & {
   link: string;
@@ -64,21 +64,25 @@ const T: Record<EmailLanguage, {
   },
 };
 
-export function render(props: ReminderProps): RenderedEmail {
-  const t = T[props.language];
-  const date = props.closesAt ? formatDate(props.closesAt, props.language, props.timeZone) : null;
-  const closing = props.closing && date !== null;
-  return renderBlocks({
-    language: props.language,
-    subject: closing ? t.closingSubject(props.studyName, date) : t.subject(props.studyName),
-    fallbackLabel: fallbackLabel(props.language),
-    blocks: [
-      { p: t.greeting },
+/** The closing date when this is the "last days" reminder, else null. */
+const closingDate = (props: ReminderProps) => (props.closing && props.closesAt ? emailDate(props.closesAt, props) : null);
+
+export const render = respondentTemplate(
+  T,
+  (t, props: ReminderProps) => {
+    const date = closingDate(props);
+    return [
       { p: t.body(props.studyName) },
-      ...(closing ? [{ p: t.closingBody(date) }] : []),
+      ...(date !== null ? [{ p: t.closingBody(date) }] : []),
       { button: { label: t.button, url: props.link } },
       { small: t.personal },
-    ],
-    footer: props,
-  });
-}
+    ];
+  },
+  {
+    copyLink: true,
+    subject: (t, props) => {
+      const date = closingDate(props);
+      return date !== null ? t.closingSubject(props.studyName, date) : t.subject(props.studyName);
+    },
+  },
+);

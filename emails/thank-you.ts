@@ -1,5 +1,5 @@
 // Thanks after a completed survey, in every respondent language.
-import { previewBase, renderBlocks, type EmailLanguage, type RenderedEmail, type RespondentBase } from "./layout";
+import { previewBase, respondentTemplate, type EmailLanguage, type RespondentBase } from "./layout";
 
 export type ThankYouProps = RespondentBase & {
   /** The personal link, where the person can see that their answers were received. */
@@ -35,12 +35,7 @@ const T: Record<EmailLanguage, { subject: (study: string) => string; greeting: s
   },
 };
 
-export function render(props: ThankYouProps): RenderedEmail {
-  const t = T[props.language];
-  return renderBlocks({
-    language: props.language,
-    subject: t.subject(props.studyName),
-    blocks: [{ p: t.greeting }, { p: t.body }, ...(props.link ? [{ button: { label: t.link, url: props.link } }] : [])],
-    footer: props,
-  });
-}
+export const render = respondentTemplate(T, (t, props: ThankYouProps) => [
+  { p: t.body },
+  ...(props.link ? [{ button: { label: t.link, url: props.link } }] : []),
+]);

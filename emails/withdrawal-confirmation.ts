@@ -1,5 +1,5 @@
 // Confirms that a person will get no more email (sent only where the study turns it on).
-import { previewBase, renderBlocks, type EmailLanguage, type RenderedEmail, type RespondentBase } from "./layout";
+import { previewBase, respondentTemplate, type EmailLanguage, type RespondentBase } from "./layout";
 
 export type WithdrawalConfirmationProps = RespondentBase & {
   /** Whether the email address is erased once this message is sent. */
@@ -39,12 +39,9 @@ const T: Record<EmailLanguage, { subject: (study: string) => string; greeting: s
   },
 };
 
-export function render(props: WithdrawalConfirmationProps): RenderedEmail {
-  const t = T[props.language];
-  return renderBlocks({
-    language: props.language,
-    subject: t.subject(props.studyName),
-    blocks: [{ p: t.greeting }, { p: t.body(props.studyName) }, ...(props.erased ? [{ p: t.erased }] : []), { p: t.mistake }],
-    footer: { ...props, unsubscribeUrl: null },
-  });
-}
+// Sent because the person stopped: no stop link.
+export const render = respondentTemplate(
+  T,
+  (t, props: WithdrawalConfirmationProps) => [{ p: t.body(props.studyName) }, ...(props.erased ? [{ p: t.erased }] : []), { p: t.mistake }],
+  { noStopLink: true },
+);

@@ -1,5 +1,7 @@
 // The process-wide runtime: configuration, database and auth, created once per process.
 import { getDbHandle } from "../db";
+import { unavailableAs } from "../db/errors";
+import { ServiceUnavailable } from "./errors/app-error";
 import { asServiceUnavailable } from "./errors/unavailable";
 import type { Db, DbKind } from "../db/client";
 import { createAuth, type Auth } from "./auth/create-auth";
@@ -9,12 +11,15 @@ export type Runtime = { config: Config; db: Db; dbKind: DbKind; auth: Auth };
 
 const g = globalThis as unknown as { __panelwaveRuntime?: Promise<Runtime> };
 
+// An unreachable database reaches lib/ and app/ as lib's ServiceUnavailable (an AppError: 503).
+unavailableAs((e) => new ServiceUnavailable(e.message, e.retryAfterSeconds));
+
 export function getRuntime(): Promise<Runtime> {
   if (!g.__panelwaveRuntime) {
     const p = (async () => {
       const config = loadConfig();
       // A server that cannot be reached now is a 503 for this request; the next one tries again.
-      const handle = await getDbHandle().catch((err) => {
+      const handle = await getDbHandle(config).catch((err) => {
         throw asServiceUnavailable(err) ?? err;
       });
       const auth = createAuth(handle.db, config);

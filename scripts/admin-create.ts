@@ -3,7 +3,9 @@
 import { parseArgs } from "node:util";
 import { migrateDb, openDb } from "../db/client";
 import { createUser } from "../lib/auth/create-user";
+import { loadDatabaseSettings } from "../lib/config/load-config";
 import { AppError } from "../lib/errors/app-error";
+import { DbConfigError } from "../db/errors";
 import { ConfigError } from "../lib/errors/config-error";
 
 async function main() {
@@ -20,7 +22,7 @@ async function main() {
   if (!email || !password) {
     throw new ConfigError("give --email and --password (or ADMIN_EMAIL and ADMIN_PASSWORD)");
   }
-  const handle = await openDb();
+  const handle = await openDb(loadDatabaseSettings());
   try {
     await migrateDb(handle);
     const role = values.role === "researcher" ? "researcher" : values.role === "admin" ? "admin" : null;
@@ -33,7 +35,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  const msg = err instanceof ConfigError || err instanceof AppError ? err.message : String(err?.message ?? err);
+  const msg = err instanceof ConfigError || err instanceof DbConfigError || err instanceof AppError ? err.message : String(err?.message ?? err);
   console.error(`admin:create: ${msg}`);
   process.exit(1);
 });

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { executeRows, type Db } from "../client";
 import { outbox } from "../schema";
 import { list, toDate, toNumber, ts } from "./raw";
+import { latestConsentGranted } from "./consents";
 
 export type OutboxInsert = {
   studyId?: string | null;
@@ -143,9 +144,7 @@ export async function loadDeliveryContext(db: Db, ids: number[]): Promise<Map<nu
                w.status as wave_status, w.closes_at, w.schedule,
                s.name as study_name, s.contact_name, s.contact_email, s.settings,
                r.status as response_status,
-               (select cs.granted from consents cs
-                 where cs.participant_id = o.participant_id and cs.kind = o.data->>'consentKind'
-                 order by cs.recorded_at desc limit 1) as consent_granted,
+               ${latestConsentGranted(sql`o.participant_id`, sql`o.data->>'consentKind'`)} as consent_granted,
                u.email as user_email, u.name as user_name
         from outbox o
         left join participants p on p.id = o.participant_id

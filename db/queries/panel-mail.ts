@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import { executeRows, type Db } from "../client";
 import { toDate, ts } from "./raw";
+import { latestConsentGranted } from "./consents";
 
 export type ParticipantMailInfo = {
   participantId: string;
@@ -50,13 +51,13 @@ export async function findParticipantMailInfo(db: Db, participantId: string): Pr
 /** The latest consent row per kind decides; null where there is none. */
 export async function latestConsents(db: Db, participantId: string, kinds: string[]): Promise<Record<string, boolean | null>> {
   const out: Record<string, boolean | null> = Object.fromEntries(kinds.map((k) => [k, null]));
-  const rows = await executeRows<{ kind: string; granted: boolean }>(
+  if (kinds.length === 0) return out;
+  const rows = await executeRows<{ kind: string; granted: unknown }>(
     db,
-    sql`select distinct on (kind) kind, granted from consents
-        where participant_id = ${participantId}
-        order by kind, recorded_at desc`,
+    sql`select k.kind, ${latestConsentGranted(participantId, sql`k.kind`)} as granted
+        from (values ${sql.join(kinds.map((k) => sql`(${k}::text)`), sql`, `)}) as k(kind)`,
   );
-  for (const r of rows) if (r.kind in out) out[r.kind] = r.granted;
+  for (const r of rows) out[r.kind] = r.granted === null || r.granted === undefined ? null : r.granted === true || r.granted === "t";
   return out;
 }
 

@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import { executeRows, type Db } from "../client";
 import { list, toDate } from "./raw";
+import { latestConsentGranted } from "./consents";
 
 export type ParticipantStatusRow = {
   id: string;
@@ -28,9 +29,9 @@ export async function participantStatusPage(db: Db, studyId: string, o: { after:
                         where i.study_id = ${studyId} and i.participant_id in (${list(ids)})`),
     executeRows(db, sql`select r.participant_id, w.slug, r.status, r.trajectory from responses r join waves w on w.id = r.wave_id
                         where r.study_id = ${studyId} and r.participant_id in (${list(ids)})`),
-    executeRows(db, sql`select distinct on (participant_id, kind) participant_id, kind, granted from consents
-                        where study_id = ${studyId} and participant_id in (${list(ids)})
-                        order by participant_id, kind, recorded_at desc`),
+    executeRows(db, sql`select d.participant_id, d.kind, ${latestConsentGranted(sql`d.participant_id`, sql`d.kind`)} as granted
+                        from (select distinct participant_id, kind from consents
+                              where study_id = ${studyId} and participant_id in (${list(ids)})) d`),
   ]);
   const out = new Map<string, ParticipantStatusRow>(
     people.map((p) => [p.id as string, {

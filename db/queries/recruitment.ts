@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { executeRows, type Db } from "../client";
 import type { RecruitmentStatus, Trajectory } from "../schema";
 import { list, pickKeys, toDate, toNumber, toObject, ts } from "./raw";
+import { latestConsentGranted } from "./consents";
 
 /** What a rule asks for, as stored in recruitment_rules.rule (parsed by lib/recruitment). */
 export type RuleMatch = {
@@ -97,8 +98,7 @@ function matchingResponses(m: RuleMatch, participantId?: string): SQL {
       ${m.waveId ? sql`and r.wave_id = ${m.waveId}` : sql``}
       ${participantId ? sql`and r.participant_id = ${participantId}` : sql``}
       ${m.consent
-        ? sql`and (select c.granted from consents c where c.participant_id = r.participant_id and c.kind = ${m.consent}
-                   order by c.recorded_at desc limit 1) is true`
+        ? sql`and ${latestConsentGranted(sql`r.participant_id`, m.consent)} is true`
         : sql``}
     order by r.participant_id, r.completed_at desc nulls last`;
 }
@@ -171,8 +171,7 @@ const boardSelect = (consentKind: string) => sql`
   select rc.id, rc.participant_id, p.code, rc.status, rr.name as rule_name, w.name as wave_name,
          (select r.trajectory from responses r where r.participant_id = rc.participant_id and r.wave_id = rc.wave_id limit 1) as trajectory,
          rc.notes, c.language, (c.participant_id is not null) as has_contact,
-         coalesce((select cs.granted from consents cs where cs.participant_id = rc.participant_id and cs.kind = ${consentKind}
-                   order by cs.recorded_at desc limit 1), false) as consent_granted,
+         coalesce(${latestConsentGranted(sql`rc.participant_id`, consentKind)}, false) as consent_granted,
          (select count(*) from outbox o where o.participant_id = rc.participant_id and o.kind = 'interview_request') as requests,
          rc.flagged_at, rc.invited_at, rc.agreed_at, rc.interviewed_at, rc.closed_at, rc.updated_at
   from recruitment rc

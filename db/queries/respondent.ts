@@ -76,6 +76,7 @@ export async function findWaveBySlugs(db: Db, studySlug: string, waveSlug: strin
       defaultLanguage: studies.defaultLanguage,
       contactName: studies.contactName,
       contactEmail: studies.contactEmail,
+      studySettings: studies.settings,
       definition: instrumentVersions.definition,
     })
     .from(waves)
@@ -102,6 +103,7 @@ export async function findOpenLinkWave(db: Db, waveId: string) {
       defaultLanguage: studies.defaultLanguage,
       contactName: studies.contactName,
       contactEmail: studies.contactEmail,
+      studySettings: studies.settings,
       definition: instrumentVersions.definition,
       instrumentVersionId: instrumentVersions.id,
     })

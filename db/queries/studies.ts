@@ -2,10 +2,12 @@ import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { responses, studies, studyMembers, waves, invitations } from "../schema";
 
+/** The study with this slug (every column: its settings, languages and contact), or null. */
 export async function findStudyBySlug(db: Db, slug: string) {
   const [row] = await db.select().from(studies).where(eq(studies.slug, slug)).limit(1);
   return row ?? null;
 }
+export type StudyRow = NonNullable<Awaited<ReturnType<typeof findStudyBySlug>>>;
 
 /** Studies a user can see: all for admins, member studies for researchers. */
 export async function listStudiesForUser(db: Db, user: { id: string; role: string }) {

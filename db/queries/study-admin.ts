@@ -1,5 +1,4 @@
-// Creating studies (with their first member) and reading their settings.
-import { eq } from "drizzle-orm";
+// Creating studies (with their first member); reading one is findStudyBySlug (studies.ts).
 import type { Db } from "../client";
 import { studies, studyMembers, type StudySettings, type StatusMapping } from "../schema";
 
@@ -27,17 +26,4 @@ export async function insertStudyWithMember(db: Db, s: NewStudy, memberId: strin
     if (memberId) await tx.insert(studyMembers).values({ studyId: row.id, userId: memberId, createdAt: now });
     return row.id;
   });
-}
-
-export async function findStudySettings(db: Db, slug: string) {
-  const [row] = await db
-    .select({
-      id: studies.id, slug: studies.slug, name: studies.name, languages: studies.languages, defaultLanguage: studies.defaultLanguage,
-      statusVariable: studies.statusVariable, statusMapping: studies.statusMapping, contactName: studies.contactName,
-      contactEmail: studies.contactEmail, settings: studies.settings, createdAt: studies.createdAt,
-    })
-    .from(studies)
-    .where(eq(studies.slug, slug))
-    .limit(1);
-  return row ?? null;
 }

@@ -26,6 +26,7 @@ export async function findUnverifiedContactByTokenHash(db: Db, tokenHash: string
       defaultLanguage: studies.defaultLanguage,
       contactName: studies.contactName,
       contactEmail: studies.contactEmail,
+      studySettings: studies.settings,
       existingWithdrawnAt: participants.withdrawnAt,
       lastAnsweredLanguage: sql<string | null>`(select r.language from responses r
         where r.participant_id = ${unverifiedContacts.existingParticipantId} order by r.updated_at desc limit 1)`,

@@ -1,10 +1,11 @@
 // Waves: scheduling, the target panel, invitations and reminders, and fieldwork counts.
 import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { executeRows, type Db } from "../client";
-import { instruments, instrumentVersions, invitations, studies, waves } from "../schema";
+import { instruments, instrumentVersions, invitations, waves } from "../schema";
 import type { TargetRule, WaveMode, WaveSchedule, WaveStatus } from "../schema/waves";
 import { insertOutbox, type OutboxInsert } from "./outbox";
 import { list, toNumber, ts } from "./raw";
+import { FOLLOW_UP_CONSENT, latestConsentGranted } from "./consents";
 
 export type WaveRow = typeof waves.$inferSelect;
 
@@ -106,13 +107,12 @@ export function findOpenPanelWaves(db: Db, now: Date) {
  * consent is granted, and (optionally) who completed an earlier wave.
  */
 function targetConditions(studyId: string, rule: TargetRule): SQL {
-  const consent = rule.consent || "follow_up_surveys";
+  const consent = rule.consent || FOLLOW_UP_CONSENT;
   const completed = rule.completedWaveId
     ? sql`and exists (select 1 from responses r where r.wave_id = ${rule.completedWaveId} and r.participant_id = p.id and r.status = 'completed')`
     : sql``;
   return sql`p.study_id = ${studyId} and p.withdrawn_at is null and c.bounced_at is null
-    and (select cs.granted from consents cs where cs.participant_id = p.id and cs.kind = ${consent}
-         order by cs.recorded_at desc limit 1) is true
+    and ${latestConsentGranted(sql`p.id`, consent)} is true
     ${completed}`;
 }
 
@@ -273,15 +273,6 @@ export async function queueReminderBatch(
         returning invitations.id`,
   );
   return { queued: rows.length, lastId: ids[ids.length - 1] };
-}
-
-export async function findStudyBySlugForWaves(db: Db, slug: string) {
-  const [row] = await db
-    .select({ id: studies.id, slug: studies.slug, name: studies.name, languages: studies.languages, contactName: studies.contactName, contactEmail: studies.contactEmail, settings: studies.settings })
-    .from(studies)
-    .where(eq(studies.slug, slug))
-    .limit(1);
-  return row ?? null;
 }
 
 export type WaveTotals = { invited: number; delivered: number; bounced: number; optedOut: number; started: number; completed: number };

@@ -10,7 +10,7 @@ import { getRuntime, type Runtime } from "../runtime";
 import { authenticateBearer } from "./api-token";
 import type { BodyOf, BodySpec, Endpoint, Upload, UploadBody } from "./endpoint";
 import { apiRateLimiter } from "./rate-limit";
-import { readBodyLimited } from "./read-body";
+import { readBodyLimited } from "../http/read-body";
 import { unstorableCharacter, unstorableJsonStrings } from "../text/control-characters";
 
 export const JSON_LIMIT = 1 << 20;
@@ -122,7 +122,7 @@ export function apiRoute<E extends Endpoint>(ep: E, run: (c: ApiContext<E>) => P
       const rt = await getRuntime();
       const now = new Date();
       const user = await authenticateBearer(rt.db, req.headers.get("authorization"), now);
-      const rate = apiRateLimiter().take(user.tokenId, now.getTime());
+      const rate = apiRateLimiter(rt.config.apiRateLimit).take(user.tokenId, now.getTime());
       rateHeaders["ratelimit-limit"] = String(rate.limit);
       rateHeaders["ratelimit-remaining"] = String(rate.remaining);
       if (!rate.allowed) throw new TooManyRequests(rate.retryAfterSeconds);

@@ -3,7 +3,9 @@
 // keeps its own buckets, so the effective limit is at most instances × the limit. Time is a
 // parameter, so the limiter is testable without waiting.
 
-export type RateLimitConfig = { capacity: number; refillPerSecond: number };
+import type { ApiRateLimit } from "../config/load-config";
+
+export type RateLimitConfig = ApiRateLimit;
 export type RateDecision = { allowed: boolean; limit: number; remaining: number; retryAfterSeconds: number };
 
 export class TokenBuckets {
@@ -28,16 +30,11 @@ export class TokenBuckets {
   }
 }
 
-/** API_RATE_LIMIT="capacity/refillPerSecond", e.g. "120/2" (the default). */
-export function rateLimitFromEnv(raw: string | undefined): RateLimitConfig {
-  const m = /^\s*(\d+)\s*\/\s*(\d+(?:\.\d+)?)\s*$/.exec(raw ?? "");
-  return m ? { capacity: Math.max(1, Number(m[1])), refillPerSecond: Number(m[2]) } : { capacity: 120, refillPerSecond: 2 };
-}
-
 const g = globalThis as unknown as { __panelwaveApiBuckets?: TokenBuckets };
 
-export function apiRateLimiter(): TokenBuckets {
-  return (g.__panelwaveApiBuckets ??= new TokenBuckets(rateLimitFromEnv(process.env.API_RATE_LIMIT)));
+/** The process's buckets, made on first use with the configured limit (API_RATE_LIMIT in lib/config). */
+export function apiRateLimiter(config: RateLimitConfig): TokenBuckets {
+  return (g.__panelwaveApiBuckets ??= new TokenBuckets(config));
 }
 
 /** Tests: start over with fresh buckets under this configuration. */

@@ -1,8 +1,8 @@
 // Shared pieces of the API's request and response schemas (each with an id: an OpenAPI component).
 import { z } from "zod";
+import { slugSchema } from "../studies/study-schema";
 
 export const dateTime = z.iso.datetime({ offset: true });
-export const slugSchema = z.string().regex(/^[a-z0-9-]{1,64}$/);
 
 export const studyParams = z.object({ study: slugSchema.describe("The study's slug") });
 export const waveParams = studyParams.extend({ wave: slugSchema.describe("The wave's slug") });

@@ -5,11 +5,12 @@ import { listAudit, type AuditRow } from "../../db/queries/audit";
 import { findStudyBySlug } from "../../db/queries/studies";
 import type { StaffUser } from "../auth/current-user";
 import { NotFound } from "../errors/app-error";
-import { requireAdmin } from "./access";
+import { requireAdmin } from "../auth/permissions";
+import { slugSchema } from "../studies/study-schema";
 
 export const auditQuerySchema = z.object({
   before: z.coerce.number().int().positive().optional(),
-  study: z.string().regex(/^[a-z0-9-]{1,64}$/).optional(),
+  study: slugSchema.optional(),
   action: z.string().regex(/^[a-z_.]{1,64}$/).optional(),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;

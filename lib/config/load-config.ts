@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { isIP } from "node:net";
 import { join } from "node:path";
 import { ConfigError } from "../errors/config-error";
-import { dataDirError, ensureDataDir } from "./data-dir";
+import { dataDirError, ensureDataDir } from "../../db/data-dir";
 
 /**
  * Which reverse proxies may tell us the client's address in X-Forwarded-For: none (the socket's
@@ -12,11 +12,22 @@ import { dataDirError, ensureDataDir } from "./data-dir";
  */
 export type TrustProxy = null | { hops: number } | { ranges: string[] };
 
-export type Config = {
+/** Which database to open (db/client.ts openDb): read without writing anything. */
+export type DatabaseSettings = {
+  /** DATABASE_URL: the PostgreSQL server; unset, the embedded database in dataDir. */
+  databaseUrl?: string;
+  /** DATA_DIR, default .data. */
+  dataDir: string;
+  /** DATABASE_POOL_SIZE: connections per instance to the server, default 20. */
+  databasePoolSize: number;
+};
+
+/** API_RATE_LIMIT="burst/perSecond": each API token's token bucket (lib/api/rate-limit.ts). */
+export type ApiRateLimit = { capacity: number; refillPerSecond: number };
+
+export type Config = DatabaseSettings & {
   port: number;
   publicUrl: string;
-  dataDir: string;
-  databaseUrl?: string;
   smtpUrl?: string;
   mailFrom: string;
   /** 32 bytes: encrypts personal data; sub-keys are derived from it. */
@@ -26,6 +37,20 @@ export type Config = {
   mailboxRetentionDays: number;
   /** TRUST_PROXY: whose X-Forwarded-For to believe (lib/http/client-ip.ts). */
   trustProxy: TrustProxy;
+  /** API_RATE_LIMIT, default 120/2. */
+  apiRateLimit: ApiRateLimit;
+  /** PANELWAVE_WORKER: false (0) starts no job worker in this instance; default true. */
+  workerEnabled: boolean;
+  /** MAIL_RATE_PER_SECOND: emails a second from each drain of the outbox; null: no limit. */
+  mailRatePerSecond: number | null;
+  /** MAIL_DRAIN_SLOTS: outbox drains that may run at once across all instances, default 1. */
+  mailDrainSlots: number;
+  /** ADMIN_EMAIL and ADMIN_PASSWORD: the first admin to create on start, if both are set. */
+  firstAdmin: { email: string; password: string } | null;
+  /** PANELWAVE_DEMO: seed the demo study; default on with the embedded database only. */
+  seedDemo: boolean;
+  /** PANELWAVE_DEMO_LINKS: how many demo personal links `npm start` prints, default 3. */
+  demoLinks: number;
 };
 
 /** How long the local mailbox keeps a message unless MAILBOX_RETENTION_DAYS says otherwise. */
@@ -59,18 +84,71 @@ function parseTrustProxy(raw: string | undefined): TrustProxy {
   return { ranges };
 }
 
+type Env = Record<string, string | undefined>;
+
+/** A whole number in [min, max], `fallback` when unset or empty; a ConfigError naming `name` otherwise. */
+function wholeNumber(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = (env[name] ?? "").trim();
+  if (raw === "") return fallback;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${env[name]}"`);
+  return n;
+}
+
+/** "0" or "1" (unset or empty: `fallback`); a ConfigError naming `name` otherwise. */
+function onOff(env: Env, name: string, fallback: boolean): boolean {
+  const raw = (env[name] ?? "").trim();
+  if (raw === "") return fallback;
+  if (raw !== "0" && raw !== "1") throw new ConfigError(`${name} must be 0 or 1, not "${env[name]}"`);
+  return raw === "1";
+}
+
+function parseApiRateLimit(raw: string | undefined): ApiRateLimit {
+  if ((raw ?? "").trim() === "") return { capacity: 120, refillPerSecond: 2 };
+  const m = /^\s*(\d+)\s*\/\s*(\d+(?:\.\d+)?)\s*$/.exec(raw ?? "");
+  if (!m || Number(m[1]) < 1) throw new ConfigError(`API_RATE_LIMIT must be burst/perSecond with a burst of at least 1 (e.g. 120/2), not "${raw}"`);
+  return { capacity: Number(m[1]), refillPerSecond: Number(m[2]) };
+}
+
+function parseMailRate(raw: string | undefined): number | null {
+  const v = (raw ?? "").trim();
+  if (v === "") return null;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new ConfigError(`MAIL_RATE_PER_SECOND must be a number of emails a second above 0 (e.g. 10 or 0.5), not "${raw}"`);
+  return n;
+}
+
+/**
+ * DATABASE_URL, DATA_DIR and DATABASE_POOL_SIZE: which database to open. Writes nothing (the
+ * command-line scripts open the database with it alone); loadConfig includes it.
+ */
+export function loadDatabaseSettings(env: Env = process.env): DatabaseSettings {
+  const url = env.DATABASE_URL?.trim();
+  if (env.DATABASE_URL !== undefined && !url) throw new ConfigError("DATABASE_URL is set but empty; unset it to use the embedded database");
+  return {
+    databaseUrl: url || undefined,
+    dataDir: env.DATA_DIR || ".data",
+    databasePoolSize: wholeNumber(env, "DATABASE_POOL_SIZE", 20, 1, 10_000),
+  };
+}
+
+/** Which database the environment names, without checking it (for the health check). */
+export function configuredDbKind(env: Env = process.env): "postgres" | "pglite" {
+  return env.DATABASE_URL?.trim() ? "postgres" : "pglite";
+}
+
 /**
  * Reads the configuration from the environment. With the embedded database and no
  * PERSONAL_DATA_KEY, a key is generated once into DATA_DIR so the demo needs no set-up;
  * with a server database the key is required (several instances must share it).
  */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+export function loadConfig(env: Env = process.env): Config {
   const port = Number(env.PORT || 3000);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) {
     throw new ConfigError(`PORT must be a port number, not "${env.PORT}"`);
   }
-  const dataDir = env.DATA_DIR || ".data";
-  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  const database = loadDatabaseSettings(env);
+  const { dataDir, databaseUrl } = database;
   let personalDataKey: Buffer;
   if (env.PERSONAL_DATA_KEY) {
     personalDataKey = decodeKey(env.PERSONAL_DATA_KEY, "PERSONAL_DATA_KEY");
@@ -107,15 +185,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`MAILBOX_RETENTION_DAYS must be a whole number of days from 1 to 3650, not "${env.MAILBOX_RETENTION_DAYS}"`);
   }
   return {
+    ...database,
     port,
     publicUrl,
-    dataDir,
-    databaseUrl,
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || "Panelwave <no-reply@panelwave.local>",
     personalDataKey,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     authSecret: createHmac("sha256", personalDataKey).update("panelwave/auth-secret").digest("base64url"),
     mailboxRetentionDays,
+    apiRateLimit: parseApiRateLimit(env.API_RATE_LIMIT),
+    workerEnabled: onOff(env, "PANELWAVE_WORKER", true),
+    mailRatePerSecond: parseMailRate(env.MAIL_RATE_PER_SECOND),
+    mailDrainSlots: wholeNumber(env, "MAIL_DRAIN_SLOTS", 1, 1, 1000),
+    firstAdmin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : null,
+    // The demo is on by default for the embedded database only: a server install opts in.
+    seedDemo: onOff(env, "PANELWAVE_DEMO", !databaseUrl),
+    demoLinks: wholeNumber(env, "PANELWAVE_DEMO_LINKS", 3, 0, 1000),
   };
 }

@@ -5,6 +5,8 @@ import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Db } from "../../db/client";
+import { transaction } from "../../db/transaction";
+import { FOLLOW_UP_CONSENT, INTERVIEW_CONSENT } from "../../db/queries/consents";
 import { claimMeta, getMeta, setMeta } from "../../db/queries/meta";
 import { addStudyMember, findUserByEmail } from "../../db/queries/users";
 import {
@@ -49,8 +51,7 @@ export async function seedDemo(db: Db, config: Config, opts: { now?: Date; respo
   if (!(await getMeta(db, DEMO_KEY))) {
     const wave1 = await loadDemoForm("wave1.xlsx");
     const wave2 = await loadDemoForm("wave2.xlsx");
-    seeded = await db.transaction(async (txRaw) => {
-      const tx = txRaw as unknown as Db;
+    seeded = await transaction(db, async (tx) => {
       const meta: DemoMeta = { showcase: [] };
       if (!(await claimMeta(tx, DEMO_KEY, meta))) return false;
       const m = await seedStudy(tx, config, now, wave1, wave2, opts.respondents ?? 300, opts.recruitmentRule ?? true);
@@ -106,7 +107,7 @@ async function seedStudy(
   const w2 = await insertWave(db, {
     studyId, slug: "wave-2", name: "Wave 2 – follow-up", position: 2, instrumentVersionId: v2, mode: "panel",
     status: "open", opensAt: new Date(now.getTime() - 3 * day), closesAt: new Date(now.getTime() + 60 * day),
-    targetRule: { consent: "follow_up_surveys", completedWaveId: undefined, excludeBounced: true },
+    targetRule: { consent: FOLLOW_UP_CONSENT, completedWaveId: undefined, excludeBounced: true },
     schedule: { reminders: [{ afterDays: 7 }, { afterDays: 14 }], remindIf: "not_completed", closingReminderDaysBefore: 3 },
   });
   await insertWave(db, {
@@ -128,7 +129,7 @@ async function seedStudy(
     // asked for an interview. Saving the rule back-fills the board from the synthetic answers.
     await saveRecruitmentRule(
       db, admin, DEMO_STUDY_SLUG,
-      { name: "Left Norway, agreed to interview contact", waveId: w2, trajectories: ["returned", "moved_on"], consent: "interview_contact" },
+      { name: "Left Norway, agreed to interview contact", waveId: w2, trajectories: ["returned", "moved_on"], consent: INTERVIEW_CONSENT },
       now,
     );
   }
@@ -136,7 +137,7 @@ async function seedStudy(
 }
 
 /** What `npm start` prints: where to answer, and how to sign in. */
-export async function demoSummary(db: Db, config: Config, links = Number(process.env.PANELWAVE_DEMO_LINKS || 3)): Promise<string> {
+export async function demoSummary(db: Db, config: Config, links = config.demoLinks): Promise<string> {
   const meta = await getMeta<DemoMeta>(db, DEMO_KEY);
   const base = config.publicUrl;
   const lines = [

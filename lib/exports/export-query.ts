@@ -1,7 +1,7 @@
 // The options every response-export download shares, and the layout they select.
 import { z } from "zod";
 import type { Db } from "../../db/client";
-import { requireAdmin, studyForUser, type StudyRow } from "../audit/access";
+import { studyForUser, type StudyRow } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { InvalidInput } from "../errors/app-error";
 import { parseInput } from "../errors/zod-issues";
@@ -35,8 +35,7 @@ export type PreparedExport = { study: StudyRow; waves: StudyWave[]; layout: Layo
  */
 export async function prepareExport(db: Db, user: StaffUser, slug: string, query: ExportQuery, now: Date): Promise<PreparedExport> {
   const q = parseInput(exportQuerySchema, query);
-  if (q.identifiers) requireAdmin(user, "exports with identifiers");
-  const study = await studyForUser(db, user, slug);
+  const study = await studyForUser(db, user, slug, q.identifiers ? { adminOnly: "exports with identifiers" } : {});
   const all = await loadWaves(db, study.id);
   const wanted = q.waves.split(",").filter(Boolean);
   const unknown = wanted.filter((s) => !all.some((w) => w.slug === s));

@@ -5,6 +5,7 @@ import { currentUser } from "../auth/current-user";
 import { Unauthorized } from "../errors/app-error";
 import { getRuntime, type Runtime } from "../runtime";
 import { problemResponse } from "../errors/problem";
+import { SLUG_PATTERN } from "../studies/study-schema";
 import { respondWithDownload, type Download } from "./download";
 
 export async function staffDownload(req: Request, run: (rt: Runtime, user: StaffUser, query: Record<string, string>) => Promise<Download>): Promise<Response> {
@@ -21,5 +22,5 @@ export async function staffDownload(req: Request, run: (rt: Runtime, user: Staff
 
 /** A study slug from the path, or null (the route answers 404). */
 export function slugParam(raw: string): string | null {
-  return /^[a-z0-9-]{1,64}$/.test(raw) ? raw : null;
+  return SLUG_PATTERN.test(raw) ? raw : null;
 }

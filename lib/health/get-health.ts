@@ -1,5 +1,6 @@
 import { ping } from "../../db/client";
 import { setMeta } from "../../db/queries/meta";
+import { configuredDbKind } from "../config/load-config";
 import { getRuntime } from "../runtime";
 
 export type Health = {
@@ -26,7 +27,7 @@ function within<T>(p: Promise<T>, ms: number): Promise<T> {
  */
 export async function getHealth(opts: { timeoutMs?: number; now?: Date } = {}): Promise<Health> {
   const timeoutMs = opts.timeoutMs ?? 2000;
-  const kind = process.env.DATABASE_URL ? "postgres" : "pglite";
+  const kind = configuredDbKind();
   let rt;
   try {
     rt = await within(getRuntime(), timeoutMs);

@@ -1,7 +1,7 @@
 import type { Db } from "../../db/client";
 import { listVersionDefinitions, listVersionWaves, type VersionWave } from "../../db/queries/instrument-screens";
 import type { VersionRow } from "../../db/queries/instruments";
-import { studyForUser } from "../audit/access";
+import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { listInstruments } from "../studies/list-instruments";
 import { loadStoredDefinition } from "../surveys/load-stored-definition";

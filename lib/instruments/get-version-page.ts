@@ -1,7 +1,7 @@
 import type { Db } from "../../db/client";
 import { listWavesOfVersion } from "../../db/queries/instrument-screens";
 import { listStudyVersions, type VersionRow } from "../../db/queries/instruments";
-import { studyForUser } from "../audit/access";
+import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { getInstrumentVersion } from "../studies/get-instrument-version";
 import { diffDefinitions } from "../surveys/diff-definitions";

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client";
-import { studyForUser } from "../audit/access";
+import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { getInstrumentVersion } from "../studies/get-instrument-version";
 import type { SurveyDefinition } from "../surveys/definition";

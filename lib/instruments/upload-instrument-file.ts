@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { noControlCharacters } from "../text/control-characters";
 import type { Db } from "../../db/client";
-import { studyForUser } from "../audit/access";
+import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { InvalidInput } from "../errors/app-error";
 import { fieldIssues } from "../errors/zod-issues";

@@ -1,4 +1,4 @@
-// Starts the worker once per process from the environment (instrumentation.ts calls this).
+// Starts the worker once per process from the configuration (instrumentation.ts calls this).
 // PANELWAVE_WORKER=0 turns it off (e.g. for web-only instances); MAIL_RATE_PER_SECOND limits the
 // send rate of this process; MAIL_DRAIN_SLOTS sets how many drain jobs may run at once overall.
 import { getDbHandle } from "../../db";
@@ -7,23 +7,18 @@ import { startWorker, type Worker } from "./worker";
 
 const g = globalThis as unknown as { __panelwaveWorker?: Promise<Worker | null> };
 
-function positive(raw: string | undefined): number | null {
-  const n = Number(raw);
-  return raw && Number.isFinite(n) && n > 0 ? n : null;
-}
-
-export function startWorkerFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<Worker | null> {
-  if (env.PANELWAVE_WORKER === "0") return Promise.resolve(null);
+export function startWorkerFromEnv(): Promise<Worker | null> {
   if (!g.__panelwaveWorker) {
     g.__panelwaveWorker = (async () => {
-      const config = loadConfig(env);
-      const handle = await getDbHandle();
+      const config = loadConfig();
+      if (!config.workerEnabled) return null;
+      const handle = await getDbHandle(config);
       const worker = await startWorker({
         handle,
         connectionString: config.databaseUrl,
         config,
-        ratePerSecond: positive(env.MAIL_RATE_PER_SECOND),
-        drainSlots: positive(env.MAIL_DRAIN_SLOTS) ?? 1,
+        ratePerSecond: config.mailRatePerSecond,
+        drainSlots: config.mailDrainSlots,
       });
       // No signal handlers here: Next owns shutdown, and rows a stopped worker held are reclaimed
       // after their lease (docs/outbox.md).

@@ -6,7 +6,7 @@ import { DEFAULT_MAILBOX_RETENTION_DAYS, type Config } from "../config/load-conf
 import { createMailTransport, type MailTransport } from "../mail/transport";
 import { createBoss } from "./boss";
 import { reconcileJob, sendOutboxJob, type JobContext } from "./jobs";
-import { onNudge } from "./nudge";
+import { onNudge } from "../nudge/nudge";
 
 /** A drain run stops starting messages after this long, then queues its continuation. */
 export const DRAIN_BUDGET_MS = 20_000;

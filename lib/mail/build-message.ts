@@ -7,6 +7,7 @@ import type { ClaimedMessage, DeliveryRow } from "../../db/queries/outbox";
 import { decryptPersonal } from "../crypto/personal-data";
 import { invitationToken, linkConfirmationToken } from "../crypto/tokens";
 import { chooseLanguage } from "../i18n/choose-language";
+import { studyTimeZone } from "../i18n/study-time-zone";
 import type { OutgoingMessage } from "./transport";
 import { unsubscribeToken } from "./unsubscribe-token";
 
@@ -40,7 +41,7 @@ export function buildMessage(s: MailSettings, msg: ClaimedMessage, ctx: Delivery
     studyName: ctx.studyName ?? "Panelwave",
     contactName: ctx.contactName,
     contactEmail: ctx.contactEmail,
-    timeZone: text(ctx.studySettings?.timeZone) ?? "Europe/Oslo",
+    timeZone: studyTimeZone(ctx.studySettings),
   };
 
   if (msg.userId) {

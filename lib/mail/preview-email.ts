@@ -1,19 +1,11 @@
 // The template preview screen and "send myself a test".
 import type { Db } from "../../db/client";
 import { insertOutbox } from "../../db/queries/outbox";
-import { findStudyBySlugForWaves } from "../../db/queries/wave-admin";
 import { isTemplateName, renderPreview, TEMPLATES, type TemplateName } from "../../emails";
 import type { StaffUser } from "../auth/current-user";
-import { assertStudyAccess } from "../auth/study-access";
-import { InvalidInput, NotFound } from "../errors/app-error";
-import { nudge } from "../jobs/nudge";
-
-async function studyFor(db: Db, user: StaffUser, studySlug: string) {
-  const study = await findStudyBySlugForWaves(db, studySlug);
-  if (!study) throw new NotFound("Study not found");
-  await assertStudyAccess(db, user, study.id);
-  return study;
-}
+import { studyForUser } from "../auth/permissions";
+import { InvalidInput } from "../errors/app-error";
+import { nudge } from "../nudge/nudge";
 
 function check(template: string, language: string): TemplateName {
   if (!isTemplateName(template)) throw new InvalidInput(`Unknown template "${template}"`, [{ path: "template", message: "Unknown template" }]);
@@ -25,7 +17,7 @@ function check(template: string, language: string): TemplateName {
 
 /** A template rendered with its preview data and the study's name and contact person. Pure read. */
 export async function previewEmail(db: Db, user: StaffUser, studySlug: string, template: string, language: string) {
-  const study = await studyFor(db, user, studySlug);
+  const study = await studyForUser(db, user, studySlug);
   const name = check(template, language);
   const rendered = renderPreview(name, language, { studyName: study.name, contactName: study.contactName, contactEmail: study.contactEmail });
   return { study, template: name, language, rendered };
@@ -41,7 +33,7 @@ export async function sendTestEmail(
   input: { studySlug: string; template: string; language: string; requestId: string },
   now: Date,
 ): Promise<boolean> {
-  const study = await studyFor(db, user, input.studySlug);
+  const study = await studyForUser(db, user, input.studySlug);
   const name = check(input.template, input.language);
   const n = await insertOutbox(db, [
     {

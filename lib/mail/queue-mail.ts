@@ -1,12 +1,13 @@
 // Queueing mail: every email goes into the outbox under its natural key, so queueing twice is a
 // no-op. The sender decides again at send time whether it may still go (decide-delivery.ts).
 import type { Db } from "../../db/client";
+import { FOLLOW_UP_CONSENT, INTERVIEW_CONSENT } from "../../db/queries/consents";
 import { insertOutbox } from "../../db/queries/outbox";
 import { findParticipantMailInfo } from "../../db/queries/panel-mail";
 import { encryptPersonal } from "../crypto/personal-data";
 import { hashToken } from "../crypto/tokens";
 import type { TemplateName } from "../../emails";
-import { nudge } from "../jobs/nudge";
+import { nudge } from "../nudge/nudge";
 
 export type ParticipantMail = {
   participantId: string;
@@ -69,7 +70,7 @@ export function queueInterviewRequest(
       kind: "interview_request",
       number,
       template: "interview-request",
-      consentKind: "interview_contact",
+      consentKind: INTERVIEW_CONSENT,
       data: { ...(r.link ? { link: r.link } : {}), ...(r.minutes ? { minutes: r.minutes } : {}) },
       idempotencyKey: `interview:${r.participantId}:${number}`,
     },
@@ -86,7 +87,7 @@ export function queueThankYou(db: Db, r: { participantId: string; waveId: string
       waveId: r.waveId,
       kind: "thank_you",
       template: "thank-you",
-      consentKind: "follow_up_surveys",
+      consentKind: FOLLOW_UP_CONSENT,
       idempotencyKey: `inv:${r.waveId}:${r.participantId}:thank_you:0`,
     },
     now,

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import { findParticipantMailInfo, latestConsents } from "../../db/queries/panel-mail";
 import { FORM_LIMIT, type FormReader } from "../respondent/read-form";
 import { statusPage } from "../respondent/render/status-page";
-import { renderUnsubscribePage } from "./unsubscribe-page";
+import { unsubscribePage } from "../respondent/render/unsubscribe-page";
 import { verifyUnsubscribeToken } from "./unsubscribe-token";
 import { optOutOfEmail, withdrawParticipant, type OptOutResult } from "./withdraw-participant";
 
@@ -16,20 +16,27 @@ async function lookup(db: Db, key: Buffer, token: string) {
   return info;
 }
 
-function invalid(): PageResponse {
-  return { status: 404, html: renderUnsubscribePage({ state: "invalid" }, { language: "en" }) };
+/**
+ * The page of a link that is broken, expired or no longer anyone's: the respondent "unknown link"
+ * page (404), in `lang`, the language the request asks for (statusLanguage), as we know nobody.
+ */
+export function invalidUnsubscribePage(lang: string): PageResponse {
+  return { status: 404, html: statusPage("unknown", lang) };
 }
 
-/** GET: the confirmation page. Changes nothing (mail scanners follow links). */
-export async function showUnsubscribePage(db: Db, key: Buffer, token: string, actionUrl: string): Promise<PageResponse> {
+const pageOf = (info: NonNullable<Awaited<ReturnType<typeof lookup>>>) => ({
+  language: info.language ?? info.defaultLanguage, studyName: info.studyName, contactName: info.contactName, contactEmail: info.contactEmail,
+});
+
+/** GET: the confirmation page (null for a link that is not valid). Changes nothing (mail scanners follow links). */
+export async function showUnsubscribePage(db: Db, key: Buffer, token: string, actionUrl: string): Promise<PageResponse | null> {
   const info = await lookup(db, key, token);
-  if (!info) return invalid();
+  if (!info) return null;
   const consents = await latestConsents(db, info.participantId, ["follow_up_surveys"]);
-  const page = { language: info.language ?? info.defaultLanguage, studyName: info.studyName, contactName: info.contactName, contactEmail: info.contactEmail };
-  if (info.withdrawnAt) return { status: 200, html: renderUnsubscribePage({ state: "erased" }, page) };
+  if (info.withdrawnAt) return { status: 200, html: unsubscribePage({ state: "erased" }, pageOf(info)) };
   return {
     status: 200,
-    html: renderUnsubscribePage({ state: "confirm", actionUrl, alreadyOptedOut: consents.follow_up_surveys === false }, page),
+    html: unsubscribePage({ state: "confirm", actionUrl, alreadyOptedOut: consents.follow_up_surveys === false }, pageOf(info)),
   };
 }
 
@@ -47,8 +54,7 @@ export async function unsubscribeByToken(
   if (!info) return null;
   const args = { method: "unsubscribe_link" as const, now: opts.now };
   const result = opts.erase ? await withdrawParticipant(db, info.participantId, args) : await optOutOfEmail(db, info.participantId, args);
-  const page = { language: info.language ?? info.defaultLanguage, studyName: info.studyName, contactName: info.contactName, contactEmail: info.contactEmail };
-  return { result, page: { status: 200, html: renderUnsubscribePage({ state: opts.erase ? "erased" : "done" }, page) } };
+  return { result, page: { status: 200, html: unsubscribePage({ state: opts.erase ? "erased" : "done" }, pageOf(info)) } };
 }
 
 /**
@@ -65,8 +71,4 @@ export async function unsubscribeByPost(db: Db, key: Buffer, token: string, form
   const erase = read.ok && new Map(read.entries).get("action") === "erase";
   const done = await unsubscribeByToken(db, key, token, { erase, now });
   return done?.page ?? null;
-}
-
-export function invalidUnsubscribePage(): PageResponse {
-  return invalid();
 }

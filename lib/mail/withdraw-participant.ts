@@ -1,6 +1,8 @@
 // Opting out of email and withdrawing from the study: the one place both the stop-emails link
 // (/u/<token>) and the respondent pages go through.
 import type { Db } from "../../db/client";
+import { transaction } from "../../db/transaction";
+import { FOLLOW_UP_CONSENT, INTERVIEW_CONSENT } from "../../db/queries/consents";
 import { cancelPendingForParticipant } from "../../db/queries/outbox";
 import {
   eraseContact,
@@ -14,7 +16,7 @@ import { NotFound } from "../errors/app-error";
 import { queueParticipantMail } from "./queue-mail";
 
 /** Consents that lead to email; opting out of email withdraws each one that is granted. */
-export const EMAIL_CONSENTS = ["follow_up_surveys", "interview_contact"] as const;
+export const EMAIL_CONSENTS = [FOLLOW_UP_CONSENT, INTERVIEW_CONSENT] as const;
 
 export type WithdrawalMethod = "unsubscribe_link" | "survey" | "admin";
 
@@ -40,13 +42,12 @@ async function stopEmail(
 ): Promise<OptOutResult> {
   const info = await findParticipantMailInfo(db, participantId);
   if (!info) throw new NotFound("Participant not found");
-  const result = await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  const result = await transaction(db, async (t) => {
     const latest = await latestConsents(t, participantId, [...EMAIL_CONSENTS]);
     let recorded = 0;
     for (const kind of EMAIL_CONSENTS) {
       // Record the opt-out for every granted consent, and always once for follow-up surveys.
-      if (latest[kind] === true || (kind === "follow_up_surveys" && latest[kind] === null)) {
+      if (latest[kind] === true || (kind === FOLLOW_UP_CONSENT && latest[kind] === null)) {
         await insertConsentWithdrawal(t, {
           participantId,
           studyId: info.studyId,

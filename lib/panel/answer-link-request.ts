@@ -1,5 +1,6 @@
 // The member's answer to "Was this you?": join the open-link response to them, or keep it apart.
 import type { Db } from "../../db/client";
+import { transaction } from "../../db/transaction";
 import {
   answerUnverifiedContact,
   dropUntouchedFlag,
@@ -38,8 +39,7 @@ export async function answerLinkRequest(db: Db, token: string, answer: "confirm"
   const found = await findLinkRequest(db, token, now);
   if (found.state !== "open") return found.state;
   const r = found.row!;
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return transaction(db, async (tx) => {
     if (!(await answerUnverifiedContact(tx, r.id, answer === "confirm" ? "confirmed" : "rejected", now))) return "spent" as const;
     let moved = false;
     if (answer === "confirm") {

@@ -2,8 +2,9 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../../db/client";
+import { transaction } from "../../db/transaction";
 import { existingCodes, existingEmailHashes, insertPanelRows, type PanelRows } from "../../db/queries/panel-import";
-import { studyForUser, type StudyRow } from "../audit/access";
+import { isAdmin, studyForUser, type StudyRow } from "../auth/permissions";
 import { recordAudit } from "../audit/record-audit";
 import type { StaffUser } from "../auth/current-user";
 import { emailHasher, personalEncrypter } from "../crypto/personal-data";
@@ -193,7 +194,7 @@ export async function importPanel(db: Db, key: Buffer, user: StaffUser, slug: st
   if (csv.byteLength > MAX_IMPORT_BYTES) throw new InvalidInput("The file is too large", [{ path: "body", message: `At most ${MAX_IMPORT_BYTES / 1024 / 1024} MB per import; split the file` }]);
   let checked: Checked;
   try {
-    checked = await checkCsv(db, key, study, csv, opts.existing, user.role === "admin", now);
+    checked = await checkCsv(db, key, study, csv, opts.existing, isAdmin(user), now);
   } catch (e) {
     if (e instanceof InvalidInput) await audit(db, { refused: e.message }, null);
     throw e;
@@ -213,8 +214,7 @@ export async function importPanel(db: Db, key: Buffer, user: StaffUser, slug: st
   const created = result.rows - skipped;
   try {
     // One transaction: every batch and the audit entry are kept together, or nothing is.
-    await db.transaction(async (txRaw) => {
-      const tx = txRaw as unknown as Db;
+    await transaction(db, async (tx) => {
       for await (const rows of panelBatches(key, study, csv, checked, opts.wordingVersion ?? null, now)) await insertPanelRows(tx, rows);
       await audit(tx, { ...counts, created }, result.rows);
     });

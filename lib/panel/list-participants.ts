@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { participantStatusPage } from "../../db/queries/participant-status";
-import { studyForUser } from "../audit/access";
+import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { parseInput } from "../errors/zod-issues";
 

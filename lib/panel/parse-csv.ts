@@ -1,7 +1,7 @@
 // CSV for imports, read with csv-parse (RFC 4180: quoted fields with delimiters, quotes and line
 // breaks inside; LF, CRLF or CR-only line ends; a UTF-8 byte-order mark). The delimiter — comma,
-// semicolon (what Excel writes in Norwegian and other locales) or tab — is detected from the
-// header line. Every record carries the 1-based line where it starts; blank lines are skipped;
+// semicolon (what Excel writes in Norwegian and other locales) or tab — is the one that splits
+// the header record into the most fields. Every record carries the 1-based line where it starts; blank lines are skipped;
 // text after a closing quote (`"a@x.org"junk`) is an error at its line, never silently joined.
 import { type CsvError, type Info, type Options, parse } from "csv-parse";
 import { parse as parseSync } from "csv-parse/sync";
@@ -20,12 +20,26 @@ export class CsvSyntaxError extends Error {
   }
 }
 
+const DELIMITERS = [",", ";", "\t"];
+
+/**
+ * The delimiter that reads the header record into the most fields (comma on a tie), the header
+ * read by csv-parse itself, so separators inside a quoted column name do not count.
+ */
 export function detectDelimiter(text: string): string {
-  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const end = text.slice(start).search(/\r|\n/);
-  const header = end === -1 ? text.slice(start) : text.slice(start, start + end);
-  const count = (c: string) => header.split(c).length - 1;
-  return count(";") > count(",") ? ";" : count("\t") > count(",") ? "\t" : ",";
+  let best = ",";
+  let most = 0;
+  for (const delimiter of DELIMITERS) {
+    let fields = 0;
+    try {
+      const [header] = parseSync(text, { delimiter, bom: true, to: 1, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_CSV_RECORD_CHARS }) as string[][];
+      fields = header?.length ?? 0;
+    } catch {
+      // Not this delimiter (a quoted name followed by other text), or an unreadable header.
+    }
+    if (fields > most) [best, most] = [delimiter, fields];
+  }
+  return best;
 }
 
 // on_record turns each row into a CsvRecord; csv-parse's types only know string[] rows.

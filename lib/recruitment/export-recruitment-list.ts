@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { countRecruitmentList, recruitmentListBatch, responsesOfParticipants } from "../../db/queries/recruitment";
-import { requireAdmin, studyForUser } from "../audit/access";
+import { studyForUser } from "../auth/permissions";
 import { recordAudit } from "../audit/record-audit";
 import type { StaffUser } from "../auth/current-user";
 import { decryptPersonal } from "../crypto/personal-data";
@@ -15,6 +15,8 @@ import { xlsxChunks } from "../exports/xlsx";
 import { columnValue, neededAnswerKeys, participantValues, recruitmentColumns } from "./recruitment-columns";
 import { RECRUITMENT_STATUSES, STATUS_LABELS } from "./recruitment-transitions";
 import { parseInput } from "../errors/zod-issues";
+import { formatDate } from "../i18n/format-date";
+import { studyTimeZone } from "../i18n/study-time-zone";
 
 const BATCH = 500;
 
@@ -31,7 +33,7 @@ export const recruitmentListQuerySchema = z.object({
 });
 export type RecruitmentListQuery = z.input<typeof recruitmentListQuerySchema>;
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const day = (d: Date | null) => (d ? formatDate(d, "day", { timeZone: "UTC" }) : null);
 
 /**
  * Streams the recruitment list: pseudonymous code, email (decrypted), contact language,
@@ -47,8 +49,7 @@ export async function exportRecruitmentList(
   query: RecruitmentListQuery,
   now: Date,
 ): Promise<Download> {
-  requireAdmin(user, "recruitment lists");
-  const study = await studyForUser(db, user, slug);
+  const study = await studyForUser(db, user, slug, { adminOnly: "recruitment lists" });
   const q = parseInput(recruitmentListQuerySchema, query);
   const waves = await loadWaves(db, study.id);
   const set = recruitmentColumns(study.settings, waves, q.lang);
@@ -61,6 +62,7 @@ export async function exportRecruitmentList(
     ...set.columns.map((c) => c.label), "Notes",
   ];
   const needed = new Set(set.columns.map((c) => c.variable));
+  const timeZone = studyTimeZone(study.settings);
   const keys = neededAnswerKeys(waves, needed);
   async function* data(): AsyncGenerator<Cell[]> {
     yield header;
@@ -74,7 +76,7 @@ export async function exportRecruitmentList(
       const byPerson = new Map<string, typeof answers>();
       for (const a of answers) byPerson.set(a.participantId, [...(byPerson.get(a.participantId) ?? []), a]);
       for (const b of batch) {
-        const values = needed.size ? participantValues(waves, byPerson.get(b.participantId) ?? [], now, needed) : {};
+        const values = needed.size ? participantValues(waves, byPerson.get(b.participantId) ?? [], now, needed, timeZone) : {};
         let email: string | null = null;
         if (b.emailEncrypted) {
           try {
@@ -91,7 +93,7 @@ export async function exportRecruitmentList(
       if (batch.length < BATCH) return;
     }
   }
-  const base = `${study.slug}-recruitment-${now.toISOString().slice(0, 10)}`;
+  const base = `${study.slug}-recruitment-${formatDate(now, "day", { timeZone: "UTC" })}`;
   return q.format === "xlsx"
     ? { filename: `${base}.xlsx`, contentType: XLSX_TYPE, rows, body: xlsxChunks([{ name: "Recruitment", rows: data() }]) }
     : { filename: `${base}.csv`, contentType: CSV_TYPE, rows, body: csvChunks(data(), { bom: q.bom }) };

@@ -1,14 +1,14 @@
 // Everything the recruitment screen shows: the rules, the board and its counts.
 import type { Db } from "../../db/client";
+import { INTERVIEW_CONSENT } from "../../db/queries/consents";
 import { countBoard, listBoard, listRules, type BoardEntry } from "../../db/queries/recruitment";
 import type { RecruitmentStatus } from "../../db/schema";
-import { studyForUser } from "../audit/access";
+import { isAdmin, studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { loadWaves } from "../exports/load-waves";
 import { getPlan } from "../surveys/plan";
 import { describeRule, storedRuleSchema } from "./rule-schema";
 import { canRequest, manualSteps } from "./recruitment-transitions";
-import { INTERVIEW_CONSENT } from "./update-board-entry";
 
 export const BOARD_LIMIT = 500;
 
@@ -37,6 +37,6 @@ export async function getRecruitmentBoard(db: Db, user: StaffUser, slug: string,
     counts: await countBoard(db, study.id),
     entries: entries.map((e: BoardEntry) => ({ ...e, steps: manualSteps(e.status), canRequest: canRequest(e.status) && e.hasContact && e.consentGranted })),
     truncated: entries.length === BOARD_LIMIT,
-    canExportList: user.role === "admin",
+    canExportList: isAdmin(user),
   };
 }

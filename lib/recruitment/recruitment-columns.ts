@@ -61,9 +61,16 @@ const present = (v: unknown) => v !== undefined && v !== null && v !== "" && !(A
  * A participant's values across waves: each wave's answers and calculates (evaluated with the
  * invitation's preload and earlier waves' values, as the respondent saw them), later waves
  * overriding earlier ones where they have a value. With `needed`, a wave's calculates are
- * evaluated only when one of them is needed (the costly part). Pure; `now` feeds today().
+ * evaluated only when one of them is needed (the costly part). Pure; `now` in `timeZone` (the
+ * study's, studyTimeZone) feeds today(), as on the respondent's pages.
  */
-export function participantValues(waves: LoadedWave[], rows: ParticipantResponseRow[], now: Date, needed?: ReadonlySet<string>): Record<string, AnswerValue> {
+export function participantValues(
+  waves: LoadedWave[],
+  rows: ParticipantResponseRow[],
+  now: Date,
+  needed?: ReadonlySet<string>,
+  timeZone?: string,
+): Record<string, AnswerValue> {
   const merged: Record<string, AnswerValue> = {};
   const byWave = new Map(rows.map((r) => [r.waveId, r]));
   const ordered = [...waves].sort((a, b) => a.position - b.position);
@@ -77,7 +84,7 @@ export function participantValues(waves: LoadedWave[], rows: ParticipantResponse
     const preload = { ...merged, ...(r.preload as Answers) };
     for (const [k, v] of Object.entries(answers)) if (present(v)) merged[k] = v as AnswerValue;
     if (w.def.calculates.length && i <= lastNeeded) {
-      const state = evaluateFlow(w.def, answers, preload, now);
+      const state = evaluateFlow(w.def, answers, preload, now, { timeZone });
       for (const [k, v] of Object.entries(state.calculated)) if (present(v)) merged[k] = v as AnswerValue;
     }
   });

@@ -1,6 +1,7 @@
 // A recruitment rule: which completed responses flag a participant for interview recruitment.
 import { z } from "zod";
 import { noControlCharacters } from "../text/control-characters";
+import { INTERVIEW_CONSENT } from "../../db/queries/consents";
 import type { RuleMatch, RuleRow } from "../../db/queries/recruitment";
 import type { Trajectory } from "../../db/schema";
 
@@ -11,7 +12,7 @@ export const trajectorySchema = z.enum(TRAJECTORIES);
 export const storedRuleSchema = z.object({
   trajectories: z.array(trajectorySchema).default([]),
   /** Consent kind whose latest row per participant must be granted; null: none needed. */
-  consent: z.string().min(1).nullable().default("interview_contact"),
+  consent: z.string().min(1).nullable().default(INTERVIEW_CONSENT),
 });
 export type StoredRule = z.infer<typeof storedRuleSchema>;
 

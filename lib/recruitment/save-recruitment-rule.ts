@@ -1,8 +1,9 @@
 // Creating or changing a recruitment rule, and back-filling it in the same transaction.
 import type { Db } from "../../db/client";
+import { transaction } from "../../db/transaction";
 import { listWaveInstruments } from "../../db/queries/exports";
 import { findRule, insertRule, updateRule } from "../../db/queries/recruitment";
-import { studyForUser } from "../audit/access";
+import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { InvalidInput, NotFound } from "../errors/app-error";
 import { ruleInputSchema, type RuleInput } from "./rule-schema";
@@ -28,8 +29,7 @@ export async function saveRecruitmentRule(
     throw new InvalidInput("Check the highlighted fields", [{ path: "waveId", message: "That wave is not part of this study" }]);
   }
   const stored = { trajectories: r.trajectories, consent: r.consent };
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return transaction(db, async (tx) => {
     let ruleId = r.id;
     if (ruleId) {
       if (!(await findRule(tx, study.id, ruleId))) throw new NotFound("Rule not found");

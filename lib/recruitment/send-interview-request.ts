@@ -1,13 +1,14 @@
 // "Send interview request": queue the email through the outbox and move the person to invited.
 import type { Db } from "../../db/client";
+import { INTERVIEW_CONSENT } from "../../db/queries/consents";
+import { transaction } from "../../db/transaction";
 import { findBoardEntry, moveBoardEntry } from "../../db/queries/recruitment";
 import { recordAudit } from "../audit/record-audit";
-import { studyForUser } from "../audit/access";
+import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { Conflict, NotFound } from "../errors/app-error";
 import { queueInterviewRequest } from "../mail/queue-mail";
 import { canRequest, STATUS_LABELS } from "./recruitment-transitions";
-import { INTERVIEW_CONSENT } from "./update-board-entry";
 
 /**
  * Queues the interview-request email (template interview-request, in the participant's contact
@@ -30,8 +31,7 @@ export async function sendInterviewRequest(
   if (!entry.hasContact) throw new Conflict(`${entry.code} has no contact details`);
   if (!entry.consentGranted) throw new Conflict(`${entry.code} has not (or no longer) consented to interview contact`);
   const number = entry.requests;
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return transaction(db, async (tx) => {
     const moved = await moveBoardEntry(tx, { studyId: study.id, id: entry.id, from: entry.status, to: "invited", at: now, now });
     if (!moved) throw new Conflict("Someone else changed this entry first; reload and try again");
     const queued = await queueInterviewRequest(tx, { participantId: entry.participantId, number, link: r.link ?? null, minutes: r.minutes ?? "40–60" }, now);

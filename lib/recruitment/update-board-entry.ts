@@ -1,14 +1,13 @@
 // Recording a step on the recruitment board (agreed, interviewed, declined, no answer) and notes.
 import { z } from "zod";
 import type { Db } from "../../db/client";
+import { INTERVIEW_CONSENT } from "../../db/queries/consents";
 import { findBoardEntry, moveBoardEntry, setBoardNotes } from "../../db/queries/recruitment";
-import { studyForUser } from "../audit/access";
+import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { Conflict, InvalidInput, NotFound } from "../errors/app-error";
 import { canMove, RECRUITMENT_STATUSES, STATUS_LABELS } from "./recruitment-transitions";
 import { parseInput } from "../errors/zod-issues";
-
-export const INTERVIEW_CONSENT = "interview_contact";
 
 export const boardUpdateSchema = z.object({
   id: z.uuid(),

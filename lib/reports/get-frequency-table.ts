@@ -3,11 +3,12 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import { frequencyCounts } from "../../db/queries/reports";
 import type { Trajectory } from "../../db/schema";
-import { studyForUser } from "../audit/access";
+import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { InvalidInput } from "../errors/app-error";
 import { loadWaves } from "../exports/load-waves";
 import { parseInput } from "../errors/zod-issues";
+import { SLUG_PATTERN } from "../studies/study-schema";
 import type { ChoiceQuestion } from "../surveys/definition";
 import { getPlan } from "../surveys/plan";
 import { buildFrequencyTable, type FrequencyTable } from "./build-frequency-table";
@@ -24,7 +25,7 @@ export const BRANCHES = {
 export type Branch = keyof typeof BRANCHES;
 
 export const frequencyQuerySchema = z.object({
-  wave: z.string().regex(/^[a-z0-9-]{1,64}$/, "Choose a wave"),
+  wave: z.string().regex(SLUG_PATTERN, "Choose a wave"),
   question: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, "Choose a question"),
   branch: z.enum(Object.keys(BRANCHES) as [Branch, ...Branch[]]).default("all"),
   lang: z.enum(["en", "nb", "uk", "ru"]).default("en"),

@@ -2,7 +2,7 @@
 import type { Db } from "../../db/client";
 import { trajectoryCounts, trajectoryFlows } from "../../db/queries/reports";
 import type { Trajectory } from "../../db/schema";
-import { studyForUser } from "../audit/access";
+import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { loadWaves } from "../exports/load-waves";
 import { TRAJECTORIES } from "../recruitment/rule-schema";

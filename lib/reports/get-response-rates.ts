@@ -1,7 +1,7 @@
 // Fieldwork outcomes per wave: AAPOR dispositions, RR1 and RR2, and retention from the wave before.
 import type { Db } from "../../db/client";
 import { dispositionCounts, retentionCounts } from "../../db/queries/reports";
-import { studyForUser } from "../audit/access";
+import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { loadWaves } from "../exports/load-waves";
 import { aaporRates, DISPOSITIONS, emptyDispositions, type Disposition, type DispositionCounts } from "./aapor";

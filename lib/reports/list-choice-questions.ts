@@ -1,6 +1,6 @@
 // The waves of a study and their choice questions, for the report pickers.
 import type { Db } from "../../db/client";
-import { studyForUser } from "../audit/access";
+import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { loadWaves } from "../exports/load-waves";
 import { getPlan } from "../surveys/plan";

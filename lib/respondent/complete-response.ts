@@ -1,9 +1,11 @@
 import type { Db } from "../../db/client";
+import { transaction } from "../../db/transaction";
 import { findContactByHash, insertConsents, upsertContact } from "../../db/queries/panel";
 import { saveResponseIfRevision, setInvitationProgress, type InvitationContext, type StoredResponse } from "../../db/queries/respondent";
 import type { Trajectory } from "../../db/schema";
 import type { Config } from "../config/load-config";
 import { emailHash, encryptPersonal, normaliseEmail } from "../crypto/personal-data";
+import { studyTimeZone } from "../i18n/study-time-zone";
 import { queueThankYou } from "../mail/queue-mail";
 import { requestLinkConfirmation } from "../panel/request-link-confirmation";
 import { consentKind } from "../panel/consent-kind";
@@ -45,8 +47,7 @@ export async function completeResponse(db: Db, config: Config, c: Completion): P
     { statusVariable: c.ctx.statusVariable, statusMapping: c.ctx.statusMapping, statusWhenAbsent: settings.statusWhenAbsent },
     !!c.ctx.statusVariable && getPlan(c.def).byName.has(c.ctx.statusVariable),
   );
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return transaction(db, async (tx) => {
     const saved = await saveResponseIfRevision(tx, {
       id: c.response.id, expectedRevision: c.response.revision, answers: c.stored as Record<string, unknown>,
       currentPage: null, language: c.lang, submitKey: c.submitKey, completed: true, trajectory, pendingContact: null, now: c.now,
@@ -73,7 +74,7 @@ export async function completeResponse(db: Db, config: Config, c: Completion): P
         });
       }
     }
-    const state = evaluateFlow(c.def, c.answers, c.ctx.preload as Answers, c.now);
+    const state = evaluateFlow(c.def, c.answers, c.ctx.preload as Answers, c.now, { timeZone: studyTimeZone(c.ctx.studySettings) });
     await insertConsents(
       tx,
       consentRecords(c.def, state, c.lang).map((r) => ({

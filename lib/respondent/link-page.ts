@@ -2,6 +2,7 @@
 // link and the first save of an open-link start.
 import { randomBytes } from "node:crypto";
 import { MESSAGES, isRespondentLanguage } from "../i18n/respondent-messages";
+import { studyTimeZone } from "../i18n/study-time-zone";
 import type { Answers } from "../surveys/answers";
 import { evaluateFlow, firstPage, nextPage, previousPage, pruneHidden, validatePage } from "../surveys/flow";
 import { enhanceScriptUrl } from "./enhance-script";
@@ -13,7 +14,8 @@ import { openPendingContact } from "./pending-contact";
 import { statusPage } from "./render/status-page";
 import { surveyPage } from "./render/survey-page";
 
-const TIME_ZONE = "Europe/Oslo";
+/** The study's zone, for today() and now() in the link's expressions. */
+export const linkTimeZone = (l: Loaded) => studyTimeZone(l.kind === "invitation" ? l.ctx.studySettings : l.wave.studySettings);
 
 /** The stored answers with the email answers waiting for completion (decrypted) put back. */
 export function knownAnswers(key: Buffer, response: Loaded["response"]): Answers {
@@ -29,7 +31,8 @@ export function renderPage(
   opts: { errors?: Record<string, string>; raw?: Record<string, string>; status?: number; notice?: string; now: Date; remember?: string },
 ): Outcome {
   const preload = (l.kind === "invitation" ? l.ctx.preload : {}) as Answers;
-  const state = evaluateFlow(l.def, answers, preload, opts.now, { timeZone: TIME_ZONE });
+  const timeZone = linkTimeZone(l);
+  const state = evaluateFlow(l.def, answers, preload, opts.now, { timeZone });
   const visible = pageId && state.visiblePages.includes(pageId) ? pageId : firstPage(l.def, state);
   if (!visible) return htmlOutcome(statusPage("closed", lang), 500);
   const { view, conditional } = pageWithReveals(l.def, state, visible, lang);
@@ -48,7 +51,7 @@ export function renderPage(
     withdrawUrl: l.kind === "invitation" ? `/s/${token}/withdraw` : undefined,
     notice: opts.notice,
     script: enhanceScriptUrl(),
-    clientData: { definition: l.def, preload, answers: state.answers, page: visible, lang, now: opts.now.toISOString(), timeZone: TIME_ZONE },
+    clientData: { definition: l.def, preload, answers: state.answers, page: visible, lang, now: opts.now.toISOString(), timeZone },
   });
   return htmlOutcome(html, opts.status ?? 200, opts.remember);
 }
@@ -57,11 +60,12 @@ export function renderPage(
 export function evaluatePost(key: Buffer, l: Loaded, post: ParsedPost, req: RequestInfo) {
   const preload = (l.kind === "invitation" ? l.ctx.preload : {}) as Answers;
   let lang = linkLanguage(l, { ...req, requestedLanguage: post.lang });
-  const before = evaluateFlow(l.def, knownAnswers(key, l.response), preload, req.now, { timeZone: TIME_ZONE });
+  const timeZone = linkTimeZone(l);
+  const before = evaluateFlow(l.def, knownAnswers(key, l.response), preload, req.now, { timeZone });
   const shown = before.visiblePages.includes(post.pageId);
   const v = validatePage(l.def, post.pageId, post.submission, before, lang);
-  const pruned = pruneHidden(l.def, v.state.answers, preload, req.now, { timeZone: TIME_ZONE }).answers;
-  const after = evaluateFlow(l.def, pruned, preload, req.now, { timeZone: TIME_ZONE });
+  const pruned = pruneHidden(l.def, v.state.answers, preload, req.now, { timeZone }).answers;
+  const after = evaluateFlow(l.def, pruned, preload, req.now, { timeZone });
   let target: string | null = post.pageId;
   const switched = post.action.kind === "lang" && l.def.languages.includes(post.action.lang);
   if (post.action.kind === "lang" && switched) lang = post.action.lang;

@@ -3,13 +3,15 @@
 import type { Db } from "../../db/client";
 import { answerLinkRequest, findLinkRequest, type LinkAnswerResult } from "../panel/answer-link-request";
 import type { UnverifiedContactRow } from "../../db/queries/unverified-contacts";
+import { formatDate } from "../i18n/format-date";
 import { chooseLanguage } from "../i18n/choose-language";
+import { studyTimeZone } from "../i18n/study-time-zone";
 import { MESSAGES, RESPONDENT_LANGUAGES, isRespondentLanguage } from "../i18n/respondent-messages";
 import { contactOf, remembered, statusLanguage, type RequestInfo } from "./load-link";
 import { htmlOutcome, type Outcome } from "./outcome";
 import { html } from "./render/html";
 import { shell } from "./render/shell";
-import { formatDate, statusPage } from "./render/status-page";
+import { statusPage } from "./render/status-page";
 
 /** The member's language: explicit choice > last answered > recorded > the phone > the study's. */
 function memberLanguage(row: UnverifiedContactRow, req: RequestInfo): string {
@@ -39,7 +41,7 @@ export async function showLinkRequest(db: Db, token: string, req: RequestInfo): 
   const contact = contactOf(r);
   const form = (answer: "confirm" | "reject", label: string, cls: string) =>
     html`<form method="post" action="/v/${token}?answer=${answer}"><button type="submit"${cls ? html` class="${cls}"` : ""}>${label}</button></form>`;
-  const body = html`<p>${m.linkBody(formatDate(r.createdAt, lang), r.studyName)}</p><div class="nav">${form("confirm", m.linkConfirm, "")}${form("reject", m.linkReject, "sec")}</div>${contact ? html`<p class="foot">${m.contact(contact.name, contact.email)}</p>` : ""}`;
+  const body = html`<p>${m.linkBody(formatDate(r.createdAt, "long", { language: lang, timeZone: studyTimeZone(r.studySettings) }), r.studyName)}</p><div class="nav">${form("confirm", m.linkConfirm, "")}${form("reject", m.linkReject, "sec")}</div>${contact ? html`<p class="foot">${m.contact(contact.name, contact.email)}</p>` : ""}`;
   return page(lang, "link_question", m.linkTitle, body, req);
 }
 

@@ -5,6 +5,7 @@ import { findInvitationContext, findOpenLinkWave, type InvitationContext, type S
 import { hashToken, verifyStartToken } from "../crypto/tokens";
 import { chooseLanguage } from "../i18n/choose-language";
 import { RESPONDENT_LANGUAGES, isRespondentLanguage, pickLanguage } from "../i18n/respondent-messages";
+import { studyTimeZone } from "../i18n/study-time-zone";
 import type { SurveyDefinition } from "../surveys/definition";
 import { loadStoredDefinition } from "../surveys/load-stored-definition";
 import { enhanceScriptUrl } from "./enhance-script";
@@ -77,7 +78,7 @@ export async function loadLink(db: Db, key: Buffer, token: string, req: RequestI
   const status = response?.status === "completed" ? "completed" : linkStatus(ctx, req.now);
   if (!status) return loaded;
   const lang = linkLanguage(loaded, req);
-  const page = statusPage(status, lang, { opensAt: ctx.opensAt, contact: contactOf(ctx), script: enhanceScriptUrl() });
+  const page = statusPage(status, lang, { opensAt: ctx.opensAt, timeZone: studyTimeZone(ctx.studySettings), contact: contactOf(ctx), script: enhanceScriptUrl() });
   return { unavailable: htmlOutcome(page, status === "completed" ? 200 : 403, remembered(lang, req)), completed: status === "completed", lang };
 }
 
@@ -89,6 +90,6 @@ async function loadStart(db: Db, key: Buffer, token: string, req: RequestInfo): 
   const a = waveAvailability(wave, req.now);
   if (a === "open") return loaded;
   const lang = linkLanguage(loaded, req);
-  const page = statusPage(a, lang, { opensAt: wave.opensAt, contact: contactOf(wave), script: enhanceScriptUrl() });
+  const page = statusPage(a, lang, { opensAt: wave.opensAt, timeZone: studyTimeZone(wave.studySettings), contact: contactOf(wave), script: enhanceScriptUrl() });
   return { unavailable: htmlOutcome(page, 403, remembered(lang, req)), completed: false, lang };
 }

@@ -6,6 +6,8 @@ import { findInvitationContext, findWaveBySlugs } from "../../db/queries/respond
 import type { Config } from "../config/load-config";
 import { hashToken, newStartToken } from "../crypto/tokens";
 import { LANGUAGE_NAMES, MESSAGES, RESPONDENT_LANGUAGES, isRespondentLanguage, pickLanguage } from "../i18n/respondent-messages";
+import { SLUG_PATTERN } from "../studies/study-schema";
+import { studyTimeZone } from "../i18n/study-time-zone";
 import { textIn } from "../surveys/texts";
 import { waveAvailability } from "./link-state";
 import { remembered, type RequestInfo } from "./load-link";
@@ -17,13 +19,11 @@ import { html } from "./render/html";
 import { shell } from "./render/shell";
 import { statusPage } from "./render/status-page";
 
-const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
-
 async function findOpenWave(db: Db, studySlug: string, waveSlug: string, req: RequestInfo) {
   const fallbackLang = req.requestedLanguage && isRespondentLanguage(req.requestedLanguage)
     ? req.requestedLanguage
     : pickLanguage(req.acceptLanguage, [...RESPONDENT_LANGUAGES], "uk");
-  if (!SLUG.test(studySlug) || !SLUG.test(waveSlug)) return { outcome: htmlOutcome(statusPage("unknown", fallbackLang), 404) };
+  if (!SLUG_PATTERN.test(studySlug) || !SLUG_PATTERN.test(waveSlug)) return { outcome: htmlOutcome(statusPage("unknown", fallbackLang), 404) };
   const wave = await findWaveBySlugs(db, studySlug, waveSlug);
   if (!wave || wave.mode !== "open_link") return { outcome: htmlOutcome(statusPage("unknown", fallbackLang), 404) };
   const langs = wave.languages;
@@ -32,7 +32,7 @@ async function findOpenWave(db: Db, studySlug: string, waveSlug: string, req: Re
     : pickLanguage(req.acceptLanguage, langs, wave.defaultLanguage);
   const contact = wave.contactName && wave.contactEmail ? { name: wave.contactName, email: wave.contactEmail } : null;
   const a = waveAvailability({ waveStatus: wave.status, opensAt: wave.opensAt, closesAt: wave.closesAt }, req.now);
-  if (a !== "open") return { outcome: htmlOutcome(statusPage(a, lang, { opensAt: wave.opensAt, contact }), 403, remembered(lang, req)) };
+  if (a !== "open") return { outcome: htmlOutcome(statusPage(a, lang, { opensAt: wave.opensAt, timeZone: studyTimeZone(wave.studySettings), contact }), 403, remembered(lang, req)) };
   return { wave, lang, contact, path: `/j/${studySlug}/${waveSlug}` };
 }
 

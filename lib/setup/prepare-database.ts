@@ -13,17 +13,15 @@ import { seedDemo } from "../demo/seed-demo";
 export async function prepareDatabase(
   handle: DbHandle,
   config: Config,
-  env: Record<string, string | undefined>,
   opts: { respondents?: number } = {},
 ): Promise<string[]> {
   return withSetupLock(handle, async () => {
     const lines: string[] = [];
     await applyMigrations(handle);
-    const admin = await ensureFirstAdmin(handle.db, env);
+    const admin = await ensureFirstAdmin(handle.db, config.firstAdmin);
     if (admin) lines.push(`Panelwave: created the first admin ${admin}`);
-    // The demo is on by default for the embedded database only: a server install opts in.
-    const demo = env.PANELWAVE_DEMO ?? (config.databaseUrl ? "0" : "1");
-    if (demo === "1") {
+    // PANELWAVE_DEMO: on by default for the embedded database only (lib/config).
+    if (config.seedDemo) {
       const result = await seedDemo(handle.db, config, { respondents: opts.respondents });
       lines.push(result.seeded ? "Panelwave: seeded the demo study" : "Panelwave: demo study already present");
       lines.push(`\n${result.summary}\n`);

@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client";
-import { findStudySettings, insertStudyWithMember } from "../../db/queries/study-admin";
+import { insertStudyWithMember } from "../../db/queries/study-admin";
+import { findStudyBySlug } from "../../db/queries/studies";
 import type { StaffUser } from "../auth/current-user";
 import { Conflict } from "../errors/app-error";
 import { parseInput } from "../errors/zod-issues";
@@ -18,5 +19,5 @@ export async function createStudy(db: Db, user: StaffUser, input: NewStudyInput,
     now,
   );
   if (!id) throw new Conflict(`A study with the slug "${s.slug}" already exists`);
-  return (await findStudySettings(db, s.slug))!;
+  return (await findStudyBySlug(db, s.slug))!;
 }

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client";
 import { findStudyVersion } from "../../db/queries/instruments";
-import { studyForUser } from "../audit/access";
+import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { NotFound } from "../errors/app-error";
 import { loadStoredDefinition } from "../surveys/load-stored-definition";

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client";
 import { listStudyVersions } from "../../db/queries/instruments";
-import { studyForUser } from "../audit/access";
+import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 
 /** The study's instruments, each with its versions (oldest first). Researchers of the study and admins. */

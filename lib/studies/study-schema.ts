@@ -4,6 +4,13 @@ import { languageTagSchema } from "../i18n/language-tag";
 import { noControlCharacters } from "../text/control-characters";
 
 export const languageCodeSchema = languageTagSchema("Language");
+
+/**
+ * A study or wave slug as paths, forms and the API carry it: lower-case letters, digits and
+ * dashes, 1–64. Every route, API schema and lookup parses slugs with this one schema.
+ */
+export const SLUG_PATTERN = /^[a-z0-9-]{1,64}$/;
+export const slugSchema = z.string().regex(SLUG_PATTERN);
 export const trajectoryTargetSchema = z.enum(["stayed", "returned", "moved_on"]);
 
 export const studySettingsSchema = z

@@ -1,7 +1,7 @@
 // Uploading a questionnaire version from an XLSForm or a JSON definition.
 import type { Db } from "../../db/client";
 import { insertNextVersion, latestVersionByName, type VersionRow } from "../../db/queries/instruments";
-import { studyForUser } from "../audit/access";
+import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { InvalidInput, type FieldIssue } from "../errors/app-error";
 import type { SurveyDefinition } from "../surveys/definition";

@@ -1,3 +1,4 @@
+import { isoDay } from "../i18n/format-date";
 import type { Answers } from "./answers";
 import type { SurveyDefinition } from "./definition";
 import type { EvalScope } from "./expr/functions";
@@ -30,16 +31,10 @@ export interface FlowOptions {
 }
 
 const MAX_PASSES = 8;
-const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/** The value of today(): 'YYYY-MM-DD' in timeZone (UTC when none). */
 export function todayIn(now: Date, timeZone?: string): string {
-  if (!timeZone) return now.toISOString().slice(0, 10);
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-    formatters.set(timeZone, f);
-  }
-  return f.format(now);
+  return isoDay(now, timeZone ?? "UTC");
 }
 
 /**

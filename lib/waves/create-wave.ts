@@ -1,9 +1,9 @@
 import type { Db } from "../../db/client";
-import { findStudyBySlugForWaves, insertWave, instrumentVersionBelongsToStudy, findWave, type WaveRow } from "../../db/queries/wave-admin";
+import { insertWave, instrumentVersionBelongsToStudy, findWave, type WaveRow } from "../../db/queries/wave-admin";
 import type { StaffUser } from "../auth/current-user";
-import { assertStudyAccess } from "../auth/study-access";
-import { Conflict, InvalidInput, NotFound } from "../errors/app-error";
-import { nudge } from "../jobs/nudge";
+import { studyForUser } from "../auth/permissions";
+import { Conflict, InvalidInput } from "../errors/app-error";
+import { nudge } from "../nudge/nudge";
 import { toWaveSettings, waveFormSchema, type WaveFormValues } from "./wave-schema";
 
 /** Turns zod issues into an InvalidInput with field paths. */
@@ -22,9 +22,7 @@ export function invalidInput(issues: { path: PropertyKey[]; message: string }[])
 export async function createWave(db: Db, user: StaffUser, studySlug: string, input: WaveFormValues, now: Date): Promise<WaveRow> {
   const parsed = waveFormSchema.safeParse(input);
   if (!parsed.success) throw invalidInput(parsed.error.issues);
-  const study = await findStudyBySlugForWaves(db, studySlug);
-  if (!study) throw new NotFound("Study not found");
-  await assertStudyAccess(db, user, study.id);
+  const study = await studyForUser(db, user, studySlug);
   const v = toWaveSettings(parsed.data);
   if (!(await instrumentVersionBelongsToStudy(db, study.id, v.instrumentVersionId))) {
     throw new InvalidInput("instrumentVersionId: not a version of this study", [{ path: "instrumentVersionId", message: "Choose a version of this study's questionnaire" }]);

@@ -2,6 +2,7 @@ import type { Db } from "../../db/client";
 import { countOutboxByStatus } from "../../db/queries/outbox";
 import { countTargetPanel, waveFieldwork } from "../../db/queries/wave-admin";
 import type { StaffUser } from "../auth/current-user";
+import { studyTimeZone } from "../i18n/study-time-zone";
 import { loadWaveForUser } from "./manage-wave";
 
 /**
@@ -10,7 +11,7 @@ import { loadWaveForUser } from "./manage-wave";
  */
 export async function getWaveDashboard(db: Db, user: StaffUser, studySlug: string, waveSlug: string) {
   const { study, wave } = await loadWaveForUser(db, user, studySlug, waveSlug);
-  const timeZone = typeof study.settings?.timeZone === "string" ? study.settings.timeZone : "Europe/Oslo";
+  const timeZone = studyTimeZone(study.settings);
   const [targets, fieldwork, mail] = await Promise.all([
     wave.mode === "panel" ? countTargetPanel(db, study.id, wave.targetRule ?? {}) : Promise.resolve(null),
     waveFieldwork(db, study.id, wave.id, timeZone),

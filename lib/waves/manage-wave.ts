@@ -1,20 +1,18 @@
 // Researcher actions on one wave: change the schedule, open now, close now.
 import type { Db } from "../../db/client";
 import { cancelPendingForWave } from "../../db/queries/outbox";
-import { findStudyBySlugForWaves, findWave, rescheduleInvitationMail, updateWave, type WaveRow } from "../../db/queries/wave-admin";
+import { findWave, rescheduleInvitationMail, updateWave, type WaveRow } from "../../db/queries/wave-admin";
 import type { StaffUser } from "../auth/current-user";
-import { assertStudyAccess } from "../auth/study-access";
+import { studyForUser } from "../auth/permissions";
 import { Conflict, NotFound } from "../errors/app-error";
-import { nudge } from "../jobs/nudge";
+import { nudge } from "../nudge/nudge";
 import { invalidInput } from "./create-wave";
 import { scheduleFieldsSchema, toWaveSchedule, type ScheduleFields } from "./wave-schema";
 import { invitationTime } from "./wave-state";
 
 /** The wave of a study the user may see, or NotFound. */
 export async function loadWaveForUser(db: Db, user: StaffUser, studySlug: string, waveSlug: string) {
-  const study = await findStudyBySlugForWaves(db, studySlug);
-  if (!study) throw new NotFound("Study not found");
-  await assertStudyAccess(db, user, study.id);
+  const study = await studyForUser(db, user, studySlug);
   const wave = await findWave(db, study.id, { slug: waveSlug });
   if (!wave) throw new NotFound("Wave not found");
   return { study, wave };

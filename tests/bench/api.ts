@@ -18,6 +18,7 @@ import { createUser } from "../../lib/auth/create-user";
 import { loadConfig } from "../../lib/config/load-config";
 import { setRuntimeForTests } from "../../lib/runtime";
 import { surveyDefinitionSchema } from "../../lib/surveys/definition";
+import { readCsv } from "../fixtures/csv";
 import { benchDefinitions, participantsInsertSql, responsesInsertSql } from "./_export-panel";
 
 const N = Number(process.env.BENCH_ROWS || 100_000);
@@ -41,7 +42,7 @@ async function pull(GET: (req: Request, ctx: { params: Promise<Record<string, st
     if (!ttfb) {
       ttfb = since(t0) * 1000;
       const text = new TextDecoder().decode(value);
-      columns = format === "csv" ? text.split("\r\n")[0].split(",").length : (JSON.parse(`${text}]}`) as { columns: string[] }).columns.length;
+      columns = format === "csv" ? readCsv(text.split("\r\n")[0])[0].length : (JSON.parse(`${text}]}`) as { columns: string[] }).columns.length;
     }
     bytes += value.byteLength;
     if (format === "csv") for (let i = 0; i < value.length; i++) if (value[i] === 10) newlines++;

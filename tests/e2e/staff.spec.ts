@@ -1,17 +1,13 @@
 // Researchers and admins at work on the demo study: the recruitment board, the admin's
 // recruitment list and mailbox, the reports, and what a researcher is refused.
 import { expect, test } from "@playwright/test";
-import { parseCsv } from "../../lib/panel/parse-csv";
+import { readCsv } from "../fixtures/csv";
 import { ADMIN, demoResearcher, signIn } from "./helpers";
 
 const STUDY = "/studies/ua-norway";
 
-/** The rows of a CSV download (the panel importer's reader). */
-function csvRows(text: string): string[][] {
-  const r = parseCsv(text);
-  if (!r.ok) throw new Error(`line ${r.line}: ${r.message}`);
-  return r.records.map((rec) => rec.cells);
-}
+/** The rows of a CSV download. */
+const csvRows = (text: string): string[][] => readCsv(text);
 
 test("an admin sends an interview request from the board, reads it in the mailbox and downloads the list", async ({ page }) => {
   await signIn(page, ADMIN, `${STUDY}/recruitment?status=flagged`);

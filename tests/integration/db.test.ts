@@ -3,8 +3,9 @@ import { sql } from "drizzle-orm";
 import { executeRows } from "../../db/client";
 import { createUser } from "../../lib/auth/create-user";
 import { ensureFirstAdmin } from "../../lib/auth/ensure-first-admin";
+import { loadConfig } from "../../lib/config/load-config";
 import { findUserByEmail } from "../../db/queries/users";
-import { createTestDb, type TestDb } from "./helpers/test-db";
+import { createTestDb, testKey, type TestDb } from "./helpers/test-db";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -52,9 +53,9 @@ describe(`database (${process.env.TEST_DATABASE_URL ? "PostgreSQL server" : "PGl
   });
 
   it("creates the first admin from the environment once only", async () => {
-    const env = { ADMIN_EMAIL: "boss@example.org", ADMIN_PASSWORD: "a long admin password" };
-    expect(await ensureFirstAdmin(t.db, env)).toBe("boss@example.org");
-    expect(await ensureFirstAdmin(t.db, { ...env, ADMIN_EMAIL: "other@example.org" })).toBeNull();
+    const env = { PERSONAL_DATA_KEY: testKey.toString("base64"), ADMIN_EMAIL: "boss@example.org", ADMIN_PASSWORD: "a long admin password" };
+    expect(await ensureFirstAdmin(t.db, loadConfig(env).firstAdmin)).toBe("boss@example.org");
+    expect(await ensureFirstAdmin(t.db, loadConfig({ ...env, ADMIN_EMAIL: "other@example.org" }).firstAdmin)).toBeNull();
     expect(await findUserByEmail(t.db, "other@example.org")).toBeNull();
   });
 });

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { executeRows } from "../../db/client";
-import type { Config } from "../../lib/config/load-config";
+import { loadConfig } from "../../lib/config/load-config";
 import { seedDemo } from "../../lib/demo/seed-demo";
 import { showPersonalLink } from "../../lib/respondent/personal-link";
 import { createTestDb, testKey, type TestDb } from "./helpers/test-db";
 
 let t: TestDb;
-const config = { personalDataKey: testKey, publicUrl: "http://localhost:3000" } as Config;
+// The real configuration with its defaults (PANELWAVE_DEMO_LINKS: three links).
+const config = loadConfig({ PERSONAL_DATA_KEY: testKey.toString("base64"), PUBLIC_URL: "http://localhost:3000" });
 
 beforeAll(async () => {
   t = await createTestDb();

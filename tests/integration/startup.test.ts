@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { openDb } from "../../db/client";
-import { loadConfig } from "../../lib/config/load-config";
+import { loadConfig, loadDatabaseSettings } from "../../lib/config/load-config";
 import { ConfigError } from "../../lib/errors/config-error";
+import { DbConfigError } from "../../db/errors";
 import { getHealth } from "../../lib/health/get-health";
 
 function prepare(env: Record<string, string>) {
@@ -21,8 +22,8 @@ describe("start-up with a bad DATABASE_URL", () => {
     ["no database name", "postgres://postgres@127.0.0.1:5432", /DATABASE_URL names no database/],
     ["a port where nothing listens", "postgres://postgres@127.0.0.1:1/panelwave", /DATABASE_URL: no PostgreSQL server answers at 127\.0\.0\.1:1/],
   ])("refuses %s with a message naming the variable", async (_what, url, message) => {
-    const err = await openDb({ DATABASE_URL: url }).then(() => null, (e) => e);
-    expect(err).toBeInstanceOf(ConfigError);
+    const err = await openDb(loadDatabaseSettings({ DATABASE_URL: url })).then(() => null, (e) => e);
+    expect(err).toBeInstanceOf(DbConfigError);
     expect(err.message).toMatch(message);
   });
 

@@ -4,10 +4,11 @@ import { listOwnApiTokens } from "../../../lib/api/api-token";
 import { staffPage } from "../staff-page";
 import { revokeTokenAction } from "./actions";
 import { CreateTokenForm } from "./create-token-form";
+import { formatDate } from "../../../lib/i18n/format-date";
 
 export const dynamic = "force-dynamic";
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") : "never");
+const day = (d: Date | null) => (d ? formatDate(d, "minute", { timeZone: "UTC" }) : "never");
 
 export default async function AccountPage() {
   const { rt, user } = await staffPage(["admin", "researcher"], "/account");

@@ -1,12 +1,13 @@
 // GET /admin – admin home: users. Admins only.
 import { listUsers } from "../../../lib/auth/list-users";
 import { staffPage } from "../staff-page";
+import { formatDate } from "../../../lib/i18n/format-date";
 
 export const dynamic = "force-dynamic";
 
 export default async function AdminPage() {
-  const { rt } = await staffPage(["admin"], "/admin");
-  const users = await listUsers(rt.db);
+  const { rt, user } = await staffPage(["admin"], "/admin");
+  const users = await listUsers(rt.db, user);
   return (
     <>
       <h1>Admin</h1>
@@ -16,7 +17,7 @@ export default async function AdminPage() {
         <thead><tr><th>Name</th><th>Email</th><th>Role</th><th>Created</th></tr></thead>
         <tbody>
           {users.map((u) => (
-            <tr key={u.id}><td>{u.name}</td><td>{u.email}</td><td>{u.role}</td><td>{u.createdAt.toISOString().slice(0, 10)}</td></tr>
+            <tr key={u.id}><td>{u.name}</td><td>{u.email}</td><td>{u.role}</td><td>{formatDate(u.createdAt, "day", { timeZone: "UTC" })}</td></tr>
           ))}
         </tbody>
       </table>

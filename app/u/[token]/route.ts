@@ -4,8 +4,9 @@
 import { z } from "zod";
 import { getRuntime } from "../../../lib/runtime";
 import { invalidUnsubscribePage, showUnsubscribePage, unsubscribeByPost } from "../../../lib/mail/unsubscribe";
+import { statusLanguage } from "../../../lib/respondent/load-link";
 import { formReader } from "../../../lib/respondent/read-form";
-import { RESPONDENT_SECURITY_HEADERS } from "../../../lib/respondent/to-response";
+import { RESPONDENT_SECURITY_HEADERS, requestedLanguage } from "../../../lib/respondent/to-response";
 import { keptForm, respondOrUnavailable } from "../../../lib/respondent/unavailable";
 
 export const dynamic = "force-dynamic";
@@ -17,23 +18,27 @@ const HEADERS = {
   "x-robots-tag": "noindex",
 };
 const html = (p: { status: number; html: string }) => new Response(p.html, { status: p.status, headers: HEADERS });
+// A broken link belongs to nobody we know: its page speaks the language the request asks for.
+const invalid = (req: Request) =>
+  html(invalidUnsubscribePage(statusLanguage({ now: new Date(), acceptLanguage: req.headers.get("accept-language"), requestedLanguage: requestedLanguage(req) })));
 
 export async function GET(req: Request, ctx: { params: Promise<{ token: string }> }) {
   const token = tokenSchema.safeParse((await ctx.params).token);
-  if (!token.success) return html(invalidUnsubscribePage());
+  if (!token.success) return invalid(req);
   return respondOrUnavailable(req, async () => {
     const rt = await getRuntime();
-    return html(await showUnsubscribePage(rt.db, rt.config.personalDataKey, token.data, `/u/${token.data}`));
+    const page = await showUnsubscribePage(rt.db, rt.config.personalDataKey, token.data, `/u/${token.data}`);
+    return page ? html(page) : invalid(req);
   });
 }
 
 export async function POST(req: Request, ctx: { params: Promise<{ token: string }> }) {
   const token = tokenSchema.safeParse((await ctx.params).token);
-  if (!token.success) return html(invalidUnsubscribePage());
+  if (!token.success) return invalid(req);
   const form = keptForm(formReader(req));
   return respondOrUnavailable(req, async () => {
     const rt = await getRuntime();
     const done = await unsubscribeByPost(rt.db, rt.config.personalDataKey, token.data, form.reader, new Date());
-    return html(done ?? invalidUnsubscribePage());
+    return done ? html(done) : invalid(req);
   }, form);
 }

@@ -2,7 +2,8 @@
 import { z } from "zod";
 import { noControlCharacters } from "../../text/control-characters";
 import { endpoint } from "../endpoint";
-import { dateTime, slugSchema, studyParams, waveParams, waveSchema } from "../schemas";
+import { slugSchema } from "../../studies/study-schema";
+import { dateTime, studyParams, waveParams, waveSchema } from "../schemas";
 
 export const scheduleInputSchema = z
   .object({

@@ -1,17 +1,11 @@
 // Minimal, safe HTML building for respondent pages: every interpolated value is escaped unless
 // it is wrapped with raw() by code that built it from escaped parts.
-
-const ESC: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+import { escapeHtml } from "../../text/escape-html";
 
 export type Raw = { __html: string };
 
 export function raw(html: string): Raw {
   return { __html: html };
-}
-
-export function esc(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  return String(value).replace(/[&<>"']/g, (c) => ESC[c]);
 }
 
 /** Tagged template: `html\`<p>${text}</p>\`` escapes text; Raw values and arrays of Raw pass through. */
@@ -27,5 +21,5 @@ function render(v: unknown): string {
   if (v === null || v === undefined || v === false) return "";
   if (Array.isArray(v)) return v.map(render).join("");
   if (typeof v === "object" && "__html" in (v as object)) return (v as Raw).__html;
-  return esc(v);
+  return escapeHtml(v);
 }

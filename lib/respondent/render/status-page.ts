@@ -1,4 +1,6 @@
+import { formatDate } from "../../i18n/format-date";
 import { MESSAGES, isRespondentLanguage } from "../../i18n/respondent-messages";
+import { DEFAULT_TIME_ZONE } from "../../i18n/study-time-zone";
 import { html } from "./html";
 import { shell } from "./shell";
 
@@ -11,12 +13,20 @@ export type StatusKind = "unknown" | "not_open" | "closed" | "completed" | "with
 export function statusPage(
   kind: StatusKind,
   lang: string,
-  opts: { opensAt?: Date | null; contact?: { name: string; email: string } | null; /** A link back to the survey. */ back?: string; script?: string } = {},
+  opts: {
+    opensAt?: Date | null;
+    /** The study's zone (studyTimeZone) for opensAt. */
+    timeZone?: string;
+    contact?: { name: string; email: string } | null;
+    /** A link back to the survey. */
+    back?: string;
+    script?: string;
+  } = {},
 ): string {
   const m = MESSAGES[isRespondentLanguage(lang) ? lang : "en"];
   const [title, body] = {
     unknown: [m.unknownLinkTitle, m.unknownLinkBody],
-    not_open: [m.notOpenTitle, m.notOpenBody(opts.opensAt ? formatDate(opts.opensAt, lang) : "")],
+    not_open: [m.notOpenTitle, m.notOpenBody(opts.opensAt ? formatDate(opts.opensAt, "long", { language: lang, timeZone: opts.timeZone ?? DEFAULT_TIME_ZONE }) : "")],
     closed: [m.closedTitle, m.closedBody],
     completed: [m.completedTitle, m.completedBody],
     withdrawn: [m.withdrawnTitle, m.withdrawnBody],
@@ -27,9 +37,4 @@ export function statusPage(
   const back = opts.back ? html`<p><a class="btn sec" href="${opts.back}">${m.backToSurvey}</a></p>` : "";
   const contact = opts.contact ? html`<p class="foot">${m.contact(opts.contact.name, opts.contact.email)}</p>` : "";
   return shell({ lang, title, body: html`<h1 data-status="${kind}">${title}</h1><p>${body}</p>${back}${contact}`, script: opts.script });
-}
-
-export function formatDate(d: Date, lang: string): string {
-  const locale = { uk: "uk-UA", ru: "ru-RU", nb: "nb-NO", en: "en-GB" }[lang] ?? "en-GB";
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "Europe/Oslo" }).format(d);
 }

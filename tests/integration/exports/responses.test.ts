@@ -8,7 +8,8 @@ import { neutraliseText } from "../../../lib/exports/cells";
 import { csvLine } from "../../../lib/exports/csv";
 import type { SurveyDefinitionInput } from "../../../lib/surveys/definition";
 import { createTestDb, testKey, type TestDb } from "../helpers/test-db";
-import { bytes, parseCsv, text } from "../recruitment/demo-study";
+import { bytes, text } from "../recruitment/demo-study";
+import { readCsv } from "../../fixtures/csv";
 import { addPeople, makeStudy } from "./small-study";
 
 const A: SurveyDefinitionInput = {
@@ -72,7 +73,7 @@ afterAll(async () => {
   await t?.drop();
 });
 
-const csvOf = async (q: Record<string, string>, user: StaffUser = admin) => parseCsv(await text((await exportResponses(t.db, testKey, user, s.slug, q, NOW)).body));
+const csvOf = async (q: Record<string, string>, user: StaffUser = admin) => readCsv(await text((await exportResponses(t.db, testKey, user, s.slug, q, NOW)).body));
 const col = (rows: string[][], name: string) => rows.slice(1).map((r) => r[rows[0].indexOf(name)]);
 
 describe("cells", () => {
@@ -109,7 +110,7 @@ describe("response exports", () => {
   it("exports =HYPERLINK(...) and every other formula-like text inert", async () => {
     const raw = await text((await exportResponses(t.db, testKey, admin, s.slug, {}, NOW)).body);
     expect(raw).not.toMatch(/(^|,)"?=HYPERLINK/m);
-    const rows = parseCsv(raw);
+    const rows = readCsv(raw);
     expect(col(rows, "wave_1_comment")).toEqual([`'${EVIL}`, 'Fine, "thanks"\nsecond line', "'@admin"]);
 
     const wb = new ExcelJS.Workbook();
@@ -137,7 +138,7 @@ describe("response exports", () => {
   it("includes started responses when asked, and prefixes the Excel byte-order mark", async () => {
     const raw = await text((await exportResponses(t.db, testKey, admin, s.slug, { shape: "long", completed: "false", bom: "true" }, NOW)).body);
     expect(raw.charCodeAt(0)).toBe(0xfeff);
-    const rows = parseCsv(raw);
+    const rows = readCsv(raw);
     expect(rows.slice(1).map((r) => `${r[0]}/${r[1]}/${r[2]}`)).toContain("P-4/wave-2/started");
   });
 
@@ -150,7 +151,7 @@ describe("response exports", () => {
   });
 
   it("exports a codebook: labels per language, type, value labels and the condition each was shown under", async () => {
-    const rows = parseCsv(await text((await exportCodebook(t.db, admin, s.slug, {}, NOW)).body));
+    const rows = readCsv(await text((await exportCodebook(t.db, admin, s.slug, {}, NOW)).body));
     const h = rows[0];
     expect(h).toEqual(["column", "wave", "variable", "type", "label_uk", "label_ru", "label_nb", "label_en", "value_labels_uk", "value_labels_ru", "value_labels_nb", "value_labels_en", "shown_when", "wording_variants"]);
     const row = (name: string) => Object.fromEntries(h.map((k, i) => [k, rows.find((r) => r[0] === name)![i]]));
@@ -189,7 +190,7 @@ describe("response exports", () => {
     const many = Array.from({ length: 1100 }, (_, i) => ({ n: 100 + i, responses: [{ wave: "wave-2", answers: { where_now: "returned", reasons: ["work"], times: i } }] }));
     await addPeople(t.db, s, many);
     const dl = await exportResponses(t.db, testKey, admin, s.slug, { waves: "wave-2" }, NOW);
-    const rows = parseCsv(await text(dl.body));
+    const rows = readCsv(await text(dl.body));
     expect(rows.length - 1).toBe(dl.rows);
     expect(dl.rows).toBe(1102);
     expect(new Set(rows.slice(1).map((r) => r[0])).size).toBe(1102);

@@ -9,7 +9,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openDb, openEmbeddedDb, type DbHandle } from "../../../db/client";
 import { acquireDataDirLock, LOCK_FILE, processStat } from "../../../db/data-dir-lock";
 import { embeddedFsyncCount } from "../../../db/durable-nodefs";
-import { loadConfig } from "../../../lib/config/load-config";
+import { loadConfig, loadDatabaseSettings } from "../../../lib/config/load-config";
+import { DbConfigError } from "../../../db/errors";
 import { ConfigError } from "../../../lib/errors/config-error";
 
 const children: ChildProcess[] = [];
@@ -101,7 +102,7 @@ describe("the embedded database's lock after a crash", () => {
     const dir = tempDir();
     const holder = await lockHolder(dir);
     const err = await acquireDataDirLock(dir, { waitMs: 0, label: "DATA" }).then(() => null, (e) => e);
-    expect(err).toBeInstanceOf(ConfigError);
+    expect(err).toBeInstanceOf(DbConfigError);
     expect(err.message).toBe(`The data folder DATA is in use by process ${holder.pid} (is Panelwave running?); stop it first or set DATABASE_URL`);
   });
 
@@ -131,8 +132,8 @@ describe("start-up errors name the setting at fault", () => {
     const file = join(tempDir(), "not-a-folder");
     writeFileSync(file, "x");
     const message = `DATA_DIR is a file (${file}); point DATA_DIR at a folder`;
-    expect(() => loadConfig({ DATA_DIR: file })).toThrow(new ConfigError(message));
-    await expect(openEmbeddedDb(file)).rejects.toThrow(new ConfigError(message));
+    expect(() => loadConfig({ DATA_DIR: file })).toThrow(new DbConfigError(message));
+    await expect(openEmbeddedDb(file)).rejects.toThrow(new DbConfigError(message));
   });
 
   it("DATA_DIR is on a read-only file system, said in one line by the start-up script", (ctx) => {
@@ -156,8 +157,8 @@ describe("start-up errors name the setting at fault", () => {
   });
 
   it("a DATABASE_URL with a malformed %-escape in the password", async () => {
-    await expect(openDb({ DATABASE_URL: "postgres://panel:50%off@127.0.0.1:1/panelwave" })).rejects.toThrow(
-      new ConfigError("DATABASE_URL has a malformed %-escape in its password (write a literal % as %25)"),
+    await expect(openDb(loadDatabaseSettings({ DATABASE_URL: "postgres://panel:50%off@127.0.0.1:1/panelwave" }))).rejects.toThrow(
+      new DbConfigError("DATABASE_URL has a malformed %-escape in its password (write a literal % as %25)"),
     );
   });
 });

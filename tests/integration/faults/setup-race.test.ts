@@ -52,7 +52,7 @@ describe.skipIf(!server)("two instances starting at once on an empty database (P
     const env = { DATABASE_URL: url, PERSONAL_DATA_KEY: Buffer.alloc(32, 3).toString("base64"), ADMIN_EMAIL: "first@test.example", ADMIN_PASSWORD: "a long enough password", PANELWAVE_DEMO: "1" };
     const config = loadConfig(env);
     const [a, b] = await Promise.all([open(url), open(url)]);
-    const results = await Promise.allSettled([prepareDatabase(a, config, env, { respondents: 20 }), prepareDatabase(b, config, env, { respondents: 20 })]);
+    const results = await Promise.allSettled([prepareDatabase(a, config, { respondents: 20 }), prepareDatabase(b, config, { respondents: 20 })]);
     expect(results.map((r) => (r.status === "rejected" ? String(r.reason) : "ok"))).toEqual(["ok", "ok"]);
     const count = async (q: ReturnType<typeof sql>) => (await executeRows<{ n: number }>(a.db, q))[0].n;
     expect(await count(sql`select count(*)::int as n from users where role = 'admin' and email = 'first@test.example'`)).toBe(1);

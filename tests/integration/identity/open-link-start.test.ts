@@ -122,3 +122,13 @@ describe("starting the open link", () => {
     expect(n).toBe(2);
   });
 });
+
+describe("the open link's slugs", () => {
+  it("opens a wave whose slug the wave form and the API accept, a leading dash included", async () => {
+    // The open link once had its own, stricter slug pattern: such a wave answered 404 for ever.
+    const w = await makeStudyWave(t.db, smallSurvey, { mode: "open_link", waveSlug: "-spring" });
+    const shown = await showOpenLink(t.db, config, w.slug, "-spring", req());
+    expect(shown.kind === "html" && shown.status).toBe(200);
+    expect((await startOpenLink(t.db, config, w.slug, "-spring", req({ client: "198.51.100.77" }))).kind).toBe("redirect");
+  });
+});

@@ -177,7 +177,7 @@ describe("waves and opt-outs", () => {
     await reconcile(at(40));
     const token = unsubscribeToken(testKey, ids[0]);
 
-    const page = await showUnsubscribePage(t.db, testKey, token, `/u/${token}`);
+    const page = (await showUnsubscribePage(t.db, testKey, token, `/u/${token}`))!;
     expect(page.status).toBe(200);
     expect(page.html).toContain('lang="ru"');
     expect(page.html).toContain("Отписаться от писем");

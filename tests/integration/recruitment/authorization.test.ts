@@ -12,7 +12,8 @@ import { exportSyntax } from "../../../lib/exports/export-syntax";
 import { exportRecruitmentList } from "../../../lib/recruitment/export-recruitment-list";
 import { saveRecruitmentRule } from "../../../lib/recruitment/save-recruitment-rule";
 import { createTestDb, testKey, type TestDb } from "../helpers/test-db";
-import { config, demoStudy, NOW, parseCsv, text } from "./demo-study";
+import { config, demoStudy, NOW, text } from "./demo-study";
+import { readCsv } from "../../fixtures/csv";
 
 // The route handlers run against this test database, with the signed-in user named by a header.
 const session = vi.hoisted(() => ({ rt: null as unknown, users: {} as Record<string, StaffUser> }));
@@ -119,12 +120,12 @@ describe("who may export personal data", () => {
       sql`select p.id, p.code from participants p join contacts c on c.participant_id = p.id join recruitment rc on rc.participant_id = p.id limit 1`,
     );
     await markParticipantWithdrawn(t.db, p.id, NOW); // the contact row is not erased yet
-    const rows = parseCsv(await text((await exportResponses(t.db, testKey, d.admin, d.study.slug, { identifiers: "true" }, NOW)).body));
+    const rows = readCsv(await text((await exportResponses(t.db, testKey, d.admin, d.study.slug, { identifiers: "true" }, NOW)).body));
     expect(rows[0].slice(0, 2)).toEqual(["code", "email"]);
     const mine = rows.find((r) => r[0] === p.code)!;
     expect(mine[1]).toBe("");
     expect(rows.filter((r) => r[1].endsWith("@example.org")).length).toBeGreaterThan(10);
-    const list = parseCsv(await text((await exportRecruitmentList(t.db, testKey, d.admin, d.study.slug, {}, NOW)).body));
+    const list = readCsv(await text((await exportRecruitmentList(t.db, testKey, d.admin, d.study.slug, {}, NOW)).body));
     expect(list.map((r) => r[0])).not.toContain(p.code);
   });
 

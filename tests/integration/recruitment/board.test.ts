@@ -9,7 +9,8 @@ import { saveRecruitmentRule } from "../../../lib/recruitment/save-recruitment-r
 import { sendInterviewRequest } from "../../../lib/recruitment/send-interview-request";
 import { updateBoardEntry } from "../../../lib/recruitment/update-board-entry";
 import { createTestDb, testKey, type TestDb } from "../helpers/test-db";
-import { bytes, demoStudy, NOW, parseCsv, text } from "./demo-study";
+import { bytes, demoStudy, NOW, text } from "./demo-study";
+import { readCsv } from "../../fixtures/csv";
 
 let t: TestDb;
 let d: Awaited<ReturnType<typeof demoStudy>>;
@@ -78,7 +79,7 @@ describe("recruitment board", () => {
     await markParticipantWithdrawn(t.db, e.participantId, NOW);
     await expect(sendInterviewRequest(t.db, d.researcher, d.study.slug, { id: e.id }, NOW)).rejects.toMatchObject({ status: 404 });
     expect(await outboxOf(e.participantId)).toHaveLength(0);
-    const list = parseCsv(await text((await exportRecruitmentList(t.db, testKey, d.admin, d.study.slug, {}, NOW)).body));
+    const list = readCsv(await text((await exportRecruitmentList(t.db, testKey, d.admin, d.study.slug, {}, NOW)).body));
     const [wcode] = await executeRows<{ code: string }>(t.db, sql`select code from participants where id = ${e.participantId}`);
     expect(list.map((r) => r[0])).not.toContain(wcode.code);
   });
@@ -89,7 +90,7 @@ describe("recruitment list", () => {
     const dl = await exportRecruitmentList(t.db, testKey, d.admin, d.study.slug, { format: "csv", bom: "true" }, NOW);
     const csv = await text(dl.body);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    const [header, ...rows] = parseCsv(csv);
+    const [header, ...rows] = readCsv(csv);
     expect(header).toEqual([
       "Pseudonymous id", "Email", "Language", "Status", "Flagged", "Invited", "Agreed", "Interviewed", "Closed",
       "Age group", "Length of stay in Norway", "Where they moved", "Family in Norway", "Notes",
@@ -108,7 +109,7 @@ describe("recruitment list", () => {
   });
 
   it("derives each characteristic from that person's answers in both waves", async () => {
-    const csv = parseCsv(await text((await exportRecruitmentList(t.db, testKey, d.admin, d.study.slug, {}, NOW)).body));
+    const csv = readCsv(await text((await exportRecruitmentList(t.db, testKey, d.admin, d.study.slug, {}, NOW)).body));
     const row = csv[1];
     const [a] = await executeRows<{ w1: Record<string, string>; w2: Record<string, string> }>(
       t.db,

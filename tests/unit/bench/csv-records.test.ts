@@ -2,6 +2,7 @@
 // outside quoted fields, whatever the chunk boundaries.
 import { describe, expect, it } from "vitest";
 import { csvRecordCounter } from "../../bench/_csv-records";
+import { readCsv } from "../../fixtures/csv";
 
 const cases: [string, string, number][] = [
   ["CRLF lines", "a,b\r\n1,2\r\n3,4\r\n", 3],
@@ -20,6 +21,7 @@ describe("csvRecordCounter", () => {
         for (let i = 0; i < bytes.length; i += size) c.push(bytes.subarray(i, i + size));
         expect(c.records(), `chunks of ${size}`).toBe(want);
       }
+      expect(readCsv(text).length, "csv-parse reads as many records").toBe(want);
     });
   }
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderPreview, TEMPLATE_NAMES, TEMPLATES } from "../../../emails";
 import * as invitation from "../../../emails/invitation";
-import { escapeHtml } from "../../../emails/layout";
+import { escapeHtml } from "../../../lib/text/escape-html";
 
 describe("email templates", () => {
   const cases = TEMPLATE_NAMES.flatMap((name) => TEMPLATES[name].languages.map((lang) => [name, lang] as const));

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { auditQuerySchema, listAuditLog } from "../../../../lib/audit/list-audit-log";
 import { orNotFound, staffPage } from "../../staff-page";
+import { formatDate } from "../../../../lib/i18n/format-date";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +21,7 @@ export default async function AuditPage(props: { searchParams: Promise<Record<st
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
-              <td>{r.at.toISOString().slice(0, 19).replace("T", " ")}</td>
+              <td>{formatDate(r.at, "second", { timeZone: "UTC" })}</td>
               <td>{r.userEmail ?? r.userId ?? (r.details.role === "respondent" ? "a respondent (own link)" : "–")}</td>
               <td>{r.studySlug ? <Link href={`/admin/audit?study=${r.studySlug}`}>{r.studySlug}</Link> : "–"}</td>
               <td><Link href={`/admin/audit?action=${r.action}`}>{r.action}</Link></td>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { listMailbox } from "../../../../lib/mail/read-mailbox";
 import { staffPage } from "../../staff-page";
+import { formatDate } from "../../../../lib/i18n/format-date";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +25,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
         <tbody>
           {messages.map((m) => (
             <tr key={m.id}>
-              <td>{m.createdAt.toISOString().slice(0, 19).replace("T", " ")}</td>
+              <td>{formatDate(m.createdAt, "second", { timeZone: "UTC" })}</td>
               <td>{m.toAddress}</td>
               <td><Link href={`/admin/mailbox/${m.id}`}>{m.subject}</Link></td>
             </tr>

@@ -1,18 +1,19 @@
 // GET /studies/:slug – a study's waves with live counts of started and completed responses.
 import Link from "next/link";
-import { z } from "zod";
 import { notFound } from "next/navigation";
 import { getStudyOverview } from "../../../../lib/studies/get-study-overview";
 import { NotFound } from "../../../../lib/errors/app-error";
 import { LiveRefresh } from "../../live-refresh";
 import { staffPage } from "../../staff-page";
+import { slugSchema } from "../../../../lib/studies/study-schema";
+import { formatDate } from "../../../../lib/i18n/format-date";
 
 export const dynamic = "force-dynamic";
 
-const fmt = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") : "–");
+const fmt = (d: Date | null) => (d ? formatDate(d, "minute", { timeZone: "UTC" }) : "–");
 
 export default async function StudyPage({ params }: { params: Promise<{ slug: string }> }) {
-  const slug = z.string().regex(/^[a-z0-9-]{1,64}$/).safeParse((await params).slug);
+  const slug = slugSchema.safeParse((await params).slug);
   if (!slug.success) notFound();
   const { rt, user } = await staffPage(undefined, `/studies/${slug.data}`);
   const overview = await getStudyOverview(rt.db, user, slug.data).catch((e) => {

@@ -1,8 +1,9 @@
 // Shared by the instrument screens: parsing the path (404 when malformed) and their URLs.
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { slugSchema } from "../../../../../lib/studies/study-schema";
+import { formatDate } from "../../../../../lib/i18n/format-date";
 
-export const slugSchema = z.string().regex(/^[a-z0-9-]{1,64}$/);
 export const versionIdSchema = z.uuid();
 
 export const instrumentsPath = (slug: string) => `/studies/${slug}/instruments`;
@@ -19,7 +20,7 @@ export async function pathParams<T extends { slug: string; version?: string }>(p
   return { slug: slug.data, version: version.data };
 }
 
-export const fmtDate = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace("T", " ")} UTC` : "–");
+export const fmtDate = (d: Date | null) => (d ? `${formatDate(d, "minute", { timeZone: "UTC" })} UTC` : "–");
 
 /** One query parameter as a string (the first when repeated). */
 export const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);

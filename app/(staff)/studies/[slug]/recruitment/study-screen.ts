@@ -1,13 +1,14 @@
 // Shared by the study sub-screens (panel, recruitment, reports, exports): the slug from the
 // path, the signed-in user, and lib errors mapped to Next's not-found.
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import type { StaffUser } from "../../../../../lib/auth/current-user";
 import type { Runtime } from "../../../../../lib/runtime";
 import { staffPage } from "../../../staff-page";
+import { slugSchema } from "../../../../../lib/studies/study-schema";
+import { formatDate } from "../../../../../lib/i18n/format-date";
 
 export async function studyScreen(params: Promise<{ slug: string }>, section: string): Promise<{ rt: Runtime; user: StaffUser; slug: string }> {
-  const slug = z.string().regex(/^[a-z0-9-]{1,64}$/).safeParse((await params).slug);
+  const slug = slugSchema.safeParse((await params).slug);
   if (!slug.success) notFound();
   const { rt, user } = await staffPage(undefined, `/studies/${slug.data}/${section}`);
   return { rt, user, slug: slug.data };
@@ -15,5 +16,5 @@ export async function studyScreen(params: Promise<{ slug: string }>, section: st
 
 export { orNotFound } from "../../../staff-page";
 
-export const fmtDate = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : "–");
+export const fmtDate = (d: Date | null | undefined) => (d ? formatDate(d, "day", { timeZone: "UTC" }) : "–");
 export const pct = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(1)}%`);

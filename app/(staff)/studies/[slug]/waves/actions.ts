@@ -12,8 +12,8 @@ import { closeWaveNow, openWaveNow, updateWaveSchedule } from "../../../../../li
 import { previewTargets } from "../../../../../lib/waves/preview-targets";
 import type { ScheduleFields, WaveFormValues } from "../../../../../lib/waves/wave-schema";
 import { toActionResult, type ActionResult } from "../../../../action-result";
+import { slugSchema } from "../../../../../lib/studies/study-schema";
 
-const slug = z.string().regex(/^[a-z0-9-]{1,64}$/);
 
 async function staff() {
   const rt = await getRuntime();
@@ -23,7 +23,7 @@ async function staff() {
 export async function createWaveAction(studySlug: string, values: WaveFormValues): Promise<ActionResult<string>> {
   return toActionResult(async () => {
     const { rt, user } = await staff();
-    const wave = await createWave(rt.db, user, slug.parse(studySlug), values, new Date());
+    const wave = await createWave(rt.db, user, slugSchema.parse(studySlug), values, new Date());
     return wave.slug;
   });
 }
@@ -32,14 +32,14 @@ export async function countTargetsAction(studySlug: string, rule: { consent: str
   return toActionResult(async () => {
     const { rt, user } = await staff();
     const r = z.object({ consent: z.string().max(64), completedWaveId: z.union([z.literal(""), z.string().uuid()]) }).parse(rule);
-    return previewTargets(rt.db, user, slug.parse(studySlug), r);
+    return previewTargets(rt.db, user, slugSchema.parse(studySlug), r);
   });
 }
 
 export async function updateScheduleAction(studySlug: string, waveSlug: string, values: ScheduleFields): Promise<ActionResult<null>> {
   return toActionResult(async () => {
     const { rt, user } = await staff();
-    await updateWaveSchedule(rt.db, user, slug.parse(studySlug), slug.parse(waveSlug), values, new Date());
+    await updateWaveSchedule(rt.db, user, slugSchema.parse(studySlug), slugSchema.parse(waveSlug), values, new Date());
     return null;
   });
 }
@@ -47,7 +47,7 @@ export async function updateScheduleAction(studySlug: string, waveSlug: string, 
 export async function openWaveNowAction(studySlug: string, waveSlug: string): Promise<ActionResult<null>> {
   return toActionResult(async () => {
     const { rt, user } = await staff();
-    await openWaveNow(rt.db, user, slug.parse(studySlug), slug.parse(waveSlug), new Date());
+    await openWaveNow(rt.db, user, slugSchema.parse(studySlug), slugSchema.parse(waveSlug), new Date());
     return null;
   });
 }
@@ -55,7 +55,7 @@ export async function openWaveNowAction(studySlug: string, waveSlug: string): Pr
 export async function closeWaveNowAction(studySlug: string, waveSlug: string): Promise<ActionResult<number>> {
   return toActionResult(async () => {
     const { rt, user } = await staff();
-    return closeWaveNow(rt.db, user, slug.parse(studySlug), slug.parse(waveSlug), new Date());
+    return closeWaveNow(rt.db, user, slugSchema.parse(studySlug), slugSchema.parse(waveSlug), new Date());
   });
 }
 
@@ -63,7 +63,7 @@ export async function sendTestEmailAction(studySlug: string, template: string, l
   return toActionResult(async () => {
     const { rt, user } = await staff();
     const input = z
-      .object({ studySlug: slug, template: z.string().max(64), language: languageTagSchema("language"), requestId: z.string().uuid() })
+      .object({ studySlug: slugSchema, template: z.string().max(64), language: languageTagSchema("language"), requestId: z.string().uuid() })
       .parse({ studySlug, template, language, requestId });
     return sendTestEmail(rt.db, user, input, new Date());
   });

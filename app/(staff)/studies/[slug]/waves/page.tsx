@@ -1,17 +1,18 @@
 // GET /studies/:slug/waves – a study's waves, each linking to its page; create a wave; email templates.
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { NotFound } from "../../../../../lib/errors/app-error";
 import { getWavesPage } from "../../../../../lib/waves/get-waves-page";
 import { staffPage } from "../../../staff-page";
+import { slugSchema } from "../../../../../lib/studies/study-schema";
+import { formatDate } from "../../../../../lib/i18n/format-date";
 
 export const dynamic = "force-dynamic";
 
-const fmt = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") + " UTC" : "–");
+const fmt = (d: Date | null) => (d ? formatDate(d, "minute", { timeZone: "UTC" }) + " UTC" : "–");
 
 export default async function WavesPage({ params }: { params: Promise<{ slug: string }> }) {
-  const slug = z.string().regex(/^[a-z0-9-]{1,64}$/).safeParse((await params).slug);
+  const slug = slugSchema.safeParse((await params).slug);
   if (!slug.success) notFound();
   const { rt, user } = await staffPage(undefined, `/studies/${slug.data}/waves`);
   const { study, waves } = await getWavesPage(rt.db, user, slug.data).catch((e) => {

@@ -1,11 +1,12 @@
 // POST /studies/:slug/instruments/upload – store an XLSForm or JSON file (multipart) as a new instrument version
-import { readBodyLimited } from "../../../../../../lib/api/read-body";
+import { readBodyLimited } from "../../../../../../lib/http/read-body";
 import { AppError, InvalidInput, NotFound, PayloadTooLarge } from "../../../../../../lib/errors/app-error";
 import { problemResponse } from "../../../../../../lib/errors/problem";
 import { MAX_UPLOAD_REQUEST_BYTES, tooLargeMessage } from "../../../../../../lib/instruments/limits";
 import { uploadInstrumentFile } from "../../../../../../lib/instruments/upload-instrument-file";
 import { assertSameOrigin, staffRequest } from "../http";
-import { slugSchema, versionPath } from "../params";
+import { slugSchema } from "../../../../../../lib/studies/study-schema";
+import { versionPath } from "../params";
 
 export const dynamic = "force-dynamic";
 

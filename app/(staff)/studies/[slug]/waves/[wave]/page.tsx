@@ -8,14 +8,15 @@ import { getWaveDashboard } from "../../../../../../lib/waves/get-wave-dashboard
 import { LiveRefresh } from "../../../../live-refresh";
 import { staffPage } from "../../../../staff-page";
 import { ScheduleForm, WaveControls } from "./wave-controls";
+import { slugSchema } from "../../../../../../lib/studies/study-schema";
+import { formatDate } from "../../../../../../lib/i18n/format-date";
 
 export const dynamic = "force-dynamic";
 
-const slug = z.string().regex(/^[a-z0-9-]{1,64}$/);
-const fmt = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") + " UTC" : "–");
+const fmt = (d: Date | null) => (d ? formatDate(d, "minute", { timeZone: "UTC" }) + " UTC" : "–");
 
 export default async function WavePage({ params }: { params: Promise<{ slug: string; wave: string }> }) {
-  const p = z.object({ slug, wave: slug }).safeParse(await params);
+  const p = z.object({ slug: slugSchema, wave: slugSchema }).safeParse(await params);
   if (!p.success) notFound();
   const { rt, user } = await staffPage(undefined, `/studies/${p.data.slug}/waves/${p.data.wave}`);
   const d = await getWaveDashboard(rt.db, user, p.data.slug, p.data.wave).catch((e) => {

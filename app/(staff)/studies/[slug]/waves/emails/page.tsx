@@ -9,13 +9,14 @@ import { languageTagSchema } from "../../../../../../lib/i18n/language-tag";
 import { previewEmail } from "../../../../../../lib/mail/preview-email";
 import { staffPage } from "../../../../staff-page";
 import { TestSend } from "./test-send";
+import { slugSchema } from "../../../../../../lib/studies/study-schema";
 
 export const dynamic = "force-dynamic";
 
 const query = z.object({ template: z.string().max(64).default("invitation"), lang: languageTagSchema("lang").default("uk") });
 
 export default async function EmailsPage(props: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const slug = z.string().regex(/^[a-z0-9-]{1,64}$/).safeParse((await props.params).slug);
+  const slug = slugSchema.safeParse((await props.params).slug);
   const q = query.safeParse(await props.searchParams);
   if (!slug.success || !q.success) notFound();
   const { rt, user } = await staffPage(undefined, `/studies/${slug.data}/waves/emails`);

@@ -1,16 +1,16 @@
 // GET /studies/:slug/waves/new – the form to schedule a wave.
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { NotFound } from "../../../../../../lib/errors/app-error";
 import { getWavesPage } from "../../../../../../lib/waves/get-waves-page";
 import { staffPage } from "../../../../staff-page";
 import { WaveForm } from "./wave-form";
+import { slugSchema } from "../../../../../../lib/studies/study-schema";
 
 export const dynamic = "force-dynamic";
 
 export default async function NewWavePage({ params }: { params: Promise<{ slug: string }> }) {
-  const slug = z.string().regex(/^[a-z0-9-]{1,64}$/).safeParse((await params).slug);
+  const slug = slugSchema.safeParse((await params).slug);
   if (!slug.success) notFound();
   const { rt, user } = await staffPage(undefined, `/studies/${slug.data}/waves/new`);
   const { study, waves, versions } = await getWavesPage(rt.db, user, slug.data).catch((e) => {

@@ -4,7 +4,8 @@ import { problemResponse } from "../../../../../../../lib/errors/problem";
 import { downloadResponse } from "../../../../../../../lib/exports/download";
 import { exportVersion } from "../../../../../../../lib/instruments/export-version";
 import { staffRequest } from "../../http";
-import { slugSchema, versionIdSchema } from "../../params";
+import { slugSchema } from "../../../../../../../lib/studies/study-schema";
+import { versionIdSchema } from "../../params";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,11 @@
 // GET/POST /studies/:slug/instruments/:version/frame – one page of a version as the respondent sees it, for the preview frame; posting only navigates
-import { readBodyLimited } from "../../../../../../../lib/api/read-body";
+import { readBodyLimited } from "../../../../../../../lib/http/read-body";
 import { AppError, NotFound } from "../../../../../../../lib/errors/app-error";
-import { esc } from "../../../../../../../lib/respondent/render/html";
+import { escapeHtml } from "../../../../../../../lib/text/escape-html";
 import { navigatePreview, renderPreview } from "../../../../../../../lib/instruments/render-preview";
 import { assertSameOrigin, staffRequest } from "../../http";
-import { slugSchema, versionIdSchema } from "../../params";
+import { slugSchema } from "../../../../../../../lib/studies/study-schema";
+import { versionIdSchema } from "../../params";
 
 export const dynamic = "force-dynamic";
 
@@ -31,7 +32,7 @@ function errorPage(e: unknown): Response {
   const known = e instanceof AppError;
   if (!known) console.error("[preview frame]", e);
   const message = known ? e.message : "The preview could not be drawn.";
-  return new Response(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Preview unavailable</title></head><body><main><h1>Preview unavailable</h1><p>${esc(message)}</p></main></body></html>`, { status: known ? e.status : 500, headers: HEADERS });
+  return new Response(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Preview unavailable</title></head><body><main><h1>Preview unavailable</h1><p>${escapeHtml(message)}</p></main></body></html>`, { status: known ? e.status : 500, headers: HEADERS });
 }
 
 export async function GET(req: Request, ctx: Ctx) {

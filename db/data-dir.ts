@@ -3,10 +3,10 @@
 import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { ConfigError } from "../errors/config-error";
+import { DbConfigError } from "./errors";
 
-/** The ConfigError for a file-system failure in DATA_DIR (folder `shown` as the user wrote it). */
-export function dataDirError(err: unknown, shown: string): ConfigError {
+/** The DbConfigError for a file-system failure in DATA_DIR (folder `shown` as the user wrote it). */
+export function dataDirError(err: unknown, shown: string): DbConfigError {
   const code = (err as NodeJS.ErrnoException)?.code;
   const message = {
     EROFS: `DATA_DIR is on a read-only file system (${shown}); point DATA_DIR at a writable folder or set DATABASE_URL`,
@@ -17,7 +17,7 @@ export function dataDirError(err: unknown, shown: string): ConfigError {
     ENOTDIR: `DATA_DIR is a file, or inside one (${shown}); point DATA_DIR at a folder`,
     EEXIST: `DATA_DIR is a file (${shown}); point DATA_DIR at a folder`,
   }[code ?? ""];
-  return new ConfigError(message ?? `DATA_DIR cannot be used (${shown}): ${code ?? (err as Error)?.message ?? String(err)}`);
+  return new DbConfigError(message ?? `DATA_DIR cannot be used (${shown}): ${code ?? (err as Error)?.message ?? String(err)}`);
 }
 
 function safeUser(): string {
@@ -51,15 +51,15 @@ function makeFolders(dir: string, shown: string): void {
 
 /**
  * Creates DATA_DIR if needed and proves it writable with a small probe file; returns its
- * absolute path. Throws a ConfigError naming DATA_DIR ("is a file", "is on a read-only file
+ * absolute path. Throws a DbConfigError naming DATA_DIR ("is a file", "is on a read-only file
  * system", "is not writable", "is on a full disk").
  */
 export function ensureDataDir(dataDir: string): string {
   const dir = resolve(dataDir);
   try {
-    if (!statSync(dir).isDirectory()) throw new ConfigError(`DATA_DIR is a file (${dataDir}); point DATA_DIR at a folder`);
+    if (!statSync(dir).isDirectory()) throw new DbConfigError(`DATA_DIR is a file (${dataDir}); point DATA_DIR at a folder`);
   } catch (err) {
-    if (err instanceof ConfigError) throw err;
+    if (err instanceof DbConfigError) throw err;
     if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw dataDirError(err, dataDir);
     makeFolders(dir, dataDir);
   }

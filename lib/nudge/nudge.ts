@@ -1,7 +1,10 @@
 // An in-process nudge: code that queues mail or opens a wave calls nudge() so a running worker
 // acts now instead of at the next minute. Without a worker it does nothing; the work still waits
-// safely in the database for the next scheduled run. Dependency-free, so lib/mail and lib/waves
-// can call it without importing the job runner.
+// safely in the database for the next scheduled run. Inside a transaction() (db/transaction.ts)
+// the nudge waits for the COMMIT, so the worker finds the work (and a rollback nudges nobody).
+// Free of the job runner, so lib/mail and lib/waves can call it without importing pg-boss.
+import { afterCommit } from "../../db/transaction";
+
 export type NudgeTopic = "outbox" | "reconcile";
 type Listener = (topic: NudgeTopic) => void;
 
@@ -15,7 +18,12 @@ export function onNudge(fn: Listener): () => void {
   };
 }
 
+/** Wakes the worker for topic: now, or after the enclosing transaction() commits. */
 export function nudge(topic: NudgeTopic): void {
+  afterCommit(() => fire(topic));
+}
+
+function fire(topic: NudgeTopic): void {
   for (const fn of listeners) {
     try {
       fn(topic);

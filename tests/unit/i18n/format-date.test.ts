@@ -1,0 +1,56 @@
+// The one date formatter: each named format in every respondent language and in the study's zone.
+import { describe, expect, it } from "vitest";
+import { formatDate, isoDay, type DateFormat } from "../../../lib/i18n/format-date";
+import { DEFAULT_TIME_ZONE, studyTimeZone } from "../../../lib/i18n/study-time-zone";
+import { RESPONDENT_LANGUAGES } from "../../../lib/i18n/respondent-messages";
+
+// 23:05:09 UTC on 10 January 2027: already the 11th in Oslo and in Auckland.
+const at = new Date("2027-01-10T23:05:09Z");
+
+const expected: Record<string, Record<DateFormat, string>> = {
+  uk: { long: "10 січня 2027", day: "2027-01-10", minute: "2027-01-10 23:05", second: "2027-01-10 23:05:09" },
+  ru: { long: "10 января 2027", day: "2027-01-10", minute: "2027-01-10 23:05", second: "2027-01-10 23:05:09" },
+  nb: { long: "10. januar 2027", day: "2027-01-10", minute: "2027-01-10 23:05", second: "2027-01-10 23:05:09" },
+  en: { long: "10 January 2027", day: "2027-01-10", minute: "2027-01-10 23:05", second: "2027-01-10 23:05:09" },
+};
+
+describe("formatDate", () => {
+  for (const language of RESPONDENT_LANGUAGES) {
+    for (const format of ["long", "day", "minute", "second"] as const) {
+      it(`writes ${format} in ${language}`, () => {
+        expect(formatDate(at, format, { language, timeZone: "UTC" })).toBe(expected[language][format]);
+      });
+    }
+  }
+
+  it("writes the date and time of the zone it is given", () => {
+    expect(formatDate(at, "long", { language: "uk", timeZone: "Europe/Oslo" })).toBe("11 січня 2027");
+    expect(formatDate(at, "minute", { timeZone: "Pacific/Auckland" })).toBe("2027-01-11 12:05");
+    expect(formatDate(at, "second", { timeZone: "America/Los_Angeles" })).toBe("2027-01-10 15:05:09");
+    expect(isoDay(at, "Pacific/Auckland")).toBe("2027-01-11");
+  });
+
+  it("writes midnight as 00, never 24", () => {
+    expect(formatDate(new Date("2027-01-10T23:00:00Z"), "second", { timeZone: "Europe/Oslo" })).toBe("2027-01-11 00:00:00");
+  });
+
+  it("never ends a sentence that ends with a date with a doubled full stop (р.. / г..)", () => {
+    for (const language of RESPONDENT_LANGUAGES) {
+      const sentence = `${formatDate(at, "long", { language, timeZone: "Europe/Oslo" })}.`;
+      expect(sentence, language).not.toMatch(/\.\.$/);
+    }
+  });
+
+  it("falls back to English for a language it has no words for", () => {
+    expect(formatDate(at, "long", { language: "de", timeZone: "UTC" })).toBe("10 January 2027");
+  });
+});
+
+describe("studyTimeZone", () => {
+  it("is the study's settings.timeZone, else the default", () => {
+    expect(studyTimeZone({ timeZone: "Pacific/Auckland" })).toBe("Pacific/Auckland");
+    expect(studyTimeZone({})).toBe(DEFAULT_TIME_ZONE);
+    expect(studyTimeZone(null)).toBe(DEFAULT_TIME_ZONE);
+    expect(studyTimeZone({ timeZone: 3 })).toBe(DEFAULT_TIME_ZONE);
+  });
+});
