@@ -1,6 +1,6 @@
 // Bulk inserts used by the demo seed and benchmarks (one statement per chunk).
 import type { Db } from "../client";
-import { consents, contacts, instruments, instrumentVersions, invitations, participants, responses, studies, waves } from "../schema";
+import { consents, contacts, instruments, instrumentVersions, invitations, participants, responses, studies } from "../schema";
 
 const CHUNK = 500;
 
@@ -23,11 +23,6 @@ export async function insertInstrumentVersion(
     .values({ instrumentId: inst.id, studyId: v.studyId, version: 1, definition: v.definition, sourceFormat: v.sourceFormat, sourceName: v.sourceName, lockedAt: v.lockedAt })
     .returning({ id: instrumentVersions.id });
   return ver.id;
-}
-
-export async function insertWave(db: Db, w: typeof waves.$inferInsert) {
-  const [row] = await db.insert(waves).values(w).returning({ id: waves.id });
-  return row.id;
 }
 
 export const insertParticipants = (db: Db, rows: (typeof participants.$inferInsert)[]) =>

@@ -49,22 +49,28 @@ export type NewWave = {
   instrumentVersionId: string;
   mode: WaveMode;
   status: WaveStatus;
-  opensAt: Date | null;
-  closesAt: Date | null;
-  targetRule: TargetRule | null;
-  schedule: WaveSchedule;
+  /** Default: after the study's last wave. */
+  position?: number;
+  opensAt?: Date | null;
+  closesAt?: Date | null;
+  targetRule?: TargetRule | null;
+  schedule?: WaveSchedule;
 };
 
-/** Inserts a wave at the end of the study's waves and locks its instrument version. Null on a taken slug. */
+/**
+ * Inserts a wave (at the end of the study's waves unless a position is given) and locks its
+ * instrument version, in one transaction. Null on a taken slug. The one way a wave is created:
+ * by the screen and the API (createWave), the demo seed, benchmarks and tests.
+ */
 export async function insertWave(db: Db, w: NewWave, now: Date): Promise<WaveRow | null> {
   return db.transaction(async (tx) => {
-    const [{ next }] = await tx
+    const position = w.position ?? Number((await tx
       .select({ next: sql<number>`coalesce(max(${waves.position}), 0) + 1` })
       .from(waves)
-      .where(eq(waves.studyId, w.studyId));
+      .where(eq(waves.studyId, w.studyId)))[0].next);
     const [row] = await tx
       .insert(waves)
-      .values({ ...w, position: Number(next) })
+      .values({ ...w, position })
       .onConflictDoNothing({ target: [waves.studyId, waves.slug] })
       .returning();
     if (!row) return null;

@@ -3,7 +3,7 @@ import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } fr
 import { participants } from "./panel";
 import { instrumentVersions, studies } from "./studies";
 
-export type WaveStatus = "draft" | "scheduled" | "open" | "closed";
+export type WaveStatus = "scheduled" | "open" | "closed";
 export type WaveMode = "open_link" | "panel";
 
 /** Who is invited to a panel wave. */
@@ -12,7 +12,6 @@ export type TargetRule = {
   consent?: string;
   /** Only those who completed this earlier wave. */
   completedWaveId?: string;
-  excludeBounced?: boolean;
 };
 
 export type WaveSchedule = {
@@ -36,7 +35,7 @@ export const waves = pgTable(
       .notNull()
       .references(() => instrumentVersions.id),
     mode: text("mode").$type<WaveMode>().notNull(),
-    status: text("status").$type<WaveStatus>().notNull().default("draft"),
+    status: text("status").$type<WaveStatus>().notNull(),
     opensAt: timestamp("opens_at", { withTimezone: true }),
     closesAt: timestamp("closes_at", { withTimezone: true }),
     targetRule: jsonb("target_rule").$type<TargetRule>(),

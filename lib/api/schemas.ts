@@ -69,10 +69,10 @@ export const waveSchema = z
     position: z.number().int(),
     instrumentVersionId: z.uuid(),
     mode: z.enum(["open_link", "panel"]),
-    status: z.enum(["draft", "scheduled", "open", "closed"]),
+    status: z.enum(["scheduled", "open", "closed"]),
     opensAt: dateTime.nullable(),
     closesAt: dateTime.nullable(),
-    targetRule: z.object({ consent: z.string().optional(), completedWaveId: z.string().optional(), excludeBounced: z.boolean().optional() }).nullable(),
+    targetRule: z.object({ consent: z.string().optional(), completedWaveId: z.string().optional() }).nullable(),
     schedule: z.object({
       invitationAt: dateTime.optional(),
       reminders: z.array(z.object({ afterDays: z.number().int() })).optional(),

@@ -8,7 +8,6 @@ export type AuditAction =
   | "export.recruitment_list"
   | "export.responses"
   | "export.responses_identified"
-  | "export.codebook"
   | "recruitment.interview_request"
   | "panel.import"
   | "panel.import_check"

@@ -11,8 +11,9 @@ import { claimMeta, getMeta, setMeta } from "../../db/queries/meta";
 import { addStudyMember, findUserByEmail } from "../../db/queries/users";
 import {
   insertConsentRows, insertContacts, insertInstrumentVersion, insertInvitations, insertParticipants,
-  insertResponses, insertStudy, insertWave,
+  insertResponses, insertStudy,
 } from "../../db/queries/seed";
+import { insertWave } from "../../db/queries/wave-admin";
 import { createUser } from "../auth/create-user";
 import type { Config } from "../config/load-config";
 import { emailHash, encryptPersonal } from "../crypto/personal-data";
@@ -100,20 +101,20 @@ async function seedStudy(
   const day = 86_400_000;
   const v1 = await insertInstrumentVersion(db, { studyId, name: "Wave 1 (2022)", definition: wave1, sourceFormat: "xlsform", sourceName: "wave1.xlsx", lockedAt: now });
   const v2 = await insertInstrumentVersion(db, { studyId, name: "Wave 2 (2023)", definition: wave2, sourceFormat: "xlsform", sourceName: "wave2.xlsx", lockedAt: now });
-  const w1 = await insertWave(db, {
+  const w1 = (await insertWave(db, {
     studyId, slug: "wave-1", name: "Wave 1 – autumn 2022", position: 1, instrumentVersionId: v1, mode: "open_link",
     status: "closed", opensAt: new Date("2022-10-03T08:00:00Z"), closesAt: new Date("2022-12-16T23:00:00Z"),
-  });
-  const w2 = await insertWave(db, {
+  }, now))!.id;
+  const w2 = (await insertWave(db, {
     studyId, slug: "wave-2", name: "Wave 2 – follow-up", position: 2, instrumentVersionId: v2, mode: "panel",
     status: "open", opensAt: new Date(now.getTime() - 3 * day), closesAt: new Date(now.getTime() + 60 * day),
-    targetRule: { consent: FOLLOW_UP_CONSENT, completedWaveId: undefined, excludeBounced: true },
+    targetRule: { consent: FOLLOW_UP_CONSENT },
     schedule: { reminders: [{ afterDays: 7 }, { afterDays: 14 }], remindIf: "not_completed", closingReminderDaysBefore: 3 },
-  });
+  }, now))!.id;
   await insertWave(db, {
     studyId, slug: "refresh", name: "Refreshment sample (wave-1 questionnaire, open link)", position: 3, instrumentVersionId: v1,
     mode: "open_link", status: "open", opensAt: new Date(now.getTime() - day), closesAt: new Date(now.getTime() + 90 * day),
-  });
+  }, now);
   const panel: DemoPanel = panelRows({ studyId, w1, w2, wave1, wave2, now, n, key: config.personalDataKey });
   await insertParticipants(db, panel.participants);
   await insertInvitations(db, panel.invitations);

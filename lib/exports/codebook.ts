@@ -1,7 +1,7 @@
 // The codebook: every column with its label in each language, type, value labels and the
 // condition under which it was shown.
 import type { Text } from "../surveys/definition";
-import type { Cell } from "./cells";
+import type { Cell } from "../files/cells";
 import type { CodebookEntry } from "./export-layout";
 
 const textIn = (t: Text, lang: string) => t[lang] ?? t.en ?? Object.values(t)[0] ?? "";

@@ -2,10 +2,10 @@
 import type { Db } from "../../db/client";
 import type { StaffUser } from "../auth/current-user";
 import { codebookTable } from "./codebook";
-import { csvChunks } from "./csv";
-import { CSV_TYPE, XLSX_TYPE, type Download } from "./download";
+import { csvChunks } from "../files/csv";
+import { CSV_TYPE, XLSX_TYPE, type Download } from "../files/download";
 import { prepareExport, type ExportQuery } from "./export-query";
-import { xlsxChunks } from "./xlsx";
+import { xlsxChunks } from "../files/xlsx";
 
 /** The codebook for the same options as a response export (shape, waves, identifiers). No answers. */
 export async function exportCodebook(db: Db, user: StaffUser, slug: string, query: ExportQuery, now: Date): Promise<Download> {

@@ -3,7 +3,7 @@
 // (one code, several wordings) stay one column. Contact fields (email) are never exported.
 import type { Option, Question, SurveyDefinition, Text } from "../surveys/definition";
 import { getPlan } from "../surveys/plan";
-import type { Cell } from "./cells";
+import type { Cell } from "../files/cells";
 
 export type ColumnType = "single" | "option" | "other" | "text" | "number" | "date" | "month" | "consent" | "matrix-row";
 

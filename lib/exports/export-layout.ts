@@ -2,9 +2,9 @@
 // per participant and wave) layouts, with the codebook entry of every column.
 import type { ExportParticipant, ExportResponse } from "../../db/queries/exports";
 import type { Text } from "../surveys/definition";
-import type { Cell } from "./cells";
+import type { Cell } from "../files/cells";
 import { exportColumns, wavePrefix, type ExportColumn } from "./export-columns";
-import type { StudyWave } from "./load-waves";
+import type { StudyWave } from "../studies/load-waves";
 
 export type CodebookEntry = {
   name: string;

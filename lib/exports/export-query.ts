@@ -6,7 +6,7 @@ import type { StaffUser } from "../auth/current-user";
 import { InvalidInput } from "../errors/app-error";
 import { parseInput } from "../errors/zod-issues";
 import { longLayout, wideLayout, type Layout } from "./export-layout";
-import { loadWaves, type StudyWave } from "./load-waves";
+import { loadWaves, type StudyWave } from "../studies/load-waves";
 
 export const LABEL_LANGUAGES = ["en", "nb", "uk", "ru"] as const;
 

@@ -1,47 +1,74 @@
-// Response exports for analysis: wide or long, CSV or XLSX, streamed in batches.
+// Response exports for analysis: wide or long, CSV or XLSX, streamed in batches. The one entry
+// point behind both the staff download and the API (export-responses-api.ts).
 import type { Db } from "../../db/client";
 import { countExportRows, type ExportFilter } from "../../db/queries/exports";
 import { recordAudit } from "../audit/record-audit";
 import type { StaffUser } from "../auth/current-user";
-import type { Cell } from "./cells";
+import type { Cell } from "../files/cells";
+import { csvChunks } from "../files/csv";
+import { CSV_TYPE, XLSX_TYPE, type Download } from "../files/download";
+import { xlsxChunks } from "../files/xlsx";
 import { codebookTable } from "./codebook";
-import { csvChunks } from "./csv";
-import { CSV_TYPE, XLSX_TYPE, type Download } from "./download";
-import { prepareExport, type ExportQuery } from "./export-query";
+import { prepareExport, type ExportQuery, type PreparedExport } from "./export-query";
 import { exportRows } from "./export-rows";
-import { xlsxChunks } from "./xlsx";
+
+export type OpenedExport = PreparedExport & {
+  /** Participants (wide) or responses (long) in the export, as recorded in the audit log. */
+  rows: number;
+  /** The data rows, without the header, read in keyset batches. */
+  data: () => AsyncGenerator<Cell[]>;
+};
 
 /**
- * Streams responses in the chosen layout: pseudonymous (participants.code) by default; with
- * `identifiers`, admins only, an email column (never for a withdrawn participant). Memory stays
- * flat: participants are read 500 at a time by keyset paging, the next batch while the last is written. Every export is written to the
- * audit log (who, when, options, rows) before the first byte. XLSX adds a codebook sheet.
+ * Authorizes and lays out a response export (prepareExport), counts its rows and writes it to the
+ * audit log (who, when, options, rows) before anything is read, so an interrupted download is on
+ * record too. `file` says what is written: its format (the API also writes JSON), `since` (only
+ * responses changed at or after it) and `via` (recorded for API calls).
  */
-export async function exportResponses(db: Db, key: Buffer, user: StaffUser, slug: string, query: ExportQuery, now: Date): Promise<Download> {
-  const { study, waves, layout, q, fileBase } = await prepareExport(db, user, slug, query, now);
-  const filter: ExportFilter = { studyId: study.id, waveIds: waves.map((w) => w.id), completedOnly: q.completed };
+export async function openResponseExport(
+  db: Db, key: Buffer, user: StaffUser, slug: string, query: ExportQuery,
+  file: { format?: string; since?: string | null; via?: "api" }, now: Date,
+): Promise<OpenedExport> {
+  const prepared = await prepareExport(db, user, slug, query, now);
+  const { study, waves, layout, q } = prepared;
+  const format = file.format ?? q.format;
+  const filter: ExportFilter = { studyId: study.id, waveIds: waves.map((w) => w.id), completedOnly: q.completed, updatedSince: file.since ? new Date(file.since) : null };
   const rows = await countExportRows(db, filter, q.shape);
   await recordAudit(
     db, user,
     {
       studyId: study.id,
       action: q.identifiers ? "export.responses_identified" : "export.responses",
-      target: `${q.shape}.${q.format}`,
-      filter: { shape: q.shape, format: q.format, waves: waves.map((w) => w.slug), completed: q.completed, identifiers: q.identifiers },
+      target: `${q.shape}.${format}`,
+      filter: {
+        ...(file.via ? { via: file.via } : {}),
+        shape: q.shape, format, waves: waves.map((w) => w.slug), completed: q.completed, identifiers: q.identifiers,
+        ...(file.since !== undefined ? { since: file.since } : {}),
+      },
       rowCount: rows,
     },
     now,
   );
-  async function* data(): AsyncGenerator<Cell[]> {
-    yield layout.header;
-    yield* exportRows(db, key, filter, layout, { identifiers: q.identifiers, shape: q.shape });
-  }
+  return { ...prepared, rows, data: () => exportRows(db, key, filter, layout, { identifiers: q.identifiers, shape: q.shape }) };
+}
+
+/**
+ * Streams responses in the chosen layout: pseudonymous (participants.code) by default; with
+ * `identifiers`, admins only, an email column (never for a withdrawn participant). Memory stays
+ * flat: participants are read 500 at a time by keyset paging, the next batch while the last is
+ * written. Audited before the first byte (openResponseExport). XLSX adds a codebook sheet.
+ */
+export async function exportResponses(db: Db, key: Buffer, user: StaffUser, slug: string, query: ExportQuery, now: Date): Promise<Download> {
+  const { study, layout, q, fileBase, rows, data } = await openResponseExport(db, key, user, slug, query, {}, now);
   if (q.format === "xlsx") {
-    const languages = study.languages;
+    async function* withHeader(): AsyncGenerator<Cell[]> {
+      yield layout.header;
+      yield* data();
+    }
     return {
       filename: `${fileBase}.xlsx`, contentType: XLSX_TYPE, rows,
-      body: xlsxChunks([{ name: "data", rows: data() }, { name: "codebook", rows: codebookTable(layout.codebook, languages) }]),
+      body: xlsxChunks([{ name: "data", rows: withHeader() }, { name: "codebook", rows: codebookTable(layout.codebook, study.languages) }]),
     };
   }
-  return { filename: `${fileBase}.csv`, contentType: CSV_TYPE, rows, body: csvChunks(data(), { bom: q.bom }) };
+  return { filename: `${fileBase}.csv`, contentType: CSV_TYPE, rows, body: csvChunks(data(), { bom: q.bom, header: layout.header }) };
 }

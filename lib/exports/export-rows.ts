@@ -3,7 +3,7 @@
 import type { Db } from "../../db/client";
 import { exportBatch, type ExportFilter } from "../../db/queries/exports";
 import { decryptPersonal } from "../crypto/personal-data";
-import type { Cell } from "./cells";
+import type { Cell } from "../files/cells";
 import type { Layout } from "./export-layout";
 
 const BATCH = 500;

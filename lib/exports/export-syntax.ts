@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import type { StaffUser } from "../auth/current-user";
-import { once, type Download } from "./download";
+import { once, type Download } from "../files/download";
 import { prepareExport, type ExportQuery } from "./export-query";
 import { rScript, spssSyntax, stataDo } from "./syntax";
 

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client";
 import type { StaffUser } from "../auth/current-user";
-import { type Download, XLSX_TYPE, once } from "../exports/download";
+import { type Download, XLSX_TYPE, once } from "../files/download";
 import { getInstrumentVersion } from "../studies/get-instrument-version";
 import { stringifyDefinition } from "../surveys/json";
 import { exportXlsForm } from "../surveys/xlsform/export-xlsform";

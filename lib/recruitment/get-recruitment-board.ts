@@ -5,7 +5,7 @@ import { countBoard, listBoard, listRules, type BoardEntry } from "../../db/quer
 import type { RecruitmentStatus } from "../../db/schema";
 import { isAdmin, studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
-import { loadWaves } from "../exports/load-waves";
+import { loadWaves } from "../studies/load-waves";
 import { getPlan } from "../surveys/plan";
 import { describeRule, storedRuleSchema } from "./rule-schema";
 import { canRequest, manualSteps } from "./recruitment-transitions";

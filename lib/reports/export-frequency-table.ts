@@ -1,9 +1,9 @@
 // A frequency table as a download: CSV (the table with its footnotes) or SVG (the bar chart).
 import type { Db } from "../../db/client";
 import type { StaffUser } from "../auth/current-user";
-import type { Cell } from "../exports/cells";
-import { csvChunks } from "../exports/csv";
-import { CSV_TYPE, once, type Download } from "../exports/download";
+import type { Cell } from "../files/cells";
+import { csvChunks } from "../files/csv";
+import { CSV_TYPE, once, type Download } from "../files/download";
 import type { FrequencyTable } from "./build-frequency-table";
 import { frequencySvg } from "./frequency-svg";
 import { getFrequencyTable, type FrequencyQuery } from "./get-frequency-table";

@@ -6,7 +6,7 @@ import type { Trajectory } from "../../db/schema";
 import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { InvalidInput } from "../errors/app-error";
-import { loadWaves } from "../exports/load-waves";
+import { loadWaves } from "../studies/load-waves";
 import { parseInput } from "../errors/zod-issues";
 import { SLUG_PATTERN } from "../studies/study-schema";
 import type { ChoiceQuestion } from "../surveys/definition";

@@ -4,7 +4,7 @@ import { trajectoryCounts, trajectoryFlows } from "../../db/queries/reports";
 import type { Trajectory } from "../../db/schema";
 import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
-import { loadWaves } from "../exports/load-waves";
+import { loadWaves } from "../studies/load-waves";
 import { TRAJECTORIES } from "../recruitment/rule-schema";
 
 export type TrajectoryCounts = Record<Trajectory, number> & { total: number };

@@ -3,7 +3,7 @@ import type { Db } from "../../db/client";
 import { dispositionCounts, retentionCounts } from "../../db/queries/reports";
 import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
-import { loadWaves } from "../exports/load-waves";
+import { loadWaves } from "../studies/load-waves";
 import { aaporRates, DISPOSITIONS, emptyDispositions, type Disposition, type DispositionCounts } from "./aapor";
 
 export type WaveRates = {

@@ -2,7 +2,7 @@
 import type { Db } from "../../db/client";
 import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
-import { loadWaves } from "../exports/load-waves";
+import { loadWaves } from "../studies/load-waves";
 import { getPlan } from "../surveys/plan";
 import { textIn } from "../surveys/texts";
 

@@ -4,26 +4,19 @@ import type { StaffUser } from "../auth/current-user";
 import { studyForUser } from "../auth/permissions";
 import { Conflict, InvalidInput } from "../errors/app-error";
 import { nudge } from "../nudge/nudge";
-import { toWaveSettings, waveFormSchema, type WaveFormValues } from "./wave-schema";
-
-/** Turns zod issues into an InvalidInput with field paths. */
-export function invalidInput(issues: { path: PropertyKey[]; message: string }[]): InvalidInput {
-  return new InvalidInput(
-    issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
-    issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
-  );
-}
+import { parseInput } from "../errors/zod-issues";
+import { newWaveCommandSchema, toWaveSettings, type NewWaveCommand } from "./wave-schema";
 
 /**
  * Creates a wave in a study the user may see: scheduled to open at opensAt (the worker opens it),
  * with its target rule and invitation/reminder schedule. Locks the instrument version. Refuses a
- * taken slug or a version from another study. Nothing is sent here.
+ * taken slug or a version from another study. Nothing is sent here. Invalid input is an
+ * InvalidInput whose issue paths are the command's (schedule.reminderDays, closesAt, …).
  */
-export async function createWave(db: Db, user: StaffUser, studySlug: string, input: WaveFormValues, now: Date): Promise<WaveRow> {
-  const parsed = waveFormSchema.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error.issues);
+export async function createWave(db: Db, user: StaffUser, studySlug: string, input: NewWaveCommand, now: Date): Promise<WaveRow> {
+  const command = parseInput(newWaveCommandSchema, input);
   const study = await studyForUser(db, user, studySlug);
-  const v = toWaveSettings(parsed.data);
+  const v = toWaveSettings(command);
   if (!(await instrumentVersionBelongsToStudy(db, study.id, v.instrumentVersionId))) {
     throw new InvalidInput("instrumentVersionId: not a version of this study", [{ path: "instrumentVersionId", message: "Choose a version of this study's questionnaire" }]);
   }

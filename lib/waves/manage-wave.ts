@@ -4,10 +4,10 @@ import { cancelPendingForWave } from "../../db/queries/outbox";
 import { findWave, rescheduleInvitationMail, updateWave, type WaveRow } from "../../db/queries/wave-admin";
 import type { StaffUser } from "../auth/current-user";
 import { studyForUser } from "../auth/permissions";
-import { Conflict, NotFound } from "../errors/app-error";
+import { Conflict, InvalidInput, NotFound } from "../errors/app-error";
 import { nudge } from "../nudge/nudge";
-import { invalidInput } from "./create-wave";
-import { scheduleFieldsSchema, toWaveSchedule, type ScheduleFields } from "./wave-schema";
+import { parseInput } from "../errors/zod-issues";
+import { toWaveSchedule, waveScheduleCommandSchema, type WaveScheduleCommand } from "./wave-schema";
 import { invitationTime } from "./wave-state";
 
 /** The wave of a study the user may see, or NotFound. */
@@ -20,20 +20,20 @@ export async function loadWaveForUser(db: Db, user: StaffUser, studySlug: string
 
 /**
  * Replaces a panel wave's invitation and reminder schedule. Waiting invitation emails move to the
- * new invitation time; reminders already queued stay. Not allowed once the wave is closed.
+ * new invitation time; reminders already queued stay. Not allowed once the wave is closed. Issue
+ * paths are the schedule command's (invitationAt, reminderDays, …).
  */
-export async function updateWaveSchedule(db: Db, user: StaffUser, studySlug: string, waveSlug: string, input: ScheduleFields, now: Date): Promise<WaveRow> {
-  const parsed = scheduleFieldsSchema.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error.issues);
+export async function updateWaveSchedule(db: Db, user: StaffUser, studySlug: string, waveSlug: string, input: WaveScheduleCommand, now: Date): Promise<WaveRow> {
+  const command = parseInput(waveScheduleCommandSchema, input);
   const { wave } = await loadWaveForUser(db, user, studySlug, waveSlug);
   if (wave.status === "closed") throw new Conflict("This wave is closed");
-  const schedule = toWaveSchedule(parsed.data);
+  const schedule = toWaveSchedule(command);
   const at = schedule.invitationAt ? new Date(schedule.invitationAt) : null;
   if (at && ((wave.opensAt && at < wave.opensAt) || (wave.closesAt && at >= wave.closesAt))) {
-    throw invalidInput([{ path: ["invitationAt"], message: "Invitations must go between opening and closing" }]);
+    throw new InvalidInput("Check the highlighted fields", [{ path: "invitationAt", message: "Invitations must go between opening and closing" }]);
   }
   if (schedule.closingReminderDaysBefore && !wave.closesAt) {
-    throw invalidInput([{ path: ["closingReminderDaysBefore"], message: "A closing reminder needs a closing time" }]);
+    throw new InvalidInput("Check the highlighted fields", [{ path: "closingReminderDaysBefore", message: "A closing reminder needs a closing time" }]);
   }
   await updateWave(db, wave.id, { schedule });
   await rescheduleInvitationMail(db, wave.id, invitationTime({ opensAt: wave.opensAt, schedule }, now));

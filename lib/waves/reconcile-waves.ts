@@ -5,7 +5,6 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client";
 import { cancelPendingForWave, markInvitationsSent } from "../../db/queries/outbox";
 import { getMeta, setMeta } from "../../db/queries/meta";
-import { findDefinitions } from "../../db/queries/exports";
 import { findEarlierValues } from "../../db/queries/preload";
 import {
   findOpenPanelWaves,
@@ -18,7 +17,7 @@ import {
   type WaveRow,
 } from "../../db/queries/wave-admin";
 import { hashToken, invitationToken } from "../crypto/tokens";
-import { loadStoredDefinition } from "../surveys/load-stored-definition";
+import { loadDefinitions } from "../studies/load-waves";
 import { dueReminders, invitationTime, waveTransition } from "./wave-state";
 
 export type ReconcileStats = { opened: number; closed: number; invited: number; reminders: number; closingReminders: number; cancelled: number };
@@ -53,7 +52,7 @@ export async function inviteTargets(db: Db, w: WaveRow, now: Date, opts: Reconci
   const sendAt = invitationTime(w, now);
   // The questionnaire's preload fields ("In 2022 you lived in ${municipality}") are filled from
   // each person's earlier waves when they are invited, as the respondent pages expect.
-  const def = loadStoredDefinition(w.instrumentVersionId, (await findDefinitions(db, [w.instrumentVersionId])).get(w.instrumentVersionId));
+  const def = (await loadDefinitions(db, [w.instrumentVersionId])).get(w.instrumentVersionId)!;
   const preloadNames = def.preload.map((f) => f.name);
   let invited = 0;
   let afterId: string | null = null;

@@ -1,94 +1,82 @@
-// The wave form, as one zod schema shared by the browser (react-hook-form) and the server action.
-// Fields are the form's strings; toWaveSettings turns them into the stored target rule and schedule.
+// The wave commands of the domain: typed (numbers, arrays, dates), validated once here. The staff
+// form and the API each map their own input to them; issue paths are the command's field paths
+// (schedule.reminderDays, closesAt, …), which each caller names in its own terms.
 import { z } from "zod";
+import { SLUG_PATTERN } from "../studies/study-schema";
 import { noControlCharacters } from "../text/control-characters";
 import type { TargetRule, WaveMode, WaveSchedule } from "../../db/schema/waves";
 
 const RESERVED_SLUGS = ["new", "emails"];
 
-const dateText = (label: string) =>
-  z.string().trim().refine((s) => s === "" || !Number.isNaN(Date.parse(s)), `${label} is not a valid date and time`);
+const date = (what: string) =>
+  z.date({ error: (i) => (i.input == null ? `Give ${what}` : `${what[0].toUpperCase()}${what.slice(1)} is not a valid date and time`) });
 
-/** "3, 7" → [3, 7]; the days after the invitation at which a reminder goes. */
-export function parseReminderDays(s: string): number[] | null {
-  const parts = s.split(/[,\s]+/).filter(Boolean);
-  const days = parts.map(Number);
-  if (days.some((d) => !Number.isInteger(d) || d < 1 || d > 90)) return null;
-  for (let i = 1; i < days.length; i++) if (days[i] <= days[i - 1]) return null;
-  return days;
-}
+/** Whole days 1–90, increasing: the days after the invitation at which a reminder goes. */
+const validReminderDays = (days: number[]) =>
+  days.every((d, i) => Number.isInteger(d) && d >= 1 && d <= 90 && (i === 0 || d > days[i - 1]));
 
-export const scheduleFieldsSchema = z.object({
-  invitationAt: dateText("Invitation time"),
-  reminderDays: z.string().trim().refine((s) => parseReminderDays(s) !== null, "Give whole days, increasing, e.g. 3, 7 (1–90)")
-    .refine((s) => (parseReminderDays(s) ?? []).length <= 5, "At most 5 reminders"),
+export const waveScheduleCommandSchema = z.object({
+  invitationAt: date("an invitation time").nullable(),
+  reminderDays: z
+    .array(z.number())
+    .refine(validReminderDays, "Give whole days, increasing, e.g. 3, 7 (1–90)")
+    .refine((d) => d.length <= 5, "At most 5 reminders"),
   remindIf: z.enum(["not_started", "not_completed"]),
-  closingReminderDaysBefore: z.string().trim().refine((s) => s === "" || /^([1-9]|[12]\d|30)$/.test(s), "Days before closing: 1–30, or empty for none"),
-  sendRatePerSecond: z.string().trim().refine((s) => s === "" || (Number(s) > 0 && Number(s) <= 1000), "Messages per second: 0.1–1000, or empty"),
+  closingReminderDaysBefore: z.number().int("Days before closing: 1–30, or none").min(1, "Days before closing: 1–30, or none").max(30, "Days before closing: 1–30, or none").nullable(),
+  sendRatePerSecond: z.number().positive("Messages per second: 0.1–1000, or none").max(1000, "Messages per second: 0.1–1000, or none").nullable(),
 });
 
-export const waveFormSchema = scheduleFieldsSchema
-  .extend({
+export const newWaveCommandSchema = z
+  .object({
     name: z.string().trim().min(1, "Give the wave a name").max(200).superRefine(noControlCharacters("The wave name")),
     slug: z
       .string()
       .trim()
-      .regex(/^[a-z0-9-]{1,64}$/, "Lower-case letters, digits and dashes only")
+      .regex(SLUG_PATTERN, "Lower-case letters, digits and dashes only")
       .refine((s) => !RESERVED_SLUGS.includes(s), "This name is reserved; choose another"),
     instrumentVersionId: z.string().uuid("Choose a questionnaire version"),
     mode: z.enum(["open_link", "panel"]),
-    opensAt: dateText("Opening time").refine((s) => s !== "", "Give an opening time"),
-    closesAt: dateText("Closing time"),
+    opensAt: date("an opening time"),
+    closesAt: date("a closing time").nullable(),
+    /** Panel waves: the consent kind the panel must have given. */
     consent: z.string().trim().max(64),
-    completedWaveId: z.string().trim().refine((s) => s === "" || z.string().uuid().safeParse(s).success, "Choose a wave"),
+    /** Panel waves: only those who completed this earlier wave. */
+    completedWaveId: z.string().uuid("Choose a wave").nullable(),
+    schedule: waveScheduleCommandSchema,
   })
   .superRefine((v, ctx) => {
-    const opens = Date.parse(v.opensAt);
-    const closes = v.closesAt ? Date.parse(v.closesAt) : null;
+    const opens = v.opensAt.getTime();
+    const closes = v.closesAt?.getTime() ?? null;
     if (closes !== null && closes <= opens) ctx.addIssue({ code: "custom", path: ["closesAt"], message: "The wave must close after it opens" });
-    if (v.invitationAt) {
-      const inv = Date.parse(v.invitationAt);
-      if (inv < opens) ctx.addIssue({ code: "custom", path: ["invitationAt"], message: "Invitations cannot go before the wave opens" });
-      if (closes !== null && inv >= closes) ctx.addIssue({ code: "custom", path: ["invitationAt"], message: "Invitations must go before the wave closes" });
+    const inv = v.schedule.invitationAt?.getTime();
+    if (inv !== undefined) {
+      if (inv < opens) ctx.addIssue({ code: "custom", path: ["schedule", "invitationAt"], message: "Invitations cannot go before the wave opens" });
+      if (closes !== null && inv >= closes) ctx.addIssue({ code: "custom", path: ["schedule", "invitationAt"], message: "Invitations must go before the wave closes" });
     }
     if (v.mode === "panel" && !v.consent) ctx.addIssue({ code: "custom", path: ["consent"], message: "Name the consent the panel must have given" });
-    if (v.closingReminderDaysBefore && closes === null) {
-      ctx.addIssue({ code: "custom", path: ["closingReminderDaysBefore"], message: "A closing reminder needs a closing time" });
+    if (v.schedule.closingReminderDaysBefore && closes === null) {
+      ctx.addIssue({ code: "custom", path: ["schedule", "closingReminderDaysBefore"], message: "A closing reminder needs a closing time" });
     }
   });
 
-export type WaveFormValues = z.infer<typeof waveFormSchema>;
-export type ScheduleFields = z.infer<typeof scheduleFieldsSchema>;
+/** A panel wave's invitation and reminder schedule. */
+export type WaveScheduleCommand = z.input<typeof waveScheduleCommandSchema>;
+/** A new wave. */
+export type NewWaveCommand = z.input<typeof newWaveCommandSchema>;
 
-export const waveFormDefaults: Omit<WaveFormValues, "instrumentVersionId" | "opensAt"> = {
-  name: "",
-  slug: "",
-  mode: "panel",
-  closesAt: "",
-  consent: "follow_up_surveys",
-  completedWaveId: "",
-  invitationAt: "",
-  reminderDays: "4, 10",
-  remindIf: "not_completed",
-  closingReminderDaysBefore: "2",
-  sendRatePerSecond: "",
-};
-
-const toIso = (s: string) => (s ? new Date(s).toISOString() : undefined);
-
-/** The stored schedule from the form's fields. Pure. */
-export function toWaveSchedule(v: ScheduleFields): WaveSchedule {
+/** The stored schedule from a validated schedule command. Pure. */
+export function toWaveSchedule(v: z.output<typeof waveScheduleCommandSchema>): WaveSchedule {
   return {
-    ...(v.invitationAt ? { invitationAt: toIso(v.invitationAt) } : {}),
-    reminders: (parseReminderDays(v.reminderDays) ?? []).map((afterDays) => ({ afterDays })),
+    ...(v.invitationAt ? { invitationAt: v.invitationAt.toISOString() } : {}),
+    reminders: v.reminderDays.map((afterDays) => ({ afterDays })),
     remindIf: v.remindIf,
-    closingReminderDaysBefore: v.closingReminderDaysBefore ? Number(v.closingReminderDaysBefore) : null,
-    ...(v.sendRatePerSecond ? { sendRatePerSecond: Number(v.sendRatePerSecond) } : {}),
+    closingReminderDaysBefore: v.closingReminderDaysBefore,
+    ...(v.sendRatePerSecond != null ? { sendRatePerSecond: v.sendRatePerSecond } : {}),
   };
 }
 
-/** The stored wave settings from the form. Pure. */
-export function toWaveSettings(v: WaveFormValues): {
+/** The stored wave settings from a validated command. Pure. */
+export function toWaveSettings(v: z.output<typeof newWaveCommandSchema>): {
   name: string;
   slug: string;
   instrumentVersionId: string;
@@ -103,12 +91,9 @@ export function toWaveSettings(v: WaveFormValues): {
     slug: v.slug,
     instrumentVersionId: v.instrumentVersionId,
     mode: v.mode,
-    opensAt: new Date(v.opensAt),
-    closesAt: v.closesAt ? new Date(v.closesAt) : null,
-    targetRule:
-      v.mode === "panel"
-        ? { consent: v.consent, ...(v.completedWaveId ? { completedWaveId: v.completedWaveId } : {}), excludeBounced: true }
-        : null,
-    schedule: v.mode === "panel" ? toWaveSchedule(v) : {},
+    opensAt: v.opensAt,
+    closesAt: v.closesAt,
+    targetRule: v.mode === "panel" ? { consent: v.consent, ...(v.completedWaveId ? { completedWaveId: v.completedWaveId } : {}) } : null,
+    schedule: v.mode === "panel" ? toWaveSchedule(v.schedule) : {},
   };
 }

@@ -5,9 +5,9 @@ const DAY = 24 * 3600_000;
 
 export type WaveTimes = { status: WaveStatus; opensAt: Date | null; closesAt: Date | null; schedule: WaveSchedule };
 
-/** The status a wave should move to now, or null to stay. Drafts never move on their own. */
+/** The status a wave should move to now, or null to stay. */
 export function waveTransition(w: Pick<WaveTimes, "status" | "opensAt" | "closesAt">, now: Date): "open" | "closed" | null {
-  if (w.status === "draft" || w.status === "closed") return null;
+  if (w.status === "closed") return null;
   if (w.closesAt && w.closesAt <= now) return "closed";
   if (w.status === "scheduled" && w.opensAt && w.opensAt <= now) return "open";
   return null;

@@ -15,7 +15,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { request } from "node:http";
 import { loadavg } from "node:os";
 import { migrateDb, openServerDb } from "../../db/client";
-import { insertInstrumentVersion, insertInvitations, insertParticipants, insertStudy, insertWave } from "../../db/queries/seed";
+import { insertInstrumentVersion, insertInvitations, insertParticipants, insertStudy } from "../../db/queries/seed";
+import { insertWave } from "../../db/queries/wave-admin";
 import { addStudyMember } from "../../db/queries/users";
 import { createApiToken } from "../../lib/api/api-token";
 import { createUser } from "../../lib/auth/create-user";
@@ -168,7 +169,7 @@ async function setUp(dbUrl: string, key: Buffer) {
     });
     const studyId = await insertStudy(h.db, { slug: "abuse", name: "Abuse", languages: ["en", "uk"], defaultLanguage: "en" });
     const versionId = await insertInstrumentVersion(h.db, { studyId, name: "Abuse", definition: def, sourceFormat: "json" });
-    const waveId = await insertWave(h.db, { studyId, slug: "w", name: "W", position: 1, instrumentVersionId: versionId, mode: "panel", status: "open", opensAt: new Date(Date.now() - 3_600_000), closesAt: new Date(Date.now() + 86_400_000) });
+    const waveId = (await insertWave(h.db, { studyId, slug: "w", name: "W", position: 1, instrumentVersionId: versionId, mode: "panel", status: "open", opensAt: new Date(Date.now() - 3_600_000), closesAt: new Date(Date.now() + 86_400_000) }, new Date()))!.id;
     const people = [0, 1].map(() => ({ id: randomUUID(), studyId, code: newParticipantCode() }));
     await insertParticipants(h.db, people);
     const invites = people.map((p) => ({ id: randomUUID(), waveId, studyId, participantId: p.id, tokenHash: "", status: "sent" as const }));

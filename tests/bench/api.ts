@@ -10,7 +10,8 @@ import { randomBytes } from "node:crypto";
 import { loadavg } from "node:os";
 import { sql } from "drizzle-orm";
 import { executeRows, migrateDb, openServerDb } from "../../db/client";
-import { insertInstrumentVersion, insertStudy, insertWave } from "../../db/queries/seed";
+import { insertInstrumentVersion, insertStudy } from "../../db/queries/seed";
+import { insertWave } from "../../db/queries/wave-admin";
 import { addStudyMember } from "../../db/queries/users";
 import { createApiToken } from "../../lib/api/api-token";
 import { createAuth } from "../../lib/auth/create-auth";
@@ -71,7 +72,7 @@ async function main() {
     const waveIds: string[] = [];
     for (const [i, def] of waves.entries()) {
       const v = await insertInstrumentVersion(h.db, { studyId, name: `Wave ${i + 1}`, definition: def, sourceFormat: "json" });
-      waveIds.push(await insertWave(h.db, { studyId, slug: `wave-${i + 1}`, name: `Wave ${i + 1}`, position: i + 1, instrumentVersionId: v, mode: "panel", status: "closed" }));
+      waveIds.push((await insertWave(h.db, { studyId, slug: `wave-${i + 1}`, name: `Wave ${i + 1}`, position: i + 1, instrumentVersionId: v, mode: "panel", status: "closed" }, new Date()))!.id);
     }
     let t0 = process.hrtime.bigint();
     await h.sqlClient!.unsafe(participantsInsertSql(studyId, N));

@@ -14,7 +14,8 @@ import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { executeRows, migrateDb, openServerDb, type DbHandle } from "../../db/client";
 import { frequencyCounts } from "../../db/queries/reports";
-import { insertInstrumentVersion, insertStudy, insertWave } from "../../db/queries/seed";
+import { insertInstrumentVersion, insertStudy } from "../../db/queries/seed";
+import { insertWave } from "../../db/queries/wave-admin";
 import type { StaffUser } from "../../lib/auth/current-user";
 import { exportColumns, wavePrefix } from "../../lib/exports/export-columns";
 import { exportResponses } from "../../lib/exports/export-responses";
@@ -136,7 +137,7 @@ async function main() {
     const waves = [];
     for (const [i, def] of [wave1, wave2].entries()) {
       const v = await insertInstrumentVersion(h.db, { studyId, name: `Wave ${i + 1}`, definition: def, sourceFormat: "json" });
-      const id = await insertWave(h.db, { studyId, slug: `wave-${i + 1}`, name: `Wave ${i + 1}`, position: i + 1, instrumentVersionId: v, mode: "panel", status: "closed" });
+      const id = (await insertWave(h.db, { studyId, slug: `wave-${i + 1}`, name: `Wave ${i + 1}`, position: i + 1, instrumentVersionId: v, mode: "panel", status: "closed" }, new Date()))!.id;
       waves.push({ id, slug: `wave-${i + 1}`, def });
     }
     let t0 = process.hrtime.bigint();

@@ -111,7 +111,7 @@ async function seed(handle: DbHandle) {
     {
       studyId: study.id, slug: "wave-2", name: "Wave 2", instrumentVersionId: version.id, mode: "panel", status: "scheduled",
       opensAt: now, closesAt: new Date(now.getTime() + 30 * 86400_000),
-      targetRule: { consent: "follow_up_surveys", excludeBounced: true }, schedule: { reminders: [{ afterDays: 7 }], remindIf: "not_completed" },
+      targetRule: { consent: "follow_up_surveys" }, schedule: { reminders: [{ afterDays: 7 }], remindIf: "not_completed" },
     },
     now,
   );

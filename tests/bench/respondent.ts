@@ -14,7 +14,8 @@ import { loadavg } from "node:os";
 import { sql } from "drizzle-orm";
 import { chromium } from "@playwright/test";
 import { executeRows, migrateDb, openServerDb } from "../../db/client";
-import { insertInstrumentVersion, insertInvitations, insertParticipants, insertStudy, insertWave } from "../../db/queries/seed";
+import { insertInstrumentVersion, insertInvitations, insertParticipants, insertStudy } from "../../db/queries/seed";
+import { insertWave } from "../../db/queries/wave-admin";
 import type { Config } from "../../lib/config/load-config";
 import { hashToken, invitationToken, newParticipantCode } from "../../lib/crypto/tokens";
 import { demoSummary, seedDemo } from "../../lib/demo/seed-demo";
@@ -154,7 +155,7 @@ async function main() {
     const def = surveyDefinitionSchema.parse(tenPageSurvey());
     const studyId = await insertStudy(handle.db, { slug: "load-test", name: "Load test", languages: ["uk", "en"], defaultLanguage: "en" });
     const versionId = await insertInstrumentVersion(handle.db, { studyId, name: "Ten pages", definition: def, sourceFormat: "json" });
-    const waveId = await insertWave(handle.db, { studyId, slug: "w", name: "Load", position: 1, instrumentVersionId: versionId, mode: "panel", status: "open", opensAt: new Date(Date.now() - 3_600_000), closesAt: new Date(Date.now() + 86_400_000) });
+    const waveId = (await insertWave(handle.db, { studyId, slug: "w", name: "Load", position: 1, instrumentVersionId: versionId, mode: "panel", status: "open", opensAt: new Date(Date.now() - 3_600_000), closesAt: new Date(Date.now() + 86_400_000) }, new Date()))!.id;
     const people = Array.from({ length: RESPONDENTS }, () => ({ id: randomUUID(), studyId, code: newParticipantCode() }));
     await insertParticipants(handle.db, people);
     const invites = people.map((p) => ({ id: randomUUID(), waveId, studyId, participantId: p.id, tokenHash: "", status: "sent" as const }));

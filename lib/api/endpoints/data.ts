@@ -4,7 +4,7 @@ import { ruleInputSchema } from "../../recruitment/rule-schema";
 import { recruitmentListQuerySchema } from "../../recruitment/export-recruitment-list";
 import { boardUpdateSchema } from "../../recruitment/update-board-entry";
 import { frequencyQuerySchema } from "../../reports/get-frequency-table";
-import { apiExportQuerySchema } from "../export-responses-api";
+import { apiExportQuerySchema } from "../../exports/export-responses-api";
 import { endpoint } from "../endpoint";
 import { dateTime, studyParams, trajectorySchema } from "../schemas";
 

@@ -41,7 +41,7 @@ export const listWavesEndpoint = endpoint({
       description: "Waves in order",
       schema: z.object({
         waves: z.array(z.object({
-          id: z.uuid(), slug: z.string(), name: z.string(), mode: z.enum(["open_link", "panel"]), status: z.enum(["draft", "scheduled", "open", "closed"]),
+          id: z.uuid(), slug: z.string(), name: z.string(), mode: z.enum(["open_link", "panel"]), status: z.enum(["scheduled", "open", "closed"]),
           opensAt: dateTime.nullable(), closesAt: dateTime.nullable(), position: z.number().int(),
           invited: z.number().int(), started: z.number().int(), completed: z.number().int(),
         })),
@@ -118,7 +118,7 @@ export const fieldworkEndpoint = endpoint({
     200: {
       description: "Counts in total and per day (in the study's time zone)",
       schema: z.object({
-        wave: z.object({ slug: z.string(), name: z.string(), mode: z.enum(["open_link", "panel"]), status: z.enum(["draft", "scheduled", "open", "closed"]), opensAt: dateTime.nullable(), closesAt: dateTime.nullable() }),
+        wave: z.object({ slug: z.string(), name: z.string(), mode: z.enum(["open_link", "panel"]), status: z.enum(["scheduled", "open", "closed"]), opensAt: dateTime.nullable(), closesAt: dateTime.nullable() }),
         targets: z.number().int().nullable().describe("Panel waves: how many the target rule reaches now"),
         totals,
         days: z.array(totals.omit({ invited: true }).extend({ day: z.string(), reminded: z.number().int() })),

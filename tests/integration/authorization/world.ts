@@ -21,7 +21,7 @@ import { unsubscribeToken } from "../../../lib/mail/unsubscribe-token";
 import { setRuntimeForTests, type Runtime } from "../../../lib/runtime";
 import { createWave } from "../../../lib/waves/create-wave";
 import { openWaveNow } from "../../../lib/waves/manage-wave";
-import { waveFormDefaults, type WaveFormValues } from "../../../lib/waves/wave-schema";
+import { toNewWaveCommand, waveFormDefaults, type WaveFormValues } from "../../../app/(staff)/studies/[slug]/waves/wave-form-values";
 import { insertMailboxMessage } from "../../../db/queries/mailbox";
 import { mailbox } from "../../../db/schema";
 import { enhanceBundle } from "../../../lib/respondent/enhance-script";
@@ -114,7 +114,7 @@ export async function buildWorld(): Promise<World> {
   let waves = 0;
   const freshWave = async (status: "scheduled" | "open" = "scheduled") => {
     const slug = `matrix-${++waves}`;
-    await createWave(t.db, people.admin.user, DEMO_STUDY_SLUG, { ...waveForm, name: slug, slug }, new Date());
+    await createWave(t.db, people.admin.user, DEMO_STUDY_SLUG, toNewWaveCommand({ ...waveForm, name: slug, slug }), new Date());
     if (status === "open") await openWaveNow(t.db, people.admin.user, DEMO_STUDY_SLUG, slug, new Date());
     return slug;
   };

@@ -2,7 +2,8 @@
 // with exactly the responses, invitations and contacts a test describes.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../../db/client";
-import { insertContacts, insertInstrumentVersion, insertInvitations, insertParticipants, insertResponses, insertStudy, insertWave } from "../../../db/queries/seed";
+import { insertContacts, insertInstrumentVersion, insertInvitations, insertParticipants, insertResponses, insertStudy } from "../../../db/queries/seed";
+import { insertWave } from "../../../db/queries/wave-admin";
 import { addStudyMember } from "../../../db/queries/users";
 import type { InvitationStatus, Trajectory, WaveMode } from "../../../db/schema";
 import { insertUserWithPassword } from "../../../db/queries/users";
@@ -22,7 +23,7 @@ export async function makeStudy(db: Db, waves: { slug: string; def: SurveyDefini
   const ids: Record<string, string> = {};
   for (const [i, w] of waves.entries()) {
     const v = await insertInstrumentVersion(db, { studyId, name: `I-${w.slug}`, definition: surveyDefinitionSchema.parse(w.def), sourceFormat: "json" });
-    ids[w.slug] = await insertWave(db, { studyId, slug: w.slug, name: `Wave ${w.slug}`, position: i + 1, instrumentVersionId: v, mode: w.mode ?? "panel", status: "open" });
+    ids[w.slug] = (await insertWave(db, { studyId, slug: w.slug, name: `Wave ${w.slug}`, position: i + 1, instrumentVersionId: v, mode: w.mode ?? "panel", status: "open" }, new Date()))!.id;
   }
   const researcherId = await insertUserWithPassword(db, { email: `r-${slug}@example.org`, name: "R", role: "researcher", passwordHash: "x" });
   await addStudyMember(db, studyId, researcherId);

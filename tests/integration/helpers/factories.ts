@@ -1,7 +1,8 @@
 // Factories for integration tests: a study with a wave on a given definition, invitations.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../../db/client";
-import { insertInstrumentVersion, insertInvitations, insertParticipants, insertStudy, insertWave } from "../../../db/queries/seed";
+import { insertInstrumentVersion, insertInvitations, insertParticipants, insertStudy } from "../../../db/queries/seed";
+import { insertWave } from "../../../db/queries/wave-admin";
 import type { WaveMode, WaveStatus } from "../../../db/schema";
 import { hashToken, invitationToken, newParticipantCode } from "../../../lib/crypto/tokens";
 import { surveyDefinitionSchema, type SurveyDefinitionInput } from "../../../lib/surveys/definition";
@@ -21,10 +22,10 @@ export async function makeStudyWave(
   const definition = surveyDefinitionSchema.parse(def);
   const versionId = await insertInstrumentVersion(db, { studyId, name: "Instrument", definition, sourceFormat: "json" });
   const waveSlug = o.waveSlug ?? "w1";
-  const waveId = await insertWave(db, {
+  const waveId = (await insertWave(db, {
     studyId, slug: waveSlug, name: "Wave", position: 1, instrumentVersionId: versionId, mode: o.mode ?? "panel",
     status: o.status ?? "open", opensAt: o.opensAt ?? new Date(Date.now() - 86_400_000), closesAt: o.closesAt ?? new Date(Date.now() + 86_400_000),
-  });
+  }, new Date()))!.id;
   return { studyId, slug, waveSlug, waveId, versionId };
 }
 

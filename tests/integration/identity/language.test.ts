@@ -2,7 +2,7 @@
 // language they last answered in > their recorded language > the phone > the study default.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { insertWave } from "../../../db/queries/seed";
+import { insertWave } from "../../../db/queries/wave-admin";
 import { outbox, responses } from "../../../db/schema";
 import { drainOutbox } from "../../../lib/mail/send-outbox";
 import { queueThankYou } from "../../../lib/mail/queue-mail";
@@ -41,7 +41,7 @@ async function member(o: { recorded?: string; answeredBefore?: string; email?: s
     : [undefined];
   const inv = await makeInvitation(t.db, w.studyId, w.waveId, {}, id);
   if (o.answeredBefore) {
-    const earlier = await insertWave(t.db, { studyId: w.studyId, slug: "w0", name: "Earlier wave", position: 0, instrumentVersionId: w.versionId, mode: "panel", status: "closed" });
+    const earlier = (await insertWave(t.db, { studyId: w.studyId, slug: "w0", name: "Earlier wave", position: 0, instrumentVersionId: w.versionId, mode: "panel", status: "closed" }, new Date()))!.id;
     await t.db.insert(responses).values({ studyId: w.studyId, waveId: earlier, participantId: inv.participantId, status: "completed", language: o.answeredBefore, updatedAt: new Date(Date.now() - 86_400_000) });
   }
   return { ...w, ...inv };

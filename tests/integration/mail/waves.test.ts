@@ -20,7 +20,7 @@ import { createWave } from "../../../lib/waves/create-wave";
 import { getWaveDashboard } from "../../../lib/waves/get-wave-dashboard";
 import { closeWaveNow, openWaveNow, updateWaveSchedule } from "../../../lib/waves/manage-wave";
 import { previewTargets } from "../../../lib/waves/preview-targets";
-import { waveFormDefaults } from "../../../lib/waves/wave-schema";
+import type { NewWaveCommand } from "../../../lib/waves/wave-schema";
 import { reconcileWaves } from "../../../lib/waves/reconcile-waves";
 import { createTestDb, testKey, type TestDb } from "../helpers/test-db";
 import { smallSurvey } from "../../fixtures/small-survey";
@@ -260,12 +260,13 @@ describe("researcher actions on waves", () => {
     await t.db.insert(users).values([admin, outsider].map((u) => ({ ...u, emailVerified: true }))).onConflictDoNothing();
     const { study, versionId } = await seedStudy(t.db);
     await addPeople(t.db, study.id, [{}, {}, { consent: [false] }]);
-    const form = {
-      ...waveFormDefaults, name: "Wave 2", slug: "wave-2", instrumentVersionId: versionId,
-      opensAt: at(70).toISOString(), closesAt: at(100).toISOString(),
+    const form: NewWaveCommand = {
+      name: "Wave 2", slug: "wave-2", instrumentVersionId: versionId, mode: "panel", opensAt: at(70), closesAt: at(100),
+      consent: "follow_up_surveys", completedWaveId: null,
+      schedule: { invitationAt: null, reminderDays: [4, 10], remindIf: "not_completed", closingReminderDaysBefore: 2, sendRatePerSecond: null },
     };
     await expect(createWave(t.db, outsider, study.slug, form, at(69))).rejects.toBeInstanceOf(NotFound);
-    const bad = await createWave(t.db, admin, study.slug, { ...form, closesAt: at(60).toISOString() }, at(69)).catch((e) => e);
+    const bad = await createWave(t.db, admin, study.slug, { ...form, closesAt: at(60) }, at(69)).catch((e) => e);
     expect(bad).toBeInstanceOf(InvalidInput);
     expect(bad.issues.map((i: { path: string }) => i.path)).toContain("closesAt");
 
@@ -278,7 +279,7 @@ describe("researcher actions on waves", () => {
     await openWaveNow(t.db, admin, study.slug, "wave-2", at(69.5));
     await reconcile(at(69.5));
     await drainOutbox(t.db, mailboxTransport(), { ...mailSettings, clock: () => at(69.5) });
-    await updateWaveSchedule(t.db, admin, study.slug, "wave-2", { invitationAt: "", reminderDays: "1", remindIf: "not_started", closingReminderDaysBefore: "", sendRatePerSecond: "" }, at(70));
+    await updateWaveSchedule(t.db, admin, study.slug, "wave-2", { invitationAt: null, reminderDays: [1], remindIf: "not_started", closingReminderDaysBefore: null, sendRatePerSecond: null }, at(70));
     await reconcile(at(71));
     const d = await getWaveDashboard(t.db, admin, study.slug, "wave-2");
     expect(d.targets).toBe(2);

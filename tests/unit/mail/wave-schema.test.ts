@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { parseReminderDays, toWaveSettings, waveFormDefaults, waveFormSchema, type WaveFormValues } from "../../../lib/waves/wave-schema";
+import { InvalidInput } from "../../../lib/errors/app-error";
+import {
+  onFormFields, reminderDaysOf, toNewWaveCommand, waveFormDefaults, waveFormSchema, type WaveFormValues,
+} from "../../../app/(staff)/studies/[slug]/waves/wave-form-values";
+import { newWaveCommandSchema, toWaveSettings, type NewWaveCommand } from "../../../lib/waves/wave-schema";
 
 const valid: WaveFormValues = {
   ...waveFormDefaults,
@@ -15,12 +19,45 @@ function issues(v: Partial<WaveFormValues>) {
   return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join("."), i.message]));
 }
 
-describe("the wave form schema", () => {
+const command: NewWaveCommand = {
+  name: "Wave 2 (2023)", slug: "wave-2", instrumentVersionId: "0f8fad5b-d9cb-469f-a165-70867728950e", mode: "panel",
+  opensAt: new Date("2023-09-01T08:00:00Z"), closesAt: new Date("2023-10-01T08:00:00Z"), consent: "follow_up_surveys", completedWaveId: null,
+  schedule: { invitationAt: null, reminderDays: [4, 10], remindIf: "not_completed", closingReminderDaysBefore: 2, sendRatePerSecond: null },
+};
+
+function commandIssues(v: Partial<NewWaveCommand>, schedule: Partial<NewWaveCommand["schedule"]> = {}) {
+  const r = newWaveCommandSchema.safeParse({ ...command, ...v, schedule: { ...command.schedule, ...schedule } });
+  return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join("."), i.message]));
+}
+
+describe("the new-wave command", () => {
   it("accepts a complete panel wave and turns it into a rule and schedule", () => {
-    expect(issues({})).toEqual({});
-    const s = toWaveSettings(waveFormSchema.parse(valid));
-    expect(s.targetRule).toEqual({ consent: "follow_up_surveys", excludeBounced: true });
+    expect(commandIssues({})).toEqual({});
+    const s = toWaveSettings(newWaveCommandSchema.parse(command));
+    expect(s.targetRule).toEqual({ consent: "follow_up_surveys" });
     expect(s.schedule).toEqual({ reminders: [{ afterDays: 4 }, { afterDays: 10 }], remindIf: "not_completed", closingReminderDaysBefore: 2 });
+  });
+
+  it.each<[string, Partial<NewWaveCommand>, Partial<NewWaveCommand["schedule"]>, string]>([
+    ["closing before opening", { closesAt: new Date("2023-08-01T00:00:00Z") }, {}, "closesAt"],
+    ["invitations before opening", {}, { invitationAt: new Date("2023-08-31T00:00:00Z") }, "schedule.invitationAt"],
+    ["invitations after closing", {}, { invitationAt: new Date("2023-10-02T00:00:00Z") }, "schedule.invitationAt"],
+    ["reminder days not increasing", {}, { reminderDays: [7, 3] }, "schedule.reminderDays"],
+    ["a reminder day that is not whole", {}, { reminderDays: [2.5] }, "schedule.reminderDays"],
+    ["six reminders", {}, { reminderDays: [1, 2, 3, 4, 5, 6] }, "schedule.reminderDays"],
+    ["a closing reminder with no closing time", { closesAt: null }, {}, "schedule.closingReminderDaysBefore"],
+    ["a rate of zero", {}, { sendRatePerSecond: 0 }, "schedule.sendRatePerSecond"],
+    ["an invalid opening time", { opensAt: new Date("no") }, {}, "opensAt"],
+    ["a panel wave with no consent", { consent: "" }, {}, "consent"],
+  ])("names %s by its path in the command", (_n, v, schedule, path) => {
+    expect(Object.keys(commandIssues(v, schedule))).toContain(path);
+  });
+});
+
+describe("the wave form", () => {
+  it("accepts a complete panel wave and maps it to the command", () => {
+    expect(issues({})).toEqual({});
+    expect(toNewWaveCommand(valid)).toEqual({ ...command, name: "Wave 2 (2023)" });
   });
 
   it.each<[string, Partial<WaveFormValues>, string]>([
@@ -28,20 +65,33 @@ describe("the wave form schema", () => {
     ["invitations before opening", { invitationAt: "2023-08-31T00:00:00Z" }, "invitationAt"],
     ["invitations after closing", { invitationAt: "2023-10-02T00:00:00Z" }, "invitationAt"],
     ["reminder days not increasing", { reminderDays: "7, 3" }, "reminderDays"],
+    ["a reminder day of zero", { reminderDays: "0" }, "reminderDays"],
+    ["a reminder day that is not whole", { reminderDays: "2.5" }, "reminderDays"],
     ["a reserved slug", { slug: "new" }, "slug"],
     ["an unsafe slug", { slug: "Wave 2" }, "slug"],
     ["no opening time", { opensAt: "" }, "opensAt"],
+    ["an opening time that is no date", { opensAt: "soon" }, "opensAt"],
     ["a closing reminder with no closing time", { closesAt: "" }, "closingReminderDaysBefore"],
     ["a panel wave with no consent", { consent: "" }, "consent"],
     ["a rate of zero", { sendRatePerSecond: "0" }, "sendRatePerSecond"],
+    ["a rate that is no number", { sendRatePerSecond: "fast" }, "sendRatePerSecond"],
   ])("puts %s on its field", (_n, v, field) => {
     expect(Object.keys(issues(v))).toContain(field);
   });
 
-  it("parses reminder days", () => {
-    expect(parseReminderDays("")).toEqual([]);
-    expect(parseReminderDays("3, 7 14")).toEqual([3, 7, 14]);
-    expect(parseReminderDays("0")).toBeNull();
-    expect(parseReminderDays("2.5")).toBeNull();
+  it("reads reminder days as the researcher types them", () => {
+    expect(reminderDaysOf("")).toEqual([]);
+    expect(reminderDaysOf("3, 7 14")).toEqual([3, 7, 14]);
+    expect(issues({ reminderDays: "3, 7 14" })).toEqual({});
+  });
+
+  it("names the domain's issues by the form's field ids on the server too", async () => {
+    const refused = new InvalidInput("Check the highlighted fields", [
+      { path: "schedule.reminderDays", message: "Give whole days, increasing, e.g. 3, 7 (1–90)" },
+      { path: "instrumentVersionId", message: "Choose a version of this study's questionnaire" },
+    ]);
+    const e = await onFormFields(() => Promise.reject(refused)).catch((x) => x);
+    expect(e).toBeInstanceOf(InvalidInput);
+    expect(e.issues.map((i: { path: string }) => i.path)).toEqual(["reminderDays", "instrumentVersionId"]);
   });
 });

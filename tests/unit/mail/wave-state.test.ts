@@ -17,7 +17,6 @@ describe("wave transitions", () => {
     ["open, before closing", {}, 29, null],
     ["open, at closing", {}, 30, "closed"],
     ["open without a closing time", { closesAt: null }, 400, null],
-    ["a draft never moves on its own", { status: "draft" }, 5, null],
     ["closed stays closed", { status: "closed" }, 5, null],
   ])("%s", (_n, w, day, to) => {
     expect(waveTransition(wave(w), at(day))).toBe(to);

@@ -97,7 +97,7 @@ export async function addPanelWave(
       status: w.status ?? "scheduled",
       opensAt: w.opensAt ?? T0,
       closesAt: w.closesAt === undefined ? at(30, w.opensAt ?? T0) : w.closesAt,
-      targetRule: w.targetRule ?? { consent: "follow_up_surveys", excludeBounced: true },
+      targetRule: w.targetRule ?? { consent: "follow_up_surveys" },
       schedule: w.schedule ?? { reminders: [{ afterDays: 4 }, { afterDays: 10 }], remindIf: "not_completed", closingReminderDaysBefore: 2 },
     },
     T0,

@@ -10,9 +10,11 @@ import { getRuntime } from "../../../../../lib/runtime";
 import { createWave } from "../../../../../lib/waves/create-wave";
 import { closeWaveNow, openWaveNow, updateWaveSchedule } from "../../../../../lib/waves/manage-wave";
 import { previewTargets } from "../../../../../lib/waves/preview-targets";
-import type { ScheduleFields, WaveFormValues } from "../../../../../lib/waves/wave-schema";
 import { toActionResult, type ActionResult } from "../../../../action-result";
 import { slugSchema } from "../../../../../lib/studies/study-schema";
+import {
+  onFormFields, scheduleFieldsShape, toNewWaveCommand, toScheduleCommand, waveFieldsShape, type ScheduleFields, type WaveFormValues,
+} from "./wave-form-values";
 
 
 async function staff() {
@@ -23,7 +25,8 @@ async function staff() {
 export async function createWaveAction(studySlug: string, values: WaveFormValues): Promise<ActionResult<string>> {
   return toActionResult(async () => {
     const { rt, user } = await staff();
-    const wave = await createWave(rt.db, user, slugSchema.parse(studySlug), values, new Date());
+    const command = toNewWaveCommand(waveFieldsShape.parse(values));
+    const wave = await onFormFields(() => createWave(rt.db, user, slugSchema.parse(studySlug), command, new Date()));
     return wave.slug;
   });
 }
@@ -39,7 +42,8 @@ export async function countTargetsAction(studySlug: string, rule: { consent: str
 export async function updateScheduleAction(studySlug: string, waveSlug: string, values: ScheduleFields): Promise<ActionResult<null>> {
   return toActionResult(async () => {
     const { rt, user } = await staff();
-    await updateWaveSchedule(rt.db, user, slugSchema.parse(studySlug), slugSchema.parse(waveSlug), values, new Date());
+    const command = toScheduleCommand(scheduleFieldsShape.parse(values));
+    await onFormFields(() => updateWaveSchedule(rt.db, user, slugSchema.parse(studySlug), slugSchema.parse(waveSlug), command, new Date()));
     return null;
   });
 }

@@ -7,6 +7,7 @@ import { NotFound } from "../../../../../../lib/errors/app-error";
 import { getWaveDashboard } from "../../../../../../lib/waves/get-wave-dashboard";
 import { LiveRefresh } from "../../../../live-refresh";
 import { staffPage } from "../../../../staff-page";
+import { scheduleFormValues } from "../wave-form-values";
 import { ScheduleForm, WaveControls } from "./wave-controls";
 import { slugSchema } from "../../../../../../lib/studies/study-schema";
 import { formatDate } from "../../../../../../lib/i18n/format-date";
@@ -76,13 +77,7 @@ export default async function WavePage({ params }: { params: Promise<{ slug: str
             <ScheduleForm
               studySlug={study.slug}
               waveSlug={wave.slug}
-              initial={{
-                invitationAt: s.invitationAt ?? "",
-                reminderDays: (s.reminders ?? []).map((r) => r.afterDays).join(", "),
-                remindIf: s.remindIf ?? "not_completed",
-                closingReminderDaysBefore: s.closingReminderDaysBefore ? String(s.closingReminderDaysBefore) : "",
-                sendRatePerSecond: s.sendRatePerSecond ? String(s.sendRatePerSecond) : "",
-              }}
+              initial={scheduleFormValues(s)}
             />
           )}
         </>

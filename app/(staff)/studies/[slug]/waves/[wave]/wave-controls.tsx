@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { scheduleFieldsSchema, type ScheduleFields } from "../../../../../../lib/waves/wave-schema";
+import { scheduleFieldsSchema, type ScheduleFields } from "../wave-form-values";
 import { closeWaveNowAction, openWaveNowAction, updateScheduleAction } from "../actions";
 import { ErrorSummary, Field, isoToLocal, localToIso } from "../form-bits";
 
@@ -27,7 +27,7 @@ export function WaveControls(props: { studySlug: string; waveSlug: string; statu
 
   return (
     <div style={{ display: "flex", gap: ".75rem", alignItems: "center", flexWrap: "wrap" }}>
-      {(props.status === "scheduled" || props.status === "draft") && <button type="button" disabled={busy} onClick={() => run("open")}>Open now</button>}
+      {props.status === "scheduled" && <button type="button" disabled={busy} onClick={() => run("open")}>Open now</button>}
       {props.status !== "closed" && <button type="button" className="secondary" disabled={busy} onClick={() => run("close")}>Close now</button>}
       <span role="status" aria-live="polite">{message}</span>
     </div>

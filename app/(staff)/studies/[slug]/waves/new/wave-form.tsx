@@ -5,7 +5,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { waveFormDefaults, waveFormSchema, type WaveFormValues } from "../../../../../../lib/waves/wave-schema";
+import { waveFormDefaults, waveFormSchema, type WaveFormValues } from "../wave-form-values";
 import { countTargetsAction, createWaveAction } from "../actions";
 import { ErrorSummary, Field, localToIso } from "../form-bits";
 

@@ -1,7 +1,7 @@
 // GET /studies/:slug/instruments/:version/download?format=xlsx|json – a version as an XLSForm workbook or as JSON
 import { NotFound } from "../../../../../../../lib/errors/app-error";
 import { problemResponse } from "../../../../../../../lib/errors/problem";
-import { downloadResponse } from "../../../../../../../lib/exports/download";
+import { downloadResponse } from "../../../../../../../lib/files/download";
 import { exportVersion } from "../../../../../../../lib/instruments/export-version";
 import { staffRequest } from "../../http";
 import { slugSchema } from "../../../../../../../lib/studies/study-schema";

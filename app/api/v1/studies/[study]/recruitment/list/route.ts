@@ -1,7 +1,7 @@
 // GET /api/v1/studies/:study/recruitment/list – the recruitment list with contact details (admins only; audited)
 import { recruitmentListEndpoint } from "../../../../../../../lib/api/endpoints/data";
 import { apiRoute } from "../../../../../../../lib/api/handler";
-import { downloadResponse } from "../../../../../../../lib/exports/download";
+import { downloadResponse } from "../../../../../../../lib/files/download";
 import { exportRecruitmentList } from "../../../../../../../lib/recruitment/export-recruitment-list";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,5 @@
-// What an export hands to a route: a file name, a content type and a byte stream. Plain web
-// APIs (Response, ReadableStream), no Next.js.
-import { problemResponse } from "../errors/problem";
+// What an export or a report hands to a route: a file name, a content type and a byte stream,
+// and the HTTP response that sends it. Plain web APIs (Response, ReadableStream), no Next.js.
 
 export type Download = {
   filename: string;
@@ -42,15 +41,6 @@ export function downloadResponse(d: Download): Response {
       "x-content-type-options": "nosniff",
     },
   });
-}
-
-/** Runs a download and answers with the file, or with the problem if it fails before streaming. */
-export async function respondWithDownload(make: () => Promise<Download>): Promise<Response> {
-  try {
-    return downloadResponse(await make());
-  } catch (e) {
-    return problemResponse(e);
-  }
 }
 
 /** A small text file (syntax, codebook, SVG) as a download body. */
