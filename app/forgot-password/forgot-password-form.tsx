@@ -2,11 +2,11 @@
 // Requests a reset link: a plain POST to a server action (works with scripts off), checked in the
 // browser first when it can. The answer is the same whether or not the account exists.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useEffect, useRef } from "react";
+import { startTransition, useActionState, useRef } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { resetRequestSchema } from "../../lib/auth/password-flows";
-import { FormProblems, issueFor } from "../form-problems";
+import { ErrorSummary, issueFor, summaryItems } from "../components/error-summary";
 import { requestResetAction, type ResetRequestState } from "./actions";
 
 type Values = z.infer<typeof resetRequestSchema>;
@@ -14,13 +14,9 @@ type Values = z.infer<typeof resetRequestSchema>;
 export function ForgotPasswordForm() {
   const [state, action, pending] = useActionState<ResetRequestState, FormData>(requestResetAction, { ok: null });
   const form = useRef<HTMLFormElement>(null);
-  const summary = useRef<HTMLDivElement>(null);
   const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(resetRequestSchema), defaultValues: { email: state.email ?? "" } });
   const failed = state.ok === false ? state : null;
   const email = formState.errors.email?.message ?? issueFor(failed, "email");
-  useEffect(() => {
-    if (email || failed) summary.current?.focus();
-  }, [formState.submitCount, state, email, failed]);
   if (state.ok === true) return <p role="status">If that address has an account, a reset link is on its way. Check your inbox.</p>;
   return (
     <form
@@ -34,7 +30,7 @@ export function ForgotPasswordForm() {
       noValidate
       aria-label="Request a reset link"
     >
-      <FormProblems ref={summary} failure={failed} fields={{ email }} />
+      <ErrorSummary items={summaryItems(failed, { email })} focusOn={[formState.submitCount, state]} />
       <div>
         <label htmlFor="email">Email</label>
         <input id="email" type="email" autoComplete="username" defaultValue={state.email} aria-invalid={!!email} aria-describedby={email ? "email-error" : undefined} {...register("email")} />

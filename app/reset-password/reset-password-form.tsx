@@ -2,11 +2,11 @@
 // Sets the new password: a plain POST to a server action (works with scripts off), checked in the
 // browser first when it can; then on to sign in.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useEffect, useRef } from "react";
+import { startTransition, useActionState, useRef } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { newPasswordSchema } from "../../lib/auth/password-flows";
-import { FormProblems, issueFor } from "../form-problems";
+import { ErrorSummary, issueFor, summaryItems } from "../components/error-summary";
 import { resetPasswordAction, type NewPasswordState } from "./actions";
 
 type Values = z.infer<typeof newPasswordSchema>;
@@ -14,14 +14,10 @@ type Values = z.infer<typeof newPasswordSchema>;
 export function ResetPasswordForm({ token }: { token: string }) {
   const [state, action, pending] = useActionState<NewPasswordState, FormData>(resetPasswordAction, { ok: null });
   const form = useRef<HTMLFormElement>(null);
-  const summary = useRef<HTMLDivElement>(null);
   const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(newPasswordSchema) });
   const failed = state.ok === false ? state : null;
   const password = formState.errors.password?.message ?? issueFor(failed, "password");
   const confirm = formState.errors.confirm?.message ?? issueFor(failed, "confirm");
-  useEffect(() => {
-    if (password || confirm || failed) summary.current?.focus();
-  }, [formState.submitCount, state, password, confirm, failed]);
   return (
     <form
       ref={form}
@@ -34,7 +30,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
       noValidate
       aria-label="New password"
     >
-      <FormProblems ref={summary} failure={failed} fields={{ password, confirm }} />
+      <ErrorSummary items={summaryItems(failed, { password, confirm })} focusOn={[formState.submitCount, state]} />
       {failed && !password && !confirm && <p><a href="/forgot-password">Ask for a new link</a>.</p>}
       <input type="hidden" name="token" value={token} />
       <div>

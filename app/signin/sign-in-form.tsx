@@ -2,11 +2,11 @@
 // The sign-in form: a plain POST to a server action (works before the script loads, or with
 // scripts off), checked in the browser by react-hook-form + the same zod schema when it can.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useEffect, useRef } from "react";
+import { startTransition, useActionState, useRef } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { signInSchema } from "../../lib/auth/password-flows";
-import { FormProblems, issueFor } from "../form-problems";
+import { ErrorSummary, issueFor, summaryItems } from "../components/error-summary";
 import { signInAction, type SignInState } from "./actions";
 
 type Values = z.infer<typeof signInSchema>;
@@ -19,10 +19,6 @@ export function SignInForm({ next }: { next: string }) {
   const failed = state.ok === false ? state : null;
   const email = errors.email?.message ?? issueFor(failed, "email");
   const password = errors.password?.message ?? issueFor(failed, "password");
-  const summary = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (email || password || failed) summary.current?.focus();
-  }, [submitCount, state, email, password, failed]);
 
   return (
     <form
@@ -36,7 +32,7 @@ export function SignInForm({ next }: { next: string }) {
       noValidate
       aria-label="Sign in"
     >
-      <FormProblems ref={summary} failure={failed} fields={{ email, password }} />
+      <ErrorSummary items={summaryItems(failed, { email, password })} focusOn={[submitCount, state]} />
       <input type="hidden" name="next" value={next} />
       <div>
         <label htmlFor="email">Email</label>

@@ -3,6 +3,7 @@
 import { and, eq, lt, sql, type SQL } from "drizzle-orm";
 import { executeRows, type Db } from "../client";
 import { authThrottle, verifications } from "../schema";
+import { toDate } from "./raw";
 
 export type ThrottlePolicy = {
   /** The attempt that reaches this count sets the first lock. */
@@ -35,11 +36,6 @@ export async function takeAttempt(db: Db, key: string, p: ThrottlePolicy, now: D
   if (rows.length > 0) return { allowed: true, lockedUntil: toDate(rows[0].locked_until) };
   const [row] = await db.select({ lockedUntil: authThrottle.lockedUntil }).from(authThrottle).where(eq(authThrottle.key, key));
   return { allowed: false, lockedUntil: row?.lockedUntil ?? null };
-}
-
-function toDate(v: unknown): Date | null {
-  if (v === null || v === undefined) return null;
-  return v instanceof Date ? v : new Date(String(v));
 }
 
 /** Forgets a key's attempts and lock (a successful sign-in, a completed reset). */

@@ -7,7 +7,7 @@ import { findTokenUser, insertApiToken, listApiTokens, revokeApiToken, touchApiT
 import type { StaffUser } from "../auth/current-user";
 import { hashToken } from "../crypto/tokens";
 import { NotFound, Unauthorized } from "../errors/app-error";
-import { parseInput } from "../recruitment/zod-issues";
+import { parseInput } from "../errors/zod-issues";
 
 /** "pw_" marks a Panelwave token for secret scanners; 256 random bits follow, base64url. */
 export const TOKEN_PREFIX = "pw_";

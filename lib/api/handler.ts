@@ -3,14 +3,15 @@
 // route's one lib call, and answer problems as application/problem+json.
 import type { z } from "zod";
 import type { StaffUser } from "../auth/current-user";
-import { InvalidInput, NotFound } from "../errors/app-error";
+import { BadRequest, InvalidInput, NotFound, TooManyRequests, UnsupportedMediaType } from "../errors/app-error";
+import { problemResponse } from "../errors/problem";
+import { fieldIssues } from "../errors/zod-issues";
 import { getRuntime, type Runtime } from "../runtime";
 import { authenticateBearer } from "./api-token";
 import type { BodyOf, BodySpec, Endpoint, Upload, UploadBody } from "./endpoint";
-import { BadRequest, problemResponse, TooManyRequests, UnsupportedMediaType } from "./problem";
 import { apiRateLimiter } from "./rate-limit";
 import { readBodyLimited } from "../http/read-body";
-import { unsafeCharacter, unsafeJsonStrings } from "../text/unsafe-characters";
+import { unstorableCharacter, unstorableJsonStrings } from "../text/control-characters";
 
 export const JSON_LIMIT = 1 << 20;
 
@@ -26,9 +27,6 @@ export type ApiContext<E extends Endpoint> = {
 };
 
 type RouteCtx = { params: Promise<Record<string, string | string[] | undefined>> };
-
-const issuesOf = (e: z.ZodError, prefix = "") =>
-  e.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].filter(Boolean).join(".") || "_", message: i.message }));
 
 const mediaType = (req: Request) => (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
 
@@ -53,7 +51,7 @@ async function readJson(req: Request, limit: number, prefix = "body"): Promise<u
   } catch (e) {
     throw new BadRequest("The body is not valid JSON", [{ path: "body", message: (e as Error).message }]);
   }
-  const unsafe = unsafeJsonStrings(data, prefix);
+  const unsafe = unstorableJsonStrings(data, prefix);
   if (unsafe.length) throw new InvalidInput("The body contains text that cannot be stored", unsafe);
   return data;
 }
@@ -61,8 +59,8 @@ async function readJson(req: Request, limit: number, prefix = "body"): Promise<u
 /** Query parameters and form fields: single-line text without control characters. */
 function checkFields(fields: Record<string, string>, what: string) {
   const issues = Object.entries(fields).flatMap(([k, v]) => {
-    const c = unsafeCharacter(k, { multiline: false }) ?? unsafeCharacter(v, { multiline: false });
-    return c ? [{ path: unsafeCharacter(k, { multiline: false }) ? "_" : k, message: `Contains ${c}, a control character or an unpaired surrogate` }] : [];
+    const c = unstorableCharacter(k, { multiline: false }) ?? unstorableCharacter(v, { multiline: false });
+    return c ? [{ path: unstorableCharacter(k, { multiline: false }) ? "_" : k, message: `Contains ${c}, a control character or an unpaired surrogate` }] : [];
   });
   if (issues.length) throw new InvalidInput(`The ${what} contain text that cannot be stored`, issues);
 }
@@ -100,7 +98,7 @@ async function readBody(req: Request, spec: BodySpec | undefined, fields: Record
     const upload = await readUpload(req, spec, fields);
     if (upload.kind === "json" && spec.json) {
       const r = spec.json.safeParse(upload.data);
-      if (!r.success) throw new InvalidInput("The body does not match the schema", issuesOf(r.error, "body"));
+      if (!r.success) throw new InvalidInput("The body does not match the schema", fieldIssues(r.error, "body"));
       return { kind: "json", data: r.data };
     }
     return upload;
@@ -108,7 +106,7 @@ async function readBody(req: Request, spec: BodySpec | undefined, fields: Record
   const type = mediaType(req);
   if (type !== "application/json") throw new UnsupportedMediaType(`Send the body as application/json${type ? `, not ${type}` : ""}`);
   const r = spec.schema.safeParse(await readJson(req, spec.maxBytes ?? JSON_LIMIT, ""));
-  if (!r.success) throw new InvalidInput("The body does not match the schema", issuesOf(r.error));
+  if (!r.success) throw new InvalidInput("The body does not match the schema", fieldIssues(r.error));
   return r.data;
 }
 
@@ -143,12 +141,15 @@ export function apiRoute<E extends Endpoint>(ep: E, run: (c: ApiContext<E>) => P
       const rawQuery = { ...Object.fromEntries(url.searchParams), ...fields };
       checkFields(rawQuery, "query parameters");
       const query = ep.query ? ep.query.safeParse(rawQuery) : { success: true as const, data: {} };
-      if (!query.success) throw new InvalidInput("Check the query parameters", issuesOf(query.error));
+      if (!query.success) throw new InvalidInput("Check the query parameters", fieldIssues(query.error));
       const res = await run({ rt, user, now, params: params.data, query: query.data, body, rawQuery } as unknown as ApiContext<E>);
       for (const [k, v] of Object.entries(rateHeaders)) res.headers.set(k, v);
       return res;
     } catch (e) {
-      return problemResponse(e, rateHeaders);
+      const res = problemResponse(e, rateHeaders);
+      // The API authenticates with bearer tokens (RFC 6750); the staff routes use the session cookie.
+      if (res.status === 401) res.headers.set("www-authenticate", 'Bearer realm="panelwave"');
+      return res;
     }
   };
   // The declaration travels with the handler, so tests can check its answers against the document.

@@ -2,7 +2,7 @@
 // (z.toJSONSchema; schemas with an id become components). Pure and cached per process.
 import { z } from "zod";
 import type { Endpoint } from "./endpoint";
-import { problemSchema } from "./problem";
+import { problemSchema } from "../errors/problem";
 import { API_ENDPOINTS, API_TAGS } from "./registry";
 
 type Json = Record<string, unknown>;

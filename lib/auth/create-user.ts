@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import { findUserByEmail, insertUserWithPassword } from "../../db/queries/users";
 import { Conflict, InvalidInput } from "../errors/app-error";
+import { fieldIssues } from "../errors/zod-issues";
 
 export const newUserSchema = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid email address"),
@@ -16,10 +17,8 @@ export type NewUser = z.input<typeof newUserSchema>;
 export async function createUser(db: Db, input: NewUser): Promise<string> {
   const parsed = newUserSchema.safeParse(input);
   if (!parsed.success) {
-    throw new InvalidInput(
-      parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
-      parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
-    );
+    const issues = fieldIssues(parsed.error);
+    throw new InvalidInput(issues.map((i) => `${i.path}: ${i.message}`).join("; "), issues);
   }
   const u = parsed.data;
   if (await findUserByEmail(db, u.email)) throw new Conflict(`A user with email ${u.email} already exists`);

@@ -4,7 +4,7 @@
 // message is safe to show. Nothing here says whether an account exists.
 import { z } from "zod";
 import { AppError, InvalidInput, Unauthorized } from "../errors/app-error";
-import { parseInput } from "../recruitment/zod-issues";
+import { parseInput } from "../errors/zod-issues";
 import type { Auth } from "./create-auth";
 import { isLocalPath } from "./local-path";
 

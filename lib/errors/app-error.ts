@@ -53,3 +53,32 @@ export class ServiceUnavailable extends AppError {
     super(message, "unavailable", 503);
   }
 }
+
+/** The request cannot be read at all (not JSON, broken multipart, a body that broke off). */
+export class BadRequest extends AppError {
+  constructor(message: string, issues: FieldIssue[] = []) {
+    super(message, "bad_request", 400, issues);
+  }
+}
+
+export class PayloadTooLarge extends AppError {
+  constructor(limit: number) {
+    super(`The request body is larger than ${formatLimit(limit)}`, "payload_too_large", 413);
+  }
+}
+
+export class UnsupportedMediaType extends AppError {
+  constructor(message: string) {
+    super(message, "unsupported_media_type", 415);
+  }
+}
+
+export class TooManyRequests extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many requests for this token; retry after ${retryAfterSeconds} s`, "rate_limited", 429);
+  }
+}
+
+function formatLimit(n: number): string {
+  return n >= 1 << 20 ? `${Math.round(n / (1 << 20))} MB` : `${Math.round(n / 1024)} KB`;
+}

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import { studyForUser, type StudyRow } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { InvalidInput } from "../errors/app-error";
-import { parseInput } from "../recruitment/zod-issues";
+import { parseInput } from "../errors/zod-issues";
 import { longLayout, wideLayout, type Layout } from "./export-layout";
 import { loadWaves, type StudyWave } from "../studies/load-waves";
 

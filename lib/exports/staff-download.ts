@@ -4,9 +4,9 @@ import type { StaffUser } from "../auth/current-user";
 import { currentUser } from "../auth/current-user";
 import { Unauthorized } from "../errors/app-error";
 import { getRuntime, type Runtime } from "../runtime";
-import type { Download } from "../files/download";
+import { problemResponse } from "../errors/problem";
+import { downloadResponse, type Download } from "../files/download";
 import { SLUG_PATTERN } from "../studies/study-schema";
-import { problemResponse, respondWithDownload } from "./download";
 
 export async function staffDownload(req: Request, run: (rt: Runtime, user: StaffUser, query: Record<string, string>) => Promise<Download>): Promise<Response> {
   try {
@@ -14,7 +14,7 @@ export async function staffDownload(req: Request, run: (rt: Runtime, user: Staff
     const user = await currentUser(rt, req.headers);
     if (!user) throw new Unauthorized();
     const query = Object.fromEntries(new URL(req.url).searchParams);
-    return await respondWithDownload(() => run(rt, user, query));
+    return downloadResponse(await run(rt, user, query));
   } catch (e) {
     return problemResponse(e);
   }

@@ -3,7 +3,7 @@
 // the limit is cut off there, so an oversized upload never sits whole in memory. A body that
 // breaks off while it is read (the client went away) is a 400, not a 500. The one body reader of
 // the API, the staff uploads and the respondent forms (lib/respondent/read-form.ts).
-import { BadRequest, PayloadTooLarge } from "../api/problem";
+import { BadRequest, PayloadTooLarge } from "../errors/app-error";
 
 export async function readBodyLimited(req: Request, limit: number): Promise<Uint8Array> {
   const declared = Number(req.headers.get("content-length") ?? NaN);

@@ -4,6 +4,7 @@ import type { Db } from "../../db/client";
 import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { InvalidInput } from "../errors/app-error";
+import { fieldIssues } from "../errors/zod-issues";
 import { type InstrumentSource, type UploadWarning, uploadInstrument } from "./upload-instrument";
 import { MAX_INSTRUMENT_BYTES, tooLargeMessage } from "./limits";
 
@@ -61,7 +62,10 @@ export async function uploadInstrumentFile(
 ): Promise<UploadedVersion> {
   await studyForUser(db, user, slug);
   const name = instrumentNameSchema.safeParse(input.name);
-  if (!name.success) throw new InvalidInput(name.error.issues[0].message, [{ path: "name", message: name.error.issues[0].message }]);
+  if (!name.success) {
+    const issues = fieldIssues(name.error, "name");
+    throw new InvalidInput(issues[0].message, issues);
+  }
   if (input.bytes.byteLength > MAX_INSTRUMENT_BYTES) throw new InvalidInput(tooLargeMessage(input.bytes.byteLength), [{ path: "file", message: tooLargeMessage(input.bytes.byteLength) }]);
   if (input.bytes.byteLength === 0) throw new InvalidInput("The file is empty", [{ path: "file", message: "The file is empty" }]);
   const source = sourceOf(input.filename, input.bytes);

@@ -3,7 +3,7 @@ import type { Db } from "../../db/client";
 import { participantStatusPage } from "../../db/queries/participant-status";
 import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
-import { parseInput } from "../recruitment/zod-issues";
+import { parseInput } from "../errors/zod-issues";
 
 export const participantQuerySchema = z.object({
   /** The last code of the previous page. */

@@ -14,7 +14,7 @@ import { loadWaves } from "../studies/load-waves";
 import { xlsxChunks } from "../files/xlsx";
 import { columnValue, neededAnswerKeys, participantValues, recruitmentColumns } from "./recruitment-columns";
 import { RECRUITMENT_STATUSES, STATUS_LABELS } from "./recruitment-transitions";
-import { parseInput } from "./zod-issues";
+import { parseInput } from "../errors/zod-issues";
 import { formatDate } from "../i18n/format-date";
 import { studyTimeZone } from "../i18n/study-time-zone";
 

@@ -8,7 +8,7 @@ import type { StaffUser } from "../auth/current-user";
 import { InvalidInput, NotFound } from "../errors/app-error";
 import { ruleInputSchema, type RuleInput } from "./rule-schema";
 import { syncRule, type SyncResult } from "./sync-rule";
-import { parseInput } from "./zod-issues";
+import { parseInput } from "../errors/zod-issues";
 
 /**
  * Saves a rule (new without `id`, else an update) and back-fills it over the completed

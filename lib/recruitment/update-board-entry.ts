@@ -7,7 +7,7 @@ import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { Conflict, InvalidInput, NotFound } from "../errors/app-error";
 import { canMove, RECRUITMENT_STATUSES, STATUS_LABELS } from "./recruitment-transitions";
-import { parseInput } from "./zod-issues";
+import { parseInput } from "../errors/zod-issues";
 
 export const boardUpdateSchema = z.object({
   id: z.uuid(),

@@ -7,7 +7,7 @@ import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { InvalidInput } from "../errors/app-error";
 import { loadWaves } from "../studies/load-waves";
-import { parseInput } from "../recruitment/zod-issues";
+import { parseInput } from "../errors/zod-issues";
 import { SLUG_PATTERN } from "../studies/study-schema";
 import type { ChoiceQuestion } from "../surveys/definition";
 import { getPlan } from "../surveys/plan";

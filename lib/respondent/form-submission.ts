@@ -3,7 +3,7 @@ import type { Submission } from "../surveys/answers";
 import { MAX_TEXT, MAX_TEXTAREA } from "../surveys/coerce";
 import type { SurveyDefinition } from "../surveys/definition";
 import { getPlan, type QuestionPlan } from "../surveys/plan";
-import { unsafeCharacter, withoutUnsafeCharacters } from "../text/unsafe-characters";
+import { unstorableCharacter, withoutUnstorableCharacters } from "../text/control-characters";
 import { FORM_LIMIT } from "./read-form";
 
 export type SubmitAction = { kind: "next" } | { kind: "back" } | { kind: "lang"; lang: string };
@@ -32,7 +32,7 @@ const multiline = (qp: QuestionPlan, variable: string) => qp.q.type === "textare
  * Turns a posted survey form into a submission: multiple-choice names collect every ticked
  * value; control fields start with "_". Returns null when the control fields are malformed.
  * Every value of the definition's variables is checked here, once, for characters that cannot
- * be stored (lib/text/unsafe-characters.ts), whatever the question type.
+ * be stored (lib/text/control-characters.ts), whatever the question type.
  */
 export function parseSurveyPost(def: SurveyDefinition, entries: Iterable<[string, string]>): ParsedPost | null {
   const plan = getPlan(def);
@@ -66,9 +66,9 @@ export function parseSurveyPost(def: SurveyDefinition, entries: Iterable<[string
     // Only this page's variables can be saved from this post; others are ignored (validatePage).
     if (owner?.pageIndex === pageIndex) {
       const opts = { multiline: multiline(owner, k) };
-      if (list.some((v) => unsafeCharacter(v, opts))) {
+      if (list.some((v) => unstorableCharacter(v, opts))) {
         unsafe.push(k);
-        if (q?.type !== "multiple") raw[k] = withoutUnsafeCharacters(list[list.length - 1], opts);
+        if (q?.type !== "multiple") raw[k] = withoutUnstorableCharacters(list[list.length - 1], opts);
         continue;
       }
     }

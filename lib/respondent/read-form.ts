@@ -2,10 +2,10 @@
 // been checked, with a limit: at most that many bytes are read (lib/http/read-body.ts), so a huge
 // post costs nothing. Only the two form encodings are read; anything else is refused, never a 500.
 // Bytes that are not UTF-8 decode to lone surrogates, which parseSurveyPost refuses at their field
-// (lib/text/unsafe-characters.ts), so an answer never silently changes.
+// (lib/text/control-characters.ts), so an answer never silently changes.
 import { isUtf8 } from "node:buffer";
 import { readBodyLimited } from "../http/read-body";
-import { PayloadTooLarge } from "../api/problem";
+import { PayloadTooLarge } from "../errors/app-error";
 import { htmlOutcome, type Outcome } from "./outcome";
 import { statusPage } from "./render/status-page";
 

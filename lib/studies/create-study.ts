@@ -3,7 +3,7 @@ import { insertStudyWithMember } from "../../db/queries/study-admin";
 import { findStudyBySlug } from "../../db/queries/studies";
 import type { StaffUser } from "../auth/current-user";
 import { Conflict } from "../errors/app-error";
-import { parseInput } from "../recruitment/zod-issues";
+import { parseInput } from "../errors/zod-issues";
 import { newStudySchema, type NewStudyInput } from "./study-schema";
 
 /**

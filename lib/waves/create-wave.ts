@@ -4,7 +4,7 @@ import type { StaffUser } from "../auth/current-user";
 import { studyForUser } from "../auth/permissions";
 import { Conflict, InvalidInput } from "../errors/app-error";
 import { nudge } from "../nudge/nudge";
-import { parseInput } from "../recruitment/zod-issues";
+import { parseInput } from "../errors/zod-issues";
 import { newWaveCommandSchema, toWaveSettings, type NewWaveCommand } from "./wave-schema";
 
 /**

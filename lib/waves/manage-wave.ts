@@ -6,7 +6,7 @@ import type { StaffUser } from "../auth/current-user";
 import { studyForUser } from "../auth/permissions";
 import { Conflict, InvalidInput, NotFound } from "../errors/app-error";
 import { nudge } from "../nudge/nudge";
-import { parseInput } from "../recruitment/zod-issues";
+import { parseInput } from "../errors/zod-issues";
 import { toWaveSchedule, waveScheduleCommandSchema, type WaveScheduleCommand } from "./wave-schema";
 import { invitationTime } from "./wave-state";
 

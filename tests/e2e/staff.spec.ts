@@ -86,6 +86,7 @@ test("a researcher schedules a wave: every missing field named, the panel counte
   await page.getByRole("button", { name: "Schedule the wave" }).click();
   await expect(page.locator(".field-error")).toContainText(["Give the wave a name"]);
   await expect(page.locator("#opensAt-error")).toHaveText("Give an opening time");
+  await expect(page.locator(".error-summary a").first()).toHaveAttribute("href", "#name");
 
   await page.getByLabel("Name", { exact: true }).fill("Wave 3 – 2024");
   const slug = `wave-3-${Date.now().toString(36)}`; // unique, so a retry does not meet its own wave
@@ -102,4 +103,25 @@ test("a researcher schedules a wave: every missing field named, the panel counte
   await expect(page).toHaveURL(new RegExp(`/studies/ua-norway/waves/${slug}$`));
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Wave 3 – 2024");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("scheduled");
+});
+
+test("a refused rule form puts focus on its summary, and typing a fix keeps the focus in the field", async ({ page }) => {
+  await signIn(page, demoResearcher(), `${STUDY}/recruitment`);
+  await page.locator("summary", { hasText: "New rule" }).click();
+  const form = page.getByRole("form", { name: "New rule" });
+  const name = form.getByLabel("Name", { exact: true });
+  await name.fill("");
+  await form.getByLabel("Returned").uncheck();
+  await form.getByLabel("Moved on").uncheck();
+  await form.getByRole("button", { name: "Create rule" }).click();
+  const summary = form.locator(".error-summary");
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole("link")).toHaveText(["Give the rule a name", "Choose at least one trajectory"]);
+  await expect(summary.getByRole("link").first()).toHaveAttribute("href", "#new-rule-name");
+  // Re-validation while typing shortens the list; the summary must not take the focus back.
+  await name.click();
+  await page.keyboard.type("Leavers");
+  await expect(summary.getByRole("link")).toHaveText(["Choose at least one trajectory"]);
+  await expect(name).toBeFocused();
+  await expect(name).toHaveValue("Leavers");
 });

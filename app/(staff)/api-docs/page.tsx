@@ -21,6 +21,7 @@ const PROBLEMS: [string, number, string][] = [
   ["invalid_input", 422, "Validation failed. errors[] lists every field (path) and the reason (message); file imports add sheet, row and column."],
   ["rate_limited", 429, "The token made too many requests; wait Retry-After seconds."],
   ["internal", 500, "Something broke on the server. Quote reference when you report it; the server log has the details."],
+  ["unavailable", 503, "The database cannot be reached just now; nothing was saved. Wait Retry-After seconds and try again."],
 ];
 
 export default function ApiDocsPage() {

@@ -12,7 +12,7 @@ describe("/api-docs", () => {
     for (const ep of API_ENDPOINTS) expect(html).toContain(`id="op-${ep.operationId}"`);
     const doc = buildOpenApi() as { components: { schemas: Record<string, unknown> } };
     for (const name of Object.keys(doc.components.schemas)) expect(html).toContain(`id="schema-${name}"`);
-    for (const code of ["invalid_input", "not_found", "forbidden", "unauthorized", "rate_limited", "payload_too_large"]) {
+    for (const code of ["invalid_input", "not_found", "forbidden", "unauthorized", "rate_limited", "payload_too_large", "unavailable"]) {
       expect(html).toContain(`id="problem-${code}"`);
     }
     expect(html).toContain("GET /api/v1/studies/{study}/responses");

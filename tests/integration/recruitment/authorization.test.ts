@@ -81,6 +81,17 @@ describe("who may export personal data", () => {
     expect(res.status).toBe(404);
   });
 
+  it("answers problems in the API's shape (RFC 9457, errors with path and message)", async () => {
+    const forbidden = await call(recruitmentListRoute, `/api/studies/${d.study.slug}/recruitment-list`, "researcher");
+    expect(await forbidden.json()).toEqual({ type: "/api-docs#problem-forbidden", title: "Not allowed", status: 403, detail: expect.any(String), code: "forbidden" });
+    const invalid = await call(frequencyRoute, `/api/studies/${d.study.slug}/reports/frequency?wave=wave-2&question=left_month`, "researcher");
+    expect(invalid.status).toBe(422);
+    expect(invalid.headers.get("content-type")).toBe("application/problem+json");
+    const body = await invalid.json();
+    expect(body).toMatchObject({ type: "/api-docs#problem-invalid_input", title: "Validation failed", status: 422, code: "invalid_input", errors: [{ path: "question", message: expect.any(String) }] });
+    expect(body).not.toHaveProperty("issues");
+  });
+
   it("lets a researcher download pseudonymous responses, codebooks, syntax and reports", async () => {
     for (const [route, path, params] of [
       [responsesRoute, "exports/responses?shape=long", {}],

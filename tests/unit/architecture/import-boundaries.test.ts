@@ -18,12 +18,6 @@ const KNOWN_EXCEPTIONS: Exception[] = [
   { kind: "layer", from: "db/seed/forms/wave1-definition.ts", to: "lib/surveys/definition.ts", reason: "the demo forms are survey definitions (lib data), kept under db/seed" },
   { kind: "layer", from: "db/seed/forms/wave2-definition.ts", to: "lib/surveys/definition.ts", reason: "the demo forms are survey definitions (lib data), kept under db/seed" },
   { kind: "layer", from: "db/seed/forms/wave2-reasons.ts", to: "lib/surveys/definition.ts", reason: "the demo forms are survey definitions (lib data), kept under db/seed" },
-  { kind: "cycle", from: "lib/auth", to: "lib/api", reason: "auth-response.ts writes problems with lib/api/problem; the one problem writer leaves lib/api" },
-  { kind: "cycle", from: "lib/auth", to: "lib/recruitment", reason: "password-flows.ts uses recruitment's zod-issues; one zod-issues helper in lib/errors" },
-  { kind: "cycle", from: "lib/exports", to: "lib/recruitment", reason: "export-query.ts uses recruitment's zod-issues; one zod-issues helper in lib/errors" },
-  { kind: "cycle", from: "lib/http", to: "lib/api", reason: "read-body.ts throws the problem module's BadRequest and PayloadTooLarge; they leave lib/api with the problem writer (lib/errors)" },
-  { kind: "cycle", from: "lib/respondent", to: "lib/api", reason: "read-form.ts uses the problem module's PayloadTooLarge; it leaves lib/api with the problem writer (lib/errors)" },
-  { kind: "cycle", from: "lib/studies", to: "lib/recruitment", reason: "create-study.ts uses recruitment's zod-issues; one zod-issues helper in lib/errors" },
 ];
 
 const top = (path: string) => path.split("/")[0];

@@ -4,7 +4,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { ErrorSummary } from "../recruitment/error-summary";
+import { ErrorSummary } from "../../../../components/error-summary";
 
 const schema = z.object({
   shape: z.enum(["wide", "long"]),
@@ -35,7 +35,7 @@ export function ExportForm(p: { slug: string; waves: { slug: string; name: strin
   const items = Object.entries(errors).map(([k, e]) => ({ field: `export-${k}`, message: (e as { message?: string }).message ?? "Check this field" }));
   return (
     <form className="stack" onSubmit={handleSubmit(download)} noValidate aria-label="Export responses" style={{ maxWidth: "36rem" }}>
-      <ErrorSummary items={items} focusKey={submitCount} />
+      <ErrorSummary items={items} focusOn={[submitCount]} />
       <fieldset id="export-shape"><legend>Layout</legend>
         <label style={{ fontWeight: 400 }}><input type="radio" value="wide" style={{ width: "auto" }} {...register("shape")} /> Wide: one row per participant, variables prefixed by wave</label>
         <label style={{ fontWeight: 400 }}><input type="radio" value="long" style={{ width: "auto" }} {...register("shape")} /> Long: one row per participant and wave</label>

@@ -1,8 +1,8 @@
 // GET /studies/:slug/instruments – the study's instruments and their versions, with summaries and the waves that use them.
 import Link from "next/link";
 import { getInstrumentsPage } from "../../../../../lib/instruments/get-instruments-page";
-import { staffPage } from "../../../staff-page";
-import { fmtDate, instrumentsPath, orNotFound, pathParams, versionPath } from "./params";
+import { orNotFound, staffPage } from "../../../staff-page";
+import { fmtDate, instrumentsPath, pathParams, versionPath } from "./params";
 import "./instruments.css";
 import { ScrollBox } from "./scroll-box";
 
@@ -12,7 +12,7 @@ export const metadata = { title: "Instruments – Panelwave" };
 export default async function InstrumentsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await pathParams(params);
   const { rt, user } = await staffPage(undefined, instrumentsPath(slug));
-  const { study, instruments } = await getInstrumentsPage(rt.db, user, slug).catch(orNotFound);
+  const { study, instruments } = await orNotFound(getInstrumentsPage(rt.db, user, slug));
   return (
     <>
       <p><Link href={`/studies/${study.slug}`}>← {study.name}</Link></p>

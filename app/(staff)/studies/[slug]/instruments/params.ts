@@ -1,7 +1,6 @@
-// Shared by the instrument screens: parsing the path, their URLs, and 404 for what the user may not see.
+// Shared by the instrument screens: parsing the path (404 when malformed) and their URLs.
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { NotFound } from "../../../../../lib/errors/app-error";
 import { slugSchema } from "../../../../../lib/studies/study-schema";
 import { formatDate } from "../../../../../lib/i18n/format-date";
 
@@ -19,12 +18,6 @@ export async function pathParams<T extends { slug: string; version?: string }>(p
   const version = p.version === undefined ? { success: true as const, data: "" } : versionIdSchema.safeParse(p.version);
   if (!slug.success || !version.success) notFound();
   return { slug: slug.data, version: version.data };
-}
-
-/** A study or version the user may not see answers 404, as if it did not exist. */
-export function orNotFound(e: unknown): never {
-  if (e instanceof NotFound) notFound();
-  throw e;
 }
 
 export const fmtDate = (d: Date | null) => (d ? `${formatDate(d, "minute", { timeZone: "UTC" })} UTC` : "–");

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { sendRequestAction, updateEntryAction } from "./actions";
-import { ErrorSummary } from "./error-summary";
+import { ErrorSummary } from "../../../../components/error-summary";
 
 const schema = z.object({
   to: z.string(),
@@ -26,14 +26,14 @@ export function BoardEntry(p: { slug: string; id: string; code: string; steps: r
   async function onSubmit(v: Values) {
     setStatus(null);
     const r = await updateEntryAction(p.slug, { id: p.id, to: (v.to || undefined) as never, at: v.at, notes: v.notes });
-    if (r.ok) return setStatus({ ok: true, message: r.message });
+    if (r.ok) return setStatus({ ok: true, message: r.value });
     for (const i of r.issues) if (i.path in schema.shape) setError(i.path as keyof Values, { message: i.message });
     setStatus({ ok: false, message: r.issues.length ? "" : r.message });
   }
   async function send() {
     setStatus(null);
     const r = await sendRequestAction(p.slug, p.id);
-    setStatus({ ok: r.ok, message: r.message });
+    setStatus(r.ok ? { ok: true, message: r.value } : { ok: false, message: r.message });
   }
   const items = [
     ...(status && !status.ok && status.message ? [{ message: status.message }] : []),
@@ -41,7 +41,7 @@ export function BoardEntry(p: { slug: string; id: string; code: string; steps: r
   ];
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label={`Update ${p.code}`} style={{ display: "grid", gap: ".4rem", minWidth: "16rem" }}>
-      <ErrorSummary items={items} focusKey={`${submitCount}-${status?.message}`} />
+      <ErrorSummary items={items} focusOn={[submitCount, status?.message]} />
       {status?.ok && <p role="status" className="muted">{status.message}</p>}
       {p.canRequest && <button type="button" onClick={send}>Send interview request</button>}
       {p.steps.length > 0 && (

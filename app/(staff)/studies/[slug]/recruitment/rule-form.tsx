@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { saveRuleAction } from "./actions";
-import { ErrorSummary } from "./error-summary";
+import { ErrorSummary } from "../../../../components/error-summary";
 
 const schema = z.object({
   name: z.string().trim().min(1, "Give the rule a name"),
@@ -32,7 +32,7 @@ export function RuleForm(p: { slug: string; waves: { id: string; name: string }[
   async function onSubmit(v: Values) {
     setStatus(null);
     const r = await saveRuleAction(p.slug, { ...v, id: p.rule?.id, waveId: v.waveId || null, consent: v.consent || null });
-    if (r.ok) return setStatus({ ok: true, message: r.message });
+    if (r.ok) return setStatus({ ok: true, message: r.value });
     for (const i of r.issues) setError(i.path as keyof Values, { message: i.message });
     setStatus({ ok: false, message: r.issues.length ? "" : r.message });
   }
@@ -43,7 +43,7 @@ export function RuleForm(p: { slug: string; waves: { id: string; name: string }[
   ];
   return (
     <form className="stack" onSubmit={handleSubmit(onSubmit)} noValidate aria-label={p.rule ? `Edit rule ${p.rule.name}` : "New rule"}>
-      <ErrorSummary items={items} focusKey={`${submitCount}-${status?.message}`} />
+      <ErrorSummary items={items} focusOn={[submitCount, status?.message]} />
       {status?.ok && <p role="status">{status.message}</p>}
       <div>
         <label htmlFor={`${prefix}name`}>Name</label>

@@ -6,11 +6,15 @@ import { listChoiceQuestions } from "../../../../../lib/reports/list-choice-ques
 import { getResponseRates } from "../../../../../lib/reports/get-response-rates";
 import { DISPOSITIONS, DISPOSITION_LABELS } from "../../../../../lib/reports/aapor";
 import { AppError } from "../../../../../lib/errors/app-error";
+import { ErrorSummary } from "../../../../components/error-summary";
 import { orNotFound, pct, studyScreen } from "../recruitment/study-screen";
 
 export const dynamic = "force-dynamic";
 
 const BRANCH_LABELS: Record<keyof typeof BRANCHES, string> = { all: "All respondents", left: "Left Norway (returned or moved on)", stayed: "Stayed", returned: "Returned", moved_on: "Moved on", unknown: "Unknown" };
+
+/** The form's fields, by id: a refusal naming one links to it. */
+const FIELDS = ["wave", "question", "branch"];
 
 export default async function ReportsPage(props: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string>> }) {
   const { rt, user, slug } = await studyScreen(props.params, "reports");
@@ -34,7 +38,7 @@ export default async function ReportsPage(props: { params: Promise<{ slug: strin
         <button type="submit">Show</button>
       </form>
       <p className="muted">Changing the wave lists its questions after “Show”.</p>
-      {result instanceof AppError && <div className="error-summary" role="alert"><strong>{result.message}</strong><ul>{result.issues.map((i) => <li key={i.path}>{i.message}</li>)}</ul></div>}
+      {result instanceof AppError && <ErrorSummary items={[{ message: result.message }, ...result.issues.map((i) => ({ field: FIELDS.includes(i.path) ? i.path : undefined, message: i.message }))]} focusOn={[]} />}
       {result && !(result instanceof AppError) && (
         <section aria-label="Frequency table">
           <table>

@@ -1,7 +1,8 @@
 "use client";
 // Pieces shared by the wave forms: a labelled field with its error, and the error summary that
 // takes focus after a failed submit (links jump to the fields).
-import { useEffect, useRef, type ReactNode } from "react";
+import type { ReactNode } from "react";
+import { ErrorSummary as SharedErrorSummary } from "../../../../components/error-summary";
 
 export function Field(props: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
   return (
@@ -14,24 +15,10 @@ export function Field(props: { id: string; label: string; hint?: string; error?:
   );
 }
 
+/** The shared summary (app/components/error-summary.tsx) fed from a wave form's errors. */
 export function ErrorSummary(props: { errors: { id: string; message: string }[]; formError: string | null; submitCount: number }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const has = props.errors.length > 0 || !!props.formError;
-  useEffect(() => {
-    if (has) ref.current?.focus();
-  }, [props.submitCount, props.formError, has]);
-  if (!has) return null;
-  return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={ref}>
-      <strong>There is a problem</strong>
-      <ul>
-        {props.formError && <li>{props.formError}</li>}
-        {props.errors.map((e) => (
-          <li key={e.id}><a href={`#${e.id}`}>{e.message}</a></li>
-        ))}
-      </ul>
-    </div>
-  );
+  const items = [...(props.formError ? [{ message: props.formError }] : []), ...props.errors.map((e) => ({ field: e.id, message: e.message }))];
+  return <SharedErrorSummary items={items} focusOn={[props.submitCount, props.formError]} />;
 }
 
 /** datetime-local values are the browser's local time; the server gets ISO instants. */

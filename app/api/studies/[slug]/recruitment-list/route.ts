@@ -1,6 +1,6 @@
 // GET /api/studies/:slug/recruitment-list – the interview recruitment list with emails, CSV or XLSX (admins only; audited)
 import { NotFound } from "../../../../../lib/errors/app-error";
-import { problemResponse } from "../../../../../lib/exports/download";
+import { problemResponse } from "../../../../../lib/errors/problem";
 import { slugParam, staffDownload } from "../../../../../lib/exports/staff-download";
 import { exportRecruitmentList } from "../../../../../lib/recruitment/export-recruitment-list";
 

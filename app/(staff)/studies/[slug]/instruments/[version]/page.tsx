@@ -1,8 +1,8 @@
 // GET /studies/:slug/instruments/:version – a version: summary, waves, downloads, preview, and what changed from another version.
 import Link from "next/link";
 import { getVersionPage } from "../../../../../../lib/instruments/get-version-page";
-import { staffPage } from "../../../../staff-page";
-import { fmtDate, framePath, instrumentsPath, one, orNotFound, pathParams, versionIdSchema, versionPath } from "../params";
+import { orNotFound, staffPage } from "../../../../staff-page";
+import { fmtDate, framePath, instrumentsPath, one, pathParams, versionIdSchema, versionPath } from "../params";
 import { ChangeTables } from "./change-tables";
 import { UploadWarnings } from "./upload-warnings";
 import "../instruments.css";
@@ -17,7 +17,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
   const q = await searchParams;
   const { rt, user } = await staffPage(undefined, versionPath(slug, id));
   const compare = versionIdSchema.safeParse(one(q.compare));
-  const p = await getVersionPage(rt.db, user, slug, id, { compareWith: compare.success ? compare.data : undefined }).catch(orNotFound);
+  const p = await orNotFound(getVersionPage(rt.db, user, slug, id, { compareWith: compare.success ? compare.data : undefined }));
   const { study, version: v, summary, comparison } = p;
   const uploaded = one(q.uploaded);
   const versionName = (o: { instrument: string; version: number }) => `${o.instrument} – version ${o.version}`;

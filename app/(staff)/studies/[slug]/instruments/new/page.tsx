@@ -2,8 +2,8 @@
 import Link from "next/link";
 import { getInstrumentsPage } from "../../../../../../lib/instruments/get-instruments-page";
 import { MAX_INSTRUMENT_BYTES } from "../../../../../../lib/instruments/limits";
-import { staffPage } from "../../../../staff-page";
-import { instrumentsPath, one, orNotFound, pathParams } from "../params";
+import { orNotFound, staffPage } from "../../../../staff-page";
+import { instrumentsPath, one, pathParams } from "../params";
 import { UploadForm } from "./upload-form";
 import "../instruments.css";
 
@@ -15,7 +15,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 export default async function NewVersionPage({ params, searchParams }: Props) {
   const { slug } = await pathParams(params);
   const { rt, user } = await staffPage(undefined, `${instrumentsPath(slug)}/new`);
-  const { study, instruments } = await getInstrumentsPage(rt.db, user, slug).catch(orNotFound);
+  const { study, instruments } = await orNotFound(getInstrumentsPage(rt.db, user, slug));
   const names = instruments.map((i) => ({ name: i.name, next: i.versions.length + 1 }));
   const wanted = one((await searchParams).instrument);
   return (

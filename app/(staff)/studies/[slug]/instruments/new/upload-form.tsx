@@ -3,10 +3,11 @@
 // checks the file and answers with every problem, shown in a table, or with the new version.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { formatSize, tooLargeMessage } from "../../../../../../lib/instruments/limits";
+import { ErrorSummary } from "../../../../../components/error-summary";
 import { IssueTable, type FileIssue } from "../issue-table";
 
 const NEW = "__new__";
@@ -31,7 +32,6 @@ type Problem = { detail?: string; errors?: FileIssue[]; status?: number };
 
 export function UploadForm(props: { studySlug: string; instruments: { name: string; next: number }[]; initial?: string; maxBytes: number }) {
   const router = useRouter();
-  const summary = useRef<HTMLDivElement>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [fileIssues, setFileIssues] = useState<{ file: string; issues: FileIssue[] } | null>(null);
   const { register, handleSubmit, formState, watch, setError } = useForm<Values>({
@@ -40,12 +40,11 @@ export function UploadForm(props: { studySlug: string; instruments: { name: stri
   });
   const { errors, isSubmitting, submitCount } = formState;
   const instrument = watch("instrument");
-  const fieldErrors = (["instrument", "newName", "file"] as const).filter((k) => errors[k]).map((k) => ({ id: k, message: errors[k]!.message ?? "" }));
-  const hasErrors = fieldErrors.length > 0 || !!formError || !!fileIssues;
-
-  useEffect(() => {
-    if (hasErrors) summary.current?.focus();
-  }, [submitCount, formError, fileIssues, hasErrors]);
+  const summary = [
+    ...(formError ? [{ message: formError }] : []),
+    ...(["instrument", "newName", "file"] as const).filter((k) => errors[k]).map((k) => ({ field: k, message: errors[k]!.message ?? "" })),
+    ...(fileIssues ? [{ field: "file-problems", message: "See every problem in the table below" }] : []),
+  ];
 
   async function onSubmit(values: Values) {
     setFormError(null);
@@ -85,16 +84,7 @@ export function UploadForm(props: { studySlug: string; instruments: { name: stri
   return (
     <>
       <form className="stack" onSubmit={handleSubmit(onSubmit)} noValidate aria-label="Upload a questionnaire" style={{ maxWidth: "34rem" }}>
-        {hasErrors && (
-          <div className="error-summary" role="alert" tabIndex={-1} ref={summary}>
-            <strong>There is a problem</strong>
-            <ul>
-              {formError && <li>{formError}</li>}
-              {fieldErrors.map((e) => <li key={e.id}><a href={`#${e.id}`}>{e.message}</a></li>)}
-              {fileIssues && <li><a href="#file-problems">See every problem in the table below</a></li>}
-            </ul>
-          </div>
-        )}
+        <ErrorSummary items={summary} focusOn={[submitCount, formError, fileIssues]} />
         <div>
           <label htmlFor="instrument">Instrument</label>
           <select {...aria("instrument")} {...register("instrument")}>

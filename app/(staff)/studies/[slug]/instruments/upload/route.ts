@@ -1,7 +1,7 @@
 // POST /studies/:slug/instruments/upload – store an XLSForm or JSON file (multipart) as a new instrument version
 import { readBodyLimited } from "../../../../../../lib/http/read-body";
-import { PayloadTooLarge, problemResponse } from "../../../../../../lib/api/problem";
-import { AppError, InvalidInput, NotFound } from "../../../../../../lib/errors/app-error";
+import { AppError, InvalidInput, NotFound, PayloadTooLarge } from "../../../../../../lib/errors/app-error";
+import { problemResponse } from "../../../../../../lib/errors/problem";
 import { MAX_UPLOAD_REQUEST_BYTES, tooLargeMessage } from "../../../../../../lib/instruments/limits";
 import { uploadInstrumentFile } from "../../../../../../lib/instruments/upload-instrument-file";
 import { assertSameOrigin, staffRequest } from "../http";

@@ -1,6 +1,6 @@
 // GET /api/studies/:slug/exports/codebook – the codebook of an export (CSV or XLSX)
 import { NotFound } from "../../../../../../lib/errors/app-error";
-import { problemResponse } from "../../../../../../lib/exports/download";
+import { problemResponse } from "../../../../../../lib/errors/problem";
 import { exportCodebook } from "../../../../../../lib/exports/export-codebook";
 import { slugParam, staffDownload } from "../../../../../../lib/exports/staff-download";
 

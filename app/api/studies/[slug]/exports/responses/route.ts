@@ -1,6 +1,6 @@
 // GET /api/studies/:slug/exports/responses – responses, wide or long, CSV or XLSX; identifiers for admins only (audited)
 import { NotFound } from "../../../../../../lib/errors/app-error";
-import { problemResponse } from "../../../../../../lib/exports/download";
+import { problemResponse } from "../../../../../../lib/errors/problem";
 import { exportResponses } from "../../../../../../lib/exports/export-responses";
 import { slugParam, staffDownload } from "../../../../../../lib/exports/staff-download";
 

@@ -1,7 +1,7 @@
 // GET /api/studies/:slug/reports/frequency – a frequency table as CSV (format=csv) or its bar chart as SVG (format=svg)
 import { z } from "zod";
 import { NotFound } from "../../../../../../lib/errors/app-error";
-import { problemResponse } from "../../../../../../lib/exports/download";
+import { problemResponse } from "../../../../../../lib/errors/problem";
 import { slugParam, staffDownload } from "../../../../../../lib/exports/staff-download";
 import { exportFrequencyTable } from "../../../../../../lib/reports/export-frequency-table";
 

@@ -1,6 +1,6 @@
 // GET /studies/:slug/instruments/:version/download?format=xlsx|json – a version as an XLSForm workbook or as JSON
-import { problemResponse } from "../../../../../../../lib/api/problem";
 import { NotFound } from "../../../../../../../lib/errors/app-error";
+import { problemResponse } from "../../../../../../../lib/errors/problem";
 import { downloadResponse } from "../../../../../../../lib/files/download";
 import { exportVersion } from "../../../../../../../lib/instruments/export-version";
 import { staffRequest } from "../../http";

@@ -1,8 +1,8 @@
 // GET /studies/:slug/instruments/:version/preview?page=&lang= – one page of a version in one language in a phone-sized frame, with the page's conditions.
 import Link from "next/link";
 import { getPreviewPage } from "../../../../../../../lib/instruments/get-preview-page";
-import { staffPage } from "../../../../../staff-page";
-import { framePath, one, orNotFound, pathParams, versionPath } from "../../params";
+import { orNotFound, staffPage } from "../../../../../staff-page";
+import { framePath, one, pathParams, versionPath } from "../../params";
 import "../../instruments.css";
 import { ScrollBox } from "../../scroll-box";
 
@@ -15,7 +15,7 @@ export default async function PreviewPage({ params, searchParams }: Props) {
   const { slug, version: id } = await pathParams(params);
   const q = await searchParams;
   const { rt, user } = await staffPage(undefined, `${versionPath(slug, id)}/preview`);
-  const p = await getPreviewPage(rt.db, user, slug, id, { page: one(q.page), lang: one(q.lang) }).catch(orNotFound);
+  const p = await orNotFound(getPreviewPage(rt.db, user, slug, id, { page: one(q.page), lang: one(q.lang) }));
   const here = `${versionPath(slug, id)}/preview`;
   const lang = p.languages.find((l) => l.code === p.lang)!;
   const pageName = (pg: { number: number; id: string; title: string }) => `${pg.number}. ${pg.title || pg.id}`;

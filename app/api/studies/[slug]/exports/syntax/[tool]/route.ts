@@ -1,6 +1,6 @@
 // GET /api/studies/:slug/exports/syntax/:tool – SPSS (spss), Stata (stata) or R (r) file that reads the CSV export and applies labels
 import { NotFound } from "../../../../../../../lib/errors/app-error";
-import { problemResponse } from "../../../../../../../lib/exports/download";
+import { problemResponse } from "../../../../../../../lib/errors/problem";
 import { exportSyntax, syntaxToolSchema } from "../../../../../../../lib/exports/export-syntax";
 import { slugParam, staffDownload } from "../../../../../../../lib/exports/staff-download";
 

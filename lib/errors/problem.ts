@@ -1,30 +1,11 @@
-// Errors of the HTTP API as application/problem+json (RFC 9457): type, title, status, detail,
-// and `errors` naming each field and what is wrong with it.
+// The one writer of errors as application/problem+json (RFC 9457), for the API (/api/v1) and the
+// staff routes (downloads, uploads): type, title, status, detail, code, and `errors` naming each
+// field and what is wrong with it. Anything that is not an AppError is a 500 with a reference
+// (random, from node:crypto) that is logged with the error; the error itself is never sent.
+import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { asServiceUnavailable } from "../errors/unavailable";
-import { AppError, ServiceUnavailable, type FieldIssue } from "../errors/app-error";
-
-export class PayloadTooLarge extends AppError {
-  constructor(limit: number) {
-    super(`The request body is larger than ${formatBytes(limit)}`, "payload_too_large", 413);
-  }
-}
-
-export class UnsupportedMediaType extends AppError {
-  constructor(message: string) {
-    super(message, "unsupported_media_type", 415);
-  }
-}
-
-export class TooManyRequests extends AppError {
-  constructor(readonly retryAfterSeconds: number) {
-    super(`Too many requests for this token; retry after ${retryAfterSeconds} s`, "rate_limited", 429);
-  }
-}
-
-export function formatBytes(n: number): string {
-  return n >= 1 << 20 ? `${Math.round(n / (1 << 20))} MB` : `${Math.round(n / 1024)} KB`;
-}
+import { AppError, ServiceUnavailable, TooManyRequests, type FieldIssue } from "./app-error";
+import { asServiceUnavailable } from "./unavailable";
 
 const TITLES: Record<number, string> = {
   400: "Bad request",
@@ -66,13 +47,17 @@ export type Problem = z.infer<typeof problemSchema>;
 
 const HEADERS = { "content-type": "application/problem+json", "cache-control": "no-store" };
 
-/** Builds the problem for any error: AppErrors as they are, anything else a 500 with a reference (logged, never sent). */
+/** A short random id that ties a 500 answer to its line in the server log. */
+export function errorReference(): string {
+  return randomBytes(4).toString("hex");
+}
+
+/** The problem for any error: AppErrors as they are, anything else a 500 with a reference (logged, never sent). */
 export function toProblem(thrown: unknown): { problem: Problem; headers: Record<string, string> } {
   // The database cannot be reached: a 503 with Retry-After, whatever layer noticed it.
   const err = asServiceUnavailable(thrown) ?? thrown;
   if (err instanceof AppError) {
     const headers: Record<string, string> = { ...HEADERS };
-    if (err.status === 401) headers["www-authenticate"] = 'Bearer realm="panelwave"';
     if (err instanceof TooManyRequests || err instanceof ServiceUnavailable) headers["retry-after"] = String(err.retryAfterSeconds);
     const issues: FieldIssue[] = err.issues;
     return {
@@ -87,21 +72,16 @@ export function toProblem(thrown: unknown): { problem: Problem; headers: Record<
       headers,
     };
   }
-  const reference = Math.random().toString(36).slice(2, 10);
-  console.error(`[api ${reference}]`, err);
+  const reference = errorReference();
+  console.error(`[problem ${reference}]`, err);
   return {
     problem: { type: "/api-docs#problem-internal", title: TITLES[500], status: 500, detail: "Something went wrong on the server", code: "internal", reference },
     headers: { ...HEADERS },
   };
 }
 
+/** The HTTP response for an error, never cached; extraHeaders (e.g. rate-limit counters) are added. */
 export function problemResponse(err: unknown, extraHeaders: Record<string, string> = {}): Response {
   const { problem, headers } = toProblem(err);
   return new Response(JSON.stringify(problem), { status: problem.status, headers: { ...headers, ...extraHeaders } });
-}
-
-export class BadRequest extends AppError {
-  constructor(message: string, issues: FieldIssue[] = []) {
-    super(message, "bad_request", 400, issues);
-  }
 }
