@@ -2,10 +2,11 @@
 // Requests a reset link: a plain POST to a server action (works with scripts off), checked in the
 // browser first when it can. The answer is the same whether or not the account exists.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useRef } from "react";
+import { useActionState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { resetRequestSchema } from "../../lib/auth/password-flows";
+import { ActionForm } from "../components/action-form";
 import { ErrorSummary, issueFor, summaryItems } from "../components/error-summary";
 import { requestResetAction, type ResetRequestState } from "./actions";
 
@@ -13,23 +14,12 @@ type Values = z.infer<typeof resetRequestSchema>;
 
 export function ForgotPasswordForm() {
   const [state, action, pending] = useActionState<ResetRequestState, FormData>(requestResetAction, { ok: null });
-  const form = useRef<HTMLFormElement>(null);
   const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(resetRequestSchema), defaultValues: { email: state.email ?? "" } });
   const failed = state.ok === false ? state : null;
   const email = formState.errors.email?.message ?? issueFor(failed, "email");
   if (state.ok === true) return <p role="status">If that address has an account, a reset link is on its way. Check your inbox.</p>;
   return (
-    <form
-      ref={form}
-      action={action}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void handleSubmit(() => startTransition(() => action(new FormData(form.current!))))(e);
-      }}
-      className="stack"
-      noValidate
-      aria-label="Request a reset link"
-    >
+    <ActionForm action={action} check={(ok) => handleSubmit(ok)} label="Request a reset link">
       <ErrorSummary items={summaryItems(failed, { email })} focusOn={[formState.submitCount, state]} />
       <div>
         <label htmlFor="email">Email</label>
@@ -37,6 +27,6 @@ export function ForgotPasswordForm() {
         {email && <p id="email-error" className="field-error">{email}</p>}
       </div>
       <button type="submit" disabled={pending}>Send a reset link</button>
-    </form>
+    </ActionForm>
   );
 }

@@ -2,10 +2,11 @@
 // Sets the new password: a plain POST to a server action (works with scripts off), checked in the
 // browser first when it can; then on to sign in.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useRef } from "react";
+import { useActionState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { newPasswordSchema } from "../../lib/auth/password-flows";
+import { ActionForm } from "../components/action-form";
 import { ErrorSummary, issueFor, summaryItems } from "../components/error-summary";
 import { resetPasswordAction, type NewPasswordState } from "./actions";
 
@@ -13,23 +14,12 @@ type Values = z.infer<typeof newPasswordSchema>;
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const [state, action, pending] = useActionState<NewPasswordState, FormData>(resetPasswordAction, { ok: null });
-  const form = useRef<HTMLFormElement>(null);
   const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(newPasswordSchema) });
   const failed = state.ok === false ? state : null;
   const password = formState.errors.password?.message ?? issueFor(failed, "password");
   const confirm = formState.errors.confirm?.message ?? issueFor(failed, "confirm");
   return (
-    <form
-      ref={form}
-      action={action}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void handleSubmit(() => startTransition(() => action(new FormData(form.current!))))(e);
-      }}
-      className="stack"
-      noValidate
-      aria-label="New password"
-    >
+    <ActionForm action={action} check={(ok) => handleSubmit(ok)} label="New password">
       <ErrorSummary items={summaryItems(failed, { password, confirm })} focusOn={[formState.submitCount, state]} />
       {failed && !password && !confirm && <p><a href="/forgot-password">Ask for a new link</a>.</p>}
       <input type="hidden" name="token" value={token} />
@@ -44,6 +34,6 @@ export function ResetPasswordForm({ token }: { token: string }) {
         {confirm && <p id="confirm-error" className="field-error">{confirm}</p>}
       </div>
       <button type="submit" disabled={pending}>Save the new password</button>
-    </form>
+    </ActionForm>
   );
 }

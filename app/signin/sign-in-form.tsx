@@ -2,10 +2,11 @@
 // The sign-in form: a plain POST to a server action (works before the script loads, or with
 // scripts off), checked in the browser by react-hook-form + the same zod schema when it can.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useRef } from "react";
+import { useActionState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { signInSchema } from "../../lib/auth/password-flows";
+import { ActionForm } from "../components/action-form";
 import { ErrorSummary, issueFor, summaryItems } from "../components/error-summary";
 import { signInAction, type SignInState } from "./actions";
 
@@ -13,7 +14,6 @@ type Values = z.infer<typeof signInSchema>;
 
 export function SignInForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, { ok: null });
-  const form = useRef<HTMLFormElement>(null);
   const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(signInSchema), defaultValues: { email: state.email ?? "" } });
   const { errors, submitCount } = formState;
   const failed = state.ok === false ? state : null;
@@ -21,17 +21,7 @@ export function SignInForm({ next }: { next: string }) {
   const password = errors.password?.message ?? issueFor(failed, "password");
 
   return (
-    <form
-      ref={form}
-      action={action}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void handleSubmit(() => startTransition(() => action(new FormData(form.current!))))(e);
-      }}
-      className="stack"
-      noValidate
-      aria-label="Sign in"
-    >
+    <ActionForm action={action} check={(ok) => handleSubmit(ok)} label="Sign in">
       <ErrorSummary items={summaryItems(failed, { email, password })} focusOn={[submitCount, state]} />
       <input type="hidden" name="next" value={next} />
       <div>
@@ -45,6 +35,6 @@ export function SignInForm({ next }: { next: string }) {
         {password && <p id="password-error" className="field-error">{password}</p>}
       </div>
       <button type="submit" disabled={pending}>{pending ? "Signing in…" : "Sign in"}</button>
-    </form>
+    </ActionForm>
   );
 }

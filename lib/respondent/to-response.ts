@@ -1,5 +1,6 @@
 import { isLanguageTag, languageTagOrNull } from "../i18n/language-tag";
 import type { Outcome } from "./outcome";
+import type { RequestInfo } from "./load-link";
 
 export const LANG_COOKIE = "pw_lang";
 
@@ -37,5 +38,10 @@ export function languageCookie(cookieHeader: string | null): string | null {
 /** The language a respondent's request asks for: ?lang= when it is a language code, else the cookie's. */
 export function requestedLanguage(req: Request): string | null {
   return languageTagOrNull(new URL(req.url).searchParams.get("lang")) ?? languageCookie(req.headers.get("cookie"));
+}
+
+/** What a respondent page needs of its request: the time, and the languages asked for. */
+export function requestInfo(req: Request): RequestInfo {
+  return { now: new Date(), acceptLanguage: req.headers.get("accept-language"), requestedLanguage: requestedLanguage(req) };
 }
 

@@ -2,17 +2,13 @@
 import { clientIp } from "../../../lib/http/client-ip";
 import { submitPersonalLink, showPersonalLink } from "../../../lib/respondent/personal-link";
 import { formReader } from "../../../lib/respondent/read-form";
-import { requestedLanguage, toResponse } from "../../../lib/respondent/to-response";
+import { requestInfo, toResponse } from "../../../lib/respondent/to-response";
 import { keptForm, respondOrUnavailable } from "../../../lib/respondent/unavailable";
 import { getRuntime } from "../../../lib/runtime";
 
 export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ token: string }> };
-
-function requestInfo(req: Request) {
-  return { now: new Date(), acceptLanguage: req.headers.get("accept-language"), requestedLanguage: requestedLanguage(req) };
-}
 
 export async function GET(req: Request, { params }: Ctx) {
   return respondOrUnavailable(req, async () => {

@@ -6,7 +6,7 @@ import { getRuntime } from "../../../lib/runtime";
 import { invalidUnsubscribePage, showUnsubscribePage, unsubscribeByPost } from "../../../lib/respondent/unsubscribe";
 import { statusLanguage } from "../../../lib/respondent/load-link";
 import { formReader } from "../../../lib/respondent/read-form";
-import { RESPONDENT_SECURITY_HEADERS, requestedLanguage } from "../../../lib/respondent/to-response";
+import { RESPONDENT_SECURITY_HEADERS, requestInfo } from "../../../lib/respondent/to-response";
 import { keptForm, respondOrUnavailable } from "../../../lib/respondent/unavailable";
 
 export const dynamic = "force-dynamic";
@@ -20,7 +20,7 @@ const HEADERS = {
 const html = (p: { status: number; html: string }) => new Response(p.html, { status: p.status, headers: HEADERS });
 // A broken link belongs to nobody we know: its page speaks the language the request asks for.
 const invalid = (req: Request) =>
-  html(invalidUnsubscribePage(statusLanguage({ now: new Date(), acceptLanguage: req.headers.get("accept-language"), requestedLanguage: requestedLanguage(req) })));
+  html(invalidUnsubscribePage(statusLanguage(requestInfo(req))));
 
 export async function GET(req: Request, ctx: { params: Promise<{ token: string }> }) {
   const token = tokenSchema.safeParse((await ctx.params).token);

@@ -1,17 +1,13 @@
 // GET/POST /v/:token – "Was this you?": a panel member confirms (or denies) an open-link response
 // that gave their address. GET only shows the question; the answer is in the POST's URL.
 import { answerLinkRequestPage, showLinkRequest } from "../../../lib/respondent/link-request-page";
-import { requestedLanguage, toResponse } from "../../../lib/respondent/to-response";
+import { requestInfo, toResponse } from "../../../lib/respondent/to-response";
 import { respondOrUnavailable } from "../../../lib/respondent/unavailable";
 import { getRuntime } from "../../../lib/runtime";
 
 export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ token: string }> };
-
-function requestInfo(req: Request) {
-  return { now: new Date(), acceptLanguage: req.headers.get("accept-language"), requestedLanguage: requestedLanguage(req) };
-}
 
 export async function GET(req: Request, { params }: Ctx) {
   return respondOrUnavailable(req, async () => {

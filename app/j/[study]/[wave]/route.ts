@@ -3,7 +3,7 @@ import { clientIp } from "../../../../lib/http/client-ip";
 import { showOpenLink, startOpenLink } from "../../../../lib/respondent/open-link";
 import { rememberedOpenLink } from "../../../../lib/respondent/open-link-cookie";
 import { formReader } from "../../../../lib/respondent/read-form";
-import { requestedLanguage, toResponse } from "../../../../lib/respondent/to-response";
+import { requestInfo, toResponse } from "../../../../lib/respondent/to-response";
 import { keptForm, respondOrUnavailable } from "../../../../lib/respondent/unavailable";
 import { getRuntime } from "../../../../lib/runtime";
 
@@ -11,13 +11,12 @@ export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ study: string; wave: string }> };
 
-const info = (req: Request) => ({ now: new Date(), acceptLanguage: req.headers.get("accept-language"), requestedLanguage: requestedLanguage(req) });
 
 export async function GET(req: Request, { params }: Ctx) {
   return respondOrUnavailable(req, async () => {
     const { db, config } = await getRuntime();
     const { study, wave } = await params;
-    return toResponse(await showOpenLink(db, config, study, wave, info(req), rememberedOpenLink(req.headers.get("cookie"))));
+    return toResponse(await showOpenLink(db, config, study, wave, requestInfo(req), rememberedOpenLink(req.headers.get("cookie"))));
   });
 }
 
@@ -28,6 +27,6 @@ export async function POST(req: Request, { params }: Ctx) {
     const { db, config } = await getRuntime();
     const { study, wave } = await params;
     const client = clientIp(req.headers, config.trustProxy);
-    return toResponse(await startOpenLink(db, config, study, wave, { ...info(req), client }, form.reader));
+    return toResponse(await startOpenLink(db, config, study, wave, { ...requestInfo(req), client }, form.reader));
   }, form);
 }

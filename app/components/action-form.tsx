@@ -1,0 +1,26 @@
+"use client";
+// A form that posts to a server action: a plain POST when scripts are off; with scripts on, the
+// fields are checked in the browser first (react-hook-form's handleSubmit) and the same FormData
+// is then sent to the action. The account forms (sign in, forgot, reset) use it.
+import { type FormEvent, type ReactNode, startTransition, useRef } from "react";
+
+type Check = (onValid: () => void) => (e: FormEvent) => Promise<void>;
+
+export function ActionForm(props: { action: (data: FormData) => void; check: Check; label: string; children: ReactNode }) {
+  const form = useRef<HTMLFormElement>(null);
+  return (
+    <form
+      ref={form}
+      action={props.action}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void props.check(() => startTransition(() => props.action(new FormData(form.current!))))(e);
+      }}
+      className="stack"
+      noValidate
+      aria-label={props.label}
+    >
+      {props.children}
+    </form>
+  );
+}
