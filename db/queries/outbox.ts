@@ -211,27 +211,6 @@ export async function markOutboxSent(db: Db, sent: { id: number; providerMessage
   );
 }
 
-/**
- * Marks invitations 'sent' (with the send time) whose invitation email went out: for the given
- * outbox rows after a batch, or for a whole wave (the reconcile run repairs what a worker that
- * died between the two steps left behind). Idempotent.
- */
-export async function markInvitationsSent(db: Db, scope: { outboxIds: number[] } | { waveId: string }): Promise<number> {
-  if ("outboxIds" in scope && scope.outboxIds.length === 0) return 0;
-  const where = "outboxIds" in scope ? sql`o.id in (${list(scope.outboxIds)})` : sql`o.wave_id = ${scope.waveId} and i.sent_at is null`;
-  const rows = await executeRows(
-    db,
-    sql`update invitations i set
-          status = case when i.status = 'pending' then 'sent' else i.status end,
-          sent_at = coalesce(i.sent_at, o.sent_at)
-        from outbox o
-        where ${where} and o.kind = 'invitation' and o.status = 'sent'
-          and i.wave_id = o.wave_id and i.participant_id = o.participant_id
-        returning i.id`,
-  );
-  return rows.length;
-}
-
 /** A temporary failure: try again at nextAttemptAt, or give up ('failed') past the last attempt. */
 export async function markOutboxRetry(
   db: Db,

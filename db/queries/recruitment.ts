@@ -356,3 +356,11 @@ export async function responsesOfParticipants(db: Db, studyId: string, participa
   );
   return rows.map((r) => ({ participantId: r.participant_id as string, waveId: r.wave_id as string, answers: toObject(r.answers), preload: toObject(r.preload) }));
 }
+
+/** Removes a board entry nobody has worked on yet (its response moved to another participant). */
+export async function dropUntouchedFlag(db: Db, participantId: string, waveId: string): Promise<void> {
+  await executeRows(
+    db,
+    sql`delete from recruitment where participant_id = ${participantId} and wave_id = ${waveId} and status = 'flagged'`,
+  );
+}
