@@ -3,7 +3,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { executeRows, type Db } from "../client";
 import { consents } from "../schema";
-import { ts } from "./raw";
 
 /** The consent a panel wave's target rule asks for unless it names another: follow-up surveys. */
 export const FOLLOW_UP_CONSENT = "follow_up_surveys";
@@ -16,6 +15,7 @@ export const INTERVIEW_CONSENT = "interview_contact";
  * the same instant are ordered by id, so every query answers the same. Both arguments are SQL
  * (a column such as sql`p.id`) or a value. Served by consents_participant_kind_idx.
  */
+// Raw SQL: a correlated subquery that the raw queries of panel, outbox and recruitment embed.
 export function latestConsentGranted(participantId: SQL | string, kind: SQL | string): SQL {
   return sql`(select lc.granted from consents lc where lc.participant_id = ${participantId} and lc.kind = ${kind}
     order by lc.recorded_at desc, lc.id desc limit 1)`;
@@ -42,9 +42,14 @@ export async function insertConsentWithdrawal(
   db: Db,
   c: { participantId: string; studyId: string; kind: string; method: string; waveId: string | null; language: string | null; now: Date },
 ): Promise<void> {
-  await executeRows(
-    db,
-    sql`insert into consents (participant_id, study_id, kind, granted, method, wave_id, language, recorded_at)
-        values (${c.participantId}, ${c.studyId}, ${c.kind}, false, ${c.method}, ${c.waveId}, ${c.language}, ${ts(c.now)})`,
-  );
+  await db.insert(consents).values({
+    participantId: c.participantId,
+    studyId: c.studyId,
+    kind: c.kind,
+    granted: false,
+    method: c.method,
+    waveId: c.waveId,
+    language: c.language,
+    recordedAt: c.now,
+  });
 }

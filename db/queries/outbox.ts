@@ -1,5 +1,5 @@
 // The outbox: queue, claim, and record the outcome of every email. See docs/outbox.md.
-import { sql } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { executeRows, type Db } from "../client";
 import { outbox } from "../schema";
 import { list, toDate, toNumber, ts } from "./raw";
@@ -51,6 +51,7 @@ export type ClaimedMessage = {
  * a row. Claimed rows are 'sending' until `leaseUntil`.
  */
 export async function claimDueOutbox(db: Db, opts: { now: Date; leaseUntil: Date; limit: number }): Promise<ClaimedMessage[]> {
+  // Raw SQL: the claim is a FOR UPDATE SKIP LOCKED select feeding the update, which the builder cannot say.
   const rows = await executeRows<Record<string, unknown>>(
     db,
     sql`with due as (
@@ -196,6 +197,7 @@ export async function loadDeliveryContext(db: Db, ids: number[]): Promise<Map<nu
  */
 export async function markOutboxSent(db: Db, sent: { id: number; providerMessageId: string; at: Date }[]): Promise<void> {
   if (sent.length === 0) return;
+  // Raw SQL: one update for the whole batch, joined to a VALUES list, with synchronous_commit off.
   const values = sql.join(
     sent.map((m) => sql`(${m.id}::bigint, ${m.providerMessageId}::text, ${m.at.toISOString()}::timestamptz)`),
     sql`, `,
@@ -217,40 +219,41 @@ export async function markOutboxRetry(
   id: number,
   opts: { nextAttemptAt: Date; error: string; giveUp: boolean },
 ): Promise<void> {
-  await executeRows(
-    db,
-    sql`update outbox set status = ${opts.giveUp ? "failed" : "pending"}, attempts = attempts + 1,
-               next_attempt_at = ${ts(opts.nextAttemptAt)}, locked_until = null, last_error = ${opts.error.slice(0, 1000)}
-        where id = ${id} and status = 'sending'`,
-  );
+  await db
+    .update(outbox)
+    .set({
+      status: opts.giveUp ? "failed" : "pending",
+      attempts: sql`${outbox.attempts} + 1`,
+      nextAttemptAt: opts.nextAttemptAt,
+      lockedUntil: null,
+      lastError: opts.error.slice(0, 1000),
+    })
+    .where(and(eq(outbox.id, id), eq(outbox.status, "sending")));
 }
 
 /** A permanent failure of this message only (the address is not to blame). */
 export async function markOutboxFailed(db: Db, id: number, error: string): Promise<void> {
-  await executeRows(
-    db,
-    sql`update outbox set status = 'failed', attempts = attempts + 1, locked_until = null, last_error = ${error.slice(0, 1000)}
-        where id = ${id} and status = 'sending'`,
-  );
+  await db
+    .update(outbox)
+    .set({ status: "failed", attempts: sql`${outbox.attempts} + 1`, lockedUntil: null, lastError: error.slice(0, 1000) })
+    .where(and(eq(outbox.id, id), eq(outbox.status, "sending")));
 }
 
 /** Not sent, on purpose (withdrawn, erased, opted out, wave closed…). */
 export async function markOutboxCancelled(db: Db, id: number, reason: string): Promise<void> {
-  await executeRows(
-    db,
-    sql`update outbox set status = 'cancelled', locked_until = null, last_error = ${reason}
-        where id = ${id} and status in ('sending', 'pending')`,
-  );
+  await db
+    .update(outbox)
+    .set({ status: "cancelled", lockedUntil: null, lastError: reason })
+    .where(and(eq(outbox.id, id), inArray(outbox.status, ["sending", "pending"])));
 }
 
 /** Gives claimed rows back untouched (the batch stopped early); due again at nextAttemptAt. */
 export async function releaseClaimedOutbox(db: Db, ids: number[], nextAttemptAt: Date): Promise<void> {
   if (ids.length === 0) return;
-  await executeRows(
-    db,
-    sql`update outbox set status = 'pending', locked_until = null, next_attempt_at = ${ts(nextAttemptAt)}
-        where id in (${list(ids)}) and status = 'sending'`,
-  );
+  await db
+    .update(outbox)
+    .set({ status: "pending", lockedUntil: null, nextAttemptAt })
+    .where(and(inArray(outbox.id, ids), eq(outbox.status, "sending")));
 }
 
 /**
@@ -291,41 +294,40 @@ export async function markOutboxBounced(
 
 /** Cancels every message still waiting for a participant (withdrawal, opt-out). */
 export async function cancelPendingForParticipant(db: Db, participantId: string, reason: string): Promise<number> {
-  const rows = await executeRows(
-    db,
-    sql`update outbox set status = 'cancelled', last_error = ${reason}
-        where participant_id = ${participantId} and status = 'pending' returning id`,
-  );
+  const rows = await db
+    .update(outbox)
+    .set({ status: "cancelled", lastError: reason })
+    .where(and(eq(outbox.participantId, participantId), eq(outbox.status, "pending")))
+    .returning({ id: outbox.id });
   return rows.length;
 }
 
 /** Cancels a wave's waiting invitations and reminders (the wave closed). */
 export async function cancelPendingForWave(db: Db, waveId: string, reason: string): Promise<number> {
-  const rows = await executeRows(
-    db,
-    sql`update outbox set status = 'cancelled', last_error = ${reason}
-        where wave_id = ${waveId} and status = 'pending' and kind in ('invitation', 'reminder', 'closing_reminder')
-        returning id`,
-  );
+  const rows = await db
+    .update(outbox)
+    .set({ status: "cancelled", lastError: reason })
+    .where(and(eq(outbox.waveId, waveId), eq(outbox.status, "pending"), inArray(outbox.kind, ["invitation", "reminder", "closing_reminder"])))
+    .returning({ id: outbox.id });
   return rows.length;
 }
 
 /** Whether any message to the participant is still waiting or in flight. */
 export async function hasMailInFlight(db: Db, participantId: string): Promise<boolean> {
-  const rows = await executeRows(
-    db,
-    sql`select 1 from outbox where participant_id = ${participantId} and status in ('pending', 'sending') limit 1`,
-  );
+  const rows = await db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(eq(outbox.participantId, participantId), inArray(outbox.status, ["pending", "sending"])))
+    .limit(1);
   return rows.length > 0;
 }
 
 /** Counts by status (dashboards, tests). */
 export async function countOutboxByStatus(db: Db, filter: { waveId?: string } = {}): Promise<Record<string, number>> {
-  const rows = await executeRows<{ status: string; n: unknown }>(
-    db,
-    filter.waveId
-      ? sql`select status, count(*) as n from outbox where wave_id = ${filter.waveId} group by status`
-      : sql`select status, count(*) as n from outbox group by status`,
-  );
+  const rows = await db
+    .select({ status: outbox.status, n: count() })
+    .from(outbox)
+    .where(filter.waveId ? eq(outbox.waveId, filter.waveId) : undefined)
+    .groupBy(outbox.status);
   return Object.fromEntries(rows.map((r) => [r.status, toNumber(r.n)]));
 }

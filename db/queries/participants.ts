@@ -1,8 +1,8 @@
 // Participants and their contacts: the panel and its import, each person's status in each wave,
 // contact language, withdrawal and erasure, and unverified open-link contacts ("Was this you?").
-import { and, eq, sql, gt, isNull } from "drizzle-orm";
+import { and, eq, sql, gt, isNotNull, isNull } from "drizzle-orm";
 import { type Db, executeRows } from "../client";
-import { consents, contacts, participants, studies, unverifiedContacts } from "../schema";
+import { consents, contacts, participants, responses, studies, unverifiedContacts } from "../schema";
 import { latestConsentGranted } from "./consents";
 import { list, toDate, ts, toNumber } from "./raw";
 
@@ -226,10 +226,10 @@ export async function findParticipantMailInfo(db: Db, participantId: string): Pr
 }
 
 export async function markParticipantWithdrawn(db: Db, participantId: string, now: Date): Promise<void> {
-  await executeRows(
-    db,
-    sql`update participants set withdrawn_at = coalesce(withdrawn_at, ${ts(now)}) where id = ${participantId}`,
-  );
+  await db
+    .update(participants)
+    .set({ withdrawnAt: sql`coalesce(${participants.withdrawnAt}, ${ts(now)})` })
+    .where(eq(participants.id, participantId));
 }
 
 /**
@@ -239,7 +239,10 @@ export async function markParticipantWithdrawn(db: Db, participantId: string, no
  * Returns whether a contact row existed.
  */
 export async function eraseContact(db: Db, participantId: string): Promise<boolean> {
-  await executeRows(db, sql`update responses set pending_contact_encrypted = null where participant_id = ${participantId} and pending_contact_encrypted is not null`);
+  await db
+    .update(responses)
+    .set({ pendingContactEncrypted: null })
+    .where(and(eq(responses.participantId, participantId), isNotNull(responses.pendingContactEncrypted)));
   await executeRows(
     db,
     sql`delete from unverified_contacts
@@ -251,7 +254,7 @@ export async function eraseContact(db: Db, participantId: string): Promise<boole
     sql`update mailbox set to_address = '(erased)'
         where outbox_id in (select id from outbox where participant_id = ${participantId})`,
   );
-  const rows = await executeRows(db, sql`delete from contacts where participant_id = ${participantId} returning participant_id`);
+  const rows = await db.delete(contacts).where(eq(contacts.participantId, participantId)).returning({ participantId: contacts.participantId });
   return rows.length > 0;
 }
 

@@ -1,7 +1,7 @@
 // Interview recruitment: rules, who they flag, the board, and the rows of the recruitment list.
-import { sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { executeRows, type Db } from "../client";
-import type { RecruitmentStatus, Trajectory } from "../schema";
+import { recruitment, type RecruitmentStatus, type Trajectory } from "../schema";
 import { list, pickKeys, toDate, toNumber, toObject, ts } from "./raw";
 import { latestConsentGranted } from "./consents";
 
@@ -359,8 +359,7 @@ export async function responsesOfParticipants(db: Db, studyId: string, participa
 
 /** Removes a board entry nobody has worked on yet (its response moved to another participant). */
 export async function dropUntouchedFlag(db: Db, participantId: string, waveId: string): Promise<void> {
-  await executeRows(
-    db,
-    sql`delete from recruitment where participant_id = ${participantId} and wave_id = ${waveId} and status = 'flagged'`,
-  );
+  await db
+    .delete(recruitment)
+    .where(and(eq(recruitment.participantId, participantId), eq(recruitment.waveId, waveId), eq(recruitment.status, "flagged")));
 }
