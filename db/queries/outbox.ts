@@ -1,7 +1,7 @@
 // The outbox: queue, claim, and record the outcome of every email. See docs/outbox.md.
 import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { executeRows, type Db } from "../client";
-import { outbox } from "../schema";
+import { contacts, invitations, outbox } from "../schema";
 import { list, toDate, toNumber, ts } from "./raw";
 import { latestConsentGranted } from "./consents";
 
@@ -267,28 +267,23 @@ export async function markOutboxBounced(
   opts: { now: Date; error: string },
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
-    await executeRows(
-      t,
-      sql`update outbox set status = 'bounced', attempts = attempts + 1, locked_until = null, last_error = ${opts.error.slice(0, 1000)}
-          where id = ${msg.id}`,
-    );
+    await tx
+      .update(outbox)
+      .set({ status: "bounced", attempts: sql`${outbox.attempts} + 1`, lockedUntil: null, lastError: opts.error.slice(0, 1000) })
+      .where(eq(outbox.id, msg.id));
     if (!msg.participantId) return;
-    await executeRows(
-      t,
-      sql`update contacts set bounced_at = coalesce(bounced_at, ${ts(opts.now)}), updated_at = ${ts(opts.now)}
-          where participant_id = ${msg.participantId}`,
-    );
-    await executeRows(
-      t,
-      sql`update outbox set status = 'cancelled', last_error = 'the address bounced'
-          where participant_id = ${msg.participantId} and status = 'pending'`,
-    );
-    await executeRows(
-      t,
-      sql`update invitations set status = 'bounced'
-          where participant_id = ${msg.participantId} and status in ('pending', 'sent', 'opened')`,
-    );
+    await tx
+      .update(contacts)
+      .set({ bouncedAt: sql`coalesce(${contacts.bouncedAt}, ${ts(opts.now)})`, updatedAt: opts.now })
+      .where(eq(contacts.participantId, msg.participantId));
+    await tx
+      .update(outbox)
+      .set({ status: "cancelled", lastError: "the address bounced" })
+      .where(and(eq(outbox.participantId, msg.participantId), eq(outbox.status, "pending")));
+    await tx
+      .update(invitations)
+      .set({ status: "bounced" })
+      .where(and(eq(invitations.participantId, msg.participantId), inArray(invitations.status, ["pending", "sent", "opened"])));
   });
 }
 
