@@ -2,9 +2,9 @@
 // creating them with their invitation mail (in the same transaction as the outbox rows).
 import { and, eq, sql } from "drizzle-orm";
 import { executeRows, type Db } from "../client";
-import { instrumentVersions, invitations, waves, contacts, participants, responses, studies } from "../schema";
+import { instrumentVersions, invitations, outbox, waves, contacts, participants, responses, studies } from "../schema";
 import { insertOutbox, type OutboxInsert } from "./outbox";
-import { list, ts } from "./raw";
+import { list } from "./raw";
 import { responseColumns } from "./responses";
 
 /**
@@ -165,9 +165,8 @@ export async function insertInvitationsWithMail(
 
 /** Moves the wave's waiting invitation emails to a new time (the schedule changed). */
 export async function rescheduleInvitationMail(db: Db, waveId: string, at: Date): Promise<void> {
-  await executeRows(
-    db,
-    sql`update outbox set next_attempt_at = ${ts(at)}
-        where wave_id = ${waveId} and kind = 'invitation' and status = 'pending'`,
-  );
+  await db
+    .update(outbox)
+    .set({ nextAttemptAt: at })
+    .where(and(eq(outbox.waveId, waveId), eq(outbox.kind, "invitation"), eq(outbox.status, "pending")));
 }
