@@ -1,6 +1,8 @@
 // Consents are a history: each grant or withdrawal is a row, and the latest row of a kind
 // decides. This file holds that rule once; every query that asks "is consent K granted?" uses it.
 import { sql, type SQL } from "drizzle-orm";
+import { executeRows, type Db } from "../client";
+import { consents } from "../schema";
 
 /** The consent a panel wave's target rule asks for unless it names another: follow-up surveys. */
 export const FOLLOW_UP_CONSENT = "follow_up_surveys";
@@ -13,7 +15,41 @@ export const INTERVIEW_CONSENT = "interview_contact";
  * the same instant are ordered by id, so every query answers the same. Both arguments are SQL
  * (a column such as sql`p.id`) or a value. Served by consents_participant_kind_idx.
  */
+// Raw SQL: a correlated subquery that the raw queries of panel, outbox and recruitment embed.
 export function latestConsentGranted(participantId: SQL | string, kind: SQL | string): SQL {
   return sql`(select lc.granted from consents lc where lc.participant_id = ${participantId} and lc.kind = ${kind}
     order by lc.recorded_at desc, lc.id desc limit 1)`;
+}
+
+export async function insertConsents(db: Db, rows: (typeof consents.$inferInsert)[]) {
+  if (rows.length) await db.insert(consents).values(rows);
+}
+
+/** The latest consent row per kind decides; null where there is none. */
+export async function latestConsents(db: Db, participantId: string, kinds: string[]): Promise<Record<string, boolean | null>> {
+  const out: Record<string, boolean | null> = Object.fromEntries(kinds.map((k) => [k, null]));
+  if (kinds.length === 0) return out;
+  const rows = await executeRows<{ kind: string; granted: unknown }>(
+    db,
+    sql`select k.kind, ${latestConsentGranted(participantId, sql`k.kind`)} as granted
+        from (values ${sql.join(kinds.map((k) => sql`(${k}::text)`), sql`, `)}) as k(kind)`,
+  );
+  for (const r of rows) out[r.kind] = r.granted === null || r.granted === undefined ? null : r.granted === true || r.granted === "t";
+  return out;
+}
+
+export async function insertConsentWithdrawal(
+  db: Db,
+  c: { participantId: string; studyId: string; kind: string; method: string; waveId: string | null; language: string | null; now: Date },
+): Promise<void> {
+  await db.insert(consents).values({
+    participantId: c.participantId,
+    studyId: c.studyId,
+    kind: c.kind,
+    granted: false,
+    method: c.method,
+    waveId: c.waveId,
+    language: c.language,
+    recordedAt: c.now,
+  });
 }

@@ -99,6 +99,7 @@ export async function exportBatch(
   o: { afterId: string | null; limit: number; identifiers: boolean; shape?: "wide" | "long" },
 ): Promise<{ participants: ExportParticipant[]; cursor: string | null; done: boolean }> {
   if (f.waveIds.length === 0) return { participants: [], cursor: null, done: true };
+  // Raw SQL: a keyset page of participants with a lateral join to their responses, in one statement.
   const rows = await executeRows(
     db,
     sql`with page as (

@@ -1,7 +1,9 @@
-// Instruments and their immutable versions: upload a new version, list them, read one.
+// Instruments and their versions: the latest by name, the next version, a study's versions,
+// and which waves use each version.
 import { and, asc, desc, eq, max } from "drizzle-orm";
 import type { Db } from "../client";
-import { instruments, instrumentVersions } from "../schema";
+import { instruments, instrumentVersions, waves } from "../schema";
+import type { WaveStatus } from "../schema/waves";
 
 export type VersionRow = {
   id: string;
@@ -87,4 +89,51 @@ export async function findStudyVersion(db: Db, studyId: string, versionId: strin
     .where(and(eq(instrumentVersions.studyId, studyId), eq(instrumentVersions.id, versionId)))
     .limit(1);
   return row ?? null;
+}
+
+export type VersionWave = { versionId: string; slug: string; name: string; status: WaveStatus };
+
+/** Every wave of the study with the instrument version it uses, in wave order. */
+export async function listVersionWaves(db: Db, studyId: string): Promise<VersionWave[]> {
+  return db
+    .select({ versionId: waves.instrumentVersionId, slug: waves.slug, name: waves.name, status: waves.status })
+    .from(waves)
+    .where(eq(waves.studyId, studyId))
+    .orderBy(asc(waves.position));
+}
+
+/** The definition JSON of every version of the study (parse it with zod before use). */
+export async function listVersionDefinitions(db: Db, studyId: string): Promise<{ id: string; definition: unknown }[]> {
+  return db
+    .select({ id: instrumentVersions.id, definition: instrumentVersions.definition })
+    .from(instrumentVersions)
+    .where(eq(instrumentVersions.studyId, studyId));
+}
+
+/** The waves of the study that use one version. */
+export async function listWavesOfVersion(db: Db, studyId: string, versionId: string): Promise<Omit<VersionWave, "versionId">[]> {
+  return db
+    .select({ slug: waves.slug, name: waves.name, status: waves.status })
+    .from(waves)
+    .where(and(eq(waves.studyId, studyId), eq(waves.instrumentVersionId, versionId)))
+    .orderBy(asc(waves.position));
+}
+
+/** Instrument versions of a study, newest first, for the wave form. */
+export function listInstrumentVersions(db: Db, studyId: string) {
+  return db
+    .select({ id: instrumentVersions.id, version: instrumentVersions.version, name: instruments.name })
+    .from(instrumentVersions)
+    .innerJoin(instruments, eq(instruments.id, instrumentVersions.instrumentId))
+    .where(eq(instrumentVersions.studyId, studyId))
+    .orderBy(asc(instruments.name), desc(instrumentVersions.version));
+}
+
+export async function instrumentVersionBelongsToStudy(db: Db, studyId: string, versionId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: instrumentVersions.id })
+    .from(instrumentVersions)
+    .where(and(eq(instrumentVersions.id, versionId), eq(instrumentVersions.studyId, studyId)))
+    .limit(1);
+  return !!row;
 }

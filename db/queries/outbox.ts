@@ -1,7 +1,7 @@
 // The outbox: queue, claim, and record the outcome of every email. See docs/outbox.md.
-import { sql } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { executeRows, type Db } from "../client";
-import { outbox } from "../schema";
+import { contacts, invitations, outbox } from "../schema";
 import { list, toDate, toNumber, ts } from "./raw";
 import { latestConsentGranted } from "./consents";
 
@@ -51,6 +51,7 @@ export type ClaimedMessage = {
  * a row. Claimed rows are 'sending' until `leaseUntil`.
  */
 export async function claimDueOutbox(db: Db, opts: { now: Date; leaseUntil: Date; limit: number }): Promise<ClaimedMessage[]> {
+  // Raw SQL: the claim is a FOR UPDATE SKIP LOCKED select feeding the update, which the builder cannot say.
   const rows = await executeRows<Record<string, unknown>>(
     db,
     sql`with due as (
@@ -196,6 +197,7 @@ export async function loadDeliveryContext(db: Db, ids: number[]): Promise<Map<nu
  */
 export async function markOutboxSent(db: Db, sent: { id: number; providerMessageId: string; at: Date }[]): Promise<void> {
   if (sent.length === 0) return;
+  // Raw SQL: one update for the whole batch, joined to a VALUES list, with synchronous_commit off.
   const values = sql.join(
     sent.map((m) => sql`(${m.id}::bigint, ${m.providerMessageId}::text, ${m.at.toISOString()}::timestamptz)`),
     sql`, `,
@@ -211,67 +213,47 @@ export async function markOutboxSent(db: Db, sent: { id: number; providerMessage
   );
 }
 
-/**
- * Marks invitations 'sent' (with the send time) whose invitation email went out: for the given
- * outbox rows after a batch, or for a whole wave (the reconcile run repairs what a worker that
- * died between the two steps left behind). Idempotent.
- */
-export async function markInvitationsSent(db: Db, scope: { outboxIds: number[] } | { waveId: string }): Promise<number> {
-  if ("outboxIds" in scope && scope.outboxIds.length === 0) return 0;
-  const where = "outboxIds" in scope ? sql`o.id in (${list(scope.outboxIds)})` : sql`o.wave_id = ${scope.waveId} and i.sent_at is null`;
-  const rows = await executeRows(
-    db,
-    sql`update invitations i set
-          status = case when i.status = 'pending' then 'sent' else i.status end,
-          sent_at = coalesce(i.sent_at, o.sent_at)
-        from outbox o
-        where ${where} and o.kind = 'invitation' and o.status = 'sent'
-          and i.wave_id = o.wave_id and i.participant_id = o.participant_id
-        returning i.id`,
-  );
-  return rows.length;
-}
-
 /** A temporary failure: try again at nextAttemptAt, or give up ('failed') past the last attempt. */
 export async function markOutboxRetry(
   db: Db,
   id: number,
   opts: { nextAttemptAt: Date; error: string; giveUp: boolean },
 ): Promise<void> {
-  await executeRows(
-    db,
-    sql`update outbox set status = ${opts.giveUp ? "failed" : "pending"}, attempts = attempts + 1,
-               next_attempt_at = ${ts(opts.nextAttemptAt)}, locked_until = null, last_error = ${opts.error.slice(0, 1000)}
-        where id = ${id} and status = 'sending'`,
-  );
+  await db
+    .update(outbox)
+    .set({
+      status: opts.giveUp ? "failed" : "pending",
+      attempts: sql`${outbox.attempts} + 1`,
+      nextAttemptAt: opts.nextAttemptAt,
+      lockedUntil: null,
+      lastError: opts.error.slice(0, 1000),
+    })
+    .where(and(eq(outbox.id, id), eq(outbox.status, "sending")));
 }
 
 /** A permanent failure of this message only (the address is not to blame). */
 export async function markOutboxFailed(db: Db, id: number, error: string): Promise<void> {
-  await executeRows(
-    db,
-    sql`update outbox set status = 'failed', attempts = attempts + 1, locked_until = null, last_error = ${error.slice(0, 1000)}
-        where id = ${id} and status = 'sending'`,
-  );
+  await db
+    .update(outbox)
+    .set({ status: "failed", attempts: sql`${outbox.attempts} + 1`, lockedUntil: null, lastError: error.slice(0, 1000) })
+    .where(and(eq(outbox.id, id), eq(outbox.status, "sending")));
 }
 
 /** Not sent, on purpose (withdrawn, erased, opted out, wave closed…). */
 export async function markOutboxCancelled(db: Db, id: number, reason: string): Promise<void> {
-  await executeRows(
-    db,
-    sql`update outbox set status = 'cancelled', locked_until = null, last_error = ${reason}
-        where id = ${id} and status in ('sending', 'pending')`,
-  );
+  await db
+    .update(outbox)
+    .set({ status: "cancelled", lockedUntil: null, lastError: reason })
+    .where(and(eq(outbox.id, id), inArray(outbox.status, ["sending", "pending"])));
 }
 
 /** Gives claimed rows back untouched (the batch stopped early); due again at nextAttemptAt. */
 export async function releaseClaimedOutbox(db: Db, ids: number[], nextAttemptAt: Date): Promise<void> {
   if (ids.length === 0) return;
-  await executeRows(
-    db,
-    sql`update outbox set status = 'pending', locked_until = null, next_attempt_at = ${ts(nextAttemptAt)}
-        where id in (${list(ids)}) and status = 'sending'`,
-  );
+  await db
+    .update(outbox)
+    .set({ status: "pending", lockedUntil: null, nextAttemptAt })
+    .where(and(inArray(outbox.id, ids), eq(outbox.status, "sending")));
 }
 
 /**
@@ -285,68 +267,62 @@ export async function markOutboxBounced(
   opts: { now: Date; error: string },
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
-    await executeRows(
-      t,
-      sql`update outbox set status = 'bounced', attempts = attempts + 1, locked_until = null, last_error = ${opts.error.slice(0, 1000)}
-          where id = ${msg.id}`,
-    );
+    await tx
+      .update(outbox)
+      .set({ status: "bounced", attempts: sql`${outbox.attempts} + 1`, lockedUntil: null, lastError: opts.error.slice(0, 1000) })
+      .where(eq(outbox.id, msg.id));
     if (!msg.participantId) return;
-    await executeRows(
-      t,
-      sql`update contacts set bounced_at = coalesce(bounced_at, ${ts(opts.now)}), updated_at = ${ts(opts.now)}
-          where participant_id = ${msg.participantId}`,
-    );
-    await executeRows(
-      t,
-      sql`update outbox set status = 'cancelled', last_error = 'the address bounced'
-          where participant_id = ${msg.participantId} and status = 'pending'`,
-    );
-    await executeRows(
-      t,
-      sql`update invitations set status = 'bounced'
-          where participant_id = ${msg.participantId} and status in ('pending', 'sent', 'opened')`,
-    );
+    await tx
+      .update(contacts)
+      .set({ bouncedAt: sql`coalesce(${contacts.bouncedAt}, ${ts(opts.now)})`, updatedAt: opts.now })
+      .where(eq(contacts.participantId, msg.participantId));
+    await tx
+      .update(outbox)
+      .set({ status: "cancelled", lastError: "the address bounced" })
+      .where(and(eq(outbox.participantId, msg.participantId), eq(outbox.status, "pending")));
+    await tx
+      .update(invitations)
+      .set({ status: "bounced" })
+      .where(and(eq(invitations.participantId, msg.participantId), inArray(invitations.status, ["pending", "sent", "opened"])));
   });
 }
 
 /** Cancels every message still waiting for a participant (withdrawal, opt-out). */
 export async function cancelPendingForParticipant(db: Db, participantId: string, reason: string): Promise<number> {
-  const rows = await executeRows(
-    db,
-    sql`update outbox set status = 'cancelled', last_error = ${reason}
-        where participant_id = ${participantId} and status = 'pending' returning id`,
-  );
+  const rows = await db
+    .update(outbox)
+    .set({ status: "cancelled", lastError: reason })
+    .where(and(eq(outbox.participantId, participantId), eq(outbox.status, "pending")))
+    .returning({ id: outbox.id });
   return rows.length;
 }
 
 /** Cancels a wave's waiting invitations and reminders (the wave closed). */
 export async function cancelPendingForWave(db: Db, waveId: string, reason: string): Promise<number> {
-  const rows = await executeRows(
-    db,
-    sql`update outbox set status = 'cancelled', last_error = ${reason}
-        where wave_id = ${waveId} and status = 'pending' and kind in ('invitation', 'reminder', 'closing_reminder')
-        returning id`,
-  );
+  const rows = await db
+    .update(outbox)
+    .set({ status: "cancelled", lastError: reason })
+    .where(and(eq(outbox.waveId, waveId), eq(outbox.status, "pending"), inArray(outbox.kind, ["invitation", "reminder", "closing_reminder"])))
+    .returning({ id: outbox.id });
   return rows.length;
 }
 
 /** Whether any message to the participant is still waiting or in flight. */
 export async function hasMailInFlight(db: Db, participantId: string): Promise<boolean> {
-  const rows = await executeRows(
-    db,
-    sql`select 1 from outbox where participant_id = ${participantId} and status in ('pending', 'sending') limit 1`,
-  );
+  const rows = await db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(eq(outbox.participantId, participantId), inArray(outbox.status, ["pending", "sending"])))
+    .limit(1);
   return rows.length > 0;
 }
 
 /** Counts by status (dashboards, tests). */
 export async function countOutboxByStatus(db: Db, filter: { waveId?: string } = {}): Promise<Record<string, number>> {
-  const rows = await executeRows<{ status: string; n: unknown }>(
-    db,
-    filter.waveId
-      ? sql`select status, count(*) as n from outbox where wave_id = ${filter.waveId} group by status`
-      : sql`select status, count(*) as n from outbox group by status`,
-  );
+  const rows = await db
+    .select({ status: outbox.status, n: count() })
+    .from(outbox)
+    .where(filter.waveId ? eq(outbox.waveId, filter.waveId) : undefined)
+    .groupBy(outbox.status);
   return Object.fromEntries(rows.map((r) => [r.status, toNumber(r.n)]));
 }

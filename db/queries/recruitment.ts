@@ -1,7 +1,7 @@
 // Interview recruitment: rules, who they flag, the board, and the rows of the recruitment list.
-import { sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { executeRows, type Db } from "../client";
-import type { RecruitmentStatus, Trajectory } from "../schema";
+import { recruitment, recruitmentRules, type RecruitmentStatus, type Trajectory } from "../schema";
 import { list, pickKeys, toDate, toNumber, toObject, ts } from "./raw";
 import { latestConsentGranted } from "./consents";
 
@@ -51,12 +51,10 @@ export async function insertRule(
   db: Db,
   r: { studyId: string; name: string; waveId: string | null; rule: Record<string, unknown>; active: boolean; now: Date },
 ): Promise<string> {
-  const [row] = await executeRows<{ id: string }>(
-    db,
-    sql`insert into recruitment_rules (study_id, name, wave_id, rule, active, created_at, updated_at)
-        values (${r.studyId}, ${r.name}, ${r.waveId}, ${JSON.stringify(r.rule)}::jsonb, ${r.active}, ${ts(r.now)}, ${ts(r.now)})
-        returning id`,
-  );
+  const [row] = await db
+    .insert(recruitmentRules)
+    .values({ studyId: r.studyId, name: r.name, waveId: r.waveId, rule: r.rule, active: r.active, createdAt: r.now, updatedAt: r.now })
+    .returning({ id: recruitmentRules.id });
   return row.id;
 }
 
@@ -64,12 +62,11 @@ export async function updateRule(
   db: Db,
   r: { studyId: string; id: string; name: string; waveId: string | null; rule: Record<string, unknown>; active: boolean; now: Date },
 ): Promise<boolean> {
-  const rows = await executeRows(
-    db,
-    sql`update recruitment_rules set name = ${r.name}, wave_id = ${r.waveId}, rule = ${JSON.stringify(r.rule)}::jsonb,
-               active = ${r.active}, updated_at = ${ts(r.now)}
-        where study_id = ${r.studyId} and id = ${r.id} returning id`,
-  );
+  const rows = await db
+    .update(recruitmentRules)
+    .set({ name: r.name, waveId: r.waveId, rule: r.rule, active: r.active, updatedAt: r.now })
+    .where(and(eq(recruitmentRules.studyId, r.studyId), eq(recruitmentRules.id, r.id)))
+    .returning({ id: recruitmentRules.id });
   return rows.length === 1;
 }
 
@@ -266,10 +263,11 @@ export async function moveBoardEntry(
 }
 
 export async function setBoardNotes(db: Db, studyId: string, id: string, notes: string | null, now: Date): Promise<boolean> {
-  const rows = await executeRows(
-    db,
-    sql`update recruitment set notes = ${notes}, updated_at = ${ts(now)} where study_id = ${studyId} and id = ${id} returning id`,
-  );
+  const rows = await db
+    .update(recruitment)
+    .set({ notes, updatedAt: now })
+    .where(and(eq(recruitment.studyId, studyId), eq(recruitment.id, id)))
+    .returning({ id: recruitment.id });
   return rows.length === 1;
 }
 
@@ -355,4 +353,11 @@ export async function responsesOfParticipants(db: Db, studyId: string, participa
         where w.study_id = ${studyId} and r.participant_id in (${list(participantIds)})`,
   );
   return rows.map((r) => ({ participantId: r.participant_id as string, waveId: r.wave_id as string, answers: toObject(r.answers), preload: toObject(r.preload) }));
+}
+
+/** Removes a board entry nobody has worked on yet (its response moved to another participant). */
+export async function dropUntouchedFlag(db: Db, participantId: string, waveId: string): Promise<void> {
+  await db
+    .delete(recruitment)
+    .where(and(eq(recruitment.participantId, participantId), eq(recruitment.waveId, waveId), eq(recruitment.status, "flagged")));
 }

@@ -1,5 +1,6 @@
 // Counting for reports, done in SQL over the JSONB answers: frequencies, trajectories, flows
 // between waves and fieldwork dispositions.
+// Raw SQL throughout: aggregates over JSONB answers (lateral jsonb_array_elements, filters) read as SQL.
 import { sql } from "drizzle-orm";
 import { executeRows, type Db } from "../client";
 import { list, toNumber } from "./raw";

@@ -1,6 +1,7 @@
-import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+// Studies: reading one by slug, the studies a user sees, and creating one with its first member.
+import { asc, eq } from "drizzle-orm";
 import type { Db } from "../client";
-import { responses, studies, studyMembers, waves, invitations } from "../schema";
+import { studies, studyMembers, type StudySettings, type StatusMapping } from "../schema";
 
 /** The study with this slug (every column: its settings, languages and contact), or null. */
 export async function findStudyBySlug(db: Db, slug: string) {
@@ -21,45 +22,28 @@ export async function listStudiesForUser(db: Db, user: { id: string; role: strin
     .orderBy(asc(studies.name));
 }
 
-/** Each wave of a study with live response counts. */
-export async function listWavesWithCounts(db: Db, studyId: string) {
-  const rows = await db
-    .select({
-      id: waves.id,
-      slug: waves.slug,
-      name: waves.name,
-      mode: waves.mode,
-      status: waves.status,
-      opensAt: waves.opensAt,
-      closesAt: waves.closesAt,
-      position: waves.position,
-    })
-    .from(waves)
-    .where(eq(waves.studyId, studyId))
-    .orderBy(asc(waves.position));
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const counts = await db
-    .select({
-      waveId: responses.waveId,
-      started: count(),
-      completed: sql<number>`count(*) filter (where ${responses.status} = 'completed')`,
-    })
-    .from(responses)
-    .where(and(eq(responses.studyId, studyId), inArray(responses.waveId, ids)))
-    .groupBy(responses.waveId);
-  const invited = await db
-    .select({ waveId: invitations.waveId, n: count() })
-    .from(invitations)
-    .where(and(eq(invitations.studyId, studyId), inArray(invitations.waveId, ids)))
-    .groupBy(invitations.waveId);
-  return rows.map((w) => {
-    const c = counts.find((x) => x.waveId === w.id);
-    return {
-      ...w,
-      started: Number(c?.started ?? 0),
-      completed: Number(c?.completed ?? 0),
-      invited: Number(invited.find((x) => x.waveId === w.id)?.n ?? 0),
-    };
+export type NewStudy = {
+  slug: string;
+  name: string;
+  languages: string[];
+  defaultLanguage: string;
+  statusVariable: string | null;
+  statusMapping: StatusMapping | null;
+  contactName: string | null;
+  contactEmail: string | null;
+  settings: StudySettings;
+};
+
+/** Inserts the study and, for a researcher, their membership, in one transaction; null when the slug is taken. */
+export async function insertStudyWithMember(db: Db, s: NewStudy, memberId: string | null, now: Date): Promise<string | null> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(studies)
+      .values({ ...s, createdAt: now })
+      .onConflictDoNothing({ target: studies.slug })
+      .returning({ id: studies.id });
+    if (!row) return null;
+    if (memberId) await tx.insert(studyMembers).values({ studyId: row.id, userId: memberId, createdAt: now });
+    return row.id;
   });
 }

@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../../db/client";
-import { findTokenUser, insertApiToken, listApiTokens, revokeApiToken, touchApiToken } from "../../db/queries/api-tokens";
+import { findTokenUser, insertApiToken, listApiTokens, revokeApiToken, touchApiToken } from "../../db/queries/users";
 import type { StaffUser } from "../auth/current-user";
 import { hashToken } from "../crypto/tokens";
 import { NotFound, Unauthorized } from "../errors/app-error";

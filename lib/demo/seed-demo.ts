@@ -9,11 +9,8 @@ import { transaction } from "../../db/transaction";
 import { FOLLOW_UP_CONSENT, INTERVIEW_CONSENT } from "../../db/queries/consents";
 import { claimMeta, getMeta, setMeta } from "../../db/queries/meta";
 import { addStudyMember, findUserByEmail } from "../../db/queries/users";
-import {
-  insertConsentRows, insertContacts, insertInstrumentVersion, insertInvitations, insertParticipants,
-  insertResponses, insertStudy,
-} from "../../db/queries/seed";
-import { insertWave } from "../../db/queries/wave-admin";
+import { insertConsentRows, insertContacts, insertInstrumentVersion, insertInvitations, insertParticipants, insertResponses, insertStudy } from "../../db/queries/seed";
+import { insertWave } from "../../db/queries/waves";
 import { createUser } from "../auth/create-user";
 import type { Config } from "../config/load-config";
 import { emailHash, encryptPersonal } from "../crypto/personal-data";

@@ -1,6 +1,5 @@
 import type { Db } from "../../db/client";
-import { listVersionDefinitions, listVersionWaves, type VersionWave } from "../../db/queries/instrument-screens";
-import type { VersionRow } from "../../db/queries/instruments";
+import { listVersionDefinitions, listVersionWaves, type VersionWave, type VersionRow } from "../../db/queries/instruments";
 import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { listInstruments } from "./list-instruments";

@@ -1,6 +1,5 @@
 import type { Db } from "../../db/client";
-import { listWavesOfVersion } from "../../db/queries/instrument-screens";
-import { listStudyVersions, type VersionRow } from "../../db/queries/instruments";
+import { listWavesOfVersion, listStudyVersions, type VersionRow } from "../../db/queries/instruments";
 import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { getInstrumentVersion } from "./get-instrument-version";

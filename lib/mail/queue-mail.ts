@@ -3,7 +3,7 @@
 import type { Db } from "../../db/client";
 import { FOLLOW_UP_CONSENT, INTERVIEW_CONSENT } from "../../db/queries/consents";
 import { insertOutbox } from "../../db/queries/outbox";
-import { findParticipantMailInfo } from "../../db/queries/panel-mail";
+import { findParticipantMailInfo } from "../../db/queries/participants";
 import { encryptPersonal } from "../crypto/personal-data";
 import { hashToken } from "../crypto/tokens";
 import type { TemplateName } from "../../emails";

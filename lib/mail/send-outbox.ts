@@ -1,20 +1,8 @@
 // The outbox sender: claims due messages in batches, decides at send time whether each may still
 // go, sends it through the transport and records the outcome. See docs/outbox.md.
 import type { Db } from "../../db/client";
-import {
-  claimDueOutbox,
-  loadDeliveryContext,
-  markOutboxBounced,
-  markOutboxCancelled,
-  markOutboxFailed,
-  markOutboxRetry,
-  markInvitationsSent,
-  markOutboxSent,
-  reclaimStaleOutbox,
-  releaseClaimedOutbox,
-  type ClaimedMessage,
-  type DeliveryRow,
-} from "../../db/queries/outbox";
+import { claimDueOutbox, loadDeliveryContext, markOutboxBounced, markOutboxCancelled, markOutboxFailed, markOutboxRetry, markOutboxSent, reclaimStaleOutbox, releaseClaimedOutbox, type ClaimedMessage, type DeliveryRow } from "../../db/queries/outbox";
+import { markInvitationsSent } from "../../db/queries/invitations";
 import { buildMessage, type MailSettings } from "./build-message";
 import { decideDelivery } from "./decide-delivery";
 import { createRateLimiter, type Limit, type RateLimiter } from "./rate-limiter";

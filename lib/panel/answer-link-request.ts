@@ -1,14 +1,9 @@
 // The member's answer to "Was this you?": join the open-link response to them, or keep it apart.
 import type { Db } from "../../db/client";
 import { transaction } from "../../db/transaction";
-import {
-  answerUnverifiedContact,
-  dropUntouchedFlag,
-  findUnverifiedContactByTokenHash,
-  moveResponse,
-  participantCodes,
-  type UnverifiedContactRow,
-} from "../../db/queries/unverified-contacts";
+import { answerUnverifiedContact, findUnverifiedContactByTokenHash, participantCodes, type UnverifiedContactRow } from "../../db/queries/participants";
+import { dropUntouchedFlag } from "../../db/queries/recruitment";
+import { moveResponse } from "../../db/queries/responses";
 import { recordAudit } from "../audit/record-audit";
 import { hashToken } from "../crypto/tokens";
 import { flagOnCompletion } from "../recruitment/flag-on-completion";

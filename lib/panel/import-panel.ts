@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { transaction } from "../../db/transaction";
-import { existingCodes, existingEmailHashes, insertPanelRows, type PanelRows } from "../../db/queries/panel-import";
+import { existingCodes, existingEmailHashes, insertPanelRows, type PanelRows } from "../../db/queries/participants";
 import { isAdmin, studyForUser, type StudyRow } from "../auth/permissions";
 import { recordAudit } from "../audit/record-audit";
 import type { StaffUser } from "../auth/current-user";

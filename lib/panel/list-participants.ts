@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../../db/client";
-import { participantStatusPage } from "../../db/queries/participant-status";
+import { participantStatusPage } from "../../db/queries/participants";
 import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { parseInput } from "../errors/zod-issues";

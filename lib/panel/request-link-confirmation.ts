@@ -2,8 +2,8 @@
 // with the address as its unverified contact, and ask the member "Was this you?".
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client";
-import { responseExistsFor } from "../../db/queries/panel";
-import { countLinkConfirmationsSince, insertUnverifiedContact, participantCodes } from "../../db/queries/unverified-contacts";
+import { responseExistsFor } from "../../db/queries/responses";
+import { countLinkConfirmationsSince, insertUnverifiedContact, participantCodes } from "../../db/queries/participants";
 import { recordAudit } from "../audit/record-audit";
 import { encryptPersonal, normaliseEmail } from "../crypto/personal-data";
 import { hashToken, linkConfirmationToken } from "../crypto/tokens";

@@ -2,16 +2,10 @@
 // (/u/<token>) and the respondent pages go through.
 import type { Db } from "../../db/client";
 import { transaction } from "../../db/transaction";
-import { FOLLOW_UP_CONSENT, INTERVIEW_CONSENT } from "../../db/queries/consents";
+import { FOLLOW_UP_CONSENT, INTERVIEW_CONSENT, insertConsentWithdrawal, latestConsents } from "../../db/queries/consents";
 import { cancelPendingForParticipant } from "../../db/queries/outbox";
-import {
-  eraseContact,
-  findParticipantMailInfo,
-  insertConsentWithdrawal,
-  latestConsents,
-  markParticipantWithdrawn,
-  optOutInvitations,
-} from "../../db/queries/panel-mail";
+import { eraseContact, findParticipantMailInfo, markParticipantWithdrawn } from "../../db/queries/participants";
+import { optOutInvitations } from "../../db/queries/invitations";
 import { NotFound } from "../errors/app-error";
 import { queueParticipantMail } from "../mail/queue-mail";
 

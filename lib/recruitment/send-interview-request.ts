@@ -1,8 +1,8 @@
 // "Send interview request": queue the email through the outbox and move the person to invited.
 import type { Db } from "../../db/client";
 import { INTERVIEW_CONSENT } from "../../db/queries/consents";
-import { transaction } from "../../db/transaction";
 import { findBoardEntry, moveBoardEntry } from "../../db/queries/recruitment";
+import { transaction } from "../../db/transaction";
 import { recordAudit } from "../audit/record-audit";
 import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";

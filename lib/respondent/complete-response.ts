@@ -1,7 +1,9 @@
 import type { Db } from "../../db/client";
 import { transaction } from "../../db/transaction";
-import { findContactByHash, insertConsents, upsertContact } from "../../db/queries/panel";
-import { saveResponseIfRevision, setInvitationProgress, type InvitationContext, type StoredResponse } from "../../db/queries/respondent";
+import { findContactByHash, upsertContact } from "../../db/queries/participants";
+import { insertConsents } from "../../db/queries/consents";
+import { saveResponseIfRevision, type StoredResponse } from "../../db/queries/responses";
+import { setInvitationProgress, type InvitationContext } from "../../db/queries/invitations";
 import type { Trajectory } from "../../db/schema";
 import type { Config } from "../config/load-config";
 import { emailHash, encryptPersonal, normaliseEmail } from "../crypto/personal-data";

@@ -2,7 +2,7 @@
 // shows the question (mail scanners fetch links); only the POST of a button answers it.
 import type { Db } from "../../db/client";
 import { answerLinkRequest, findLinkRequest, type LinkAnswerResult } from "../panel/answer-link-request";
-import type { UnverifiedContactRow } from "../../db/queries/unverified-contacts";
+import type { UnverifiedContactRow } from "../../db/queries/participants";
 import { formatDate } from "../i18n/format-date";
 import { chooseLanguage } from "../i18n/choose-language";
 import { studyTimeZone } from "../i18n/study-time-zone";

@@ -1,4 +1,4 @@
-import type { InvitationContext } from "../../db/queries/respondent";
+import type { InvitationContext } from "../../db/queries/invitations";
 import type { StatusKind } from "./render/status-page";
 
 /** Whether a wave can be answered now; the wave's times count even before the scheduler runs. */

@@ -1,7 +1,9 @@
 // Resolving a /s/<token> link: an invitation (a person exists), an open-link start token (nobody is
 // stored until the first page is saved), or a calm status page; and the language to speak.
 import type { Db } from "../../db/client";
-import { findInvitationContext, findOpenLinkWave, type InvitationContext, type StoredResponse } from "../../db/queries/respondent";
+import { findInvitationContext, type InvitationContext } from "../../db/queries/invitations";
+import { findOpenLinkWave } from "../../db/queries/waves";
+import type { StoredResponse } from "../../db/queries/responses";
 import { hashToken, verifyStartToken } from "../crypto/tokens";
 import { chooseLanguage } from "../i18n/choose-language";
 import { RESPONDENT_LANGUAGES, isRespondentLanguage, pickLanguage } from "../i18n/respondent-messages";

@@ -1,6 +1,6 @@
 // The first saved page of an open-link start token: the moment a participant comes to exist.
 import type { Db } from "../../db/client";
-import { claimOpenLinkStart } from "../../db/queries/respondent";
+import { claimOpenLinkStart } from "../../db/queries/invitations";
 import type { Config } from "../config/load-config";
 import { hashToken, newParticipantCode } from "../crypto/tokens";
 import { MESSAGES, isRespondentLanguage } from "../i18n/respondent-messages";

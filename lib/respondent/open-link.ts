@@ -2,7 +2,8 @@
 // a signed start token (/s/<token>) without storing anything; the participant and invitation are
 // created when the first page is saved (open-link-first-save.ts). Starts are limited per client.
 import type { Db } from "../../db/client";
-import { findInvitationContext, findWaveBySlugs } from "../../db/queries/respondent";
+import { findInvitationContext } from "../../db/queries/invitations";
+import { findWaveBySlugs } from "../../db/queries/waves";
 import type { Config } from "../config/load-config";
 import { hashToken, newStartToken } from "../crypto/tokens";
 import { LANGUAGE_NAMES, MESSAGES, RESPONDENT_LANGUAGES, isRespondentLanguage, pickLanguage } from "../i18n/respondent-messages";

@@ -1,6 +1,7 @@
 // The respondent's personal link /s/<token>: show the current page, accept a page's answers.
 import type { Db } from "../../db/client";
-import { ensureResponse, findResponse, saveResponseIfRevision, setInvitationProgress } from "../../db/queries/respondent";
+import { ensureResponse, findResponse, saveResponseIfRevision } from "../../db/queries/responses";
+import { setInvitationProgress } from "../../db/queries/invitations";
 import type { Config } from "../config/load-config";
 import { MESSAGES, isRespondentLanguage } from "../i18n/respondent-messages";
 import { completeResponse } from "./complete-response";

@@ -1,7 +1,8 @@
 // The stop-emails link: what GET /u/<token> shows and what POST /u/<token> does (the RFC 8058
 // one-click opt-out, or "leave the study and delete my address" from the confirmation page).
 import type { Db } from "../../db/client";
-import { findParticipantMailInfo, latestConsents } from "../../db/queries/panel-mail";
+import { findParticipantMailInfo } from "../../db/queries/participants";
+import { latestConsents } from "../../db/queries/consents";
 import { FORM_LIMIT, type FormReader } from "./read-form";
 import { statusPage } from "./render/status-page";
 import { unsubscribePage } from "./render/unsubscribe-page";

@@ -1,6 +1,6 @@
 // /s/<token>/withdraw: a respondent leaves the study from inside the survey.
 import type { Db } from "../../db/client";
-import { findInvitationContext } from "../../db/queries/respondent";
+import { findInvitationContext } from "../../db/queries/invitations";
 import { hashToken } from "../crypto/tokens";
 import { chooseLanguage } from "../i18n/choose-language";
 import { MESSAGES, RESPONDENT_LANGUAGES, isRespondentLanguage } from "../i18n/respondent-messages";

@@ -1,6 +1,5 @@
 import type { Db } from "../../db/client";
-import { insertStudyWithMember } from "../../db/queries/study-admin";
-import { findStudyBySlug } from "../../db/queries/studies";
+import { insertStudyWithMember, findStudyBySlug } from "../../db/queries/studies";
 import type { StaffUser } from "../auth/current-user";
 import { Conflict } from "../errors/app-error";
 import { parseInput } from "../errors/zod-issues";

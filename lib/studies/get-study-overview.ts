@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client";
-import { listWavesWithCounts } from "../../db/queries/studies";
+import { listWavesWithCounts } from "../../db/queries/waves";
 import type { StaffUser } from "../auth/current-user";
 import { studyForUser } from "../auth/permissions";
 

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client";
-import { countTargetPanel } from "../../db/queries/wave-admin";
+import { countTargetPanel } from "../../db/queries/waves";
 import type { TargetRule } from "../../db/schema/waves";
 
 /**

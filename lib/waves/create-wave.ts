@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client";
-import { insertWave, instrumentVersionBelongsToStudy, findWave, type WaveRow } from "../../db/queries/wave-admin";
+import { insertWave, findWave, type WaveRow } from "../../db/queries/waves";
+import { instrumentVersionBelongsToStudy } from "../../db/queries/instruments";
 import type { StaffUser } from "../auth/current-user";
 import { studyForUser } from "../auth/permissions";
 import { Conflict, InvalidInput } from "../errors/app-error";

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client";
 import { countOutboxByStatus } from "../../db/queries/outbox";
-import { countTargetPanel, waveFieldwork } from "../../db/queries/wave-admin";
+import { countTargetPanel, waveFieldwork } from "../../db/queries/waves";
 import type { StaffUser } from "../auth/current-user";
 import { studyTimeZone } from "../i18n/study-time-zone";
 import { loadWaveForUser } from "./manage-wave";

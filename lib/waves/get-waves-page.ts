@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client";
-import { listInstrumentVersions, listWaves } from "../../db/queries/wave-admin";
+import { listInstrumentVersions } from "../../db/queries/instruments";
+import { listWaves } from "../../db/queries/waves";
 import type { StaffUser } from "../auth/current-user";
 import { studyForUser } from "../auth/permissions";
 

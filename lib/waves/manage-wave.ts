@@ -1,7 +1,8 @@
 // Researcher actions on one wave: change the schedule, open now, close now.
 import type { Db } from "../../db/client";
 import { cancelPendingForWave } from "../../db/queries/outbox";
-import { findWave, rescheduleInvitationMail, updateWave, type WaveRow } from "../../db/queries/wave-admin";
+import { findWave, updateWave, type WaveRow } from "../../db/queries/waves";
+import { rescheduleInvitationMail } from "../../db/queries/invitations";
 import type { StaffUser } from "../auth/current-user";
 import { studyForUser } from "../auth/permissions";
 import { Conflict, InvalidInput, NotFound } from "../errors/app-error";

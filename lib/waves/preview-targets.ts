@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client";
-import { findWave } from "../../db/queries/wave-admin";
+import { findWave } from "../../db/queries/waves";
 import type { StaffUser } from "../auth/current-user";
 import { studyForUser } from "../auth/permissions";
 import { NotFound } from "../errors/app-error";

@@ -3,19 +3,11 @@
 // (invitations (wave, participant), outbox idempotency_key, the invitation's reminder count).
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client";
-import { cancelPendingForWave, markInvitationsSent } from "../../db/queries/outbox";
+import { cancelPendingForWave } from "../../db/queries/outbox";
+import { markInvitationsSent, insertInvitationsWithMail } from "../../db/queries/invitations";
 import { getMeta, setMeta } from "../../db/queries/meta";
-import { findEarlierValues } from "../../db/queries/preload";
-import {
-  findOpenPanelWaves,
-  findUninvitedTargets,
-  findWavesToTransition,
-  insertInvitationsWithMail,
-  panelFingerprint,
-  queueReminderBatch,
-  updateWave,
-  type WaveRow,
-} from "../../db/queries/wave-admin";
+import { findEarlierValues } from "../../db/queries/responses";
+import { findOpenPanelWaves, findUninvitedTargets, findWavesToTransition, panelFingerprint, queueReminderBatch, updateWave, type WaveRow } from "../../db/queries/waves";
 import { hashToken, invitationToken } from "../crypto/tokens";
 import { loadDefinitions } from "../studies/load-waves";
 import { dueReminders, invitationTime, waveTransition } from "./wave-state";

@@ -16,7 +16,7 @@ import { request } from "node:http";
 import { loadavg } from "node:os";
 import { migrateDb, openServerDb } from "../../db/client";
 import { insertInstrumentVersion, insertInvitations, insertParticipants, insertStudy } from "../../db/queries/seed";
-import { insertWave } from "../../db/queries/wave-admin";
+import { insertWave } from "../../db/queries/waves";
 import { addStudyMember } from "../../db/queries/users";
 import { createApiToken } from "../../lib/api/api-token";
 import { createUser } from "../../lib/auth/create-user";

@@ -11,7 +11,7 @@ import { loadavg } from "node:os";
 import { sql } from "drizzle-orm";
 import { executeRows, migrateDb, openServerDb } from "../../db/client";
 import { insertInstrumentVersion, insertStudy } from "../../db/queries/seed";
-import { insertWave } from "../../db/queries/wave-admin";
+import { insertWave } from "../../db/queries/waves";
 import { addStudyMember } from "../../db/queries/users";
 import { createApiToken } from "../../lib/api/api-token";
 import { createUser } from "../../lib/auth/create-user";

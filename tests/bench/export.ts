@@ -15,7 +15,7 @@ import { sql } from "drizzle-orm";
 import { executeRows, migrateDb, openServerDb, type DbHandle } from "../../db/client";
 import { frequencyCounts } from "../../db/queries/reports";
 import { insertInstrumentVersion, insertStudy } from "../../db/queries/seed";
-import { insertWave } from "../../db/queries/wave-admin";
+import { insertWave } from "../../db/queries/waves";
 import type { StaffUser } from "../../lib/auth/current-user";
 import { exportColumns, wavePrefix } from "../../lib/exports/export-columns";
 import { exportResponses } from "../../lib/exports/export-responses";

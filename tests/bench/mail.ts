@@ -14,7 +14,7 @@ import { createTransport } from "nodemailer";
 import { sql } from "drizzle-orm";
 import { executeRows, migrateDb, openMemoryDb, openServerDb, type DbHandle } from "../../db/client";
 import { countOutboxByStatus } from "../../db/queries/outbox";
-import { insertWave } from "../../db/queries/wave-admin";
+import { insertWave } from "../../db/queries/waves";
 import { consents, contacts, instrumentVersions, instruments, participants, studies } from "../../db/schema";
 import { renderPreview } from "../../emails";
 import { emailHash, encryptPersonal } from "../../lib/crypto/personal-data";

@@ -15,7 +15,7 @@ import { sql } from "drizzle-orm";
 import { chromium } from "@playwright/test";
 import { executeRows, migrateDb, openServerDb } from "../../db/client";
 import { insertInstrumentVersion, insertInvitations, insertParticipants, insertStudy } from "../../db/queries/seed";
-import { insertWave } from "../../db/queries/wave-admin";
+import { insertWave } from "../../db/queries/waves";
 import type { Config } from "../../lib/config/load-config";
 import { hashToken, invitationToken, newParticipantCode } from "../../lib/crypto/tokens";
 import { demoSummary, seedDemo } from "../../lib/demo/seed-demo";

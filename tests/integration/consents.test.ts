@@ -3,9 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { executeRows } from "../../db/client";
-import { FOLLOW_UP_CONSENT, INTERVIEW_CONSENT, latestConsentGranted } from "../../db/queries/consents";
-import { latestConsents } from "../../db/queries/panel-mail";
-import { participantStatusPage } from "../../db/queries/participant-status";
+import { FOLLOW_UP_CONSENT, INTERVIEW_CONSENT, latestConsentGranted, latestConsents } from "../../db/queries/consents";
+import { participantStatusPage } from "../../db/queries/participants";
 import { consents, participants } from "../../db/schema";
 import { createTestDb, type TestDb } from "./helpers/test-db";
 import { seedStudy } from "./mail/helpers/panel";

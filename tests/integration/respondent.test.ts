@@ -6,7 +6,7 @@ import type { Config } from "../../lib/config/load-config";
 import { decryptPersonal } from "../../lib/crypto/personal-data";
 import { showOpenLink, startOpenLink } from "../../lib/respondent/open-link";
 import { confirmWithdraw, showWithdraw } from "../../lib/respondent/withdraw-from-survey";
-import { upsertContact } from "../../db/queries/panel";
+import { upsertContact } from "../../db/queries/participants";
 import { emailHash, encryptPersonal } from "../../lib/crypto/personal-data";
 import { showPersonalLink, submitPersonalLink } from "../../lib/respondent/personal-link";
 import type { Outcome } from "../../lib/respondent/outcome";

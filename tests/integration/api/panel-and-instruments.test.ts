@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { executeRows } from "../../../db/client";
-import { insertPanel } from "../../../db/queries/panel-import";
+import { insertPanel } from "../../../db/queries/participants";
 import { decryptPersonal } from "../../../lib/crypto/personal-data";
 import { parseCsv } from "../../../lib/panel/parse-csv";
 import * as studies from "../../../app/api/v1/studies/route";

@@ -3,10 +3,9 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../../db/client";
 import { insertContacts, insertInstrumentVersion, insertInvitations, insertParticipants, insertResponses, insertStudy } from "../../../db/queries/seed";
-import { insertWave } from "../../../db/queries/wave-admin";
-import { addStudyMember } from "../../../db/queries/users";
+import { insertWave } from "../../../db/queries/waves";
+import { addStudyMember, insertUserWithPassword } from "../../../db/queries/users";
 import type { InvitationStatus, Trajectory, WaveMode } from "../../../db/schema";
-import { insertUserWithPassword } from "../../../db/queries/users";
 import type { StaffUser } from "../../../lib/auth/current-user";
 import { emailHash, encryptPersonal } from "../../../lib/crypto/personal-data";
 import { hashToken, newToken } from "../../../lib/crypto/tokens";

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../../db/client";
 import { insertInstrumentVersion, insertInvitations, insertParticipants, insertStudy } from "../../../db/queries/seed";
-import { insertWave } from "../../../db/queries/wave-admin";
+import { insertWave } from "../../../db/queries/waves";
 import type { WaveMode, WaveStatus } from "../../../db/schema";
 import { hashToken, invitationToken, newParticipantCode } from "../../../lib/crypto/tokens";
 import { surveyDefinitionSchema, type SurveyDefinitionInput } from "../../../lib/surveys/definition";

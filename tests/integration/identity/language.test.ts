@@ -2,7 +2,7 @@
 // language they last answered in > their recorded language > the phone > the study default.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { insertWave } from "../../../db/queries/wave-admin";
+import { insertWave } from "../../../db/queries/waves";
 import { outbox, responses } from "../../../db/schema";
 import { drainOutbox } from "../../../lib/mail/send-outbox";
 import { queueThankYou } from "../../../lib/mail/queue-mail";

@@ -3,7 +3,7 @@
 // "Was this you?" link (single use, expiring, audited, a POST) joins the response to them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { latestConsents } from "../../../db/queries/panel-mail";
+import { latestConsents } from "../../../db/queries/consents";
 import { auditLog, consents, contacts, invitations, outbox, participants, responses, unverifiedContacts } from "../../../db/schema";
 import { decryptPersonal } from "../../../lib/crypto/personal-data";
 import { hashToken, linkConfirmationToken } from "../../../lib/crypto/tokens";

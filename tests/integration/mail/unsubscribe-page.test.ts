@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { consents } from "../../../db/schema";
-import { upsertContact } from "../../../db/queries/panel";
+import { upsertContact } from "../../../db/queries/participants";
 import { emailHash, encryptPersonal } from "../../../lib/crypto/personal-data";
 import { unsubscribeToken } from "../../../lib/mail/unsubscribe-token";
 import { RESPONDENT_CSS } from "../../../lib/respondent/render/styles";

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sql } from "drizzle-orm";
 import { executeRows } from "../../../db/client";
-import { markParticipantWithdrawn } from "../../../db/queries/panel-mail";
+import { markParticipantWithdrawn } from "../../../db/queries/participants";
 import type { StaffUser } from "../../../lib/auth/current-user";
 import { listAuditLog } from "../../../lib/audit/list-audit-log";
 import { exportCodebook } from "../../../lib/exports/export-codebook";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { executeRows } from "../../../db/client";
-import { markParticipantWithdrawn } from "../../../db/queries/panel-mail";
+import { markParticipantWithdrawn } from "../../../db/queries/participants";
 import { exportRecruitmentList } from "../../../lib/recruitment/export-recruitment-list";
 import { getRecruitmentBoard } from "../../../lib/recruitment/get-recruitment-board";
 import { saveRecruitmentRule } from "../../../lib/recruitment/save-recruitment-rule";

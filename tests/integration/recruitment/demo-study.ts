@@ -3,7 +3,8 @@
 import { sql } from "drizzle-orm";
 import { executeRows, type Db } from "../../../db/client";
 import { findStudyBySlug } from "../../../db/queries/studies";
-import { findInvitationContext, ensureResponse } from "../../../db/queries/respondent";
+import { findInvitationContext } from "../../../db/queries/invitations";
+import { ensureResponse } from "../../../db/queries/responses";
 import { findUserByEmail } from "../../../db/queries/users";
 import type { StaffUser } from "../../../lib/auth/current-user";
 import type { Config } from "../../../lib/config/load-config";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { executeRows } from "../../../db/client";
-import { markParticipantWithdrawn } from "../../../db/queries/panel-mail";
+import { markParticipantWithdrawn } from "../../../db/queries/participants";
 import { getRecruitmentBoard } from "../../../lib/recruitment/get-recruitment-board";
 import { saveRecruitmentRule } from "../../../lib/recruitment/save-recruitment-rule";
 import { createTestDb, type TestDb } from "../helpers/test-db";

@@ -2,7 +2,7 @@
 // consents, and panel waves, written straight into the database.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../../../db/client";
-import { insertWave } from "../../../../db/queries/wave-admin";
+import { insertWave } from "../../../../db/queries/waves";
 import { consents, contacts, instrumentVersions, instruments, participants, responses, studies } from "../../../../db/schema";
 import type { TargetRule, WaveSchedule, WaveStatus } from "../../../../db/schema/waves";
 import { emailHash, encryptPersonal } from "../../../../lib/crypto/personal-data";

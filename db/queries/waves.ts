@@ -1,11 +1,10 @@
-// Waves: scheduling, the target panel, invitations and reminders, and fieldwork counts.
-import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
+// Waves: reading and creating them, scheduling, the target panel, reminders, and fieldwork counts.
+import { and, asc, eq, isNull, sql, type SQL, count, inArray } from "drizzle-orm";
 import { executeRows, type Db } from "../client";
-import { instruments, instrumentVersions, invitations, waves } from "../schema";
+import { instrumentVersions, invitations, waves, responses, studies } from "../schema";
 import type { TargetRule, WaveMode, WaveSchedule, WaveStatus } from "../schema/waves";
-import { insertOutbox, type OutboxInsert } from "./outbox";
-import { list, toNumber, ts } from "./raw";
 import { FOLLOW_UP_CONSENT, latestConsentGranted } from "./consents";
+import { list, toNumber, ts } from "./raw";
 
 export type WaveRow = typeof waves.$inferSelect;
 
@@ -21,25 +20,6 @@ export function listWaves(db: Db, studyId: string) {
     .from(waves)
     .where(eq(waves.studyId, studyId))
     .orderBy(asc(waves.position));
-}
-
-/** Instrument versions of a study, newest first, for the wave form. */
-export function listInstrumentVersions(db: Db, studyId: string) {
-  return db
-    .select({ id: instrumentVersions.id, version: instrumentVersions.version, name: instruments.name })
-    .from(instrumentVersions)
-    .innerJoin(instruments, eq(instruments.id, instrumentVersions.instrumentId))
-    .where(eq(instrumentVersions.studyId, studyId))
-    .orderBy(asc(instruments.name), desc(instrumentVersions.version));
-}
-
-export async function instrumentVersionBelongsToStudy(db: Db, studyId: string, versionId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: instrumentVersions.id })
-    .from(instrumentVersions)
-    .where(and(eq(instrumentVersions.id, versionId), eq(instrumentVersions.studyId, studyId)))
-    .limit(1);
-  return !!row;
 }
 
 export type NewWave = {
@@ -184,50 +164,6 @@ export async function panelFingerprint(db: Db, studyId: string, completedWaveId?
 }
 
 /**
- * Creates invitations (unique per wave and participant; only the token's hash is stored) and
- * queues their invitation emails, in one transaction. Returns how many invitations were new.
- */
-export async function insertInvitationsWithMail(
-  db: Db,
-  rows: { id: string; participantId: string; tokenHash: string; language: string; preload?: Record<string, unknown> }[],
-  wave: { id: string; studyId: string; consent: string },
-  sendAt: Date,
-): Promise<number> {
-  if (rows.length === 0) return 0;
-  return db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(invitations)
-      .values(rows.map((r) => ({ id: r.id, waveId: wave.id, studyId: wave.studyId, participantId: r.participantId, tokenHash: r.tokenHash, preload: r.preload ?? {} })))
-      .onConflictDoNothing()
-      .returning({ participantId: invitations.participantId });
-    const lang = new Map(rows.map((r) => [r.participantId, r.language]));
-    const mail: OutboxInsert[] = inserted.map((i) => ({
-      studyId: wave.studyId,
-      waveId: wave.id,
-      participantId: i.participantId,
-      kind: "invitation",
-      number: 0,
-      template: "invitation",
-      language: lang.get(i.participantId) ?? "en",
-      data: { consentKind: wave.consent },
-      idempotencyKey: `inv:${wave.id}:${i.participantId}:invitation:0`,
-      nextAttemptAt: sendAt,
-    }));
-    await insertOutbox(tx as unknown as Db, mail);
-    return inserted.length;
-  });
-}
-
-/** Moves the wave's waiting invitation emails to a new time (the schedule changed). */
-export async function rescheduleInvitationMail(db: Db, waveId: string, at: Date): Promise<void> {
-  await executeRows(
-    db,
-    sql`update outbox set next_attempt_at = ${ts(at)}
-        where wave_id = ${waveId} and kind = 'invitation' and status = 'pending'`,
-  );
-}
-
-/**
  * Queues reminder `number` (or the closing reminder) for a batch of invitations that are due:
  * sent at or before `sentBefore`, not yet reminded this far, not bounced or opted out, whose
  * person has not started (or not completed) and is not withdrawn. The reminder count on the
@@ -282,6 +218,7 @@ export async function queueReminderBatch(
 }
 
 export type WaveTotals = { invited: number; delivered: number; bounced: number; optedOut: number; started: number; completed: number };
+
 export type WaveDay = { day: string; delivered: number; reminded: number; bounced: number; optedOut: number; started: number; completed: number };
 
 /** Fieldwork counts of one wave, in total and by day (days in the given time zone). */
@@ -346,3 +283,98 @@ export async function waveFieldwork(db: Db, studyId: string, waveId: string, tim
   };
 }
 
+export async function findWaveBySlugs(db: Db, studySlug: string, waveSlug: string) {
+  const [row] = await db
+    .select({
+      waveId: waves.id,
+      studyId: studies.id,
+      mode: waves.mode,
+      status: waves.status,
+      opensAt: waves.opensAt,
+      closesAt: waves.closesAt,
+      name: waves.name,
+      languages: studies.languages,
+      defaultLanguage: studies.defaultLanguage,
+      contactName: studies.contactName,
+      contactEmail: studies.contactEmail,
+      studySettings: studies.settings,
+      definition: instrumentVersions.definition,
+    })
+    .from(waves)
+    .innerJoin(studies, eq(studies.id, waves.studyId))
+    .innerJoin(instrumentVersions, eq(instrumentVersions.id, waves.instrumentVersionId))
+    .where(and(eq(studies.slug, studySlug), eq(waves.slug, waveSlug)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** An open-link wave by id, with what its first page needs before anyone is stored for it. */
+export async function findOpenLinkWave(db: Db, waveId: string) {
+  const [row] = await db
+    .select({
+      waveId: waves.id,
+      waveSlug: waves.slug,
+      waveStatus: waves.status,
+      waveMode: waves.mode,
+      opensAt: waves.opensAt,
+      closesAt: waves.closesAt,
+      studyId: studies.id,
+      studySlug: studies.slug,
+      languages: studies.languages,
+      defaultLanguage: studies.defaultLanguage,
+      contactName: studies.contactName,
+      contactEmail: studies.contactEmail,
+      studySettings: studies.settings,
+      definition: instrumentVersions.definition,
+      instrumentVersionId: instrumentVersions.id,
+    })
+    .from(waves)
+    .innerJoin(studies, eq(studies.id, waves.studyId))
+    .innerJoin(instrumentVersions, eq(instrumentVersions.id, waves.instrumentVersionId))
+    .where(and(eq(waves.id, waveId), eq(waves.mode, "open_link")))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Each wave of a study with live response counts. */
+export async function listWavesWithCounts(db: Db, studyId: string) {
+  const rows = await db
+    .select({
+      id: waves.id,
+      slug: waves.slug,
+      name: waves.name,
+      mode: waves.mode,
+      status: waves.status,
+      opensAt: waves.opensAt,
+      closesAt: waves.closesAt,
+      position: waves.position,
+    })
+    .from(waves)
+    .where(eq(waves.studyId, studyId))
+    .orderBy(asc(waves.position));
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const counts = await db
+    .select({
+      waveId: responses.waveId,
+      started: count(),
+      completed: sql<number>`count(*) filter (where ${responses.status} = 'completed')`,
+    })
+    .from(responses)
+    .where(and(eq(responses.studyId, studyId), inArray(responses.waveId, ids)))
+    .groupBy(responses.waveId);
+  const invited = await db
+    .select({ waveId: invitations.waveId, n: count() })
+    .from(invitations)
+    .where(and(eq(invitations.studyId, studyId), inArray(invitations.waveId, ids)))
+    .groupBy(invitations.waveId);
+  return rows.map((w) => {
+    const c = counts.find((x) => x.waveId === w.id);
+    return {
+      ...w,
+      started: Number(c?.started ?? 0),
+      completed: Number(c?.completed ?? 0),
+      invited: Number(invited.find((x) => x.waveId === w.id)?.n ?? 0),
+    };
+  });
+}

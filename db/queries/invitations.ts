@@ -1,0 +1,172 @@
+// Invitations: resolving a link, open-link starts, progress, opt-out, marking them sent, and
+// creating them with their invitation mail (in the same transaction as the outbox rows).
+import { and, eq, sql } from "drizzle-orm";
+import { executeRows, type Db } from "../client";
+import { instrumentVersions, invitations, outbox, waves, contacts, participants, responses, studies } from "../schema";
+import { insertOutbox, type OutboxInsert } from "./outbox";
+import { list } from "./raw";
+import { responseColumns } from "./responses";
+
+/**
+ * Marks invitations 'sent' (with the send time) whose invitation email went out: for the given
+ * outbox rows after a batch, or for a whole wave (the reconcile run repairs what a worker that
+ * died between the two steps left behind). Idempotent.
+ */
+export async function markInvitationsSent(db: Db, scope: { outboxIds: number[] } | { waveId: string }): Promise<number> {
+  if ("outboxIds" in scope && scope.outboxIds.length === 0) return 0;
+  const where = "outboxIds" in scope ? sql`o.id in (${list(scope.outboxIds)})` : sql`o.wave_id = ${scope.waveId} and i.sent_at is null`;
+  const rows = await executeRows(
+    db,
+    sql`update invitations i set
+          status = case when i.status = 'pending' then 'sent' else i.status end,
+          sent_at = coalesce(i.sent_at, o.sent_at)
+        from outbox o
+        where ${where} and o.kind = 'invitation' and o.status = 'sent'
+          and i.wave_id = o.wave_id and i.participant_id = o.participant_id
+        returning i.id`,
+  );
+  return rows.length;
+}
+
+/** Open invitations (not completed, not bounced) of the participant become 'opted_out'. */
+export async function optOutInvitations(db: Db, participantId: string): Promise<number> {
+  const rows = await executeRows(
+    db,
+    sql`update invitations set status = 'opted_out'
+        where participant_id = ${participantId} and status in ('pending', 'sent', 'opened', 'started')
+        returning id`,
+  );
+  return rows.length;
+}
+
+/** The language of a participant's latest response in any wave (their study's), or null. */
+const lastAnsweredLanguage = sql<string | null>`(select r2.language from responses r2
+  where r2.participant_id = ${invitations.participantId} order by r2.updated_at desc limit 1)`;
+
+/** Everything a personal link leads to, by the SHA-256 of its token. */
+export async function findInvitationContext(db: Db, tokenHash: string) {
+  const [row] = await db
+    .select({
+      invitationId: invitations.id,
+      invitationStatus: invitations.status,
+      preload: invitations.preload,
+      participantId: invitations.participantId,
+      withdrawnAt: participants.withdrawnAt,
+      waveId: waves.id,
+      waveStatus: waves.status,
+      waveMode: waves.mode,
+      opensAt: waves.opensAt,
+      closesAt: waves.closesAt,
+      studyId: studies.id,
+      studySlug: studies.slug,
+      languages: studies.languages,
+      defaultLanguage: studies.defaultLanguage,
+      contactName: studies.contactName,
+      contactEmail: studies.contactEmail,
+      statusVariable: studies.statusVariable,
+      statusMapping: studies.statusMapping,
+      studySettings: studies.settings,
+      definition: instrumentVersions.definition,
+      instrumentVersionId: instrumentVersions.id,
+      lastAnsweredLanguage,
+      recordedLanguage: contacts.language,
+      response: responseColumns,
+    })
+    .from(invitations)
+    .innerJoin(waves, eq(waves.id, invitations.waveId))
+    .innerJoin(studies, eq(studies.id, invitations.studyId))
+    .innerJoin(participants, eq(participants.id, invitations.participantId))
+    .innerJoin(instrumentVersions, eq(instrumentVersions.id, waves.instrumentVersionId))
+    .leftJoin(responses, and(eq(responses.waveId, invitations.waveId), eq(responses.participantId, invitations.participantId)))
+    .leftJoin(contacts, eq(contacts.participantId, invitations.participantId))
+    .where(eq(invitations.tokenHash, tokenHash))
+    .limit(1);
+  return row ?? null;
+}
+
+export type InvitationContext = NonNullable<Awaited<ReturnType<typeof findInvitationContext>>>;
+
+/**
+ * Creates the participant and the invitation of an open-link start token when its first page is
+ * saved, in one transaction. A second call with the same token hash (a double tap, a retried post)
+ * creates nobody: the unique token hash keeps the first one's. Returns whether this call created.
+ */
+export async function claimOpenLinkStart(
+  db: Db,
+  p: { studyId: string; waveId: string; code: string; tokenHash: string; now: Date },
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [participant] = await tx
+      .insert(participants)
+      .values({ studyId: p.studyId, code: p.code, createdAt: p.now })
+      .returning({ id: participants.id });
+    const inv = await tx
+      .insert(invitations)
+      .values({ waveId: p.waveId, studyId: p.studyId, participantId: participant.id, tokenHash: p.tokenHash, status: "opened", openedAt: p.now, createdAt: p.now })
+      .onConflictDoNothing({ target: invitations.tokenHash })
+      .returning({ id: invitations.id });
+    if (inv.length === 0) await tx.delete(participants).where(eq(participants.id, participant.id));
+    return inv.length === 1;
+  });
+}
+
+export async function setInvitationProgress(
+  db: Db,
+  invitationId: string,
+  status: "opened" | "started" | "completed",
+  now: Date,
+) {
+  // Only move forward: opened < started < completed; terminal statuses stay.
+  const order = sql`case ${invitations.status} when 'pending' then 0 when 'sent' then 1 when 'opened' then 2 when 'started' then 3 when 'completed' then 4 else 9 end`;
+  const rank = { opened: 2, started: 3, completed: 4 }[status];
+  await db
+    .update(invitations)
+    .set({
+      status,
+      ...(status === "opened" ? { openedAt: now } : status === "started" ? { startedAt: now } : { completedAt: now }),
+    })
+    .where(and(eq(invitations.id, invitationId), sql`${order} < ${rank}`));
+}
+
+/**
+ * Creates invitations (unique per wave and participant; only the token's hash is stored) and
+ * queues their invitation emails, in one transaction. Returns how many invitations were new.
+ */
+export async function insertInvitationsWithMail(
+  db: Db,
+  rows: { id: string; participantId: string; tokenHash: string; language: string; preload?: Record<string, unknown> }[],
+  wave: { id: string; studyId: string; consent: string },
+  sendAt: Date,
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  return db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(invitations)
+      .values(rows.map((r) => ({ id: r.id, waveId: wave.id, studyId: wave.studyId, participantId: r.participantId, tokenHash: r.tokenHash, preload: r.preload ?? {} })))
+      .onConflictDoNothing()
+      .returning({ participantId: invitations.participantId });
+    const lang = new Map(rows.map((r) => [r.participantId, r.language]));
+    const mail: OutboxInsert[] = inserted.map((i) => ({
+      studyId: wave.studyId,
+      waveId: wave.id,
+      participantId: i.participantId,
+      kind: "invitation",
+      number: 0,
+      template: "invitation",
+      language: lang.get(i.participantId) ?? "en",
+      data: { consentKind: wave.consent },
+      idempotencyKey: `inv:${wave.id}:${i.participantId}:invitation:0`,
+      nextAttemptAt: sendAt,
+    }));
+    await insertOutbox(tx as unknown as Db, mail);
+    return inserted.length;
+  });
+}
+
+/** Moves the wave's waiting invitation emails to a new time (the schedule changed). */
+export async function rescheduleInvitationMail(db: Db, waveId: string, at: Date): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ nextAttemptAt: at })
+    .where(and(eq(outbox.waveId, waveId), eq(outbox.kind, "invitation"), eq(outbox.status, "pending")));
+}

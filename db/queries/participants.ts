@@ -1,0 +1,320 @@
+// Participants and their contacts: the panel and its import, each person's status in each wave,
+// contact language, withdrawal and erasure, and unverified open-link contacts ("Was this you?").
+import { and, eq, sql, gt, isNotNull, isNull } from "drizzle-orm";
+import { type Db, executeRows } from "../client";
+import { consents, contacts, participants, responses, studies, unverifiedContacts } from "../schema";
+import { latestConsentGranted } from "./consents";
+import { list, toDate, ts, toNumber } from "./raw";
+
+export async function insertUnverifiedContact(db: Db, row: typeof unverifiedContacts.$inferInsert): Promise<void> {
+  await db.insert(unverifiedContacts).values(row);
+}
+
+/** A request by its link's token hash, with what its page shows and the member's languages. */
+export async function findUnverifiedContactByTokenHash(db: Db, tokenHash: string) {
+  const [row] = await db
+    .select({
+      id: unverifiedContacts.id,
+      participantId: unverifiedContacts.participantId,
+      existingParticipantId: unverifiedContacts.existingParticipantId,
+      studyId: unverifiedContacts.studyId,
+      waveId: unverifiedContacts.waveId,
+      createdAt: unverifiedContacts.createdAt,
+      expiresAt: unverifiedContacts.expiresAt,
+      confirmedAt: unverifiedContacts.confirmedAt,
+      rejectedAt: unverifiedContacts.rejectedAt,
+      studyName: studies.name,
+      languages: studies.languages,
+      defaultLanguage: studies.defaultLanguage,
+      contactName: studies.contactName,
+      contactEmail: studies.contactEmail,
+      studySettings: studies.settings,
+      existingWithdrawnAt: participants.withdrawnAt,
+      lastAnsweredLanguage: sql<string | null>`(select r.language from responses r
+        where r.participant_id = ${unverifiedContacts.existingParticipantId} order by r.updated_at desc limit 1)`,
+      recordedLanguage: sql<string | null>`(select c.language from contacts c where c.participant_id = ${unverifiedContacts.existingParticipantId})`,
+    })
+    .from(unverifiedContacts)
+    .innerJoin(studies, eq(studies.id, unverifiedContacts.studyId))
+    .innerJoin(participants, eq(participants.id, unverifiedContacts.existingParticipantId))
+    .where(eq(unverifiedContacts.tokenHash, tokenHash))
+    .limit(1);
+  return row ?? null;
+}
+
+export type UnverifiedContactRow = NonNullable<Awaited<ReturnType<typeof findUnverifiedContactByTokenHash>>>;
+
+/**
+ * Spends a request: sets confirmed_at or rejected_at and erases the address copy, only while it
+ * is unanswered and unexpired. Returns false when another click got there first or it expired:
+ * single use rests on this one conditional update.
+ */
+export async function answerUnverifiedContact(db: Db, id: string, answer: "confirmed" | "rejected", now: Date): Promise<boolean> {
+  const rows = await db
+    .update(unverifiedContacts)
+    .set({ ...(answer === "confirmed" ? { confirmedAt: now } : { rejectedAt: now }), emailEncrypted: null, emailHash: null })
+    .where(and(eq(unverifiedContacts.id, id), isNull(unverifiedContacts.confirmedAt), isNull(unverifiedContacts.rejectedAt), gt(unverifiedContacts.expiresAt, now)))
+    .returning({ id: unverifiedContacts.id });
+  return rows.length === 1;
+}
+
+/** "Was this you?" messages queued for a member since `since` (a cap against mail bombing). */
+export async function countLinkConfirmationsSince(db: Db, participantId: string, since: Date): Promise<number> {
+  const [r] = await executeRows<{ n: unknown }>(
+    db,
+    sql`select count(*) as n from outbox where participant_id = ${participantId}
+        and kind = 'link_confirmation' and created_at > ${ts(since)}`,
+  );
+  return toNumber(r?.n);
+}
+
+/** The participant codes of both sides, for the audit entry. */
+export async function participantCodes(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ id: participants.id, code: participants.code })
+    .from(participants)
+    .where(sql`${participants.id} in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`);
+  return new Map(rows.map((r) => [r.id, r.code]));
+}
+
+export async function findContactByHash(db: Db, studyId: string, emailHash: string) {
+  const [row] = await db
+    .select({ participantId: contacts.participantId })
+    .from(contacts)
+    .where(and(eq(contacts.studyId, studyId), eq(contacts.emailHash, emailHash)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Stores or replaces a participant's contact row (one per participant). */
+export async function upsertContact(
+  db: Db,
+  c: { participantId: string; studyId: string; emailEncrypted: string; emailHash: string; language: string; now: Date },
+) {
+  await db
+    .insert(contacts)
+    .values({ ...c, createdAt: c.now, updatedAt: c.now })
+    .onConflictDoUpdate({
+      target: contacts.participantId,
+      set: { emailEncrypted: c.emailEncrypted, emailHash: c.emailHash, language: c.language, updatedAt: c.now, bouncedAt: null },
+    });
+}
+
+// One array parameter per lookup (`= any($1)`): a list of 5,000 parameters costs far more to send and plan.
+const LOOKUP = 5000;
+
+/** The subset of these email hashes the study's contacts already hold. */
+export async function existingEmailHashes(db: Db, studyId: string, hashes: string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < hashes.length; i += LOOKUP) {
+    const rows = await db
+      .select({ h: contacts.emailHash })
+      .from(contacts)
+      .where(and(eq(contacts.studyId, studyId), sql`${contacts.emailHash} = any(${sql.param(hashes.slice(i, i + LOOKUP))}::text[])`));
+    for (const r of rows) out.add(r.h);
+  }
+  return out;
+}
+
+/** The subset of these participant codes the study already uses. */
+export async function existingCodes(db: Db, studyId: string, codes: string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < codes.length; i += LOOKUP) {
+    const rows = await db
+      .select({ c: participants.code })
+      .from(participants)
+      .where(and(eq(participants.studyId, studyId), sql`${participants.code} = any(${sql.param(codes.slice(i, i + LOOKUP))}::text[])`));
+    for (const r of rows) out.add(r.c);
+  }
+  return out;
+}
+
+export type PanelRows = {
+  participants: (typeof participants.$inferInsert)[];
+  contacts: (typeof contacts.$inferInsert)[];
+  consents: (typeof consents.$inferInsert)[];
+};
+
+/**
+ * One text[] parameter per column (cast back in SQL): text arrays pass through both drivers the
+ * same way, which arrays of timestamps and booleans do not.
+ */
+const column = (values: (string | boolean | Date | null | undefined)[]) =>
+  sql`${sql.param(values.map((v) => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : String(v))))}::text[]`;
+
+/**
+ * Inserts one batch of participants, their contacts and consents (call inside a transaction).
+ * Each table takes one statement with one array per column (`unnest`): building a multi-row
+ * insert for a thousand rows cost more CPU than the database spent on it.
+ */
+export async function insertPanelRows(db: Db, rows: PanelRows): Promise<void> {
+  const p = rows.participants;
+  const c = rows.contacts;
+  const k = rows.consents;
+  if (p.length) {
+    await db.execute(sql`insert into participants (id, study_id, code, created_at)
+      select id::uuid, study_id::uuid, code, coalesce(created_at::timestamptz, now())
+      from unnest(${column(p.map((r) => r.id))}, ${column(p.map((r) => r.studyId))}, ${column(p.map((r) => r.code))},
+        ${column(p.map((r) => r.createdAt))}) as t(id, study_id, code, created_at)`);
+  }
+  if (c.length) {
+    await db.execute(sql`insert into contacts (participant_id, study_id, email_encrypted, email_hash, language, created_at, updated_at)
+      select participant_id::uuid, study_id::uuid, email_encrypted, email_hash, language,
+        coalesce(created_at::timestamptz, now()), coalesce(updated_at::timestamptz, now())
+      from unnest(${column(c.map((r) => r.participantId))}, ${column(c.map((r) => r.studyId))}, ${column(c.map((r) => r.emailEncrypted))},
+        ${column(c.map((r) => r.emailHash))}, ${column(c.map((r) => r.language))}, ${column(c.map((r) => r.createdAt))},
+        ${column(c.map((r) => r.updatedAt))}) as t(participant_id, study_id, email_encrypted, email_hash, language, created_at, updated_at)`);
+  }
+  if (k.length) {
+    await db.execute(sql`insert into consents (participant_id, study_id, kind, granted, wording_version, wording_text, language, wave_id, method, recorded_at)
+      select participant_id::uuid, study_id::uuid, kind, granted::boolean, wording_version, wording_text, language, wave_id::uuid, method,
+        coalesce(recorded_at::timestamptz, now())
+      from unnest(${column(k.map((r) => r.participantId))}, ${column(k.map((r) => r.studyId))}, ${column(k.map((r) => r.kind))},
+        ${column(k.map((r) => r.granted))}, ${column(k.map((r) => r.wordingVersion))}, ${column(k.map((r) => r.wordingText))},
+        ${column(k.map((r) => r.language))}, ${column(k.map((r) => r.waveId))}, ${column(k.map((r) => r.method))},
+        ${column(k.map((r) => r.recordedAt))}) as t(participant_id, study_id, kind, granted, wording_version, wording_text, language, wave_id, method, recorded_at)`);
+  }
+}
+
+/** Inserts participants, their contacts and consents in one transaction: all or nothing. */
+export async function insertPanel(db: Db, rows: PanelRows): Promise<void> {
+  await db.transaction(async (tx) => insertPanelRows(tx as unknown as Db, rows));
+}
+
+export type ParticipantMailInfo = {
+  participantId: string;
+  studyId: string;
+  withdrawnAt: Date | null;
+  language: string | null;
+  hasContact: boolean;
+  studySettings: Record<string, unknown>;
+  defaultLanguage: string;
+  studyName: string;
+  contactName: string | null;
+  contactEmail: string | null;
+};
+
+/**
+ * A participant with their study's settings and language: the one they last answered in, else
+ * their contact's (null with neither).
+ */
+export async function findParticipantMailInfo(db: Db, participantId: string): Promise<ParticipantMailInfo | null> {
+  const [r] = await executeRows<Record<string, unknown>>(
+    db,
+    sql`select p.id, p.study_id, p.withdrawn_at,
+               coalesce((select r.language from responses r where r.participant_id = p.id order by r.updated_at desc limit 1), c.language) as language,
+               (c.participant_id is not null) as has_contact,
+               s.settings, s.default_language, s.name as study_name, s.contact_name, s.contact_email
+        from participants p
+        join studies s on s.id = p.study_id
+        left join contacts c on c.participant_id = p.id
+        where p.id = ${participantId}`,
+  );
+  if (!r) return null;
+  return {
+    participantId: r.id as string,
+    studyId: r.study_id as string,
+    withdrawnAt: toDate(r.withdrawn_at),
+    language: (r.language as string) ?? null,
+    hasContact: r.has_contact === true,
+    studySettings: (r.settings as Record<string, unknown>) ?? {},
+    defaultLanguage: r.default_language as string,
+    studyName: r.study_name as string,
+    contactName: (r.contact_name as string) ?? null,
+    contactEmail: (r.contact_email as string) ?? null,
+  };
+}
+
+export async function markParticipantWithdrawn(db: Db, participantId: string, now: Date): Promise<void> {
+  await db
+    .update(participants)
+    .set({ withdrawnAt: sql`coalesce(${participants.withdrawnAt}, ${ts(now)})` })
+    .where(eq(participants.id, participantId));
+}
+
+/**
+ * Erases a participant's contact details: the contacts row, the address on local-mailbox copies
+ * of mail sent to them, an email waiting in an unfinished response, and unanswered "Was this
+ * you?" requests that either they gave or that carry their address (answered ones hold no address).
+ * Returns whether a contact row existed.
+ */
+export async function eraseContact(db: Db, participantId: string): Promise<boolean> {
+  await db
+    .update(responses)
+    .set({ pendingContactEncrypted: null })
+    .where(and(eq(responses.participantId, participantId), isNotNull(responses.pendingContactEncrypted)));
+  await executeRows(
+    db,
+    sql`delete from unverified_contacts
+        where (participant_id = ${participantId} or existing_participant_id = ${participantId})
+          and confirmed_at is null and rejected_at is null`,
+  );
+  await executeRows(
+    db,
+    sql`update mailbox set to_address = '(erased)'
+        where outbox_id in (select id from outbox where participant_id = ${participantId})`,
+  );
+  const rows = await db.delete(contacts).where(eq(contacts.participantId, participantId)).returning({ participantId: contacts.participantId });
+  return rows.length > 0;
+}
+
+/**
+ * Withdrawn participants whose contact is still stored and who have no mail waiting or in flight
+ * (a withdrawal confirmation keeps the address until it is sent).
+ */
+export async function findWithdrawnContactsToErase(db: Db, limit: number): Promise<string[]> {
+  const rows = await executeRows<{ participant_id: string }>(
+    db,
+    sql`select c.participant_id from contacts c
+        join participants p on p.id = c.participant_id
+        where p.withdrawn_at is not null
+          and not exists (select 1 from outbox o where o.participant_id = c.participant_id and o.status in ('pending', 'sending'))
+        limit ${limit}`,
+  );
+  return rows.map((r) => r.participant_id);
+}
+
+export type ParticipantStatusRow = {
+  id: string;
+  code: string;
+  createdAt: Date;
+  withdrawnAt: Date | null;
+  hasContact: boolean;
+  waves: Record<string, { invitation: string | null; response: string | null; trajectory: string | null }>;
+  consents: Record<string, boolean>;
+};
+
+export async function participantStatusPage(db: Db, studyId: string, o: { after: string | null; limit: number }): Promise<ParticipantStatusRow[]> {
+  const people = await executeRows(
+    db,
+    sql`select p.id, p.code, p.created_at, p.withdrawn_at, (c.participant_id is not null) as has_contact
+        from participants p left join contacts c on c.participant_id = p.id
+        where p.study_id = ${studyId} ${o.after ? sql`and p.code > ${o.after}` : sql``}
+        order by p.code limit ${o.limit}`,
+  );
+  if (people.length === 0) return [];
+  const ids = people.map((p) => p.id as string);
+  const [invs, resps, cons] = await Promise.all([
+    executeRows(db, sql`select i.participant_id, w.slug, i.status from invitations i join waves w on w.id = i.wave_id
+                        where i.study_id = ${studyId} and i.participant_id in (${list(ids)})`),
+    executeRows(db, sql`select r.participant_id, w.slug, r.status, r.trajectory from responses r join waves w on w.id = r.wave_id
+                        where r.study_id = ${studyId} and r.participant_id in (${list(ids)})`),
+    executeRows(db, sql`select d.participant_id, d.kind, ${latestConsentGranted(sql`d.participant_id`, sql`d.kind`)} as granted
+                        from (select distinct participant_id, kind from consents
+                              where study_id = ${studyId} and participant_id in (${list(ids)})) d`),
+  ]);
+  const out = new Map<string, ParticipantStatusRow>(
+    people.map((p) => [p.id as string, {
+      id: p.id as string, code: p.code as string, createdAt: toDate(p.created_at)!, withdrawnAt: toDate(p.withdrawn_at),
+      hasContact: p.has_contact === true || p.has_contact === "t", waves: {}, consents: {},
+    }]),
+  );
+  const wave = (pid: unknown, slug: unknown) => {
+    const p = out.get(pid as string)!;
+    return (p.waves[slug as string] ??= { invitation: null, response: null, trajectory: null });
+  };
+  for (const i of invs) wave(i.participant_id, i.slug).invitation = i.status as string;
+  for (const r of resps) Object.assign(wave(r.participant_id, r.slug), { response: r.status as string, trajectory: (r.trajectory as string) ?? null });
+  for (const c of cons) out.get(c.participant_id as string)!.consents[c.kind as string] = c.granted === true || c.granted === "t";
+  return [...out.values()];
+}
