@@ -6,6 +6,7 @@ import { instrumentVersions, invitations, outbox, waves, contacts, participants,
 import { insertOutbox, type OutboxInsert } from "./outbox";
 import { list } from "./raw";
 import { responseColumns } from "./responses";
+import { respondentPageColumns } from "./waves";
 
 /**
  * Marks invitations 'sent' (with the send time) whose invitation email went out: for the given
@@ -59,14 +60,9 @@ export async function findInvitationContext(db: Db, tokenHash: string) {
       closesAt: waves.closesAt,
       studyId: studies.id,
       studySlug: studies.slug,
-      languages: studies.languages,
-      defaultLanguage: studies.defaultLanguage,
-      contactName: studies.contactName,
-      contactEmail: studies.contactEmail,
+      ...respondentPageColumns,
       statusVariable: studies.statusVariable,
       statusMapping: studies.statusMapping,
-      studySettings: studies.settings,
-      definition: instrumentVersions.definition,
       instrumentVersionId: instrumentVersions.id,
       lastAnsweredLanguage,
       recordedLanguage: contacts.language,

@@ -283,6 +283,16 @@ export async function waveFieldwork(db: Db, studyId: string, waveId: string, tim
   };
 }
 
+/** What a respondent page needs of its wave's study and questionnaire version (joined). */
+export const respondentPageColumns = {
+  languages: studies.languages,
+  defaultLanguage: studies.defaultLanguage,
+  contactName: studies.contactName,
+  contactEmail: studies.contactEmail,
+  studySettings: studies.settings,
+  definition: instrumentVersions.definition,
+};
+
 export async function findWaveBySlugs(db: Db, studySlug: string, waveSlug: string) {
   const [row] = await db
     .select({
@@ -293,12 +303,7 @@ export async function findWaveBySlugs(db: Db, studySlug: string, waveSlug: strin
       opensAt: waves.opensAt,
       closesAt: waves.closesAt,
       name: waves.name,
-      languages: studies.languages,
-      defaultLanguage: studies.defaultLanguage,
-      contactName: studies.contactName,
-      contactEmail: studies.contactEmail,
-      studySettings: studies.settings,
-      definition: instrumentVersions.definition,
+      ...respondentPageColumns,
     })
     .from(waves)
     .innerJoin(studies, eq(studies.id, waves.studyId))
@@ -320,12 +325,7 @@ export async function findOpenLinkWave(db: Db, waveId: string) {
       closesAt: waves.closesAt,
       studyId: studies.id,
       studySlug: studies.slug,
-      languages: studies.languages,
-      defaultLanguage: studies.defaultLanguage,
-      contactName: studies.contactName,
-      contactEmail: studies.contactEmail,
-      studySettings: studies.settings,
-      definition: instrumentVersions.definition,
+      ...respondentPageColumns,
       instrumentVersionId: instrumentVersions.id,
     })
     .from(waves)
