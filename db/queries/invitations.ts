@@ -6,7 +6,7 @@ import { instrumentVersions, invitations, outbox, waves, contacts, participants,
 import { insertOutbox, type OutboxInsert } from "./outbox";
 import { list } from "./raw";
 import { responseColumns } from "./responses";
-import { respondentPageColumns } from "./waves";
+import { respondentWaveColumns } from "./waves";
 
 /**
  * Marks invitations 'sent' (with the send time) whose invitation email went out: for the given
@@ -53,17 +53,9 @@ export async function findInvitationContext(db: Db, tokenHash: string) {
       preload: invitations.preload,
       participantId: invitations.participantId,
       withdrawnAt: participants.withdrawnAt,
-      waveId: waves.id,
-      waveStatus: waves.status,
-      waveMode: waves.mode,
-      opensAt: waves.opensAt,
-      closesAt: waves.closesAt,
-      studyId: studies.id,
-      studySlug: studies.slug,
-      ...respondentPageColumns,
+      ...respondentWaveColumns,
       statusVariable: studies.statusVariable,
       statusMapping: studies.statusMapping,
-      instrumentVersionId: instrumentVersions.id,
       lastAnsweredLanguage,
       recordedLanguage: contacts.language,
       response: responseColumns,

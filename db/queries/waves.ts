@@ -293,6 +293,19 @@ export const respondentPageColumns = {
   definition: instrumentVersions.definition,
 };
 
+/** A respondent page's wave, study and questionnaire version, as a link or an open-link start reads them. */
+export const respondentWaveColumns = {
+  waveId: waves.id,
+  waveStatus: waves.status,
+  waveMode: waves.mode,
+  opensAt: waves.opensAt,
+  closesAt: waves.closesAt,
+  studyId: studies.id,
+  studySlug: studies.slug,
+  ...respondentPageColumns,
+  instrumentVersionId: instrumentVersions.id,
+};
+
 export async function findWaveBySlugs(db: Db, studySlug: string, waveSlug: string) {
   const [row] = await db
     .select({
@@ -317,16 +330,8 @@ export async function findWaveBySlugs(db: Db, studySlug: string, waveSlug: strin
 export async function findOpenLinkWave(db: Db, waveId: string) {
   const [row] = await db
     .select({
-      waveId: waves.id,
       waveSlug: waves.slug,
-      waveStatus: waves.status,
-      waveMode: waves.mode,
-      opensAt: waves.opensAt,
-      closesAt: waves.closesAt,
-      studyId: studies.id,
-      studySlug: studies.slug,
-      ...respondentPageColumns,
-      instrumentVersionId: instrumentVersions.id,
+      ...respondentWaveColumns,
     })
     .from(waves)
     .innerJoin(studies, eq(studies.id, waves.studyId))
