@@ -32,6 +32,7 @@ export const newWaveCommandSchema = z
     slug: z
       .string()
       .trim()
+      .min(1, { message: "Give the wave a short name for its links, e.g. wave-2", abort: true })
       .regex(SLUG_PATTERN, "Lower-case letters, digits and dashes only")
       .refine((s) => !RESERVED_SLUGS.includes(s), "This name is reserved; choose another"),
     instrumentVersionId: z.string().uuid("Choose a questionnaire version"),

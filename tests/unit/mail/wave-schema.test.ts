@@ -52,6 +52,13 @@ describe("the new-wave command", () => {
   ])("names %s by its path in the command", (_n, v, schedule, path) => {
     expect(Object.keys(commandIssues(v, schedule))).toContain(path);
   });
+
+  it("asks for a missing short name instead of naming the pattern, and names the pattern otherwise", () => {
+    const messages = (slug: string) => newWaveCommandSchema.safeParse({ ...command, slug }).error?.issues.filter((i) => i.path[0] === "slug").map((i) => i.message);
+    expect(messages("  ")).toEqual(["Give the wave a short name for its links, e.g. wave-2"]);
+    expect(messages("Wave 2")).toEqual(["Lower-case letters, digits and dashes only"]);
+    expect(messages("wave-2")).toBeUndefined();
+  });
 });
 
 describe("the wave form", () => {
