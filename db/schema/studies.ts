@@ -6,7 +6,14 @@ export type StatusMapping = Record<string, "stayed" | "returned" | "moved_on">;
 
 export type StudySettings = {
   /** Recruitment-list columns, each mapped from a study variable (issue: recruitment export). */
-  recruitmentColumns?: { key: string; label: string; variable: string }[];
+  recruitmentColumns?: {
+    key: string;
+    label: string;
+    variable: string;
+    /** Value labels as researchers want them printed ("<30", "0–3 months"), by answer code;
+     * codes not listed print the questionnaire's own label. Set on the study settings page. */
+    valueLabels?: Record<string, string>;
+  }[];
   [key: string]: unknown;
 };
 
