@@ -13,11 +13,22 @@ export async function staffDownload(req: Request, run: (rt: Runtime, user: Staff
     const rt = await getRuntime();
     const user = await currentUser(rt, req.headers);
     if (!user) throw new Unauthorized();
-    const query = Object.fromEntries(new URL(req.url).searchParams);
+    const query = queryOf(new URL(req.url).searchParams);
     return downloadResponse(await run(rt, user, query));
   } catch (e) {
     return problemResponse(e);
   }
+}
+
+/**
+ * The query as one string per key. A key given more than once (the export form's wave check
+ * boxes, sent as a plain GET without scripts: waves=a&waves=b) becomes its values joined by commas,
+ * the form the options take (waves=a,b).
+ */
+export function queryOf(params: URLSearchParams): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const key of new Set(params.keys())) query[key] = params.getAll(key).join(",");
+  return query;
 }
 
 /** A study slug from the path, or null (the route answers 404). */

@@ -28,16 +28,16 @@ export default async function AccountPage() {
       {tokens.length === 0 ? (
         <p className="muted">No tokens yet.</p>
       ) : (
-        <table>
-          <thead><tr><th>Name</th><th>Created (UTC)</th><th>Last used (UTC)</th><th>Status</th><th><span className="muted">Action</span></th></tr></thead>
+        <table className="stack-table">
+          <thead><tr><th scope="col">Name</th><th scope="col">Created (UTC)</th><th scope="col">Last used (UTC)</th><th scope="col">Status</th><th scope="col"><span className="muted">Action</span></th></tr></thead>
           <tbody>
             {tokens.map((t) => (
               <tr key={t.id}>
-                <td>{t.name}</td>
-                <td>{day(t.createdAt)}</td>
-                <td>{day(t.lastUsedAt)}</td>
-                <td>{t.revokedAt ? `Revoked ${day(t.revokedAt)}` : <span className="badge open">Active</span>}</td>
-                <td>
+                <td data-label="Name">{t.name}</td>
+                <td data-label="Created (UTC)">{day(t.createdAt)}</td>
+                <td data-label="Last used (UTC)">{day(t.lastUsedAt)}</td>
+                <td data-label="Status">{t.revokedAt ? `Revoked ${day(t.revokedAt)}` : <span className="badge open">Active</span>}</td>
+                <td data-label="">
                   {!t.revokedAt && (
                     <form action={revokeTokenAction}>
                       <input type="hidden" name="id" value={t.id} />

@@ -39,9 +39,9 @@ export default function ApiDocsPage() {
       <p>Each token has a bucket of requests that refills over time (default 120 at once, then 2 per second; set with <code>API_RATE_LIMIT=capacity/perSecond</code>). Answers carry <code>RateLimit-Limit</code> and <code>RateLimit-Remaining</code>; over the limit you get 429 with <code>Retry-After</code>. The buckets live in each app instance&apos;s memory.</p>
       <h2 id="errors">Errors</h2>
       <p>Every error is <code>application/problem+json</code> (RFC 9457): <code>type</code>, <code>title</code>, <code>status</code>, <code>detail</code>, <code>code</code>, and <code>errors: [&#123;path, message&#125;]</code> for validation.</p>
-      <table>
-        <thead><tr><th>type</th><th>status</th><th>meaning</th></tr></thead>
-        <tbody>{PROBLEMS.map(([code, status, text]) => <tr key={code} id={`problem-${code}`}><td><code>/api-docs#problem-{code}</code></td><td>{status}</td><td>{text}</td></tr>)}</tbody>
+      <table className="stack-table">
+        <thead><tr><th scope="col">type</th><th scope="col">status</th><th scope="col">meaning</th></tr></thead>
+        <tbody>{PROBLEMS.map(([code, status, text]) => <tr key={code} id={`problem-${code}`}><td data-label="type"><code>/api-docs#problem-{code}</code></td><td data-label="status">{status}</td><td data-label="meaning">{text}</td></tr>)}</tbody>
       </table>
       <h2 id="endpoints">Endpoints</h2>
       {doc.tags.map((tag) => (
@@ -61,11 +61,11 @@ export default function ApiDocsPage() {
           <p><strong>{op.summary}</strong>{op["x-admin-only"] && <span className="badge"> admins only</span>}{op.security?.length === 0 && <span className="badge"> no token needed</span>}</p>
           {op.description && <p>{op.description}</p>}
           {op.parameters.length > 0 && (
-            <table>
-              <thead><tr><th>parameter</th><th>in</th><th>type</th><th>description</th></tr></thead>
+            <table className="stack-table">
+              <thead><tr><th scope="col">parameter</th><th scope="col">in</th><th scope="col">type</th><th scope="col">description</th></tr></thead>
               <tbody>
                 {op.parameters.map((p) => (
-                  <tr key={`${p.in}-${p.name}`}><td><code>{p.name}</code>{p.required && <strong title="required"> *</strong>}</td><td>{p.in}</td><td><SchemaView schema={p.schema} /></td><td>{p.description}</td></tr>
+                  <tr key={`${p.in}-${p.name}`}><td data-label="parameter"><code>{p.name}</code>{p.required && <strong title="required"> *</strong>}</td><td data-label="in">{p.in}</td><td data-label="type"><SchemaView schema={p.schema} /></td><td data-label="description">{p.description}</td></tr>
                 ))}
               </tbody>
             </table>

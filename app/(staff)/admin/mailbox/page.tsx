@@ -20,19 +20,19 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
       <p className="muted">
         {rt.config.smtpUrl ? "An SMTP server is configured, so new mail goes there; this lists earlier local deliveries." : "No SMTP server is configured: every email Panelwave sends lands here."} {total} {total === 1 ? "message" : "messages"}; each is deleted {rt.config.mailboxRetentionDays} days after it arrived.
       </p>
-      <table>
-        <thead><tr><th>Received</th><th>To</th><th>Subject</th></tr></thead>
+      <table className="stack-table">
+        <thead><tr><th scope="col">Received (UTC)</th><th scope="col">To</th><th scope="col">Subject</th></tr></thead>
         <tbody>
           {messages.map((m) => (
             <tr key={m.id}>
-              <td>{formatDate(m.createdAt, "second", { timeZone: "UTC" })}</td>
-              <td>{m.toAddress}</td>
-              <td><Link href={`/admin/mailbox/${m.id}`}>{m.subject}</Link></td>
+              <td data-label="Received (UTC)">{formatDate(m.createdAt, "second", { timeZone: "UTC" })}</td>
+              <td data-label="To">{m.toAddress}</td>
+              <td data-label="Subject"><Link href={`/admin/mailbox/${m.id}`}>{m.subject}</Link></td>
             </tr>
           ))}
         </tbody>
       </table>
-      <nav aria-label="Pages" style={{ marginTop: "1rem", display: "flex", gap: "1rem" }}>
+      <nav aria-label="Pages" className="pager">
         {q.data.page > 1 && <Link href={`/admin/mailbox?page=${q.data.page - 1}`}>Newer</Link>}
         <span>Page {q.data.page} of {pages}</span>
         {q.data.page < pages && <Link href={`/admin/mailbox?page=${q.data.page + 1}`}>Older</Link>}

@@ -22,10 +22,10 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
       <h1>{m.subject}</h1>
       <table aria-label="Headers">
         <tbody>
-          <tr><th>From</th><td>{m.fromAddress}</td></tr>
-          <tr><th>To</th><td>{m.toAddress}</td></tr>
-          <tr><th>Received</th><td>{m.createdAt.toISOString()}</td></tr>
-          {Object.entries(m.headers).map(([k, v]) => <tr key={k}><th>{k}</th><td><code>{v}</code></td></tr>)}
+          <tr><th scope="row">From</th><td>{m.fromAddress}</td></tr>
+          <tr><th scope="row">To</th><td>{m.toAddress}</td></tr>
+          <tr><th scope="row">Received</th><td>{m.createdAt.toISOString()}</td></tr>
+          {Object.entries(m.headers).map(([k, v]) => <tr key={k}><th scope="row">{k}</th><td><code>{v}</code></td></tr>)}
         </tbody>
       </table>
       <iframe title="The message as the recipient sees it" srcDoc={m.html.replace("<head>", '<head><base target="_blank">')} sandbox="allow-popups allow-popups-to-escape-sandbox" style={{ width: "100%", height: "36rem", border: "1px solid var(--line)", marginTop: "1rem" }} />

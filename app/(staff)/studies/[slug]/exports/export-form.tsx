@@ -1,67 +1,81 @@
 "use client";
-// The export form: react-hook-form + zod; downloads go to the export routes, which authorize
-// again on the server (identifiers: admins only) and log the export.
+// The export form: a plain GET form whose fields are the download routes' query parameters, so it
+// works with scripts off (each button names its route with formAction). With scripts on,
+// react-hook-form first checks that a wave is chosen; the routes authorize again on the server
+// (identifiers: admins only) and log the export.
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useRef, type FormEvent } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { ErrorSummary } from "../../../../components/error-summary";
 
+// Only what the browser can get wrong; the routes parse every option again (lib/exports/export-query.ts).
 const schema = z.object({
-  shape: z.enum(["wide", "long"]),
-  format: z.enum(["csv", "xlsx"]),
-  bom: z.boolean(),
-  identifiers: z.boolean(),
-  completed: z.boolean(),
-  lang: z.enum(["en", "nb", "uk", "ru"]),
-  waves: z.array(z.string()).min(1, "Choose at least one wave"),
+  waves: z.preprocess((v) => (Array.isArray(v) ? v : v ? [v] : []), z.array(z.string()).min(1, "Choose at least one wave")),
 });
-type Values = z.infer<typeof schema>;
+type Values = z.input<typeof schema>;
+
+const LANGS = [["en", "English"], ["nb", "Norsk bokmål"], ["uk", "Українська"], ["ru", "Русский"]] as const;
 
 export function ExportForm(p: { slug: string; waves: { slug: string; name: string }[]; isAdmin: boolean }) {
-  const { register, handleSubmit, watch, formState } = useForm<Values>({
+  const form = useRef<HTMLFormElement>(null);
+  const { register, handleSubmit, formState } = useForm<Values>({
     resolver: zodResolver(schema),
     shouldFocusError: false,
-    defaultValues: { shape: "wide", format: "csv", bom: true, identifiers: false, completed: true, lang: "en", waves: p.waves.map((w) => w.slug) },
+    defaultValues: { waves: p.waves.map((w) => w.slug) },
   });
   const { errors, submitCount } = formState;
-  const v = watch();
-  const qs = (extra: Record<string, string> = {}) =>
-    new URLSearchParams({
-      shape: v.shape, format: v.format, bom: String(v.bom), identifiers: String(p.isAdmin && v.identifiers), completed: String(v.completed),
-      lang: v.lang, waves: (v.waves ?? []).join(","), ...extra,
-    }).toString();
   const base = `/api/studies/${p.slug}/exports`;
-  const download = () => window.location.assign(`${base}/responses?${qs()}`);
-  const items = Object.entries(errors).map(([k, e]) => ({ field: `export-${k}`, message: (e as { message?: string }).message ?? "Check this field" }));
+  // The same URL the browser would build without scripts: the pressed button's route, the form's fields.
+  const download = (submitter: HTMLButtonElement | null) => {
+    // A button's formAction reads as the page's own URL when it has none: the form's action then.
+    const url = submitter?.hasAttribute("formaction") ? submitter.formAction : form.current!.action;
+    window.location.assign(`${url}?${new URLSearchParams(new FormData(form.current!) as unknown as [string, string][])}`);
+  };
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    void handleSubmit(() => download(submitter))(e);
+  };
+  const items = errors.waves ? [{ field: "export-waves", message: errors.waves.message ?? "Choose at least one wave" }] : [];
   return (
-    <form className="stack" onSubmit={handleSubmit(download)} noValidate aria-label="Export responses" style={{ maxWidth: "36rem" }}>
+    <form ref={form} method="get" action={`${base}/responses`} className="stack" onSubmit={onSubmit} noValidate aria-label="Export responses" style={{ maxWidth: "36rem" }}>
       <ErrorSummary items={items} focusOn={[submitCount]} />
-      <fieldset id="export-shape"><legend>Layout</legend>
-        <label style={{ fontWeight: 400 }}><input type="radio" value="wide" style={{ width: "auto" }} {...register("shape")} /> Wide: one row per participant, variables prefixed by wave</label>
-        <label style={{ fontWeight: 400 }}><input type="radio" value="long" style={{ width: "auto" }} {...register("shape")} /> Long: one row per participant and wave</label>
+      <fieldset><legend>Layout</legend>
+        <label className="choice"><input type="radio" name="shape" value="wide" defaultChecked /> Wide: one row per participant, variables prefixed by wave</label>
+        <label className="choice"><input type="radio" name="shape" value="long" /> Long: one row per participant and wave</label>
       </fieldset>
-      <fieldset id="export-format"><legend>Format</legend>
-        <label style={{ fontWeight: 400 }}><input type="radio" value="csv" style={{ width: "auto" }} {...register("format")} /> CSV (UTF-8)</label>
-        <label style={{ fontWeight: 400 }}><input type="radio" value="xlsx" style={{ width: "auto" }} {...register("format")} /> XLSX (with a codebook sheet)</label>
-        <label style={{ fontWeight: 400 }}><input type="checkbox" style={{ width: "auto" }} {...register("bom")} /> Byte-order mark for Excel (CSV)</label>
+      <fieldset><legend>Format</legend>
+        <label className="choice"><input type="radio" name="format" value="csv" defaultChecked /> CSV (UTF-8)</label>
+        <label className="choice"><input type="radio" name="format" value="xlsx" /> XLSX (with a codebook sheet)</label>
+        <label className="choice"><input type="checkbox" name="bom" value="true" defaultChecked /> Byte-order mark for Excel (CSV)</label>
       </fieldset>
-      <fieldset id="export-waves" aria-invalid={!!errors.waves}><legend>Waves</legend>
-        {p.waves.map((w) => <label key={w.slug} style={{ fontWeight: 400 }}><input type="checkbox" value={w.slug} style={{ width: "auto" }} {...register("waves")} /> {w.name}</label>)}
-        {errors.waves && <p className="field-error">{errors.waves.message}</p>}
+      <fieldset aria-describedby={errors.waves ? "export-waves-error" : undefined}><legend>Waves</legend>
+        {p.waves.map((w, i) => (
+          <label key={w.slug} className="choice">
+            <input type="checkbox" value={w.slug} id={i === 0 ? "export-waves" : undefined} aria-invalid={!!errors.waves} {...register("waves")} /> {w.name}
+          </label>
+        ))}
+        {errors.waves && <p className="field-error" id="export-waves-error">{errors.waves.message}</p>}
       </fieldset>
-      <label style={{ fontWeight: 400 }}><input type="checkbox" style={{ width: "auto" }} {...register("completed")} /> Completed responses only</label>
+      <fieldset><legend>Responses</legend>
+        <label className="choice"><input type="radio" name="completed" value="true" defaultChecked /> Completed responses only</label>
+        <label className="choice"><input type="radio" name="completed" value="false" /> Every response begun</label>
+      </fieldset>
       <div>
         <label htmlFor="export-lang">Label language (codebook, syntax)</label>
-        <select id="export-lang" {...register("lang")}><option value="en">English</option><option value="nb">Norsk bokmål</option><option value="uk">Українська</option><option value="ru">Русский</option></select>
+        <select id="export-lang" name="lang" defaultValue="en">{LANGS.map(([code, name]) => <option key={code} value={code}>{name}</option>)}</select>
       </div>
       {p.isAdmin && (
-        <label style={{ fontWeight: 400 }}><input type="checkbox" style={{ width: "auto" }} {...register("identifiers")} /> Include identifiers (email). The export is logged with your name.</label>
+        <label className="choice"><input type="checkbox" name="identifiers" value="true" /> Include identifiers (email). The export is logged with your name.</label>
       )}
-      <button type="submit">Download responses</button>
-      <p>
-        With the same options: <a href={`${base}/codebook?${qs()}`}>codebook</a> · <a href={`${base}/syntax/spss?${qs()}`}>SPSS syntax</a> ·{" "}
-        <a href={`${base}/syntax/stata?${qs()}`}>Stata do-file</a> · <a href={`${base}/syntax/r?${qs()}`}>R script</a>
-      </p>
+      <div><button type="submit">Download responses</button></div>
+      <p id="same-options">With the same options:</p>
+      <div className="button-row" role="group" aria-labelledby="same-options">
+        <button type="submit" className="secondary" formAction={`${base}/codebook`}>Codebook</button>
+        <button type="submit" className="secondary" formAction={`${base}/syntax/spss`}>SPSS syntax</button>
+        <button type="submit" className="secondary" formAction={`${base}/syntax/stata`}>Stata do-file</button>
+        <button type="submit" className="secondary" formAction={`${base}/syntax/r`}>R script</button>
+      </div>
     </form>
   );
 }

@@ -4,7 +4,6 @@ import { getInstrumentsPage } from "../../../../../lib/instruments/get-instrumen
 import { orNotFound, staffPage } from "../../../staff-page";
 import { fmtDate, instrumentsPath, pathParams, versionPath } from "./params";
 import "./instruments.css";
-import { ScrollBox } from "./scroll-box";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Instruments – Panelwave" };
@@ -23,8 +22,7 @@ export default async function InstrumentsPage({ params }: { params: Promise<{ sl
       {instruments.map((i) => (
         <section key={i.name} aria-labelledby={`inst-${i.versions[0].instrumentId}`}>
           <h2 id={`inst-${i.versions[0].instrumentId}`}>{i.name}</h2>
-          <ScrollBox label={`Versions of ${i.name}`}>
-          <table>
+          <table className="stack-table">
             <caption className="inst-caption">{i.versions.length} version{i.versions.length === 1 ? "" : "s"} of {i.name}</caption>
             <thead>
               <tr>
@@ -36,24 +34,23 @@ export default async function InstrumentsPage({ params }: { params: Promise<{ sl
             <tbody>
               {i.versions.map((v) => (
                 <tr key={v.id} data-version={v.version}>
-                  <td><Link href={versionPath(study.slug, v.id)}>Version {v.version}</Link></td>
-                  <td>{v.sourceName ?? "–"} <span className="muted">({v.sourceFormat === "xlsform" ? "XLSForm" : "JSON"})</span></td>
-                  <td className="inst-nowrap">{fmtDate(v.createdAt)}</td>
-                  <td>{v.lockedAt ? <><span className="badge">locked</span><br /><span className="muted inst-nowrap">{fmtDate(v.lockedAt)}</span></> : <span className="muted">not locked</span>}</td>
-                  <td>
+                  <td data-label="Version"><Link href={versionPath(study.slug, v.id)}>Version {v.version}</Link></td>
+                  <td data-label="Source file">{v.sourceName ?? "–"} <span className="muted">({v.sourceFormat === "xlsform" ? "XLSForm" : "JSON"})</span></td>
+                  <td data-label="Created" className="inst-nowrap">{fmtDate(v.createdAt)}</td>
+                  <td data-label="Locked">{v.lockedAt ? <><span className="badge">locked</span><br /><span className="muted inst-nowrap">{fmtDate(v.lockedAt)}</span></> : <span className="muted">not locked</span>}</td>
+                  <td data-label="Used by">
                     {v.waves.length === 0 ? <span className="muted">no wave</span> : v.waves.map((w, n) => (
                       <span key={w.slug}>{n > 0 && ", "}<Link href={`/studies/${study.slug}/waves/${w.slug}`}>{w.name}</Link></span>
                     ))}
                   </td>
-                  <td className="num">{v.summary.pages}</td>
-                  <td className="num">{v.summary.questions}{v.summary.notes ? <span className="muted"> + {v.summary.notes} notes</span> : null}</td>
-                  <td>{v.summary.languages.join(", ")}</td>
-                  <td className="num">{v.summary.conditions}</td>
+                  <td data-label="Pages" className="num">{v.summary.pages}</td>
+                  <td data-label="Questions" className="num">{v.summary.questions}{v.summary.notes ? <span className="muted"> + {v.summary.notes} notes</span> : null}</td>
+                  <td data-label="Languages">{v.summary.languages.join(", ")}</td>
+                  <td data-label="Conditions" className="num">{v.summary.conditions}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          </ScrollBox>
         </section>
       ))}
     </>

@@ -4,7 +4,6 @@ import { getPreviewPage } from "../../../../../../../lib/instruments/get-preview
 import { orNotFound, staffPage } from "../../../../../staff-page";
 import { framePath, one, pathParams, versionPath } from "../../params";
 import "../../instruments.css";
-import { ScrollBox } from "../../scroll-box";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Preview – Panelwave" };
@@ -54,17 +53,15 @@ export default async function PreviewPage({ params, searchParams }: Props) {
           {p.conditions.items.length === 0 ? (
             <p>No question on this page has a condition.</p>
           ) : (
-            <ScrollBox label="Conditions on this page">
-            <table>
+            <table className="stack-table">
               <caption className="inst-caption">Conditions on this page</caption>
               <thead><tr><th scope="col">Where</th><th scope="col">Rule</th><th scope="col">Condition</th></tr></thead>
               <tbody>
                 {p.conditions.items.map((c, i) => (
-                  <tr key={i}><td>{c.where}</td><td>{c.role}</td><td><code>{c.source}</code></td></tr>
+                  <tr key={i}><td data-label="Where">{c.where}</td><td data-label="Rule">{c.role}</td><td data-label="Condition"><code>{c.source}</code></td></tr>
                 ))}
               </tbody>
             </table>
-            </ScrollBox>
           )}
         </section>
         <iframe className="inst-phone" src={framePath(slug, id, p.page.id, p.lang)} width={360} height={740}

@@ -1,0 +1,183 @@
+// Every staff screen on a 360 px phone and a 1280 px desktop, signed in as the admin: it answers
+// 200 with a heading and no script errors, never scrolls sideways, has no axe (WCAG 2.2 AA)
+// violations, and its buttons and header links are 44 px targets. Adding a page is one line in
+// SCREENS. Then the forms: the error summary takes focus, and the forms work without scripts.
+import { expect, test, type Page } from "@playwright/test";
+import { ADMIN, axeViolations, signIn } from "./helpers";
+
+const S = "/studies/ua-norway";
+const AUTH = ".e2e/staff-screens-admin.json";
+
+/**
+ * A screen: a fixed path, or one found by following the first link matching `link` on `from`
+ * (a version id, a mailbox message id). `fixme`: known to fail, on a page another slice of issue
+ * #12 is rebuilding; the reason says what failed, so the entry can be switched on after the merge.
+ */
+type Screen = { name: string; path?: string; from?: string; link?: string; fixme?: string };
+
+const SCREENS: Screen[] = [
+  { name: "studies list", path: "/studies" },
+  { name: "study page", path: S },
+  { name: "instruments list", path: `${S}/instruments` },
+  { name: "instrument version", from: `${S}/instruments`, link: "table a[href*='/instruments/']" },
+  { name: "instrument preview", from: `${S}/instruments`, link: "table a[href*='/instruments/']", path: "/preview" },
+  { name: "instrument upload", path: `${S}/instruments/new` },
+  { name: "waves list", path: `${S}/waves` },
+  { name: "new wave", path: `${S}/waves/new` },
+  { name: "wave page", path: `${S}/waves/wave-2` },
+  { name: "wave emails", path: `${S}/waves/emails` },
+  { name: "panel", path: `${S}/panel` },
+  { name: "recruitment", path: `${S}/recruitment` },
+  { name: "reports", path: `${S}/reports` },
+  { name: "exports", path: `${S}/exports` },
+  { name: "account", path: "/account" },
+  { name: "API docs", path: "/api-docs" },
+  { name: "admin", path: "/admin" },
+  { name: "audit log", path: "/admin/audit" },
+  { name: "mailbox", path: "/admin/mailbox" },
+  { name: "mailbox message", from: "/admin/mailbox", link: "tbody a[href^='/admin/mailbox/']" },
+];
+
+const WIDTHS = [
+  { name: "phone", use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } },
+  { name: "desktop", use: { viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 } },
+];
+
+// Sign in once; every test reuses the session. A reset request puts a message in the local
+// mailbox, so the mailbox message screen has one to show.
+test.beforeAll(async ({ browser }) => {
+  const page = await browser.newPage();
+  await page.goto("/forgot-password");
+  await page.getByLabel("Email").fill(ADMIN.email);
+  await page.getByRole("button", { name: "Send a reset link" }).click();
+  await expect(page.getByRole("status")).toContainText("Check your inbox");
+  await signIn(page, ADMIN, "/studies");
+  await page.context().storageState({ path: AUTH });
+  await page.close();
+});
+test.use({ storageState: AUTH });
+
+/** The path of a screen, following its link when it has one. */
+async function pathOf(page: Page, s: Screen): Promise<string> {
+  if (!s.from) return s.path!;
+  let href: string | null = null;
+  await expect
+    .poll(async () => {
+      await page.goto(s.from!);
+      const a = page.locator(s.link!).first();
+      href = (await a.count()) ? await a.getAttribute("href") : null;
+      return href;
+    }, { timeout: 30_000, message: `a link ${s.link} on ${s.from}` })
+    .not.toBeNull();
+  return `${href}${s.path ?? ""}`;
+}
+
+/** Buttons, button-styled links and header links smaller than 44 × 44 px (visible ones only). */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const els = [...document.querySelectorAll<HTMLElement>("main button, main .button, main input[type=submit], header a, header button")];
+    return els
+      .filter((e) => e.offsetParent !== null && !e.closest("[hidden]"))
+      .map((e) => ({ e, r: e.getBoundingClientRect() }))
+      .filter(({ r }) => r.height < 44 || r.width < 44)
+      .map(({ e, r }) => `${e.tagName.toLowerCase()} "${(e.textContent ?? "").trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+  });
+}
+
+for (const width of WIDTHS) {
+  test.describe(`at ${width.use.viewport.width} px`, () => {
+    test.use(width.use);
+    for (const s of SCREENS) {
+      test(`${s.name} fits, is axe-clean and has 44 px targets`, async ({ page }) => {
+        if (s.fixme) test.fixme(true, s.fixme);
+        const errors: string[] = [];
+        // axe trying to enter a sandboxed email preview makes Chromium log "Blocked script
+        // execution": only the page's own errors count, not those while axe runs.
+        let auditing = false;
+        page.on("pageerror", (e) => !auditing && errors.push(`script error: ${e.message}`));
+        page.on("console", (m) => !auditing && m.type() === "error" && errors.push(`console error: ${m.text()}`));
+        const path = await pathOf(page, s);
+        const res = await page.goto(path);
+        await page.waitForLoadState("load");
+        const problems: string[] = [];
+        if (res?.status() !== 200) problems.push(`HTTP ${res?.status()}`);
+        if (!(await page.getByRole("heading", { level: 1 }).count())) problems.push("no h1");
+        const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+        if (scrollWidth > clientWidth) problems.push(`scrolls sideways: ${scrollWidth} > ${clientWidth}`);
+        auditing = true;
+        // A sandboxed email preview runs no scripts, so axe cannot enter it (it would wait forever).
+        for (const v of await axeViolations(page, "iframe[sandbox]")) problems.push(`axe ${v}`);
+        auditing = false;
+        for (const t of await smallTargets(page)) problems.push(`small target: ${t}`);
+        expect([...problems, ...errors], path).toEqual([]);
+      });
+    }
+  });
+}
+
+test.describe("the header on a phone", () => {
+  test.use(WIDTHS[0].use);
+  test("has a skip link to the content and marks the current section", async ({ page }) => {
+    await page.goto(`${S}/exports`);
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to content" });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press("Enter");
+    await expect(page.locator("main#main")).toBeFocused();
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("link", { name: "Studies" })).toHaveAttribute("aria-current", "true");
+    await nav.getByRole("link", { name: "Account" }).click();
+    await expect(nav.getByRole("link", { name: "Account" })).toHaveAttribute("aria-current", "page");
+    await expect(nav.getByRole("link", { name: "Studies" })).not.toHaveAttribute("aria-current");
+  });
+});
+
+test.describe("form errors", () => {
+  test.use(WIDTHS[0].use);
+  test("the upload form's summary takes focus and links to the field", async ({ page }) => {
+    await page.goto(`${S}/instruments/new`);
+    await page.getByRole("button", { name: "Upload" }).click();
+    const summary = page.locator(".error-summary");
+    await expect(summary).toBeFocused();
+    await expect(summary.getByRole("link", { name: "Choose a file" })).toHaveAttribute("href", "#file");
+    await expect(page.getByLabel("File", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  });
+
+  test("the export form's summary takes focus when no wave is chosen", async ({ page }) => {
+    await page.goto(`${S}/exports`);
+    const waves = page.getByRole("group", { name: "Waves" }).getByRole("checkbox");
+    for (let i = 0; i < (await waves.count()); i++) await waves.nth(i).uncheck();
+    await page.getByRole("button", { name: "Download responses" }).click();
+    const summary = page.locator(".error-summary");
+    await expect(summary).toBeFocused();
+    await expect(summary.getByRole("link")).toHaveText(["Choose at least one wave"]);
+  });
+
+  test("the token form's summary takes focus when the name is missing", async ({ page }) => {
+    await page.goto("/account");
+    await page.getByRole("button", { name: "Create token" }).click();
+    const summary = page.locator(".error-summary");
+    await expect(summary).toBeFocused();
+    await expect(summary.getByRole("link").first()).toHaveAttribute("href", "#token-name");
+  });
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ ...WIDTHS[0].use, javaScriptEnabled: false });
+  test("the export form downloads with the chosen options as a plain GET", async ({ page }) => {
+    await page.goto(`${S}/exports`);
+    await page.getByLabel("Long: one row per participant and wave").check();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download responses" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^ua-norway-long-.*\.csv$/);
+    const [codebook] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Codebook" }).click()]);
+    expect(codebook.suggestedFilename()).toMatch(/codebook/);
+  });
+
+  test("a token is created and shown once", async ({ page }) => {
+    await page.goto("/account");
+    await page.getByLabel("Token name").fill(`no-script ${Date.now()}`);
+    await page.getByRole("button", { name: "Create token" }).click();
+    await expect(page.locator("#new-token")).toHaveText(/\S{20,}/);
+  });
+});
