@@ -2,7 +2,11 @@
 // 200 with a heading and no script errors, never scrolls sideways, has no axe (WCAG 2.2 AA)
 // violations, and its buttons and header links are 44 px targets. Adding a page is one line in
 // SCREENS. Then the forms: the error summary takes focus, and the forms work without scripts.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { ADMIN, axeViolations, signIn } from "./helpers";
 
 const S = "/studies/ua-norway";
@@ -172,6 +176,31 @@ test.describe("without JavaScript", () => {
     expect(download.suggestedFilename()).toMatch(/^ua-norway-long-.*\.csv$/);
     const [codebook] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Codebook" }).click()]);
     expect(codebook.suggestedFilename()).toMatch(/codebook/);
+  });
+
+  test("a questionnaire upload shows every problem of a refused file, then saves a good one", async ({ page }) => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("survey").addRows([["type", "name", "label::English (en)"], ["select_one nowhere", "where_now", "Where?"]]);
+    wb.addWorksheet("choices").addRows([["list_name", "name", "label::English (en)"], ["where", "stayed", "Norway"]]);
+    const bad = join(mkdtempSync(join(tmpdir(), "pw-e2e-plain-")), "plain-broken.xlsx");
+    writeFileSync(bad, Buffer.from(await wb.xlsx.writeBuffer()));
+    const name = `No-script upload ${Date.now()}`;
+
+    await page.goto(`${S}/instruments/new`);
+    await page.getByLabel("Instrument", { exact: true }).selectOption("A new instrument…");
+    await page.getByLabel(/^Name of the new instrument/).fill(name);
+    await page.getByLabel("File", { exact: true }).setInputFiles(bad);
+    await page.getByRole("button", { name: "Upload" }).click();
+    await expect(page).toHaveURL(/\/instruments\/new\?/);
+    await expect(page.locator("#file-problems tbody tr").filter({ hasText: '"nowhere"' })).toHaveText(/survey\s*2\s*type/);
+    await expect(page.locator(".error-summary")).toContainText("plain-broken.xlsx has 1 problem");
+    await expect(page.getByLabel(/^Name of the new instrument/)).toHaveValue(name);
+
+    await page.getByLabel("File", { exact: true }).setInputFiles(resolve("db/seed/forms/wave2.xlsx"));
+    await page.getByRole("button", { name: "Upload" }).click();
+    await expect(page).toHaveURL(/\/instruments\/[0-9a-f-]{36}\?uploaded=created/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${name} – version 1`);
+    await expect(page.getByText("wave2.xlsx had no warnings.").or(page.locator("#upload-warnings"))).toBeVisible();
   });
 
   test("a token is created and shown once", async ({ page }) => {

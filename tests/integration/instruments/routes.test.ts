@@ -11,6 +11,7 @@ import { countVersions, instrumentStudy, json, NOW, small, xlsx } from "./setup"
 const session = vi.hoisted(() => ({ rt: null as unknown, users: {} as Record<string, StaffUser> }));
 vi.mock("../../../lib/runtime", () => ({ getRuntime: async () => session.rt }));
 
+import { readUploadResult } from "../../../app/(staff)/studies/[slug]/instruments/upload-result";
 import { POST as uploadRoute } from "../../../app/(staff)/studies/[slug]/instruments/upload/route";
 import { GET as downloadRoute } from "../../../app/(staff)/studies/[slug]/instruments/[version]/download/route";
 import { GET as frameGet, POST as framePost } from "../../../app/(staff)/studies/[slug]/instruments/[version]/frame/route";
@@ -90,6 +91,58 @@ describe("POST /studies/:slug/instruments/upload", () => {
     expect((await uploadRoute(uploadRequest("admin", "X", null), ctx())).status).toBe(422);
     expect((await uploadRoute(uploadRequest("admin", "X", file()), { params: Promise.resolve({ slug: "../x" }) })).status).toBe(404);
     expect((await countVersions(t.db, s.studyId)).instruments).toBe(1);
+  });
+});
+
+describe("POST /studies/:slug/instruments/upload as a plain form post (scripts off)", () => {
+  /** What the form sends without scripts: its own field names, and a browser's Accept header. */
+  function plainPost(who: string | null, instrument: string, file: File | null, newName = "") {
+    const body = new FormData();
+    body.set("instrument", instrument);
+    body.set("newName", newName);
+    body.set("file", file ?? new File([], ""));
+    return new Request(`${base}/studies/${s.slug}/instruments/upload`, {
+      method: "POST", body, headers: { ...(who ? { "x-test-user": who } : {}), host: "localhost:3000", origin: base, accept: "text/html,application/xhtml+xml" },
+    });
+  }
+  /** The cookie the answer sets: its value, path and the id in the redirect. */
+  function carried(res: Response) {
+    const set = res.headers.get("set-cookie") ?? "";
+    const location = new URL(res.headers.get("location")!, base);
+    return { location, path: /Path=([^;]+)/.exec(set)?.[1], result: readUploadResult(/^pw-upload-result=([^;]+)/.exec(set)?.[1], location.searchParams.get("result") ?? undefined) };
+  }
+
+  it("redirects to the new version with its warnings in a cookie for that page only", async () => {
+    const res = await uploadRoute(plainPost("researcher", "__new__", new File([json(small)], "plain.json"), "Plain post"), ctx());
+    expect(res.status).toBe(303);
+    const { location, path, result } = carried(res);
+    expect(location.pathname).toMatch(new RegExp(`^/studies/${s.slug}/instruments/[0-9a-f-]{36}$`));
+    expect(location.searchParams.get("uploaded")).toBe("created");
+    expect(path).toBe(location.pathname);
+    expect(result).toMatchObject({ file: "plain.json", issues: expect.any(Array) });
+    expect(readUploadResult(/^pw-upload-result=([^;]+)/.exec(res.headers.get("set-cookie")!)?.[1], "another-id")).toBeNull();
+  });
+
+  it("sends a refused file back to the form with every problem's sheet, row and column, saving nothing", async () => {
+    const before = await countVersions(t.db, s.studyId);
+    const bad = await buildWorkbook({ survey: [["type", "name", "label"], ["select_one colour", "fav", "Colour"]], choices: [["list_name", "name", "label"], ["colours", "red", "Red"]] });
+    const res = await uploadRoute(plainPost("admin", "Follow-up", new File([new Uint8Array(bad)], "bad.xlsx")), ctx());
+    expect(res.status).toBe(303);
+    const { location, path, result } = carried(res);
+    expect(location.pathname).toBe(`/studies/${s.slug}/instruments/new`);
+    expect(location.searchParams.get("instrument")).toBe("Follow-up");
+    expect(path).toBe(location.pathname);
+    expect(result?.file).toBe("bad.xlsx");
+    expect(result?.issues).toEqual(expect.arrayContaining([expect.objectContaining({ sheet: "survey", row: 2, column: "type" })]));
+    expect(await countVersions(t.db, s.studyId)).toEqual(before);
+  });
+
+  it("names the missing file, and sends a signed-out user to sign in and back", async () => {
+    const none = carried(await uploadRoute(plainPost("admin", "Follow-up", null), ctx()));
+    expect(none.result?.issues).toEqual([{ path: "file", message: "Choose a file to upload" }]);
+    const out = await uploadRoute(plainPost(null, "Follow-up", new File([json(small)], "f.json")), ctx());
+    expect(out.status).toBe(303);
+    expect(out.headers.get("location")).toBe(`/signin?next=${encodeURIComponent(`/studies/${s.slug}/instruments/new`)}`);
   });
 });
 

@@ -1,10 +1,12 @@
 // GET /studies/:slug/instruments/:version – a version: summary, waves, downloads, preview, and what changed from another version.
+import { cookies } from "next/headers";
 import Link from "next/link";
 import { getVersionPage } from "../../../../../../lib/instruments/get-version-page";
 import { orNotFound, staffPage } from "../../../../staff-page";
 import { fmtDate, framePath, instrumentsPath, one, pathParams, versionIdSchema, versionPath } from "../params";
 import { ChangeTables } from "./change-tables";
 import { UploadWarnings } from "./upload-warnings";
+import { readUploadResult, UPLOAD_RESULT_COOKIE } from "../upload-result";
 import "../instruments.css";
 
 export const dynamic = "force-dynamic";
@@ -20,6 +22,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
   const p = await orNotFound(getVersionPage(rt.db, user, slug, id, { compareWith: compare.success ? compare.data : undefined }));
   const { study, version: v, summary, comparison } = p;
   const uploaded = one(q.uploaded);
+  const plainUpload = readUploadResult((await cookies()).get(UPLOAD_RESULT_COOKIE)?.value, one(q.result));
   const versionName = (o: { instrument: string; version: number }) => `${o.instrument} – version ${o.version}`;
   return (
     <>
@@ -27,7 +30,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
       <h1>{versionName(v)}</h1>
       {uploaded === "created" && <p className="inst-notice" role="status">Saved as version {v.version} of {v.instrument}.</p>}
       {uploaded === "unchanged" && <p className="inst-notice" role="status">The file is the same as version {v.version}; nothing new was saved.</p>}
-      {uploaded && <UploadWarnings versionId={v.id} />}
+      {uploaded && <UploadWarnings versionId={v.id} initial={plainUpload && { file: plainUpload.file, warnings: plainUpload.issues }} />}
       <p className="muted">{p.title}</p>
       <dl className="inst-facts">
         <dt>Source file</dt><dd>{v.sourceName ?? "–"} ({v.sourceFormat === "xlsform" ? "XLSForm" : "JSON"})</dd>
@@ -42,7 +45,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
           {" "}{summary.calculates} calculations, {summary.preload} preloaded fields; languages {summary.languages.join(", ")} (default {summary.defaultLanguage})
         </dd>
       </dl>
-      <p>
+      <p className="button-row">
         <a className="button" href={`${versionPath(study.slug, v.id)}/download?format=xlsx`}>Download as XLSForm (.xlsx)</a>{" "}
         <a className="button secondary" href={`${versionPath(study.slug, v.id)}/download?format=json`}>Download as JSON</a>{" "}
         <Link href={`${instrumentsPath(study.slug)}/new?instrument=${encodeURIComponent(v.instrument)}`}>Upload a new version of {v.instrument}</Link>

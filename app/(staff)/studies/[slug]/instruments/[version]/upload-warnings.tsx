@@ -1,11 +1,14 @@
 "use client";
 // After an upload: the warnings the server found in the file, handed over by the upload form
-// (sessionStorage, this tab only) and shown once on the new version's page.
+// (sessionStorage, this tab only) and shown once on the new version's page. After a plain post
+// (scripts off) the page passes them in from the upload route's cookie instead.
 import { useEffect, useState } from "react";
 import { IssueTable, type FileIssue } from "../issue-table";
 
-export function UploadWarnings(props: { versionId: string }) {
-  const [data, setData] = useState<{ file: string; warnings: FileIssue[] } | null>(null);
+type Warnings = { file: string; warnings: FileIssue[] };
+
+export function UploadWarnings(props: { versionId: string; initial?: Warnings | null }) {
+  const [data, setData] = useState<Warnings | null>(props.initial ?? null);
   useEffect(() => {
     const key = `pw-upload:${props.versionId}`;
     const raw = sessionStorage.getItem(key);

@@ -1,14 +1,17 @@
 "use client";
 // The upload form: react-hook-form + zod checks the choice and the file before sending; the server
 // checks the file and answers with every problem, shown in a table, or with the new version.
+// With scripts off it is a plain multipart post to the same route, which redirects to the new
+// version or back here with the problems (`refused`, read from the route's cookie by the page).
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { formatSize, tooLargeMessage } from "../../../../../../lib/instruments/limits";
 import { ErrorSummary } from "../../../../../components/error-summary";
 import { IssueTable, type FileIssue } from "../issue-table";
+import type { UploadResult } from "../upload-result";
 
 const NEW = "__new__";
 
@@ -30,13 +33,45 @@ function makeSchema(maxBytes: number) {
 type Values = z.infer<ReturnType<typeof makeSchema>>;
 type Problem = { detail?: string; errors?: FileIssue[]; status?: number };
 
-export function UploadForm(props: { studySlug: string; instruments: { name: string; next: number }[]; initial?: string; maxBytes: number }) {
+/** What a refused plain post left for the form: a message, the name's problem, the file's, or its table of problems. */
+function fromRefused(r: UploadResult | null | undefined) {
+  if (!r) return { formError: null, name: undefined, file: undefined, table: null };
+  const name = r.issues.find((i) => i.path === "name")?.message;
+  const rest = r.issues.filter((i) => i.path !== "name");
+  const single = rest.length === 1 && !rest[0].sheet && rest[0].path === "file" && r.more === 0;
+  const table = rest.length && !single ? { file: r.file, issues: rest, more: r.more } : null;
+  const total = rest.length + r.more;
+  return {
+    formError: r.issues.length === 0 ? r.message : null,
+    name,
+    file: single ? rest[0].message : table ? `${r.file} has ${total} problem${total === 1 ? "" : "s"}; nothing was saved` : undefined,
+    table,
+  };
+}
+
+export function UploadForm(props: { studySlug: string; instruments: { name: string; next: number }[]; initial?: string; maxBytes: number; refused?: UploadResult | null }) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [fileIssues, setFileIssues] = useState<{ file: string; issues: FileIssue[] } | null>(null);
+  const known = props.instruments.some((i) => i.name === props.initial);
+  // Computed once: react-hook-form applies `errors` again whenever the object changes.
+  const [refused] = useState(() => fromRefused(props.refused));
+  const [serverErrors] = useState(() =>
+    refused.name || refused.file
+      ? { ...(refused.name ? { [known ? "instrument" : "newName"]: { type: "server", message: refused.name } } : {}), ...(refused.file ? { file: { type: "server", message: refused.file } } : {}) }
+      : undefined,
+  );
+  const [formError, setFormError] = useState<string | null>(refused.formError);
+  const [fileIssues, setFileIssues] = useState<{ file: string; issues: FileIssue[]; more?: number } | null>(refused.table);
+  // Until scripts run, the new instrument's name field is shown whatever is chosen (plain post).
+  const [hydrated, setHydrated] = useState(false);
+  const defaults = known || !props.initial
+    ? { instrument: props.initial ?? props.instruments[0]?.name ?? NEW, newName: "" }
+    : { instrument: NEW, newName: props.initial };
+  useEffect(() => setHydrated(true), []);
   const { register, handleSubmit, formState, watch, setError } = useForm<Values>({
     resolver: zodResolver(makeSchema(props.maxBytes)),
-    defaultValues: { instrument: props.initial ?? props.instruments[0]?.name ?? NEW, newName: "" },
+    // A name that is not an instrument yet (sent back after a refused plain post) is a new one.
+    defaultValues: defaults,
+    errors: serverErrors,
   });
   const { errors, isSubmitting, submitCount } = formState;
   const instrument = watch("instrument");
@@ -83,20 +118,22 @@ export function UploadForm(props: { studySlug: string; instruments: { name: stri
   const aria = (k: keyof Values) => ({ id: k, "aria-invalid": !!errors[k], "aria-describedby": errors[k] ? `${k}-error` : undefined });
   return (
     <>
-      <form className="stack" onSubmit={handleSubmit(onSubmit)} noValidate aria-label="Upload a questionnaire" style={{ maxWidth: "34rem" }}>
+      <form className="stack" action={`/studies/${props.studySlug}/instruments/upload`} method="post" encType="multipart/form-data"
+        onSubmit={handleSubmit(onSubmit)} noValidate aria-label="Upload a questionnaire" style={{ maxWidth: "34rem" }}>
         <ErrorSummary items={summary} focusOn={[submitCount, formError, fileIssues]} />
         <div>
           <label htmlFor="instrument">Instrument</label>
-          <select {...aria("instrument")} {...register("instrument")}>
+          {/* The DOM defaults too, for the page as rendered before (or without) scripts. */}
+          <select {...aria("instrument")} defaultValue={defaults.instrument} {...register("instrument")}>
             {props.instruments.map((i) => <option key={i.name} value={i.name}>{i.name} (becomes version {i.next})</option>)}
             <option value={NEW}>A new instrument…</option>
           </select>
           {errors.instrument && <p className="field-error" id="instrument-error">{errors.instrument.message}</p>}
         </div>
-        {instrument === NEW && (
+        {(instrument === NEW || !hydrated) && (
           <div>
-            <label htmlFor="newName">Name of the new instrument</label>
-            <input {...aria("newName")} {...register("newName")} placeholder="e.g. Wave 3 (2024)" />
+            <label htmlFor="newName">Name of the new instrument{hydrated ? "" : " (when you choose “A new instrument…”)"}</label>
+            <input {...aria("newName")} defaultValue={defaults.newName} {...register("newName")} placeholder="e.g. Wave 3 (2024)" />
             {errors.newName && <p className="field-error" id="newName-error">{errors.newName.message}</p>}
           </div>
         )}
@@ -111,9 +148,10 @@ export function UploadForm(props: { studySlug: string; instruments: { name: stri
       </form>
       {fileIssues && (
         <section aria-labelledby="file-problems-title">
-          <h2 id="file-problems-title">{fileIssues.issues.length} problem{fileIssues.issues.length === 1 ? "" : "s"} in {fileIssues.file}</h2>
+          <h2 id="file-problems-title">{fileIssues.issues.length + (fileIssues.more ?? 0)} problem{fileIssues.issues.length + (fileIssues.more ?? 0) === 1 ? "" : "s"} in {fileIssues.file}</h2>
           <p>Nothing was saved. Correct the file and upload it again.</p>
           <IssueTable id="file-problems" caption={`Problems in ${fileIssues.file}`} issues={fileIssues.issues} />
+          {!!fileIssues.more && <p>…and {fileIssues.more} more. Correct these and upload again to see the rest.</p>}
         </section>
       )}
     </>
