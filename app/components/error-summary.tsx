@@ -34,7 +34,13 @@ export function summaryItems(failure: Failure, fields: Record<string, string | u
 export function ErrorSummary({ items, focusOn }: { items: SummaryItem[]; focusOn: readonly unknown[] }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (items.length) ref.current?.focus();
+    if (!items.length) return;
+    ref.current?.focus();
+    // react-hook-form focuses the first invalid field after a refused submit, once at once and
+    // once in a timeout it sets before this render (unless the form says shouldFocusError: false);
+    // focusing again in a later timeout keeps the summary focused for every form.
+    const later = setTimeout(() => ref.current?.focus());
+    return () => clearTimeout(later);
     // Deliberately not on `items`: see above.
   }, focusOn);
   if (!items.length) return null;

@@ -69,6 +69,7 @@ export function UploadForm(props: { studySlug: string; instruments: { name: stri
   useEffect(() => setHydrated(true), []);
   const { register, handleSubmit, formState, watch, setError } = useForm<Values>({
     resolver: zodResolver(makeSchema(props.maxBytes)),
+    shouldFocusError: false, // the error summary takes focus, then links to each field
     // A name that is not an instrument yet (sent back after a refused plain post) is a new one.
     defaultValues: defaults,
     errors: serverErrors,
