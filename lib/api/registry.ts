@@ -4,6 +4,7 @@ import {
   exportResponsesEndpoint, frequencyEndpoint, listFlaggedEndpoint, listRulesEndpoint, recruitmentListEndpoint, saveRuleEndpoint, updateFlaggedEndpoint,
 } from "./endpoints/data";
 import { meEndpoint, openapiEndpoint } from "./endpoints/meta";
+import { previewRequestEndpoint, recordStepsEndpoint, sendRequestEndpoint } from "./endpoints/recruitment";
 import { importPanelEndpoint, listParticipantsEndpoint } from "./endpoints/panel";
 import {
   createStudyEndpoint, getInstrumentVersionEndpoint, getStudyEndpoint, listInstrumentsEndpoint, listStudiesEndpoint, uploadInstrumentEndpoint,
@@ -18,6 +19,7 @@ export const API_ENDPOINTS: Endpoint[] = [
   importPanelEndpoint, listParticipantsEndpoint,
   exportResponsesEndpoint, frequencyEndpoint,
   listRulesEndpoint, saveRuleEndpoint, listFlaggedEndpoint, updateFlaggedEndpoint, recruitmentListEndpoint,
+  previewRequestEndpoint, sendRequestEndpoint, recordStepsEndpoint,
 ] as Endpoint[];
 
 export const API_TAGS = [
