@@ -2,10 +2,11 @@
 // the board's steps for several people at once; everything the board does.
 import { z } from "zod";
 import { stepsInputSchema } from "../../recruitment/record-steps";
+import { RECRUITMENT_STATUSES } from "../../recruitment/recruitment-transitions";
 import { endpoint } from "../endpoint";
 import { studyParams } from "../schemas";
 
-const statuses = z.enum(["flagged", "invited", "agreed", "interviewed", "declined", "no_answer"]);
+const statuses = z.enum(RECRUITMENT_STATUSES);
 const entryParams = studyParams.extend({ entry: z.uuid().describe("The board entry's id") });
 
 export const requestBodySchema = z.object({
