@@ -6,11 +6,12 @@ import { type FormEvent, type ReactNode, startTransition, useRef } from "react";
 
 type Check = (onValid: () => void) => (e: FormEvent) => Promise<void>;
 
-export function ActionForm(props: { action: (data: FormData) => void; check: Check; label: string; children: ReactNode }) {
+export function ActionForm(props: { action: (data: FormData) => void; check: Check; label: string; children: ReactNode; id?: string }) {
   const form = useRef<HTMLFormElement>(null);
   return (
     <form
       ref={form}
+      id={props.id}
       action={props.action}
       onSubmit={(e) => {
         e.preventDefault();

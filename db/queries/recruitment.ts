@@ -361,3 +361,48 @@ export async function dropUntouchedFlag(db: Db, participantId: string, waveId: s
     .delete(recruitment)
     .where(and(eq(recruitment.participantId, participantId), eq(recruitment.waveId, waveId), eq(recruitment.status, "flagged")));
 }
+
+/** Several board entries of a study by id (withdrawn people are not on the board), in no order. */
+export async function findBoardEntries(db: Db, studyId: string, ids: string[], consentKind: string): Promise<BoardEntry[]> {
+  if (ids.length === 0) return [];
+  const rows = await executeRows(db, sql`${boardSelect(consentKind)} where rc.study_id = ${studyId} and rc.id in (${list(ids)})`);
+  return rows.map(toEntry);
+}
+
+/** Adds a line at the end of an entry's notes (a bulk step's note), keeping what was there. */
+export async function appendBoardNote(db: Db, studyId: string, id: string, line: string, now: Date): Promise<boolean> {
+  const rows = await executeRows(
+    db,
+    sql`update recruitment set notes = case when coalesce(notes, '') = '' then ${line} else notes || E'\n' || ${line} end, updated_at = ${ts(now)}
+        where study_id = ${studyId} and id = ${id} returning id`,
+  );
+  return rows.length === 1;
+}
+
+/** The language of a participant's latest response in any wave (the email's first choice), if any. */
+export async function lastAnsweredLanguage(db: Db, participantId: string): Promise<string | null> {
+  const [r] = await executeRows<{ language: string | null }>(
+    db,
+    sql`select language from responses where participant_id = ${participantId} order by updated_at desc limit 1`,
+  );
+  return r?.language ?? null;
+}
+
+/**
+ * The people described in the interviewees' table: those interviewed, in the order they were
+ * interviewed (withdrawn people never appear).
+ */
+export async function boardPeopleWithStatus(
+  db: Db,
+  studyId: string,
+  status: RecruitmentStatus,
+): Promise<{ id: string; participantId: string; code: string; at: Date | null }[]> {
+  const rows = await executeRows(
+    db,
+    sql`select rc.id, rc.participant_id, p.code, coalesce(rc.interviewed_at, rc.agreed_at) as at
+        from recruitment rc join participants p on p.id = rc.participant_id and p.withdrawn_at is null
+        where rc.study_id = ${studyId} and rc.status = ${status}
+        order by coalesce(rc.interviewed_at, rc.agreed_at) nulls last, p.code`,
+  );
+  return rows.map((r) => ({ id: r.id as string, participantId: r.participant_id as string, code: r.code as string, at: toDate(r.at) }));
+}

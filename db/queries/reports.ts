@@ -112,3 +112,25 @@ export async function retentionCounts(db: Db, studyId: string, prevWave: string,
   );
   return { base: toNumber(r?.base), retained: toNumber(r?.retained) };
 }
+
+/**
+ * One page of the "other, specify" texts of a variable among completed responses of a wave, oldest
+ * completion first, with the person's pseudonymous code (null for an open-link response that no
+ * panel member holds), and how many there are in all.
+ */
+export async function otherTextsPage(
+  db: Db,
+  f: { studyId: string; waveId: string; variable: string; limit: number; offset: number },
+): Promise<{ total: number; rows: { code: string | null; text: string }[] }> {
+  const where = sql`r.study_id = ${f.studyId} and r.wave_id = ${f.waveId} and r.status = 'completed'
+    and jsonb_typeof(r.answers -> ${f.variable}::text) = 'string' and r.answers ->> ${f.variable}::text <> ''`;
+  const [c] = await executeRows<{ n: unknown }>(db, sql`select count(*) as n from responses r where ${where}`);
+  const rows = await executeRows<{ code: string | null; text: string }>(
+    db,
+    sql`select p.code, r.answers ->> ${f.variable}::text as text
+        from responses r left join participants p on p.id = r.participant_id
+        where ${where}
+        order by r.completed_at nulls last, r.id limit ${f.limit} offset ${f.offset}`,
+  );
+  return { total: toNumber(c?.n), rows: rows.map((r) => ({ code: r.code ?? null, text: r.text })) };
+}

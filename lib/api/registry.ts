@@ -4,6 +4,8 @@ import {
   exportResponsesEndpoint, frequencyEndpoint, listFlaggedEndpoint, listRulesEndpoint, recruitmentListEndpoint, saveRuleEndpoint, updateFlaggedEndpoint,
 } from "./endpoints/data";
 import { meEndpoint, openapiEndpoint } from "./endpoints/meta";
+import { previewRequestEndpoint, recordStepsEndpoint, sendRequestEndpoint } from "./endpoints/recruitment";
+import { intervieweesEndpoint, otherTextsEndpoint } from "./endpoints/reports";
 import { importPanelEndpoint, listParticipantsEndpoint } from "./endpoints/panel";
 import {
   createStudyEndpoint, getInstrumentVersionEndpoint, getStudyEndpoint, listInstrumentsEndpoint, listStudiesEndpoint, uploadInstrumentEndpoint,
@@ -16,8 +18,9 @@ export const API_ENDPOINTS: Endpoint[] = [
   listInstrumentsEndpoint, uploadInstrumentEndpoint, getInstrumentVersionEndpoint,
   listWavesEndpoint, createWaveEndpoint, scheduleWaveEndpoint, openWaveEndpoint, closeWaveEndpoint, fieldworkEndpoint,
   importPanelEndpoint, listParticipantsEndpoint,
-  exportResponsesEndpoint, frequencyEndpoint,
+  exportResponsesEndpoint, frequencyEndpoint, otherTextsEndpoint, intervieweesEndpoint,
   listRulesEndpoint, saveRuleEndpoint, listFlaggedEndpoint, updateFlaggedEndpoint, recruitmentListEndpoint,
+  previewRequestEndpoint, sendRequestEndpoint, recordStepsEndpoint,
 ] as Endpoint[];
 
 export const API_TAGS = [

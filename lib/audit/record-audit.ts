@@ -9,6 +9,8 @@ export type AuditAction =
   | "export.responses"
   | "export.responses_identified"
   | "recruitment.interview_request"
+  | "recruitment.step"
+  | "recruitment.note"
   | "panel.import"
   | "panel.import_check"
   | "participant.link_requested"

@@ -1,12 +1,12 @@
 // Turns a claimed outbox row and its send-time context into the email to send: the template in
 // the right language, the personal link rebuilt from the key, the stop-emails link and headers.
 import { createHmac } from "node:crypto";
-import { renderPreview, TEMPLATES, isTemplateName, EMAIL_LANGUAGES, type RenderedEmail } from "../../emails";
-import { pickLanguage, type EmailLanguage, type RespondentBase } from "../../emails/layout";
+import { renderPreview, TEMPLATES, isTemplateName, type RenderedEmail } from "../../emails";
+import { pickLanguage, type RespondentBase } from "../../emails/layout";
 import type { ClaimedMessage, DeliveryRow } from "../../db/queries/outbox";
 import { decryptPersonal } from "../crypto/personal-data";
 import { invitationToken, linkConfirmationToken } from "../crypto/tokens";
-import { chooseLanguage } from "../i18n/choose-language";
+import { respondentEmailLanguage } from "./email-language";
 import { studyTimeZone } from "../i18n/study-time-zone";
 import type { OutgoingMessage } from "./transport";
 import { unsubscribeToken } from "./unsubscribe-token";
@@ -62,10 +62,7 @@ export function buildMessage(s: MailSettings, msg: ClaimedMessage, ctx: Delivery
 
   // The language the person last answered in, else their recorded one, decided here at send time
   // for every respondent email (the language queued with the message is the last fallback).
-  const language = chooseLanguage({
-    offered: EMAIL_LANGUAGES, lastAnswered: ctx.answeredLanguage, recorded: ctx.contactLanguage,
-    fallback: pickLanguage(msg.language, EMAIL_LANGUAGES, "en"),
-  }) as EmailLanguage;
+  const language = respondentEmailLanguage({ answeredLanguage: ctx.answeredLanguage, contactLanguage: ctx.contactLanguage, queuedLanguage: msg.language });
   const stopUrl = unsubscribeUrl(s, msg.participantId!);
   const respondent: RespondentBase = { language, ...study, unsubscribeUrl: stopUrl };
   const link = ctx.invitationId ? personalLink(s, ctx.invitationId) : null;

@@ -87,7 +87,7 @@ export async function exportRecruitmentList(
         }
         yield [
           b.code, email, b.language, STATUS_LABELS[b.status], day(b.flaggedAt), day(b.invitedAt), day(b.agreedAt), day(b.interviewedAt), day(b.closedAt),
-          ...set.columns.map((c) => columnValue(set, c.variable, values)), b.notes,
+          ...set.columns.map((c) => columnValue(set, c, values)), b.notes,
         ];
       }
       if (batch.length < BATCH) return;

@@ -5,6 +5,8 @@ import { countBoard, listBoard, listRules, type BoardEntry } from "../../db/quer
 import type { RecruitmentStatus } from "../../db/schema";
 import { isAdmin, studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
+import { isoDay } from "../i18n/format-date";
+import { studyTimeZone } from "../i18n/study-time-zone";
 import { loadWaves } from "../studies/load-waves";
 import { getPlan } from "../surveys/plan";
 import { describeRule, storedRuleSchema } from "./rule-schema";
@@ -19,7 +21,7 @@ export type BoardView = Awaited<ReturnType<typeof getRecruitmentBoard>>;
  * flagged for interviews, withdrawn people excluded, with the steps each may take next. Pseudonymous:
  * no emails (only the admin's recruitment list has them). Researchers of the study and admins.
  */
-export async function getRecruitmentBoard(db: Db, user: StaffUser, slug: string, o: { status?: RecruitmentStatus } = {}) {
+export async function getRecruitmentBoard(db: Db, user: StaffUser, slug: string, o: { status?: RecruitmentStatus; now?: Date } = {}) {
   const study = await studyForUser(db, user, slug);
   const waves = await loadWaves(db, study.id);
   const waveName = (id: string | null) => waves.find((w) => w.id === id)?.name ?? null;
@@ -38,5 +40,8 @@ export async function getRecruitmentBoard(db: Db, user: StaffUser, slug: string,
     entries: entries.map((e: BoardEntry) => ({ ...e, steps: manualSteps(e.status), canRequest: canRequest(e.status) && e.hasContact && e.consentGranted })),
     truncated: entries.length === BOARD_LIMIT,
     canExportList: isAdmin(user),
+    /** Steps are dated today or earlier in this zone (the date field's max). */
+    timeZone: studyTimeZone(study.settings),
+    today: isoDay(o.now ?? new Date(), studyTimeZone(study.settings)),
   };
 }

@@ -13,6 +13,8 @@ export const recruitmentColumnSchema = z.object({
   label: z.string().min(1),
   /** A question, matrix row, "other" text or calculate of any wave (the latest wave with a value wins). */
   variable: z.string().min(1),
+  /** Value labels as researchers want them printed ("<30"), by answer code (the settings page). */
+  valueLabels: z.record(z.string(), z.string()).optional(),
 });
 export type RecruitmentColumn = z.infer<typeof recruitmentColumnSchema>;
 
@@ -26,24 +28,35 @@ export type LoadedWave = { id: string; position: number; def: SurveyDefinition }
 
 export type ColumnSet = {
   columns: RecruitmentColumn[];
-  /** variable → code → label (settings first, then option labels of the latest wave that asks it). */
+  /** column key → code → label (see columnLabels). */
   labels: Map<string, Map<string, string>>;
 };
+
+/**
+ * The printed label of each code of one column: the column's own valueLabels first, then the
+ * study's older per-variable recruitmentValueLabels, then the questionnaire's option label (of the
+ * latest wave that asks it); a code with none of these prints as itself. Pure.
+ */
+export function columnLabels(
+  column: RecruitmentColumn,
+  questionnaire: ReadonlyMap<string, string> | undefined,
+  legacy: Readonly<Record<string, string>> | undefined,
+): Map<string, string> {
+  return new Map([...(questionnaire ?? []), ...Object.entries(legacy ?? {}), ...Object.entries(column.valueLabels ?? {})]);
+}
 
 /** The study's recruitment columns with their value labels in `lang`. */
 export function recruitmentColumns(settings: unknown, waves: LoadedWave[], lang: string): ColumnSet {
   const s = settingsSchema.parse(settings ?? {});
-  const labels = new Map<string, Map<string, string>>();
+  const byVariable = new Map<string, Map<string, string>>();
   for (const w of [...waves].sort((a, b) => a.position - b.position)) {
     for (const qp of getPlan(w.def).questions) {
       if (!qp.options.length) continue;
       const m = new Map(qp.options.map((o) => [o.option.code, textIn(o.option.label, lang, w.def.defaultLanguage)]));
-      for (const v of qp.rows.length ? qp.rows.map((r) => r.variable) : [qp.q.name]) labels.set(v, m);
+      for (const v of qp.rows.length ? qp.rows.map((r) => r.variable) : [qp.q.name]) byVariable.set(v, m);
     }
   }
-  for (const [variable, codes] of Object.entries(s.recruitmentValueLabels)) {
-    labels.set(variable, new Map([...(labels.get(variable) ?? []), ...Object.entries(codes)]));
-  }
+  const labels = new Map(s.recruitmentColumns.map((c) => [c.key, columnLabels(c, byVariable.get(c.variable), s.recruitmentValueLabels[c.variable])]));
   return { columns: s.recruitmentColumns, labels };
 }
 
@@ -92,10 +105,10 @@ export function participantValues(
 }
 
 /** One cell of a characteristic: the value label(s), or the raw value. */
-export function columnValue(set: ColumnSet, variable: string, values: Record<string, AnswerValue>): string {
-  const v = values[variable];
+export function columnValue(set: ColumnSet, column: RecruitmentColumn, values: Record<string, AnswerValue>): string {
+  const v = values[column.variable];
   if (!present(v)) return "";
-  const m = set.labels.get(variable);
+  const m = set.labels.get(column.key);
   const one = (x: unknown) => m?.get(String(x)) ?? String(x);
   return Array.isArray(v) ? v.map(one).join("; ") : one(v);
 }

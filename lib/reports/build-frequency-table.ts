@@ -17,7 +17,20 @@ export type FrequencyTable = {
   rows: FrequencyRow[];
   footnotes: Footnote[];
   multiple: boolean;
+  /** Rows in the questionnaire's option order, or by count (most chosen first). */
+  order: FrequencyOrder;
 };
+
+export type FrequencyOrder = "options" | "count";
+
+/**
+ * The order a table is shown in unless the researcher picks one: a single choice list is read
+ * as ordinal (age groups, length of stay) and keeps its option order; a multiple choice (reasons
+ * for leaving) is published by count.
+ */
+export function defaultOrder(type: "single" | "multiple"): FrequencyOrder {
+  return type === "single" ? "options" : "count";
+}
 
 const WHO: Record<Trajectory, string> = { stayed: "stayed", returned: "returned", moved_on: "moved on", unknown: "could not be classified" };
 const who = (ts: Trajectory[]) => ts.map((t) => WHO[t]).join(" or ");
@@ -35,7 +48,8 @@ export function percent(count: number, n: number): number | null {
  * Builds the table. `filter` is the branches counted (null: everyone); options that none of
  * the counted branches is offered are left out unless someone chose them. Percentages are of
  * N, the respondents who answered, rounded to one decimal; rows sort by count, then by option
- * order. Footnote marks a, b, c… follow the rows' order.
+ * order (`order` "count"), or keep the option order ("options"; codes the instrument no longer
+ * lists come last). Footnote marks a, b, c… follow the rows' order.
  */
 export function buildFrequencyTable(
   question: ChoiceQuestion,
@@ -44,6 +58,7 @@ export function buildFrequencyTable(
   filter: Trajectory[] | null,
   lang: string,
   defaultLanguage: string,
+  order: FrequencyOrder = defaultOrder(question.type),
 ): FrequencyTable {
   const t = (x: Text) => textIn(x, lang, defaultLanguage);
   const considered = analysis.branches.filter((b) => !filter || filter.includes(b));
@@ -66,7 +81,7 @@ export function buildFrequencyTable(
       rows.push({ code, label: code, count, percent: percent(count, counts.n), marks: [], order: rows.length + 1000, note: ["Not an option of this instrument version."] });
     }
   }
-  rows.sort((a, b) => b.count - a.count || a.order - b.order);
+  rows.sort(order === "count" ? (a, b) => b.count - a.count || a.order - b.order : (a, b) => a.order - b.order);
   const footnotes: Footnote[] = [];
   for (const r of rows) {
     for (const text of r.note) {
@@ -86,5 +101,6 @@ export function buildFrequencyTable(
     rows: rows.map(({ code, label, count, percent: p, marks }) => ({ code, label, count, percent: p, marks })),
     footnotes,
     multiple: question.type === "multiple",
+    order,
   };
 }

@@ -11,7 +11,7 @@ import { parseInput } from "../errors/zod-issues";
 import { SLUG_PATTERN } from "../studies/study-schema";
 import type { ChoiceQuestion } from "../surveys/definition";
 import { getPlan } from "../surveys/plan";
-import { buildFrequencyTable, type FrequencyTable } from "./build-frequency-table";
+import { buildFrequencyTable, defaultOrder, type FrequencyTable } from "./build-frequency-table";
 import { optionBranches } from "./option-branches";
 
 export const BRANCHES = {
@@ -29,6 +29,11 @@ export const frequencyQuerySchema = z.object({
   question: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, "Choose a question"),
   branch: z.enum(Object.keys(BRANCHES) as [Branch, ...Branch[]]).default("all"),
   lang: z.enum(["en", "nb", "uk", "ru"]).default("en"),
+  order: z
+    .enum(["options", "count"])
+    .optional()
+    .or(z.literal("").transform(() => undefined))
+    .describe("Row order: the option order (default for single choice: ordinal lists such as age groups) or by count (default for multiple choice)"),
 });
 export type FrequencyQuery = z.input<typeof frequencyQuerySchema>;
 
@@ -51,6 +56,7 @@ export async function getFrequencyTable(db: Db, user: StaffUser, slug: string, q
     studyId: study.id, waveId: wave.id, variable: question.name, multiple: question.type === "multiple", trajectories: filter,
   });
   const analysis = optionBranches(wave.def, question as ChoiceQuestion, study, now);
-  const table: FrequencyTable = buildFrequencyTable(question as ChoiceQuestion, analysis, counts, filter, q.lang, wave.def.defaultLanguage);
-  return { study: { slug: study.slug, name: study.name }, wave: { slug: wave.slug, name: wave.name }, query: q, table };
+  const order = q.order ?? defaultOrder(question.type);
+  const table: FrequencyTable = buildFrequencyTable(question as ChoiceQuestion, analysis, counts, filter, q.lang, wave.def.defaultLanguage, order);
+  return { study: { slug: study.slug, name: study.name }, wave: { slug: wave.slug, name: wave.name }, query: { ...q, order }, table };
 }

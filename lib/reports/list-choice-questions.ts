@@ -16,7 +16,9 @@ export async function listChoiceQuestions(db: Db, user: StaffUser, slug: string,
       name: w.name,
       questions: getPlan(w.def)
         .questions.filter((qp) => qp.q.type === "single" || qp.q.type === "multiple")
-        .map((qp) => ({ name: qp.q.name, type: qp.q.type, label: textIn(qp.q.label, lang, w.def.defaultLanguage) })),
+        .map((qp) => ({
+          name: qp.q.name, type: qp.q.type as "single" | "multiple", label: textIn(qp.q.label, lang, w.def.defaultLanguage), hasOther: !!qp.otherVariable,
+        })),
     })),
   };
 }

@@ -12,11 +12,15 @@ const csvRows = (text: string): string[][] => readCsv(text);
 test("an admin sends an interview request from the board, reads it in the mailbox and downloads the list", async ({ page }) => {
   await signIn(page, ADMIN, `${STUDY}/recruitment?status=flagged`);
   // The demo's interview rule has flagged the wave-2 leavers who agreed to interview contact.
-  const row = page.locator("tbody tr").filter({ has: page.getByRole("button", { name: "Send interview request" }) }).first();
+  const row = page.locator("tbody tr").filter({ has: page.getByRole("link", { name: "Send interview request…" }) }).first();
   await expect(row).toBeVisible();
   const code = (await row.locator("code").textContent())!.trim();
-  await row.getByRole("button", { name: "Send interview request" }).click();
-  // The board refreshes: the person leaves the flagged view…
+  // The email is shown first; it is queued only on confirmation.
+  await row.getByRole("link", { name: "Send interview request…" }).click();
+  await page.getByRole("button", { name: "Send this request" }).click();
+  await expect(page.getByText("Interview request queued")).toBeVisible();
+  // The person has left the flagged view…
+  await page.goto(`${STUDY}/recruitment?status=flagged`);
   await expect(page.locator("tbody tr", { hasText: code })).toHaveCount(0);
 
   // …and is invited, with one request sent.

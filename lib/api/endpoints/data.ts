@@ -49,7 +49,9 @@ export const frequencyEndpoint = endpoint({
   path: "/studies/{study}/reports/frequency",
   tag: "Reports",
   summary: "A frequency table of one choice question (JSON)",
-  description: "Counts over completed responses, for everyone or one branch, ordered by count, with footnotes for branch-specific and merged options.",
+  description:
+    "Counts over completed responses, for everyone or one branch, with footnotes for branch-specific and merged options. " +
+    "A single choice keeps its option order (ordinal lists such as age groups), a multiple choice is ordered by count; `order` chooses.",
   params: studyParams,
   query: frequencyQuerySchema,
   responses: {
@@ -58,10 +60,10 @@ export const frequencyEndpoint = endpoint({
       schema: z.object({
         study: z.object({ slug: z.string(), name: z.string() }),
         wave: z.object({ slug: z.string(), name: z.string() }),
-        query: z.object({ wave: z.string(), question: z.string(), branch: z.string(), lang: z.string() }),
+        query: z.object({ wave: z.string(), question: z.string(), branch: z.string(), lang: z.string(), order: z.enum(["options", "count"]) }),
         table: z.object({
           question: z.string(), variable: z.string(), base: z.string(), n: z.number().int(), rows: z.array(frequencyRow),
-          footnotes: z.array(z.object({ mark: z.string(), text: z.string() })), multiple: z.boolean(),
+          footnotes: z.array(z.object({ mark: z.string(), text: z.string() })), multiple: z.boolean(), order: z.enum(["options", "count"]),
         }),
       }).meta({ id: "FrequencyTable" }),
     },
@@ -140,8 +142,8 @@ export const updateFlaggedEndpoint = endpoint({
   method: "PATCH",
   path: "/studies/{study}/recruitment/flagged/{entry}",
   tag: "Recruitment",
-  summary: "Record a person's step (agreed, interviewed, declined, no answer) and/or notes",
-  description: "`invited` is reached only by sending the interview request in the app. A step someone else recorded first answers 409.",
+  summary: "Record a person's step (agreed, interviewed, declined, no answer) and/or notes (replacing them)",
+  description: "`invited` is reached by sending the interview request (POST .../request). The day may not be in the future in the study's time zone. A step someone else recorded first answers 409.",
   params: studyParams.extend({ entry: z.uuid().describe("The board entry's id") }),
   body: { kind: "json", schema: boardUpdateSchema.omit({ id: true }).meta({ id: "FlaggedUpdate" }) },
   responses: { 200: { description: "The entry's status now", schema: z.object({ status: statuses }).meta({ id: "FlaggedStatus" }) } },

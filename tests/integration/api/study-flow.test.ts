@@ -29,6 +29,11 @@ import * as rules from "../../../app/api/v1/studies/[study]/recruitment/rules/ro
 import * as flagged from "../../../app/api/v1/studies/[study]/recruitment/flagged/route";
 import * as flaggedEntry from "../../../app/api/v1/studies/[study]/recruitment/flagged/[entry]/route";
 import * as recruitmentList from "../../../app/api/v1/studies/[study]/recruitment/list/route";
+import * as requestRoute from "../../../app/api/v1/studies/[study]/recruitment/flagged/[entry]/request/route";
+import * as steps from "../../../app/api/v1/studies/[study]/recruitment/steps/route";
+import * as otherTexts from "../../../app/api/v1/studies/[study]/reports/other-texts/route";
+import * as interviewees from "../../../app/api/v1/studies/[study]/reports/interviewees/route";
+import { isoDay } from "../../../lib/i18n/format-date";
 import * as me from "../../../app/api/v1/me/route";
 import { API_ENDPOINTS } from "../../../lib/api/registry";
 import { answerPersonalLink } from "./answer";
@@ -263,8 +268,55 @@ describe("a whole study through the API", () => {
     expect(audit.map((x) => `${x.action} ${x.target}`)).toEqual([
       // The panel imports earlier in this study: a dry run, the refused file, the import, the re-import skipping everyone.
       "panel.import_check null", "panel.import null", "panel.import null", "panel.import null",
-      "export.responses wide.json", "export.responses long.csv", "export.responses wide.json", "export.responses long.json", "export.recruitment_list recruitment-list.csv",
+      "export.responses wide.json", "export.responses long.csv", "export.responses wide.json", "export.responses long.json",
+      // The step recorded through PATCH, and its notes (their length, not their words).
+      "recruitment.step A03", "recruitment.note A03",
+      "export.recruitment_list recruitment-list.csv",
     ]);
+  });
+
+  it("does everything the board does: shows the request, sends it (invited), records steps for several people at once", async () => {
+    const board = await json(await call(flagged.GET, "", { token: researcher, params: S }));
+    const id = (code: string) => board.entries.find((e: { code: string }) => e.code === code).id as string;
+    const preview = await call(requestRoute.GET, "", { token: researcher, params: { ...S, entry: id("A02") } });
+    expect(preview.status).toBe(200);
+    const p = await json(preview);
+    expect(p).toMatchObject({ entry: { code: "A02", status: "flagged" }, refusal: null });
+    // The language A02 last answered in (else their contact language, ru), as the sender will choose.
+    const [last] = await executeRows<{ language: string }>(a.t.db, sql`select r.language from responses r join participants p on p.id = r.participant_id where p.code = 'A02' order by r.updated_at desc limit 1`);
+    expect(p.language).toBe(last?.language ?? "ru");
+    expect(p.text).not.toContain("ivan@example.org");
+
+    const sent = await call(requestRoute.POST, "", { token: researcher, params: { ...S, entry: id("A02") }, json: { minutes: "45" } });
+    expect(await json(sent)).toEqual({ queued: true, number: 0, status: "invited" });
+    const again = await call(requestRoute.POST, "", { token: researcher, params: { ...S, entry: id("A02") }, json: {} });
+    expect(again.status).toBe(409);
+
+    // All or nothing: A04 is only flagged, so A02 is not moved either.
+    const today = isoDay(new Date(), "Europe/Oslo");
+    const refused = await call(steps.POST, "", { token: researcher, params: S, json: { entries: [id("A02"), id("A04")], to: "agreed", at: today } });
+    expect(refused.status).toBe(422);
+    expect((await json(refused)).errors).toEqual([{ path: "entries", message: expect.stringContaining("A04") }]);
+    const future = await call(steps.POST, "", { token: researcher, params: S, json: { entries: [id("A02")], to: "agreed", at: "2999-01-01" } });
+    expect(future.status).toBe(422);
+    const agreed = await call(steps.POST, "", { token: researcher, params: S, json: { entries: [id("A02")], to: "agreed", at: today, note: "Evenings" } });
+    expect(await json(agreed)).toEqual({ status: "agreed", updated: [{ id: id("A02"), code: "A02" }] });
+    const after = await json(await call(flagged.GET, "", { token: researcher, params: S }));
+    expect(after.entries.find((e: { code: string }) => e.code === "A02")).toMatchObject({ status: "agreed", notes: `${today} Agreed: Evenings` });
+    expect(after.entries.find((e: { code: string }) => e.code === "A04")).toMatchObject({ status: "flagged" });
+  });
+
+  it("reports the interviewees' characteristics, the other-specify texts and the option order", async () => {
+    const t = await json(await call(interviewees.GET, "", { token: researcher, params: S }));
+    expect(t).toMatchObject({ basis: "agreed", columns: [{ key: "where", label: "Where now" }], rows: [{ number: 1, code: "A02" }] });
+    const others = await call(otherTexts.GET, "", { token: researcher, params: S, query: { wave: "wave-2", question: "reasons" } });
+    expect(others.status).toBe(200);
+    expect(await json(others)).toMatchObject({ variable: "reasons_other", page: 1, pageSize: 25 });
+    const noOther = await call(otherTexts.GET, "", { token: researcher, params: S, query: { wave: "wave-2", question: "where_now" } });
+    expect(noOther.status).toBe(422);
+    const ordered = await json(await call(frequency.GET, "", { token: researcher, params: S, query: { wave: "wave-2", question: "where_now" } }));
+    expect(ordered.table.order).toBe("options");
+    expect(ordered.table.rows.map((r: { code: string }) => r.code)).toEqual(["stayed", "returned", "moved_on"]);
   });
 
   it("closes the wave", async () => {

@@ -7,6 +7,7 @@
 // action did its work); "redirect:<url>". Staff pages answer 404, not 403, to someone who may not
 // see them, so that another study's existence is never revealed.
 import type { CallOptions } from "../api/helpers";
+import { DEMO_STUDY_SLUG } from "../../../lib/demo/seed-demo";
 import { smallSurvey } from "../../fixtures/small-survey";
 import type { Outcome } from "./harness";
 import type { Role, World } from "./world";
@@ -43,6 +44,7 @@ export const PAGES: Record<string, PageCase> = {
   "/studies/[slug]/panel": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/recruitment": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/reports": { params: study, expect: STUDY_PAGE },
+  "/studies/[slug]/recruitment/request/[entry]": { params: (w) => ({ slug: w.slug, entry: w.entryId }), expect: STUDY_PAGE },
   "/studies/[slug]/waves": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/waves/new": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/waves/emails": { params: study, expect: STUDY_PAGE },
@@ -75,6 +77,7 @@ export const ROUTES: Record<string, RouteCase> = {
     expect: STUDY_ROUTE,
   },
   // Contact details: admins only, whatever the study.
+  "GET /api/studies/[slug]/reports/interviewees": { request: (w) => get(`/api/studies/${w.slug}/reports/interviewees`, study(w)), expect: STUDY_ROUTE },
   "GET /api/studies/[slug]/recruitment-list": { request: (w) => get(`/api/studies/${w.slug}/recruitment-list`, study(w)), expect: [401, 403, 403, 200] },
   "POST /studies/[slug]/instruments/upload": {
     request: (w, role) => {
@@ -141,8 +144,15 @@ export const ACTIONS: Record<string, ActionCase> = {
     args: (w) => [w.slug, { name: "Matrix leavers", waveId: null, trajectories: ["returned", "moved_on"], consent: "interview_contact" }],
     expect: STUDY_ACTION,
   },
-  "(staff)/studies/[slug]/recruitment/actions.ts#updateEntryAction": { args: (w, role) => [w.slug, { id: w.entryId, notes: `noted by ${role}` }], expect: STUDY_ACTION },
-  "(staff)/studies/[slug]/recruitment/actions.ts#sendRequestAction": { args: (w) => [w.slug, w.freshEntry()], expect: STUDY_ACTION },
+  // Both are form posts that go back to the board when done.
+  "(staff)/studies/[slug]/recruitment/actions.ts#recordStepsAction": {
+    args: (w, role) => [w.slug, { ok: null }, fd({ entries: w.entryId, note: `noted by ${role}` })],
+    expect: [401, `redirect:/studies/${DEMO_STUDY_SLUG}/recruitment?done=noted&n=1`, 404, `redirect:/studies/${DEMO_STUDY_SLUG}/recruitment?done=noted&n=1`],
+  },
+  "(staff)/studies/[slug]/recruitment/actions.ts#sendRequestAction": {
+    args: (w) => [w.slug, { ok: null }, fd({ id: w.freshEntry() })],
+    expect: [401, `redirect:/studies/${DEMO_STUDY_SLUG}/recruitment?done=invited&n=1`, 404, `redirect:/studies/${DEMO_STUDY_SLUG}/recruitment?done=invited&n=1`],
+  },
   "(staff)/studies/[slug]/waves/actions.ts#createWaveAction": {
     args: (w) => {
       const slug = `matrix-new-${++n}`;
@@ -202,4 +212,9 @@ export const API: Record<string, ApiCase> = {
   listFlagged: { options: (w) => ({ params: S(w) }), expect: STUDY_API },
   updateFlagged: { options: (w) => ({ params: { ...S(w), entry: w.entryId }, json: { notes: "noted through the API" } }), expect: STUDY_API },
   exportRecruitmentList: { options: (w) => ({ params: S(w) }), expect: [401, 403, 403, 200] },
+  previewInterviewRequest: { options: (w) => ({ params: { ...S(w), entry: w.entryId } }), expect: STUDY_API },
+  sendInterviewRequest: { options: (w) => ({ params: { ...S(w), entry: w.freshEntry() }, json: {} }), expect: STUDY_API },
+  recordRecruitmentSteps: { options: (w) => ({ params: S(w), json: { entries: [w.entryId], note: "noted through the API" } }), expect: STUDY_API },
+  listOtherTexts: { options: (w) => ({ params: S(w), query: { wave: "wave-2", question: "reasons" } }), expect: STUDY_API },
+  getIntervieweeTable: { options: (w) => ({ params: S(w) }), expect: STUDY_API },
 };

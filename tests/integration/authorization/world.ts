@@ -75,7 +75,8 @@ export async function buildWorld(): Promise<World> {
   const rt: Runtime = { config, db: t.db, dbKind: t.kind, auth: createAppAuth(t.db, config) };
   setRuntimeForTests(rt);
   configureApiRateLimit({ capacity: 100_000, refillPerSecond: 1000 });
-  await seedDemo(t.db, config, { now: new Date(), respondents: 150 });
+  // Enough leavers on the board for every interview-request case (the action and the API, each role).
+  await seedDemo(t.db, config, { now: new Date(), respondents: 260 });
   const [study] = await executeRows<{ id: string }>(t.db, sql`select id from studies where slug = ${DEMO_STUDY_SLUG}`);
 
   const person = async (role: StaffRole): Promise<Person> => {

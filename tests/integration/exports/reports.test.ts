@@ -73,9 +73,12 @@ describe("frequency tables in SQL", () => {
   });
 
   it("counts a single choice question", async () => {
+    // A single choice keeps its option order unless sorting by count is asked for.
     const { table } = await getFrequencyTable(t.db, s.researcher, s.slug, { wave: "wave-2", question: "where_now" }, NOW);
     expect(table.n).toBe(9);
-    expect(table.rows.map((r) => [r.code, r.count, r.percent])).toEqual([["returned", 5, 55.6], ["moved_on", 3, 33.3], ["stayed", 1, 11.1]]);
+    expect(table.rows.map((r) => [r.code, r.count, r.percent])).toEqual([["stayed", 1, 11.1], ["returned", 5, 55.6], ["moved_on", 3, 33.3]]);
+    const byCount = (await getFrequencyTable(t.db, s.researcher, s.slug, { wave: "wave-2", question: "where_now", order: "count" }, NOW)).table;
+    expect(byCount.rows.map((r) => [r.code, r.count, r.percent])).toEqual([["returned", 5, 55.6], ["moved_on", 3, 33.3], ["stayed", 1, 11.1]]);
   });
 
   it("names a question that is not a choice question", async () => {

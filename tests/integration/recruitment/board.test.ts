@@ -37,7 +37,7 @@ describe("recruitment board", () => {
     const e = (await board()).entries.find((x) => x.status === "flagged" && x.language !== "uk")!;
     expect(e).toBeTruthy();
     const r = await sendInterviewRequest(t.db, d.researcher, d.study.slug, { id: e.id }, later(1));
-    expect(r).toEqual({ queued: true, number: 0 });
+    expect(r).toEqual({ queued: true, number: 0, status: "invited" });
     expect(await outboxOf(e.participantId)).toEqual([
       { template: "interview-request", language: e.language, kind: "interview_request", idempotency_key: `interview:${e.participantId}:0`, status: "pending" },
     ]);
@@ -53,10 +53,11 @@ describe("recruitment board", () => {
     const e = (await board()).entries.find((x) => x.status === "invited")!;
     await updateBoardEntry(t.db, d.researcher, d.study.slug, { id: e.id, to: "no_answer", notes: "No reply after two weeks" }, later(300));
     const again = await sendInterviewRequest(t.db, d.researcher, d.study.slug, { id: e.id }, later(301));
-    expect(again).toEqual({ queued: true, number: 1 });
+    expect(again).toEqual({ queued: true, number: 1, status: "invited" });
     expect((await outboxOf(e.participantId)).map((m) => m.idempotency_key)).toEqual([`interview:${e.participantId}:0`, `interview:${e.participantId}:1`]);
-    await updateBoardEntry(t.db, d.researcher, d.study.slug, { id: e.id, to: "agreed", at: "2023-07-03" }, later(400));
-    await updateBoardEntry(t.db, d.researcher, d.study.slug, { id: e.id, to: "interviewed", at: "2023-07-10", notes: "Interview 52 min, in Ukrainian" }, later(500));
+    // Each step dated on or before the day it is recorded (a future day is refused: step-date.ts).
+    await updateBoardEntry(t.db, d.researcher, d.study.slug, { id: e.id, to: "agreed", at: "2023-07-03" }, later(450));
+    await updateBoardEntry(t.db, d.researcher, d.study.slug, { id: e.id, to: "interviewed", at: "2023-07-10", notes: "Interview 52 min, in Ukrainian" }, later(650));
     const done = (await board()).entries.find((x) => x.id === e.id)!;
     expect(done).toMatchObject({ status: "interviewed", notes: "Interview 52 min, in Ukrainian", steps: [], canRequest: false });
     expect(done.agreedAt?.toISOString().slice(0, 10)).toBe("2023-07-03");

@@ -128,3 +128,30 @@ describe("frequency table", () => {
     expect(wrap("one two three four", 9)).toEqual(["one two", "three", "four"]);
   });
 });
+
+describe("the order of the rows", () => {
+  const single = surveyDefinitionSchema.parse(wave2);
+  const region = getPlan(single).byName.get("region")!.q as ChoiceQuestion;
+  const regionAnalysis = optionBranches(single, region, status, now);
+  const counts = { n: 6, counts: new Map([["west", 4], ["south_east", 1], ["central_north", 1]]) };
+
+  it("keeps a single choice list in its option order by default (an ordinal list such as age groups)", () => {
+    const t = buildFrequencyTable(region, regionAnalysis, counts, null, "en", "en");
+    expect(t.order).toBe("options");
+    expect(t.rows.map((r) => r.code)).toEqual(region.options.map((o) => o.code));
+  });
+
+  it("sorts by count when asked, ties in option order", () => {
+    const t = buildFrequencyTable(region, regionAnalysis, counts, null, "en", "en", "count");
+    expect(t.rows.map((r) => r.code)).toEqual(["west", ...region.options.map((o) => o.code).filter((c) => c !== "west")]);
+  });
+
+  it("orders a multiple choice by count by default, and by option order when asked", () => {
+    const byCount = buildFrequencyTable(reasons, analysis, tally(RETURNED), ["returned"], "en", "en");
+    expect(byCount.order).toBe("count");
+    expect(byCount.rows[0].code).toBe("ukraine_home");
+    const byOption = buildFrequencyTable(reasons, analysis, tally(RETURNED), ["returned"], "en", "en", "options");
+    const order = reasons.options.map((o) => o.code);
+    expect(byOption.rows.map((r) => order.indexOf(r.code))).toEqual([...byOption.rows.map((r) => order.indexOf(r.code))].sort((a, b) => a - b));
+  });
+});

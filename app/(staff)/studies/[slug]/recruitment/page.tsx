@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getRecruitmentBoard } from "../../../../../lib/recruitment/get-recruitment-board";
 import { RECRUITMENT_STATUSES, STATUS_LABELS } from "../../../../../lib/recruitment/recruitment-transitions";
 import { trajectoryName } from "../../../../../lib/recruitment/rule-schema";
-import { BoardEntry } from "./board-entry";
+import { BulkSteps } from "./bulk-steps";
 import { RuleForm } from "./rule-form";
 import { fmtDate, orNotFound, studyScreen } from "./study-screen";
 
@@ -12,7 +12,10 @@ export const dynamic = "force-dynamic";
 
 export default async function RecruitmentPage(props: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string>> }) {
   const { rt, user, slug } = await studyScreen(props.params, "recruitment");
-  const status = z.enum(RECRUITMENT_STATUSES).optional().catch(undefined).parse((await props.searchParams).status);
+  const sp = await props.searchParams;
+  const status = z.enum(RECRUITMENT_STATUSES).optional().catch(undefined).parse(sp.status);
+  // After a bulk change or a sent request (a redirect from the action): what was done, to how many.
+  const done = z.object({ done: z.enum([...RECRUITMENT_STATUSES, "noted"]), n: z.coerce.number().int().min(1) }).safeParse(sp);
   const b = await orNotFound(getRecruitmentBoard(rt.db, user, slug, { status }));
   const total = Object.values(b.counts).reduce((s, n) => s + n, 0);
   return (
@@ -47,16 +50,37 @@ export default async function RecruitmentPage(props: { params: Promise<{ slug: s
         <p className="muted">Only admins can download the recruitment list with contact details.</p>
       )}
       {b.truncated && <p className="muted">Showing the first {b.entries.length}; filter by status to see the rest.</p>}
-      <table className="cards-on-phone">
-        <thead><tr><th>Participant</th><th>Status</th><th>Flagged by</th><th>Dates</th><th>Next</th></tr></thead>
+      {done.success && (
+        <p role="status" className="card">
+          {done.data.done === "invited" ? "Interview request queued; the person is now invited." : done.data.done === "noted" ? `Note added for ${done.data.n} ${done.data.n === 1 ? "person" : "people"}.` : `${done.data.n} ${done.data.n === 1 ? "person" : "people"} marked ${STATUS_LABELS[done.data.done].toLowerCase()}.`}
+        </p>
+      )}
+      {b.entries.length > 0 && (
+        <section aria-labelledby="bulk-heading" className="card">
+          <h3 id="bulk-heading" style={{ marginTop: 0 }}>Record a step for the people you select below</h3>
+          <p className="muted">All or nothing: if one of them cannot take the step, nothing is saved. To invite someone, open “Send interview request…” in their row: the email is shown before it is sent.</p>
+          <BulkSteps slug={slug} today={b.today} timeZone={b.timeZone} />
+        </section>
+      )}
+      <table className="stack-table cards-on-phone">
+        <caption className="muted" style={{ textAlign: "left" }}>People on the board{status ? `: ${STATUS_LABELS[status].toLowerCase()}` : ""}</caption>
+        <thead><tr><th>Select</th><th>Participant</th><th>Status</th><th>Flagged by</th><th>Dates</th><th>Notes</th><th>Request</th></tr></thead>
         <tbody>
           {b.entries.map((e) => (
             <tr key={e.id}>
-              <td><code>{e.code}</code><br /><span className="muted">{trajectoryName(e.trajectory)} · {e.language ?? "no contact"}{!e.consentGranted && " · consent withdrawn"}</span></td>
-              <td><span className="badge">{STATUS_LABELS[e.status]}</span>{e.requests > 0 && <><br /><span className="muted">{e.requests} request(s)</span></>}</td>
-              <td>{e.ruleName ?? "–"}<br /><span className="muted">{e.waveName ?? ""}</span></td>
-              <td className="muted">flagged {fmtDate(e.flaggedAt)}{e.invitedAt && <><br />invited {fmtDate(e.invitedAt)}</>}{e.agreedAt && <><br />agreed {fmtDate(e.agreedAt)}</>}{e.interviewedAt && <><br />interviewed {fmtDate(e.interviewedAt)}</>}{e.closedAt && e.status !== "interviewed" && <><br />closed {fmtDate(e.closedAt)}</>}</td>
-              <td><BoardEntry slug={slug} id={e.id} code={e.code} steps={e.steps} canRequest={e.canRequest} notes={e.notes} /></td>
+              <td data-label="Select">
+                {e.steps.length > 0 ? (
+                  <label style={{ fontWeight: 400, display: "inline-flex", alignItems: "center", gap: ".4rem", minHeight: 44, minWidth: 44 }}>
+                    <input type="checkbox" name="entries" value={e.id} form="bulk-steps" aria-label={`Select ${e.code}`} style={{ width: 24, height: 24 }} />
+                  </label>
+                ) : <span className="muted">–</span>}
+              </td>
+              <td data-label="Participant"><code>{e.code}</code><br /><span className="muted">{trajectoryName(e.trajectory)} · {e.language ?? "no contact"}{!e.consentGranted && " · consent withdrawn"}</span></td>
+              <td data-label="Status"><span className="badge">{STATUS_LABELS[e.status]}</span>{e.requests > 0 && <><br /><span className="muted">{e.requests} request(s)</span></>}</td>
+              <td data-label="Flagged by">{e.ruleName ?? "–"}<br /><span className="muted">{e.waveName ?? ""}</span></td>
+              <td data-label="Dates" className="muted">flagged {fmtDate(e.flaggedAt)}{e.invitedAt && <><br />invited {fmtDate(e.invitedAt)}</>}{e.agreedAt && <><br />agreed {fmtDate(e.agreedAt)}</>}{e.interviewedAt && <><br />interviewed {fmtDate(e.interviewedAt)}</>}{e.closedAt && e.status !== "interviewed" && <><br />closed {fmtDate(e.closedAt)}</>}</td>
+              <td data-label="Notes" style={{ whiteSpace: "pre-wrap" }}>{e.notes ?? <span className="muted">–</span>}</td>
+              <td data-label="Request">{e.canRequest ? <Link href={`/studies/${slug}/recruitment/request/${e.id}`}>Send interview request…</Link> : <span className="muted">–</span>}</td>
             </tr>
           ))}
         </tbody>
