@@ -34,12 +34,14 @@ export const PAGES: Record<string, PageCase> = {
   "/api-docs": { expect: same(200) },
   "/account": { expect: staff(200, 200, 200) },
   "/studies": { expect: staff(200, 200, 200) },
+  "/studies/new": { expect: staff(200, 200, 200) },
   "/admin": { expect: ADMIN_PAGE },
   "/admin/audit": { expect: ADMIN_PAGE },
   "/admin/mailbox": { expect: ADMIN_PAGE },
   "/admin/mailbox/[id]": { params: (w) => ({ id: String(w.mailboxId) }), expect: ADMIN_PAGE },
   "/studies/[slug]": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/exports": { params: study, expect: STUDY_PAGE },
+  "/studies/[slug]/settings": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/panel": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/recruitment": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/reports": { params: study, expect: STUDY_PAGE },
@@ -169,6 +171,7 @@ export const API: Record<string, ApiCase> = {
   // Anyone signed in may start a study of their own.
   createStudy: { options: () => ({ json: { slug: `matrix-study-${++n}`, name: "Matrix study", languages: ["en"] } }), expect: [401, 201, 201, 201] },
   getStudy: { options: (w) => ({ params: S(w) }), expect: STUDY_API },
+  updateStudy: { options: (w) => ({ params: S(w), json: { settings: { timeZone: "Europe/Oslo" } } }), expect: STUDY_API },
   listInstruments: { options: (w) => ({ params: S(w) }), expect: STUDY_API },
   uploadInstrument: {
     options: (w) => ({ params: S(w), query: { name: "Matrix API upload" }, json: { ...smallSurvey, title: { en: `API upload ${++n}` } } }),
