@@ -5,12 +5,8 @@ import { noControlCharacters } from "../text/control-characters";
 
 export const languageCodeSchema = languageTagSchema("Language");
 
-/**
- * A study or wave slug as paths, forms and the API carry it: lower-case letters, digits and
- * dashes, 1–64. Every route, API schema and lookup parses slugs with this one schema.
- */
-export const SLUG_PATTERN = /^[a-z0-9-]{1,64}$/;
-export const slugSchema = z.string().regex(SLUG_PATTERN);
+/** A study or wave slug (lib/http/slug.ts), here too for the many callers that import it from here. */
+export { SLUG_PATTERN, slugSchema } from "../http/slug";
 export const trajectoryTargetSchema = z.enum(["stayed", "returned", "moved_on"]);
 
 /** An IANA time zone the runtime knows, e.g. Europe/Oslo. */
