@@ -5,6 +5,7 @@
 import type { FieldIssue } from "../../../lib/errors/app-error";
 import { fieldIssues } from "../../../lib/errors/zod-issues";
 import { newStudySchema, type StudyPatch, type StudyState } from "../../../lib/studies/study-schema";
+import type { VariableChoice } from "../../../lib/studies/study-variables";
 
 export type FormValues = Record<string, string>;
 export const TEXT_FIELDS = ["name", "description", "contactName", "contactEmail"] as const;
@@ -150,8 +151,13 @@ export function slugFromName(name: string): string {
     .replace(/-+$/g, "");
 }
 
-/** A saved study as the form's first values (the settings page). */
-export function studyFormValues(s: StudyState, timeZone: string): FormValues {
+/**
+ * A saved study as the form's first values (the settings page). The database keeps no order of
+ * codes (jsonb sorts keys), so value labels follow the questionnaire's option order when the
+ * variable is known.
+ */
+export function studyFormValues(s: StudyState, timeZone: string, variables: VariableChoice[] = []): FormValues {
+  const optionOrder = (variable: string) => new Map(variables.find((x) => x.name === variable)?.options.map((o, i) => [o.code, i]) ?? []);
   const def = s.defaultLanguage ?? s.languages[0];
   const v: FormValues = { slug: s.slug, languages: s.languages.join(", "), defaultLanguage: def, statusVariable: s.statusVariable ?? "", "settings.timeZone": timeZone };
   for (const lang of s.languages) {
@@ -169,7 +175,9 @@ export function studyFormValues(s: StudyState, timeZone: string): FormValues {
     v[`${p}.key`] = c.key;
     v[`${p}.label`] = c.label;
     v[`${p}.variable`] = c.variable;
-    v[`${p}.valueLabels`] = Object.entries(c.valueLabels ?? {}).map(([code, label]) => `${code} = ${label}`).join("\n");
+    const order = optionOrder(c.variable);
+    const rank = (code: string) => order.get(code) ?? Number.MAX_SAFE_INTEGER;
+    v[`${p}.valueLabels`] = Object.entries(c.valueLabels ?? {}).sort(([a], [b]) => rank(a) - rank(b)).map(([code, label]) => `${code} = ${label}`).join("\n");
   });
   return v;
 }

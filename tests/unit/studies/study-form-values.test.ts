@@ -73,6 +73,15 @@ describe("studyFormValues", () => {
     const back = studyFormInput({ ...studyFormValues(state, "Europe/Oslo"), "settings.recruitmentColumns": "present" }, true).input;
     expect(back).toEqual({ ...studyFormInput(form, true).input });
   });
+
+  it("lists value labels in the questionnaire's option order when it knows the variable", () => {
+    const state = newStudySchema.parse({
+      slug: "p", name: "P", languages: ["en"],
+      settings: { recruitmentColumns: [{ key: "age", label: "Age", variable: "age_group", valueLabels: { "60_plus": "60+", under_30: "<30" } }] },
+    });
+    const variables = [{ name: "age_group", label: "Age", options: [{ code: "under_30", label: "Under 30" }, { code: "60_plus", label: "60 or more" }] }];
+    expect(studyFormValues(state, "UTC", variables)["settings.recruitmentColumns.0.valueLabels"]).toBe("under_30 = <30\n60_plus = 60+");
+  });
 });
 
 describe("slugFromName", () => {

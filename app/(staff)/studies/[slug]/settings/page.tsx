@@ -27,7 +27,7 @@ export default async function StudySettingsPage(props: { params: Promise<{ slug:
       <StudyForm
         mode="settings"
         action={updateStudyAction.bind(null, study.slug)}
-        initial={studyFormValues(state, studyTimeZone(study.settings))}
+        initial={studyFormValues(state, studyTimeZone(study.settings), variables)}
         variables={variables}
         variablesSource={source}
         timeZones={timeZoneNames()}
