@@ -13,6 +13,8 @@ export const recruitmentColumnSchema = z.object({
   label: z.string().min(1),
   /** A question, matrix row, "other" text or calculate of any wave (the latest wave with a value wins). */
   variable: z.string().min(1),
+  /** Printed labels by code, set on the study settings page. */
+  valueLabels: z.record(z.string(), z.string()).optional(),
 });
 export type RecruitmentColumn = z.infer<typeof recruitmentColumnSchema>;
 
@@ -41,7 +43,9 @@ export function recruitmentColumns(settings: unknown, waves: LoadedWave[], lang:
       for (const v of qp.rows.length ? qp.rows.map((r) => r.variable) : [qp.q.name]) labels.set(v, m);
     }
   }
-  for (const [variable, codes] of Object.entries(s.recruitmentValueLabels)) {
+  // Labels kept per variable (older settings), then per column (the settings page): both win over the questionnaire's.
+  const printed = [...Object.entries(s.recruitmentValueLabels), ...s.recruitmentColumns.map((c) => [c.variable, c.valueLabels ?? {}] as const)];
+  for (const [variable, codes] of printed) {
     labels.set(variable, new Map([...(labels.get(variable) ?? []), ...Object.entries(codes)]));
   }
   return { columns: s.recruitmentColumns, labels };
