@@ -85,10 +85,12 @@ export async function updateStudy(db: Db, user: StaffUser, slug: string, patch: 
     if (row.slug !== study.slug && (await listWavesOfStudy(tx, study.id)).length) {
       throw new InvalidInput("The slug cannot change", [{ path: "slug", message: "The study has waves, and their links carry the slug: it cannot change any more" }]);
     }
-    if (!(await updateStudyRow(tx, study.id, row))) throw new Conflict(`A study with the slug "${row.slug}" already exists`);
     const old = toStudyRow(before);
     const value = (r: typeof row, s: StudyState, k: (typeof FIELDS)[number]) => (k === "description" ? s.description : r[k]);
     const changed = FIELDS.filter((k) => stable(value(old, before, k)) !== stable(value(row, after, k)));
+    // Saving the form unchanged writes nothing, so the audit log lists real changes only.
+    if (!changed.length) return study;
+    if (!(await updateStudyRow(tx, study.id, row))) throw new Conflict(`A study with the slug "${row.slug}" already exists`);
     const statusChanged = changed.includes("statusVariable") || changed.includes("statusMapping");
     await recordAudit(tx, user, {
       studyId: study.id, action: "study.update", target: row.slug, filter: {}, rowCount: null,

@@ -35,7 +35,7 @@ export async function createStudyAction(_prev: StudyFormState, form: FormData): 
   const values = formValues(form);
   const res = await toActionResult(async () => {
     const { rt, user } = await staff();
-    const f = studyFormInput(values, false);
+    const f = studyFormInput(values, "new");
     const texts = Object.fromEntries(Object.entries(f.input.texts).filter(([, t]) => t !== null)) as Record<string, Record<string, string>>;
     return (await onFormFields(f, () => createStudy(rt.db, user, { ...f.input, texts }, new Date()))).slug;
   });
@@ -47,7 +47,7 @@ export async function updateStudyAction(studySlug: string, _prev: StudyFormState
   const values = formValues(form);
   const res = await toActionResult(async () => {
     const { rt, user } = await staff();
-    const f = studyFormInput(values, true);
+    const f = studyFormInput(values, "settings");
     return (await onFormFields(f, () => updateStudy(rt.db, user, slugSchema.parse(studySlug), f.input, new Date()))).slug;
   });
   if (res.ok) redirect(`/studies/${res.value}/settings?saved=1`);

@@ -53,12 +53,16 @@ export type StudyFormInput = {
   issues: FieldIssue[];
 };
 
+export type FormMode = "new" | "settings";
+
 /**
  * The form's values as the study's fields. Each language's texts come from its own section; the
- * default language's become name, description and contact. An empty section removes a language's
- * texts (null) when `removeEmpty` (settings), and is left out otherwise (new study).
+ * default language's become name, description and contact. On the settings page an empty section
+ * removes a language's texts (null); on a new study it is left out, and an empty slug is proposed
+ * from the name (as the browser does while the slug is not edited).
  */
-export function studyFormInput(v: FormValues, removeEmpty: boolean): StudyFormInput {
+export function studyFormInput(v: FormValues, mode: FormMode): StudyFormInput {
+  const removeEmpty = mode === "settings";
   const issues: FieldIssue[] = [];
   const languages = languagesOf(v.languages);
   const defaultLanguage = (v.defaultLanguage ?? "").trim() || languages[0] || "";
@@ -103,7 +107,7 @@ export function studyFormInput(v: FormValues, removeEmpty: boolean): StudyFormIn
 
   return {
     input: {
-      slug: (v.slug ?? "").trim(), name: textOf(defaultLanguage, "name"), languages, defaultLanguage,
+      slug: (v.slug ?? "").trim() || (mode === "new" ? slugFromName(textOf(defaultLanguage, "name")) : ""), name: textOf(defaultLanguage, "name"), languages, defaultLanguage,
       description: orNull("description"), contactName: orNull("contactName"), contactEmail: orNull("contactEmail"),
       statusVariable: (v.statusVariable ?? "").trim() || null,
       statusMapping: Object.keys(statusMapping).length ? statusMapping : null,
@@ -131,8 +135,8 @@ export function formFieldOf(path: string, f: Pick<StudyFormInput, "input" | "map
 }
 
 /** Every problem of the form's values, by form field: the browser's check before sending. */
-export function checkStudyForm(v: FormValues, removeEmpty: boolean): FieldIssue[] {
-  const f = studyFormInput(v, removeEmpty);
+export function checkStudyForm(v: FormValues, mode: FormMode): FieldIssue[] {
+  const f = studyFormInput(v, mode);
   const texts = Object.fromEntries(Object.entries(f.input.texts).filter(([, t]) => t !== null));
   const r = newStudySchema.safeParse({ ...f.input, texts });
   const domain = r.success ? [] : fieldIssues(r.error).map((i) => ({ ...i, path: formFieldOf(i.path, f) }));

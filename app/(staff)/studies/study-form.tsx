@@ -102,7 +102,7 @@ export function StudyForm(props: Props) {
       check={(onValid) => async (e) => {
         setSubmits((n) => n + 1);
         const form = e.currentTarget as HTMLFormElement;
-        const found = checkStudyForm(Object.fromEntries([...new FormData(form)].filter(([, v]) => typeof v === "string")) as FormValues, props.mode === "settings");
+        const found = checkStudyForm(Object.fromEntries([...new FormData(form)].filter(([, v]) => typeof v === "string")) as FormValues, props.mode);
         setClientIssues(found);
         if (!found.length) onValid();
       }}

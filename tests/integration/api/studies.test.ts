@@ -112,6 +112,13 @@ describe("PATCH /studies/{study}", () => {
     expect(details.outcome.status.after.mapping).toMatchObject({ moved_on: "moved_on" });
   });
 
+  it("writes and audits nothing when nothing changes", async () => {
+    const n = (await audit("study.update")).length;
+    const res = await patch(researcher, { contactName: "Study team", settings: {} });
+    expect(res.status).toBe(200);
+    expect((await audit("study.update")).length).toBe(n);
+  });
+
   it("never drops a language a questionnaire version of the study is in, and names the version", async () => {
     const up = await call(instruments.POST, "", { token: researcher, params: S, query: { name: "Wave 1" }, json: { ...smallSurvey, languages: ["uk", "en"] } });
     expect(up.status).toBe(201);

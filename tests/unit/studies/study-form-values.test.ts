@@ -20,7 +20,7 @@ const form = {
 
 describe("studyFormInput", () => {
   it("turns the form into the study's fields", () => {
-    const f = studyFormInput(form, true);
+    const f = studyFormInput(form, "settings");
     expect(f.issues).toEqual([]);
     expect(f.input).toEqual({
       slug: "panel", name: "Panel", languages: ["uk", "en"], defaultLanguage: "en", description: null, contactName: "Team", contactEmail: "team@example.org",
@@ -31,27 +31,32 @@ describe("studyFormInput", () => {
 
   it("removes a language's texts when its section is empty on the settings page, leaves them out on a new study", () => {
     const empty = { ...form, "texts.uk.name": "" };
-    expect(studyFormInput(empty, true).input.texts).toEqual({ uk: null });
-    expect(studyFormInput(empty, false).input.texts).toEqual({});
+    expect(studyFormInput(empty, "settings").input.texts).toEqual({ uk: null });
+    expect(studyFormInput(empty, "new").input.texts).toEqual({});
   });
 
   it("names the line of a value label that cannot be read, and a code mapped twice", () => {
-    const f = studyFormInput({ ...form, "settings.recruitmentColumns.0.valueLabels": "under_30 <30", "statusMapping.1.code": "1", "statusMapping.1.target": "returned" }, true);
+    const f = studyFormInput({ ...form, "settings.recruitmentColumns.0.valueLabels": "under_30 <30", "statusMapping.1.code": "1", "statusMapping.1.target": "returned" }, "settings");
     expect(f.issues).toEqual([
       { path: "statusMapping.1.code", message: 'The code "1" is mapped twice' },
       { path: "settings.recruitmentColumns.0.valueLabels", message: "Line 1: write it as code = label, e.g. under_30 = <30" },
     ]);
   });
 
+  it("proposes a new study's slug from its name when none is given", () => {
+    expect(studyFormInput({ ...form, slug: " " }, "new").input.slug).toBe("panel");
+    expect(studyFormInput({ ...form, slug: "" }, "settings").input.slug).toBe("");
+  });
+
   it("leaves recruitment columns alone when the form has none (a new study)", () => {
     const { "settings.recruitmentColumns": _marker, ...noColumns } = form;
-    expect(studyFormInput(noColumns, false).input.settings).toEqual({ timeZone: "Europe/Oslo" });
+    expect(studyFormInput(noColumns, "new").input.settings).toEqual({ timeZone: "Europe/Oslo" });
   });
 });
 
 describe("formFieldOf and checkStudyForm", () => {
   it("names the domain's issues by the form's fields", () => {
-    const f = studyFormInput({ ...form, "settings.recruitmentColumns.0.key": "", "settings.recruitmentColumns.0.label": "", "settings.recruitmentColumns.2.key": "x y" }, true);
+    const f = studyFormInput({ ...form, "settings.recruitmentColumns.0.key": "", "settings.recruitmentColumns.0.label": "", "settings.recruitmentColumns.2.key": "x y" }, "settings");
     expect(formFieldOf("name", f)).toBe("texts.en.name");
     expect(formFieldOf("contactEmail", f)).toBe("texts.en.contactEmail");
     expect(formFieldOf("languages.1", f)).toBe("languages");
@@ -61,17 +66,17 @@ describe("formFieldOf and checkStudyForm", () => {
   });
 
   it("checks the form in the browser by the same rules as the server", () => {
-    expect(checkStudyForm(form, true)).toEqual([]);
-    const issues = checkStudyForm({ ...form, "texts.en.name": "", languages: "uk, English, en", "settings.timeZone": "Nowhere" }, true);
+    expect(checkStudyForm(form, "settings")).toEqual([]);
+    const issues = checkStudyForm({ ...form, "texts.en.name": "", languages: "uk, English, en", "settings.timeZone": "Nowhere" }, "settings");
     expect(issues.map((i) => i.path).sort()).toEqual(["languages", "settings.timeZone", "texts.en.name"]);
   });
 });
 
 describe("studyFormValues", () => {
   it("gives back a saved study as the same form values (round trip)", () => {
-    const state = newStudySchema.parse(studyFormInput(form, false).input);
-    const back = studyFormInput({ ...studyFormValues(state, "Europe/Oslo"), "settings.recruitmentColumns": "present" }, true).input;
-    expect(back).toEqual({ ...studyFormInput(form, true).input });
+    const state = newStudySchema.parse(studyFormInput(form, "new").input);
+    const back = studyFormInput({ ...studyFormValues(state, "Europe/Oslo"), "settings.recruitmentColumns": "present" }, "settings").input;
+    expect(back).toEqual({ ...studyFormInput(form, "settings").input });
   });
 
   it("lists value labels in the questionnaire's option order when it knows the variable", () => {
