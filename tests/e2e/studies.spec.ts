@@ -96,3 +96,34 @@ test("a researcher creates a study on a phone, sees its setup checklist and edit
   await expect(byId(page, "texts.en.description")).toHaveValue("Life after leaving");
   await checkScreen(page);
 });
+
+test("the demo study's settings offer its questionnaire's variables and fit a phone", async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  await signIn(page, demoResearcher(), "/studies/ua-norway/settings");
+  const settings = page.getByRole("form", { name: "Study settings" });
+  // The status variable is a question of the newest version: its answers are listed to map.
+  await expect(settings.getByLabel("Status variable")).toHaveValue("where_now");
+  await expect(settings.locator('select[id^="statusMapping."]').first()).toBeVisible();
+  // The demo's characteristics, with the labels it prints.
+  const first = settings.getByRole("group", { name: "Characteristic 1" });
+  await expect(first.getByLabel("Label", { exact: true })).toHaveValue("Age group");
+  await expect(first.getByLabel("Printed value labels")).toHaveValue(/under_30 = <30/);
+  await checkScreen(page);
+});
+
+test.describe("without scripts", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a study is created by a plain form post, and a problem comes back on the page", async ({ page }) => {
+    await page.setViewportSize(PHONE);
+    await signIn(page, demoResearcher(), "/studies/new");
+    const form = page.getByRole("form", { name: "New study" });
+    await form.getByRole("button", { name: "Create the study" }).click();
+    await expect(page.locator(".error-summary")).toContainText("Give the study a name");
+    await byId(page, "texts.en.name").fill("No script study");
+    await page.getByRole("form", { name: "New study" }).getByRole("button", { name: "Create the study" }).click();
+    // The slug was left empty: it is proposed from the name.
+    await expect(page).toHaveURL(/\/studies\/no-script-study$/);
+    await expect(page.getByRole("region", { name: "Set up the study" })).toBeVisible();
+  });
+});
