@@ -5,7 +5,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { requireUser } from "../../../lib/auth/current-user";
-import { InvalidInput } from "../../../lib/errors/app-error";
+import { Conflict, InvalidInput } from "../../../lib/errors/app-error";
 import { createStudy } from "../../../lib/studies/create-study";
 import { slugSchema } from "../../../lib/studies/study-schema";
 import { updateStudy } from "../../../lib/studies/update-study";
@@ -15,12 +15,13 @@ import { formFieldOf, formValues, studyFormInput, type FormValues, type StudyFor
 
 export type StudyFormState = (ActionResult<string> & { values: FormValues }) | { ok: null };
 
-/** Runs a study command and names its issues by the form's fields. */
+/** Runs a study command and names its issues by the form's fields (a taken slug at the slug). */
 async function onFormFields<T>(f: StudyFormInput, run: () => Promise<T>): Promise<T> {
   if (f.issues.length) throw new InvalidInput("Check the highlighted fields", f.issues);
   try {
     return await run();
   } catch (e) {
+    if (e instanceof Conflict) throw new InvalidInput(e.message, [{ path: "slug", message: `${e.message}: choose another short name` }]);
     if (!(e instanceof InvalidInput)) throw e;
     throw new InvalidInput(e.message, e.issues.map((i) => ({ ...i, path: formFieldOf(i.path, f) })));
   }

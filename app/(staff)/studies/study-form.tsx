@@ -64,7 +64,8 @@ export function StudyForm(props: Props) {
   const errorOf = (path: string) => issues.filter((i) => i.path === path).map((i) => i.message).join(" ") || undefined;
   const summary = [
     ...(failed && !clientIssues.length && !failed.issues.length ? [{ message: failed.message }] : []),
-    ...issues.map((i) => ({ field: i.path.includes(".") || /^[a-zA-Z]+$/.test(i.path) ? i.path : undefined, message: i.message })),
+    // An issue about the form as a whole, or a whole list, has no one field to link to.
+    ...issues.map((i) => ({ field: /^(_|statusMapping|settings|settings\.recruitmentColumns)$/.test(i.path) ? undefined : i.path, message: i.message })),
   ];
   const byName = new Map(props.variables.map((v) => [v.name, v]));
 
