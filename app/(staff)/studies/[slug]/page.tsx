@@ -7,6 +7,7 @@ import { LiveRefresh } from "../../live-refresh";
 import { staffPage } from "../../staff-page";
 import { slugSchema } from "../../../../lib/studies/study-schema";
 import { formatDate } from "../../../../lib/i18n/format-date";
+import { studyTimeZone } from "../../../../lib/i18n/study-time-zone";
 import "../studies.css";
 
 export const dynamic = "force-dynamic";
@@ -27,7 +28,9 @@ export default async function StudyPage({ params }: { params: Promise<{ slug: st
     <>
       <LiveRefresh />
       <h1>{study.name}</h1>
-      <p className="muted">Languages: {study.languages.join(", ")} · status variable: <code>{study.statusVariable ?? "–"}</code></p>
+      <p className="muted">
+        Languages: {study.languages.join(", ")} · time zone: {studyTimeZone(study.settings)} · status variable: <code>{study.statusVariable ?? "–"}</code>
+      </p>
       {!setupDone && (
         <section aria-labelledby="setup-title">
           <h2 id="setup-title">Set up the study</h2>
