@@ -22,7 +22,7 @@ export function formValues(form: FormData): FormValues {
 export const languagesOf = (s: string | undefined): string[] => (s ?? "").split(/[\s,;]+/).filter(Boolean);
 
 /** Indexes of the numbered rows `prefix.<i>.*` present in the form, in order. */
-function rowIndexes(v: FormValues, prefix: string): number[] {
+export function rowIndexes(v: FormValues, prefix: string): number[] {
   const seen = new Set<number>();
   for (const k of Object.keys(v)) {
     const m = k.startsWith(`${prefix}.`) ? /^(\d+)\./.exec(k.slice(prefix.length + 1)) : null;

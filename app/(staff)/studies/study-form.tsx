@@ -10,7 +10,7 @@ import { ErrorSummary } from "../../components/error-summary";
 import type { FieldIssue } from "../../../lib/errors/app-error";
 import type { VariableChoice } from "../../../lib/studies/study-variables";
 import type { StudyFormState } from "./actions";
-import { checkStudyForm, languagesOf, slugFromName, TARGETS, type FormValues } from "./study-form-values";
+import { checkStudyForm, languagesOf, rowIndexes, slugFromName, TARGETS, type FormValues } from "./study-form-values";
 
 type Props = {
   mode: "new" | "settings";
@@ -32,16 +32,6 @@ function languageName(code: string): string {
   }
 }
 
-/** Indexes of the rows `prefix.<i>.` in the values. */
-function rowsIn(v: FormValues, prefix: string): number[] {
-  const out = new Set<number>();
-  for (const k of Object.keys(v)) {
-    const m = new RegExp(`^${prefix.replace(/\./g, "\\.")}\\.(\\d+)\\.`).exec(k);
-    if (m) out.add(Number(m[1]));
-  }
-  return [...out].sort((a, b) => a - b);
-}
-
 export function StudyForm(props: Props) {
   const [state, action, pending] = useActionState<StudyFormState, FormData>(props.action, { ok: null });
   const values = state.ok === false ? state.values : props.initial;
@@ -50,9 +40,9 @@ export function StudyForm(props: Props) {
   const [statusVariable, setStatusVariable] = useState(values.statusVariable ?? "");
   const [slug, setSlug] = useState(values.slug ?? "");
   const [slugTouched, setSlugTouched] = useState(props.mode === "settings" || !!values.slug);
-  const [columnCount, setColumnCount] = useState(Math.max(...rowsIn(values, COLUMN).map((i) => i + 1), 0) + 1);
+  const [columnCount, setColumnCount] = useState(Math.max(...rowIndexes(values, COLUMN).map((i) => i + 1), 0) + 1);
   const [columnVariables, setColumnVariables] = useState<Record<number, string>>(() =>
-    Object.fromEntries(rowsIn(values, COLUMN).map((i) => [i, values[`${COLUMN}.${i}.variable`] ?? ""])));
+    Object.fromEntries(rowIndexes(values, COLUMN).map((i) => [i, values[`${COLUMN}.${i}.variable`] ?? ""])));
   const [clientIssues, setClientIssues] = useState<FieldIssue[]>([]);
   const [submits, setSubmits] = useState(0);
 
@@ -91,9 +81,9 @@ export function StudyForm(props: Props) {
   const mappingRows: { i: number; code: string; label?: string; target: string }[] = status?.options.length
     ? status.options.map((o, i) => ({
         i, code: o.code, label: o.label,
-        target: rowsIn(values, "statusMapping").map((r) => values[`statusMapping.${r}.code`] === o.code ? values[`statusMapping.${r}.target`] : "").find(Boolean) ?? "",
+        target: rowIndexes(values, "statusMapping").map((r) => values[`statusMapping.${r}.code`] === o.code ? values[`statusMapping.${r}.target`] : "").find(Boolean) ?? "",
       }))
-    : [...rowsIn(values, "statusMapping").map((r) => ({ i: r, code: values[`statusMapping.${r}.code`] ?? "", target: values[`statusMapping.${r}.target`] ?? "" })).filter((r) => r.code),
+    : [...rowIndexes(values, "statusMapping").map((r) => ({ i: r, code: values[`statusMapping.${r}.code`] ?? "", target: values[`statusMapping.${r}.target`] ?? "" })).filter((r) => r.code),
        { i: 900, code: "", target: "" }, { i: 901, code: "", target: "" }, { i: 902, code: "", target: "" }];
 
   return (
