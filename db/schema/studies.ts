@@ -17,6 +17,9 @@ export type StudySettings = {
   [key: string]: unknown;
 };
 
+/** A study's texts in one language, as respondents and emails see them (lib/studies/study-text.ts reads them). */
+export type StudyTexts = { name?: string; description?: string; contactName?: string; contactEmail?: string };
+
 export const studies = pgTable("studies", {
   id: uuid("id").primaryKey().defaultRandom(),
   slug: text("slug").notNull().unique(),
@@ -30,6 +33,9 @@ export const studies = pgTable("studies", {
   contactName: text("contact_name"),
   contactEmail: text("contact_email"),
   settings: jsonb("settings").$type<StudySettings>().notNull().default({}),
+  /** Texts per language (name, description, contact); the name and contact columns above stay the
+   * default language's, so readers that know no languages keep working. */
+  texts: jsonb("texts").$type<Record<string, StudyTexts>>().notNull().default({}),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -8,13 +8,13 @@ import { previewRequestEndpoint, recordStepsEndpoint, sendRequestEndpoint } from
 import { intervieweesEndpoint, otherTextsEndpoint } from "./endpoints/reports";
 import { importPanelEndpoint, listParticipantsEndpoint } from "./endpoints/panel";
 import {
-  createStudyEndpoint, getInstrumentVersionEndpoint, getStudyEndpoint, listInstrumentsEndpoint, listStudiesEndpoint, uploadInstrumentEndpoint,
+  createStudyEndpoint, getInstrumentVersionEndpoint, getStudyEndpoint, listInstrumentsEndpoint, listStudiesEndpoint, uploadInstrumentEndpoint, updateStudyEndpoint,
 } from "./endpoints/studies";
 import { closeWaveEndpoint, createWaveEndpoint, fieldworkEndpoint, listWavesEndpoint, openWaveEndpoint, scheduleWaveEndpoint } from "./endpoints/waves";
 
 export const API_ENDPOINTS: Endpoint[] = [
   meEndpoint, openapiEndpoint,
-  listStudiesEndpoint, createStudyEndpoint, getStudyEndpoint,
+  listStudiesEndpoint, createStudyEndpoint, getStudyEndpoint, updateStudyEndpoint,
   listInstrumentsEndpoint, uploadInstrumentEndpoint, getInstrumentVersionEndpoint,
   listWavesEndpoint, createWaveEndpoint, scheduleWaveEndpoint, openWaveEndpoint, closeWaveEndpoint, fieldworkEndpoint,
   importPanelEndpoint, listParticipantsEndpoint,

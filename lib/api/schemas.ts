@@ -25,6 +25,9 @@ export const studySettingsOutSchema = z
     contactName: z.string().nullable(),
     contactEmail: z.string().nullable(),
     settings: z.record(z.string(), z.unknown()),
+    texts: z.record(z.string(), z.object({
+      name: z.string().optional(), description: z.string().optional(), contactName: z.string().optional(), contactEmail: z.string().optional(),
+    })).describe("The study's name, description and contact by language (the default language's too); a missing text falls back to the default language's"),
     createdAt: dateTime,
   })
   .meta({ id: "Study" });

@@ -6,7 +6,7 @@ import { findStudyBySlug } from "../../db/queries/studies";
 import type { StaffUser } from "../auth/current-user";
 import { NotFound } from "../errors/app-error";
 import { requireAdmin } from "../auth/permissions";
-import { slugSchema } from "../studies/study-schema";
+import { slugSchema } from "../http/slug";
 
 export const auditQuerySchema = z.object({
   before: z.coerce.number().int().positive().optional(),

@@ -11,7 +11,8 @@ export default async function StudiesPage() {
   return (
     <>
       <h1>Studies</h1>
-      {studies.length === 0 && <p>You are not a member of any study yet. Ask an admin to add you.</p>}
+      <p><Link className="button" href="/studies/new">New study</Link></p>
+      {studies.length === 0 && <p>You are not a member of any study yet: start one, or ask an admin to add you to one.</p>}
       <div className="cards">
         {studies.map((s) => (
           <div className="card" key={s.id}>

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { MAX_UPLOAD_REQUEST_BYTES } from "../../instruments/limits";
 import { instrumentNameSchema } from "../../instruments/upload-instrument-file";
-import { newStudySchema } from "../../studies/study-schema";
+import { newStudySchema, studyPatchSchema } from "../../studies/study-schema";
 import { surveyDefinitionSchema } from "../../surveys/definition";
 import { endpoint } from "../endpoint";
 import {
@@ -43,6 +43,24 @@ export const getStudyEndpoint = endpoint({
   params: studyParams,
   responses: { 200: { description: "The study's settings", schema: studySettingsOutSchema } },
   problems: [404],
+});
+
+export const updateStudyEndpoint = endpoint({
+  operationId: "updateStudy",
+  method: "PATCH",
+  path: "/studies/{study}",
+  tag: "Studies",
+  summary: "Change a study's settings",
+  description:
+    "Partial: only the fields given change. `settings` merges key by key; `texts` language by language (null removes a " +
+    "language's texts). The result is checked whole, as a new study is. A language that a questionnaire version (and so " +
+    "a wave) of the study is in cannot be removed (422 at `languages`, naming the version); the slug cannot change once " +
+    "the study has a wave (422 at `slug`). Every change is in the audit log, the status variable and mapping with their " +
+    "values before and after.",
+  params: studyParams,
+  body: { kind: "json", schema: studyPatchSchema.meta({ id: "StudyPatch" }) },
+  responses: { 200: { description: "The study's settings after the change", schema: studySettingsOutSchema } },
+  problems: [404, 409, 413, 415, 422],
 });
 
 export const listInstrumentsEndpoint = endpoint({

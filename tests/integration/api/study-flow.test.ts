@@ -104,6 +104,8 @@ describe("a whole study through the API", () => {
     expect(list.studies.map((s: { slug: string }) => s.slug)).toEqual([S.study]);
     const settings = await json(await call(study.GET, `/studies/${S.study}`, { token: researcher, params: S }));
     expect(settings).toMatchObject({ slug: S.study, defaultLanguage: "uk", statusVariable: "where_now" });
+    const changed = await call(study.PATCH, "", { token: researcher, params: S, json: { settings: { timeZone: "Europe/Oslo" }, texts: { en: { name: "Displaced Ukrainians in Norway (en)" } } } });
+    expect(await json(changed)).toMatchObject({ settings: { timeZone: "Europe/Oslo" }, texts: { en: { name: "Displaced Ukrainians in Norway (en)" } } });
   });
 
   it("uploads wave 1 as a raw XLSForm body and wave 2 as multipart; a second identical upload stores nothing", async () => {
@@ -266,6 +268,7 @@ describe("a whole study through the API", () => {
     expect(byCode.get("A03")!.slice(-2)).toEqual(["I have moved on to another country", "Prefers not to"]);
     const audit = await executeRows<{ action: string; target: string }>(a.t.db, sql`select action, target from audit_log order by id`);
     expect(audit.map((x) => `${x.action} ${x.target}`)).toEqual([
+      "study.create ua-panel", "study.update ua-panel",
       // The panel imports earlier in this study: a dry run, the refused file, the import, the re-import skipping everyone.
       "panel.import_check null", "panel.import null", "panel.import null", "panel.import null",
       "export.responses wide.json", "export.responses long.csv", "export.responses wide.json", "export.responses long.json",

@@ -35,12 +35,14 @@ export const PAGES: Record<string, PageCase> = {
   "/api-docs": { expect: same(200) },
   "/account": { expect: staff(200, 200, 200) },
   "/studies": { expect: staff(200, 200, 200) },
+  "/studies/new": { expect: staff(200, 200, 200) },
   "/admin": { expect: ADMIN_PAGE },
   "/admin/audit": { expect: ADMIN_PAGE },
   "/admin/mailbox": { expect: ADMIN_PAGE },
   "/admin/mailbox/[id]": { params: (w) => ({ id: String(w.mailboxId) }), expect: ADMIN_PAGE },
   "/studies/[slug]": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/exports": { params: study, expect: STUDY_PAGE },
+  "/studies/[slug]/settings": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/panel": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/recruitment": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/reports": { params: study, expect: STUDY_PAGE },
@@ -140,6 +142,20 @@ export const ACTIONS: Record<string, ActionCase> = {
   "(staff)/account/actions.ts#createTokenAction": { args: () => [{ ok: null }, fd({ name: "matrix token" })], expect: [401, "ok", "ok", "ok"] },
   // The member's token: only the member may revoke it; anyone else, signed in or not, gets 404.
   "(staff)/account/actions.ts#revokeTokenAction": { args: async (w) => [fd({ id: await w.memberToken() })], expect: [404, "ok", 404, 404] },
+  // Anyone signed in may start a study; its creator lands on it.
+  "(staff)/studies/actions.ts#createStudyAction": {
+    args: (_w, role) => [{ ok: null }, fd({ slug: `matrix-form-${role}`, languages: "en", defaultLanguage: "en", "texts.en.name": "Matrix form study", "settings.timeZone": "Europe/Oslo" })],
+    expect: [401, "redirect:/studies/matrix-form-member", "redirect:/studies/matrix-form-outsider", "redirect:/studies/matrix-form-admin"],
+  },
+  "(staff)/studies/actions.ts#updateStudyAction": {
+    args: (w) => [w.slug, { ok: null }, fd({
+      slug: w.slug, languages: "uk, ru, nb, en", defaultLanguage: "uk", "texts.uk.name": "Displaced Ukrainians in Norway (panel 2022–2023)",
+      "settings.timeZone": "Europe/Oslo", statusVariable: "where_now",
+      "statusMapping.0.code": "stayed", "statusMapping.0.target": "stayed", "statusMapping.1.code": "returned", "statusMapping.1.target": "returned",
+      "statusMapping.2.code": "moved_on", "statusMapping.2.target": "moved_on",
+    })],
+    expect: [401, "redirect:/studies/ua-norway/settings?saved=1", 404, "redirect:/studies/ua-norway/settings?saved=1"],
+  },
   "(staff)/studies/[slug]/recruitment/actions.ts#saveRuleAction": {
     args: (w) => [w.slug, { name: "Matrix leavers", waveId: null, trajectories: ["returned", "moved_on"], consent: "interview_contact" }],
     expect: STUDY_ACTION,
@@ -179,6 +195,7 @@ export const API: Record<string, ApiCase> = {
   // Anyone signed in may start a study of their own.
   createStudy: { options: () => ({ json: { slug: `matrix-study-${++n}`, name: "Matrix study", languages: ["en"] } }), expect: [401, 201, 201, 201] },
   getStudy: { options: (w) => ({ params: S(w) }), expect: STUDY_API },
+  updateStudy: { options: (w) => ({ params: S(w), json: { settings: { timeZone: "Europe/Oslo" } } }), expect: STUDY_API },
   listInstruments: { options: (w) => ({ params: S(w) }), expect: STUDY_API },
   uploadInstrument: {
     options: (w) => ({ params: S(w), query: { name: "Matrix API upload" }, json: { ...smallSurvey, title: { en: `API upload ${++n}` } } }),

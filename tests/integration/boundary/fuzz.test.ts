@@ -152,6 +152,7 @@ describe("fuzzing the boundary", () => {
     const params = { study: study.slug, wave: "w1", entry: randomUUID(), version: version.version.id };
     const samples: Record<string, unknown> = {
       createStudy: study,
+      updateStudy: { name: "Fuzz renamed", texts: { en: { name: "Fuzz" } }, settings: { timeZone: "Europe/Oslo" } },
       uploadInstrument: smallSurvey,
       createWave: { ...wave, slug: "w2", schedule: { reminderDays: [4, 10] } },
       scheduleWave: { invitationAt: "2026-01-02T00:00:00Z", reminderDays: [3], remindIf: "not_started", closingReminderDaysBefore: 2 },

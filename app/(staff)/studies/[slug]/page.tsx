@@ -1,12 +1,14 @@
 // GET /studies/:slug – a study's waves with live counts of started and completed responses.
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getStudyOverview } from "../../../../lib/studies/get-study-overview";
+import { getStudyHome } from "../../../../lib/studies/get-study-overview";
 import { NotFound } from "../../../../lib/errors/app-error";
 import { LiveRefresh } from "../../live-refresh";
 import { staffPage } from "../../staff-page";
 import { slugSchema } from "../../../../lib/studies/study-schema";
 import { formatDate } from "../../../../lib/i18n/format-date";
+import { studyTimeZone } from "../../../../lib/i18n/study-time-zone";
+import "../studies.css";
 
 export const dynamic = "force-dynamic";
 
@@ -16,17 +18,35 @@ export default async function StudyPage({ params }: { params: Promise<{ slug: st
   const slug = slugSchema.safeParse((await params).slug);
   if (!slug.success) notFound();
   const { rt, user } = await staffPage(undefined, `/studies/${slug.data}`);
-  const overview = await getStudyOverview(rt.db, user, slug.data).catch((e) => {
+  const overview = await getStudyHome(rt.db, user, slug.data).catch((e) => {
     if (e instanceof NotFound) notFound();
     throw e;
   });
-  const { study, waves } = overview;
+  const { study, waves, setup } = overview;
+  const setupDone = setup.every((s) => s.done);
   return (
     <>
       <LiveRefresh />
       <h1>{study.name}</h1>
-      <p className="muted">Languages: {study.languages.join(", ")} · status variable: <code>{study.statusVariable ?? "–"}</code></p>
+      <p className="muted">
+        Languages: {study.languages.join(", ")} · time zone: {studyTimeZone(study.settings)} · status variable: <code>{study.statusVariable ?? "–"}</code>
+      </p>
+      {!setupDone && (
+        <section aria-labelledby="setup-title">
+          <h2 id="setup-title">Set up the study</h2>
+          <ol className="setup">
+            {setup.map((s, i) => (
+              <li key={s.key} className={s.done ? "done" : undefined} data-step={s.key} data-done={s.done}>
+                <span className="mark" aria-hidden="true">{s.done ? "✓" : `${i + 1}.`}</span>
+                <span>{s.label}{s.done ? <span className="muted"> – done</span> : null}</span>
+                {!s.done && <Link href={s.href}>{s.action}</Link>}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
       <nav aria-label="Study" style={{ display: "flex", gap: "1rem", flexWrap: "wrap" }}>
+        <Link href={`/studies/${study.slug}/settings`}>Settings</Link>
         <Link href={`/studies/${study.slug}/panel`}>Panel trajectories</Link>
         <Link href={`/studies/${study.slug}/reports`}>Reports</Link>
         <Link href={`/studies/${study.slug}/exports`}>Exports</Link>
@@ -36,7 +56,8 @@ export default async function StudyPage({ params }: { params: Promise<{ slug: st
       <p><a href={`/studies/${study.slug}/instruments`}>Instruments and questionnaire versions</a></p>
       <h2>Waves</h2>
       <p><a href={`/studies/${study.slug}/waves`}>Schedule waves, invitations and reminders</a></p>
-      <table aria-describedby="waves-note">
+      {waves.length === 0 ? <p>No waves yet.</p> : (<>
+      <table className="stack-table" aria-describedby="waves-note">
         <thead>
           <tr>
             <th>Wave</th><th>Status</th><th>Opens</th><th>Closes</th>
@@ -46,18 +67,19 @@ export default async function StudyPage({ params }: { params: Promise<{ slug: st
         <tbody>
           {waves.map((w) => (
             <tr key={w.id} data-wave={w.slug}>
-              <td>{w.name}<br /><span className="muted">{w.mode === "open_link" ? `open link /j/${study.slug}/${w.slug}` : "personal invitations"}</span></td>
-              <td><span className={`badge ${w.status}`}>{w.status}</span></td>
-              <td>{fmt(w.opensAt)}</td>
-              <td>{fmt(w.closesAt)}</td>
-              <td className="num">{w.invited}</td>
-              <td className="num" data-count="started">{w.started}</td>
-              <td className="num" data-count="completed">{w.completed}</td>
+              <td data-label="Wave">{w.name}<br /><span className="muted">{w.mode === "open_link" ? `open link /j/${study.slug}/${w.slug}` : "personal invitations"}</span></td>
+              <td data-label="Status"><span className={`badge ${w.status}`}>{w.status}</span></td>
+              <td data-label="Opens">{fmt(w.opensAt)}</td>
+              <td data-label="Closes">{fmt(w.closesAt)}</td>
+              <td className="num" data-label="Invited">{w.invited}</td>
+              <td className="num" data-label="Started" data-count="started">{w.started}</td>
+              <td className="num" data-label="Completed" data-count="completed">{w.completed}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <p id="waves-note" className="muted">Started counts every response begun, completed included. Counts refresh every 5 seconds.</p>
+      </>)}
     </>
   );
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "studies" ADD COLUMN "texts" jsonb DEFAULT '{}'::jsonb NOT NULL;
