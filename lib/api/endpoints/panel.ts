@@ -32,6 +32,8 @@ export const importResultSchema = z
   .object({
     dryRun: z.boolean(),
     rows: z.number().int(),
+    columns: z.array(z.string()).describe("The header's columns as recognised"),
+    refusedRows: z.number().int().describe("Rows with at least one problem of their own"),
     created: z.number().int(),
     skipped: z.number().int().describe("Rows whose email was already in the panel (existing=skip)"),
     alreadyInPanel: z.number().int().describe("Rows whose email is already in the study's panel; only admins get these row by row in `problems`"),
