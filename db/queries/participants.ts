@@ -1,6 +1,6 @@
 // Participants and their contacts: the panel and its import, each person's status in each wave,
 // contact language, withdrawal and erasure, and unverified open-link contacts ("Was this you?").
-import { and, eq, sql, gt, isNotNull, isNull } from "drizzle-orm";
+import { and, eq, sql, gt, isNotNull, isNull, type SQL } from "drizzle-orm";
 import { type Db, executeRows } from "../client";
 import { consents, contacts, participants, responses, studies, unverifiedContacts } from "../schema";
 import { latestConsentGranted } from "./consents";
@@ -280,16 +280,44 @@ export type ParticipantStatusRow = {
   createdAt: Date;
   withdrawnAt: Date | null;
   hasContact: boolean;
+  /** The contact's language; null once the contact is erased. */
+  language: string | null;
   waves: Record<string, { invitation: string | null; response: string | null; trajectory: string | null }>;
   consents: Record<string, boolean>;
 };
 
-export async function participantStatusPage(db: Db, studyId: string, o: { after: string | null; limit: number }): Promise<ParticipantStatusRow[]> {
+/** Narrows a page of the panel; every filter is checked per person while the (study, code) index is walked in order. */
+export type ParticipantFilter = {
+  /** Codes that start with this (letters, digits, - and _ only; `_` is matched literally). */
+  codePrefix?: string | null;
+  /** The person's invitation to this wave has this status. */
+  wave?: { id: string; status: string } | null;
+  /** The latest consent of this kind: granted, withdrawn, or never recorded. */
+  consent?: { kind: string; state: "granted" | "withdrawn" | "none" } | null;
+};
+
+function filterSql(f: ParticipantFilter): SQL {
+  const parts: SQL[] = [];
+  if (f.codePrefix) {
+    // The lower bound lets the index start at the prefix; LIKE (with _ escaped) keeps the rest exact.
+    parts.push(sql`and p.code >= ${f.codePrefix} and p.code like ${`${f.codePrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  }
+  if (f.wave) {
+    parts.push(sql`and exists (select 1 from invitations fi where fi.wave_id = ${f.wave.id} and fi.participant_id = p.id and fi.status = ${f.wave.status})`);
+  }
+  if (f.consent) {
+    const latest = latestConsentGranted(sql`p.id`, f.consent.kind);
+    parts.push(f.consent.state === "granted" ? sql`and ${latest} is true` : f.consent.state === "withdrawn" ? sql`and ${latest} is false` : sql`and ${latest} is null`);
+  }
+  return sql.join(parts, sql` `);
+}
+
+export async function participantStatusPage(db: Db, studyId: string, o: { after: string | null; limit: number; filter?: ParticipantFilter }): Promise<ParticipantStatusRow[]> {
   const people = await executeRows(
     db,
-    sql`select p.id, p.code, p.created_at, p.withdrawn_at, (c.participant_id is not null) as has_contact
+    sql`select p.id, p.code, p.created_at, p.withdrawn_at, (c.participant_id is not null) as has_contact, c.language
         from participants p left join contacts c on c.participant_id = p.id
-        where p.study_id = ${studyId} ${o.after ? sql`and p.code > ${o.after}` : sql``}
+        where p.study_id = ${studyId} ${o.after ? sql`and p.code > ${o.after}` : sql``} ${filterSql(o.filter ?? {})}
         order by p.code limit ${o.limit}`,
   );
   if (people.length === 0) return [];
@@ -306,7 +334,7 @@ export async function participantStatusPage(db: Db, studyId: string, o: { after:
   const out = new Map<string, ParticipantStatusRow>(
     people.map((p) => [p.id as string, {
       id: p.id as string, code: p.code as string, createdAt: toDate(p.created_at)!, withdrawnAt: toDate(p.withdrawn_at),
-      hasContact: p.has_contact === true || p.has_contact === "t", waves: {}, consents: {},
+      hasContact: p.has_contact === true || p.has_contact === "t", language: (p.language as string | null) ?? null, waves: {}, consents: {},
     }]),
   );
   const wave = (pid: unknown, slug: unknown) => {

@@ -4,7 +4,7 @@ import {
   exportResponsesEndpoint, frequencyEndpoint, listFlaggedEndpoint, listRulesEndpoint, recruitmentListEndpoint, saveRuleEndpoint, updateFlaggedEndpoint,
 } from "./endpoints/data";
 import { meEndpoint, openapiEndpoint } from "./endpoints/meta";
-import { importPanelEndpoint, listParticipantsEndpoint } from "./endpoints/panel";
+import { getParticipantEndpoint, importPanelEndpoint, listParticipantsEndpoint, resendInvitationEndpoint, withdrawParticipantEndpoint } from "./endpoints/panel";
 import {
   createStudyEndpoint, getInstrumentVersionEndpoint, getStudyEndpoint, listInstrumentsEndpoint, listStudiesEndpoint, uploadInstrumentEndpoint,
 } from "./endpoints/studies";
@@ -15,7 +15,7 @@ export const API_ENDPOINTS: Endpoint[] = [
   listStudiesEndpoint, createStudyEndpoint, getStudyEndpoint,
   listInstrumentsEndpoint, uploadInstrumentEndpoint, getInstrumentVersionEndpoint,
   listWavesEndpoint, createWaveEndpoint, scheduleWaveEndpoint, openWaveEndpoint, closeWaveEndpoint, fieldworkEndpoint,
-  importPanelEndpoint, listParticipantsEndpoint,
+  importPanelEndpoint, listParticipantsEndpoint, getParticipantEndpoint, resendInvitationEndpoint, withdrawParticipantEndpoint,
   exportResponsesEndpoint, frequencyEndpoint,
   listRulesEndpoint, saveRuleEndpoint, listFlaggedEndpoint, updateFlaggedEndpoint, recruitmentListEndpoint,
 ] as Endpoint[];

@@ -13,7 +13,10 @@ export type AuditAction =
   | "panel.import_check"
   | "participant.link_requested"
   | "participant.link_confirmed"
-  | "participant.link_rejected";
+  | "participant.link_rejected"
+  | "participant.link_shown"
+  | "participant.invitation_resent"
+  | "participant.withdrawn";
 
 /**
  * Who acted: a signed-in staff user, or a respondent acting through a link they hold (no user id;
