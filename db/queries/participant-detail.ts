@@ -45,3 +45,8 @@ export async function participantConsentHistory(db: Db, participantId: string) {
     .where(eq(consents.participantId, participantId))
     .orderBy(desc(consents.recordedAt), desc(consents.id));
 }
+
+/** The study's waves in order, slug and name only (the panel list's filter). */
+export async function studyWaveNames(db: Db, studyId: string) {
+  return db.select({ slug: waves.slug, name: waves.name, mode: waves.mode }).from(waves).where(eq(waves.studyId, studyId)).orderBy(asc(waves.position));
+}

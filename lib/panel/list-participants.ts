@@ -22,14 +22,13 @@ export const participantQuerySchema = z
     /** With `status`: the person's invitation to this wave (by slug) has that status. */
     wave: z.preprocess(empty, z.string().regex(/^[a-z0-9-]{1,64}$/, "A wave's short name").optional()),
     status: z.preprocess(empty, z.enum(WAVE_FILTER_STATUSES).optional()),
-    /** With `consentState`: the latest consent of this kind. */
+    /** The latest consent of this kind is in `consentState` (granted when left out); `consentState` alone is ignored. */
     consent: z.preprocess(empty, z.string().regex(/^[a-z0-9_]{1,64}$/, "A consent kind").optional()),
     consentState: z.preprocess(empty, z.enum(["granted", "withdrawn", "none"]).optional()),
   })
   .superRefine((q, ctx) => {
     if (q.status && !q.wave) ctx.addIssue({ code: "custom", path: ["wave"], message: "Choose the wave whose status to filter by" });
     if (q.wave && !q.status) ctx.addIssue({ code: "custom", path: ["status"], message: "Choose the status in that wave" });
-    if (q.consentState && !q.consent) ctx.addIssue({ code: "custom", path: ["consent"], message: "Choose the consent kind" });
   });
 export type ParticipantQuery = z.input<typeof participantQuerySchema>;
 
