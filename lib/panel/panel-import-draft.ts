@@ -111,3 +111,18 @@ export async function confirmPanelImport(db: Db, key: Buffer, user: StaffUser, s
     throw e;
   }
 }
+
+/**
+ * What the import page shows: the study (access checked even with no draft), and the user's draft
+ * when one is asked for, or why it cannot be shown (expired, someone else's).
+ */
+export async function panelImportScreen(db: Db, key: Buffer, user: StaffUser, slug: string, draftId: string | null, now: Date) {
+  const study = await studyForUser(db, user, slug);
+  if (!draftId) return { study: { slug: study.slug, name: study.name }, draft: null, gone: null };
+  try {
+    return { study: { slug: study.slug, name: study.name }, draft: await loadPanelImportDraft(db, key, user, slug, draftId, now), gone: null };
+  } catch (e) {
+    if (e instanceof NotFound) return { study: { slug: study.slug, name: study.name }, draft: null, gone: e.message };
+    throw e;
+  }
+}

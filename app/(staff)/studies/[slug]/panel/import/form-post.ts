@@ -5,12 +5,15 @@ import { errorReference } from "../../../../../../lib/errors/problem";
 import { readBodyLimited } from "../../../../../../lib/http/read-body";
 import { MAX_IMPORT_BYTES } from "../../../../../../lib/panel/import-panel";
 import type { StaffUser } from "../../../../../../lib/auth/current-user";
+import { studyForUser } from "../../../../../../lib/auth/permissions";
 import type { Runtime } from "../../../../../../lib/runtime";
 import { slugSchema } from "../../../../../../lib/studies/study-schema";
 import { assertSameOrigin, staffRequest } from "../../instruments/http";
 
 /** Room for the multipart boundaries and the other fields around the file. */
 const REQUEST_BYTES = MAX_IMPORT_BYTES + 64 * 1024;
+
+class HiddenStudy extends Error {}
 
 const see = (path: string) => new Response(null, { status: 303, headers: { location: path, "cache-control": "no-store" } });
 
@@ -32,6 +35,10 @@ export async function formPost(
   try {
     assertSameOrigin(req);
     const { rt, user } = await staffRequest(req);
+    // A study the user may not see is a 404 before anything is read (its existence is not revealed).
+    await studyForUser(rt.db, user, slug.data).catch((e) => {
+      throw e instanceof NotFound ? new HiddenStudy() : e;
+    });
     const body = await readBodyLimited(req, REQUEST_BYTES).catch((e) => {
       throw e instanceof PayloadTooLarge ? new InvalidInput("The file is too large", [{ path: "file", message: `At most ${MAX_IMPORT_BYTES / 1024 / 1024} MB per import; split the file` }]) : e;
     });
@@ -42,7 +49,7 @@ export async function formPost(
     return see(await then({ rt, user, slug: slug.data, form, base }));
   } catch (e) {
     if (e instanceof Unauthorized) return see(`/signin?next=${encodeURIComponent(base)}`);
-    if (e instanceof NotFound && !draft) return new Response("Not found", { status: 404 });
+    if (e instanceof HiddenStudy) return new Response("Not found", { status: 404 });
     if (e instanceof AppError) return back(e.issues[0]?.message ?? e.message, e.issues[0]?.path, e instanceof NotFound ? undefined : draft);
     const ref = errorReference();
     console.error(`[panel import ${ref}]`, e);

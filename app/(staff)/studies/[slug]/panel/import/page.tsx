@@ -2,10 +2,9 @@
 // (columns, rows to add, skip or refuse, each problem with its row and column), then confirm.
 // Every step is a plain form post; nothing is stored in the panel before the confirmation.
 import Link from "next/link";
-import { NotFound } from "../../../../../../lib/errors/app-error";
-import { type Draft, loadPanelImportDraft } from "../../../../../../lib/panel/panel-import-draft";
+import { type Draft, panelImportScreen } from "../../../../../../lib/panel/panel-import-draft";
 import { ErrorSummary } from "../../../../../components/error-summary";
-import { studyScreen } from "../../recruitment/study-screen";
+import { orNotFound, studyScreen } from "../../recruitment/study-screen";
 import { ProblemTable } from "./problem-table";
 import { UploadForm } from "./upload-fields";
 
@@ -19,17 +18,7 @@ export default async function PanelImportPage(props: { params: Promise<{ slug: s
   const { rt, user, slug } = await studyScreen(props.params, "panel/import");
   const sp = await props.searchParams;
   const one = (k: string) => (typeof sp[k] === "string" ? (sp[k] as string) : "");
-  let draft: Draft | null = null;
-  let gone: string | null = null;
-  if (one("draft")) {
-    draft = await loadPanelImportDraft(rt.db, rt.config.personalDataKey, user, slug, one("draft"), new Date()).catch((e) => {
-      if (e instanceof NotFound) {
-        gone = e.message;
-        return null;
-      }
-      throw e;
-    });
-  }
+  const { draft, gone } = await orNotFound(panelImportScreen(rt.db, rt.config.personalDataKey, user, slug, one("draft") || null, new Date()));
   const error = one("error") ? { field: one("field"), message: one("error") } : null;
   const summary = [...(gone ? [{ message: gone }] : []), ...(error ? [error.field && !draft ? { field: error.field, message: error.message } : { message: error.message }] : [])];
   const imported = one("imported");
