@@ -1,7 +1,7 @@
 // The staff panel list: one page of participants with the filter's choices (waves, consent kinds).
 import type { Db } from "../../db/client";
 import { FOLLOW_UP_CONSENT, INTERVIEW_CONSENT } from "../../db/queries/consents";
-import { studyWaveNames } from "../../db/queries/participant-detail";
+import { studyWaveNames } from "../../db/queries/participants";
 import { isAdmin, studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { listParticipants, type ParticipantQuery } from "./list-participants";

@@ -1,15 +1,14 @@
 // What staff may do for one panel member: show their personal link for an open wave, send the
 // invitation again, and withdraw them on their request. Each is audited.
 import type { Db } from "../../db/client";
-import { latestConsents } from "../../db/queries/consents";
-import { participantWaves } from "../../db/queries/participant-detail";
+import { FOLLOW_UP_CONSENT, latestConsents } from "../../db/queries/consents";
+import { participantWaves } from "../../db/queries/participants";
 import { requireAdmin } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { recordAudit } from "../audit/record-audit";
 import { Conflict, InvalidInput, NotFound } from "../errors/app-error";
 import { personalLink } from "../mail/build-message";
 import { queueParticipantMail } from "../mail/queue-mail";
-import { FOLLOW_UP_CONSENT } from "../../db/queries/consents";
 import { participantInStudy, waveIsOpen } from "./participant-page";
 import { withdrawParticipant } from "./withdraw-participant";
 

@@ -2,7 +2,7 @@
 // their consents with the wording versions, language, and for admins only the contact details.
 import type { Db } from "../../db/client";
 import { FOLLOW_UP_CONSENT } from "../../db/queries/consents";
-import { findParticipantByCode, participantConsentHistory, participantWaves } from "../../db/queries/participant-detail";
+import { findParticipantByCode, participantConsentHistory, participantWaves } from "../../db/queries/participants";
 import { isAdmin, studyForUser, type StudyRow } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { decryptPersonal } from "../crypto/personal-data";
