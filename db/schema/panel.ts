@@ -116,7 +116,7 @@ export const panelImportDrafts = pgTable(
     fileName: text("file_name").notNull(),
     /** SHA-256 (hex) of the CSV bytes checked; the confirm form carries it back. */
     sha256: text("sha256").notNull(),
-    /** AES-256-GCM ciphertext (lib/crypto) of the CSV text. */
+    /** AES-256-GCM ciphertext (lib/crypto) of the CSV bytes, base64. */
     csvEncrypted: text("csv_encrypted").notNull(),
     /** AES-256-GCM ciphertext of the preview (the dry run's result or refusal), JSON. */
     previewEncrypted: text("preview_encrypted").notNull(),

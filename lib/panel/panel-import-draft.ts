@@ -66,7 +66,7 @@ export async function checkPanelFile(db: Db, key: Buffer, user: StaffUser, slug:
   }
   return insertPanelImportDraft(db, {
     studyId: study.id, userId: user.id, fileName: preview.fileName, sha256: sha256(csv),
-    csvEncrypted: encryptPersonal(key, new TextDecoder().decode(csv)), previewEncrypted: encryptPersonal(key, JSON.stringify(preview)),
+    csvEncrypted: encryptPersonal(key, Buffer.from(csv).toString("base64")), previewEncrypted: encryptPersonal(key, JSON.stringify(preview)),
     options: chosen, createdAt: now, expiresAt: new Date(now.getTime() + DRAFT_MINUTES * 60_000),
   });
 }
@@ -96,7 +96,8 @@ export async function loadPanelImportDraft(db: Db, key: Buffer, user: StaffUser,
  */
 export async function confirmPanelImport(db: Db, key: Buffer, user: StaffUser, slug: string, id: string, hash: string, now: Date): Promise<ImportResult> {
   const row = await findDraft(db, user, slug, id, now);
-  const csv = new TextEncoder().encode(decryptPersonal(key, row.csvEncrypted));
+  // Base64 inside the ciphertext: the bytes come back exactly, whatever the file's encoding.
+  const csv = new Uint8Array(Buffer.from(decryptPersonal(key, row.csvEncrypted), "base64"));
   if (hash !== row.sha256 || sha256(csv) !== row.sha256) throw new Conflict("This is not the file that was previewed; upload it again");
   const preview = JSON.parse(decryptPersonal(key, row.previewEncrypted)) as DraftPreview;
   if (!preview.result || preview.result.problemCount > 0) throw new InvalidInput("The file has problems; correct it and upload it again", preview.refusal?.issues ?? []);

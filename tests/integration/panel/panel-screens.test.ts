@@ -179,3 +179,19 @@ describe("the participant list and the person", () => {
 });
 
 
+
+describe("the bytes of the file", () => {
+  it("are kept exactly: a UTF-8 file with a byte-order mark (Excel's \"CSV UTF-8\") imports as previewed", async () => {
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...enc("email,language,code\nbom@example.org,en,P-BOM\n")]);
+    const id = await checkPanelFile(a.t.db, testKey, admin.user, SLUG, { name: "excel.csv", bytes: bom }, {}, NOW);
+    const d = await preview(admin.user, id);
+    expect(d.preview.result).toMatchObject({ rows: 1, problemCount: 0 });
+    await expect(confirmPanelImport(a.t.db, testKey, admin.user, SLUG, id, d.sha256, NOW)).resolves.toMatchObject({ created: 1 });
+  });
+
+  it("that are not UTF-8 are refused at the row and column where they are", async () => {
+    const latin1 = Buffer.from("email,language,code\nlatin-\xe9@example.org,en,P-LAT\n", "latin1");
+    const d = await preview(admin.user, await checkPanelFile(a.t.db, testKey, admin.user, SLUG, { name: "latin1.csv", bytes: new Uint8Array(latin1) }, {}, NOW));
+    expect(d.preview.result?.problems).toEqual([expect.objectContaining({ row: 2, column: "email" })]);
+  });
+});
