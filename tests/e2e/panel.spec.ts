@@ -72,7 +72,7 @@ test("an admin opens a person with an open invitation: email, personal link, res
   await expect(page.getByRole("heading", { name: `Participant ${code}` })).toBeVisible();
   await expect(page.locator("dt", { hasText: "Email" })).toBeVisible();
   await page.getByRole("button", { name: "Show the personal link" }).click();
-  await expect(page.getByLabel(/Personal link to/)).toHaveValue(/\/s\/[A-Za-z0-9_-]{20,}$/);
+  await expect(page.getByRole("textbox", { name: /^Personal link to/ })).toHaveValue(/\/s\/[A-Za-z0-9_-]{20,}$/);
   await page.getByRole("button", { name: "Resend the invitation" }).click();
   await expect(page.getByText(/on its way|already queued|Not sent/)).toBeVisible();
   await expect(page.getByRole("heading", { name: "Withdraw on their request" })).toBeVisible();

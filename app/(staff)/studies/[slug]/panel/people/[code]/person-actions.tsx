@@ -35,7 +35,7 @@ export function LinkForm(props: { slug: string; code: string; wave: string; wave
   const [state, action, pending] = useActionState<PersonActionState, FormData>(showLinkAction, { ok: null });
   const id = `link-${props.wave}`;
   return (
-    <ActionForm action={action} check={noCheck} label={`Personal link to ${props.waveName}`}>
+    <ActionForm action={action} check={noCheck} label={`Show the personal link to ${props.waveName}`}>
       <Hidden {...props} />
       {state.ok === true ? (
         <div>
