@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../../db/client";
 import { deleteExpiredPanelImportDrafts, deletePanelImportDraft, findPanelImportDraft, insertPanelImportDraft, updatePanelImportDraftPreview } from "../../db/queries/panel-import-drafts";
-import { studyForUser } from "../auth/permissions";
+import { isAdmin, studyForUser, type StudyRow } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { recordAudit } from "../audit/record-audit";
 import { decryptPersonal, encryptPersonal } from "../crypto/personal-data";
@@ -12,6 +12,8 @@ import { AppError, Conflict, type FieldIssue, InvalidInput, NotFound } from "../
 import { parseInput } from "../errors/zod-issues";
 import { type ImportOptions, type ImportResult, importOptionsSchema, importPanel, MAX_IMPORT_BYTES } from "./import-panel";
 import { panelFileAsCsv, panelFileKind } from "./read-panel-file";
+import { checkHeader, checkRow, type PanelColumns } from "./check-panel-row";
+import { readCsvPieces } from "./parse-csv";
 
 /** How long a checked file waits for its confirmation. */
 export const DRAFT_MINUTES = 60;
@@ -24,8 +26,24 @@ export type DraftPreview = {
   /** The dry run's result, or why the file could not be checked at all (its header, its format). */
   result: ImportResult | null;
   refusal: Refusal | null;
+  /** The first SAMPLE_ROWS rows as read. */
+  sample?: SampleRow[];
   /** Why the last confirmation was refused (someone else imported some of these people meanwhile). */
   confirmRefusal?: Refusal;
+};
+
+/** One of the first rows as the import reads it, for the researcher to see the columns understood. */
+export type SampleRow = {
+  row: number;
+  /** Null: generated on import. */
+  code: string | null;
+  language: string;
+  consents: [string, boolean][];
+  /** The consent date as read (ISO day), or null. */
+  date: string | null;
+  /** Admins only. */
+  email: string | null;
+  refused: boolean;
 };
 
 export type Draft = { id: string; sha256: string; options: ImportOptions; preview: DraftPreview; expiresAt: Date };
@@ -64,6 +82,7 @@ export async function checkPanelFile(db: Db, key: Buffer, user: StaffUser, slug:
       if (!preview.refusal) throw e;
     }
   }
+  if (preview.result) preview.sample = await sampleRows(csv, study, chosen, preview.result, isAdmin(user), now);
   return insertPanelImportDraft(db, {
     studyId: study.id, userId: user.id, fileName: preview.fileName, sha256: sha256(csv),
     csvEncrypted: encryptPersonal(key, Buffer.from(csv).toString("base64")), previewEncrypted: encryptPersonal(key, JSON.stringify(preview)),
@@ -126,4 +145,30 @@ export async function panelImportScreen(db: Db, key: Buffer, user: StaffUser, sl
     if (e instanceof NotFound) return { study: { slug: study.slug, name: study.name }, draft: null, gone: e.message };
     throw e;
   }
+}
+
+export const SAMPLE_ROWS = 10;
+
+/** The first rows of a checked file as the import reads them (the same header and row rules). */
+async function sampleRows(csv: Uint8Array, study: StudyRow, options: ImportOptions, result: ImportResult, admin: boolean, now: Date): Promise<SampleRow[]> {
+  const refused = new Set(result.problems.map((p) => p.row));
+  let columns: PanelColumns | null = null;
+  const out: SampleRow[] = [];
+  for await (const piece of readCsvPieces(csv)) {
+    for (const record of piece) {
+      if (!columns) {
+        const header = checkHeader(record.cells);
+        if (!header.ok) return [];
+        columns = header.columns;
+        continue;
+      }
+      const { row, problems } = checkRow(record, columns, study, () => "", now, options.dateFormat ?? null);
+      out.push({
+        row: row.line, code: row.code, language: row.language, consents: row.consents, date: row.at ? row.at.toISOString().slice(0, 10) : null,
+        email: admin ? row.email : null, refused: problems.length > 0 || refused.has(row.line),
+      });
+      if (out.length >= SAMPLE_ROWS) return out;
+    }
+  }
+  return out;
 }

@@ -45,6 +45,8 @@ test("a researcher imports a panel after fixing a bad row, then finds the people
   await page.getByRole("button", { name: "Check the corrected file" }).click();
   await expect(page.locator("#file-problems")).toHaveCount(0);
   await expect(page.locator('td[data-label="To be added"]')).toHaveText("3");
+  // The first rows as read: 12.01.2025 in the chosen DD.MM.YYYY is 12 January.
+  await expect(page.locator("#sample-rows tbody tr").nth(1).locator('td[data-label="Consent date"]')).toHaveText("2025-01-12");
   await checkLayouts(page);
   await page.getByRole("button", { name: "Import 3 people" }).click();
   await expect(page.getByRole("status")).toContainText("Imported 3 people");

@@ -72,6 +72,12 @@ describe("import: check, preview, confirm", () => {
     const id = await check(researcher.user, GOOD, { dateFormat: "DD.MM.YYYY", wordingVersion: "2024-1" });
     const d = await preview(researcher.user, id);
     expect(d.preview.result).toMatchObject({ rows: 3, problemCount: 0, refusedRows: 0 });
+    // The first rows as read: the chosen format reads 12.01.2025 as 12 January; no emails for a researcher.
+    expect(d.preview.sample).toEqual([
+      { row: 2, code: "P-ANN", language: "en", consents: [["follow_up_surveys", true]], date: "2024-05-01", email: null, refused: false },
+      { row: 3, code: "P-BOB", language: "nb", consents: [["follow_up_surveys", true]], date: "2025-01-12", email: null, refused: false },
+      { row: 4, code: "P-CAT", language: "en", consents: [["follow_up_surveys", false]], date: null, email: null, refused: false },
+    ]);
     await expect(confirmPanelImport(a.t.db, testKey, researcher.user, SLUG, id, "0".repeat(64), NOW)).rejects.toBeInstanceOf(Conflict);
     await expect(confirmPanelImport(a.t.db, testKey, admin.user, SLUG, id, d.sha256, NOW)).rejects.toBeInstanceOf(NotFound);
     const r = await confirmPanelImport(a.t.db, testKey, researcher.user, SLUG, id, d.sha256, NOW);
@@ -90,6 +96,8 @@ describe("import: check, preview, confirm", () => {
     expect(r.preview.result?.problems).toEqual([expect.objectContaining({ row: 0, message: expect.stringContaining("only an admin can see which") })]);
     const d = await preview(admin.user, await check(admin.user, "email\nann@example.org\nnew@example.org\n"));
     expect(d.preview.result?.problems).toEqual([expect.objectContaining({ row: 2, column: "email" })]);
+    expect(d.preview.sample?.map((x) => [x.email, x.refused])).toEqual([["ann@example.org", true], ["new@example.org", false]]);
+    expect(r.preview.sample?.map((x) => [x.email, x.refused])).toEqual([[null, false], [null, false]]);
   });
 
   it("keeps a study's drafts from researchers who are not its members", async () => {

@@ -2,7 +2,8 @@
 // (columns, rows to add, skip or refuse, each problem with its row and column), then confirm.
 // Every step is a plain form post; nothing is stored in the panel before the confirmation.
 import Link from "next/link";
-import { type Draft, panelImportScreen } from "../../../../../../lib/panel/panel-import-draft";
+import { type Draft, panelImportScreen, type SampleRow } from "../../../../../../lib/panel/panel-import-draft";
+import { consentName } from "../labels";
 import { ErrorSummary } from "../../../../../components/error-summary";
 import { orNotFound, studyScreen } from "../../recruitment/study-screen";
 import { ProblemTable } from "./problem-table";
@@ -76,6 +77,7 @@ function Preview({ slug, draft, admin }: { slug: string; draft: Draft; admin: bo
               <tr><th scope="row">Refused rows</th><td data-label="Refused rows" className="num">{n(r.refusedRows)}</td></tr>
             </tbody>
           </table>
+          {preview.sample && preview.sample.length > 0 && <SampleTable rows={preview.sample} admin={admin} skip={draft.options.existing === "skip"} blocked={r.problemCount > 0} />}
           {!admin && r.alreadyInPanel > 0 && <p className="muted">Which rows are already in the panel is personal data: only an admin sees them row by row.</p>}
           {r.problemCount > 0 && (
             <>
@@ -97,5 +99,35 @@ function Preview({ slug, draft, admin }: { slug: string; draft: Draft; admin: bo
       <h2>{ready ? "Or check another file" : "Check a corrected file"}</h2>
       <UploadForm slug={slug} options={draft.options} again />
     </section>
+  );
+}
+
+/** The first rows as the import reads them: codes, languages, consents and dates as understood. */
+function SampleTable({ rows, admin, skip, blocked }: { rows: SampleRow[]; admin: boolean; skip: boolean; blocked: boolean }) {
+  const outcome = (r: SampleRow) =>
+    r.refused ? "refused" : `${blocked ? "added once the file is corrected" : "added"}${skip ? " (skipped if already in the panel)" : ""}`;
+  return (
+    <table className="stack-table cards-on-phone" id="sample-rows">
+      <caption style={{ textAlign: "left" }}>The first {rows.length} row{rows.length === 1 ? "" : "s"}, as read</caption>
+      <thead>
+        <tr>
+          <th scope="col" className="num">Row</th>{admin && <th scope="col">Email</th>}<th scope="col">Code</th><th scope="col">Language</th>
+          <th scope="col">Consents</th><th scope="col">Consent date</th><th scope="col">Outcome</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.row}>
+            <td data-label="Row" className="num">{r.row}</td>
+            {admin && <td data-label="Email">{r.email || "–"}</td>}
+            <td data-label="Code">{r.code ? <code>{r.code}</code> : <span className="muted">generated</span>}</td>
+            <td data-label="Language">{r.language}</td>
+            <td data-label="Consents">{r.consents.map(([k, g]) => `${consentName(k)}: ${g ? "yes" : "no"}`).join("; ") || "–"}</td>
+            <td data-label="Consent date">{r.date ?? "–"}</td>
+            <td data-label="Outcome">{outcome(r)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
