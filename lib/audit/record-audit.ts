@@ -16,7 +16,8 @@ export type AuditAction =
   | "participant.link_rejected"
   | "participant.link_shown"
   | "participant.invitation_resent"
-  | "participant.withdrawn";
+  | "participant.withdrawn"
+  | "participant.contact_viewed";
 
 /**
  * Who acted: a signed-in staff user, or a respondent acting through a link they hold (no user id;

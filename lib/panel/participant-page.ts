@@ -6,6 +6,7 @@ import { findParticipantByCode, participantConsentHistory, participantWaves } fr
 import { isAdmin, studyForUser, type StudyRow } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { decryptPersonal } from "../crypto/personal-data";
+import { recordAudit } from "../audit/record-audit";
 import { NotFound } from "../errors/app-error";
 
 const CODE = /^[A-Za-z0-9_-]{1,32}$/;
@@ -31,6 +32,9 @@ export const waveIsOpen = (w: { waveStatus: string; waveClosesAt: Date | null },
 export async function getParticipant(db: Db, key: Buffer, user: StaffUser, slug: string, code: string, now: Date) {
   const { study, person } = await participantInStudy(db, user, slug, code);
   const [waves, consents] = await Promise.all([participantWaves(db, person.id), participantConsentHistory(db, person.id)]);
+  const showEmail = isAdmin(user) && person.emailEncrypted !== null;
+  // Reading an address is recorded, as every other read of contact details is.
+  if (showEmail) await recordAudit(db, user, { studyId: study.id, action: "participant.contact_viewed", target: person.code, filter: {}, rowCount: 1 }, now);
   return {
     study: { slug: study.slug, name: study.name, settings: study.settings as Record<string, unknown> },
     code: person.code,
@@ -39,8 +43,8 @@ export async function getParticipant(db: Db, key: Buffer, user: StaffUser, slug:
     language: person.language,
     hasContact: person.emailEncrypted !== null,
     bouncedAt: person.bouncedAt,
-    /** Admins only: the address, decrypted here and nowhere else for this page. */
-    email: isAdmin(user) && person.emailEncrypted ? decryptPersonal(key, person.emailEncrypted) : null,
+    /** Admins only (each reading audited): the address, decrypted here and nowhere else for this page. */
+    email: showEmail ? decryptPersonal(key, person.emailEncrypted!) : null,
     waves: waves.map((w): PersonWave => ({ ...w, consentKind: w.targetRule?.consent ?? FOLLOW_UP_CONSENT, open: waveIsOpen(w, now) })),
     consents,
   };

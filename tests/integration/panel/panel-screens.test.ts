@@ -142,7 +142,9 @@ describe("the participant list and the person", () => {
     expect(r).toMatchObject({ code: "P-ANN", language: "en", email: null, hasContact: true });
     expect(r.waves).toEqual([expect.objectContaining({ waveSlug, status: "opened", open: true })]);
     expect(r.consents).toEqual([expect.objectContaining({ kind: "follow_up_surveys", granted: true, wordingVersion: "2024-1", method: "import", recordedAt: new Date("2024-05-01T00:00:00Z") })]);
+    const viewed = (await audits("participant.contact_viewed")).length;
     expect((await getParticipant(a.t.db, testKey, admin.user, SLUG, "P-ANN", NOW)).email).toBe("ann@example.org");
+    expect(await audits("participant.contact_viewed")).toHaveLength(viewed + 1);
     const api = await json(await call(personRoute.GET, "", { token: researcher.token, params: { study: SLUG, code: "P-BOB" } }));
     expect(api).toMatchObject({ code: "P-BOB", email: null, consents: [{ wordingVersion: "2024-1" }] });
     expect((await json(await call(personRoute.GET, "", { token: admin.token, params: { study: SLUG, code: "P-BOB" } }))).email).toBe("bob@example.org");
