@@ -1,8 +1,8 @@
 // Participants and their contacts: the panel and its import, each person's status in each wave,
 // contact language, withdrawal and erasure, and unverified open-link contacts ("Was this you?").
-import { and, eq, sql, gt, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, sql, gt, isNotNull, isNull, type SQL } from "drizzle-orm";
 import { type Db, executeRows } from "../client";
-import { consents, contacts, participants, responses, studies, unverifiedContacts } from "../schema";
+import { consents, contacts, invitations, participants, responses, studies, unverifiedContacts, waves } from "../schema";
 import { latestConsentGranted } from "./consents";
 import { list, toDate, ts, toNumber } from "./raw";
 
@@ -280,16 +280,44 @@ export type ParticipantStatusRow = {
   createdAt: Date;
   withdrawnAt: Date | null;
   hasContact: boolean;
+  /** The contact's language; null once the contact is erased. */
+  language: string | null;
   waves: Record<string, { invitation: string | null; response: string | null; trajectory: string | null }>;
   consents: Record<string, boolean>;
 };
 
-export async function participantStatusPage(db: Db, studyId: string, o: { after: string | null; limit: number }): Promise<ParticipantStatusRow[]> {
+/** Narrows a page of the panel; every filter is checked per person while the (study, code) index is walked in order. */
+export type ParticipantFilter = {
+  /** Codes that start with this (letters, digits, - and _ only; `_` is matched literally). */
+  codePrefix?: string | null;
+  /** The person's invitation to this wave has this status. */
+  wave?: { id: string; status: string } | null;
+  /** The latest consent of this kind: granted, withdrawn, or never recorded. */
+  consent?: { kind: string; state: "granted" | "withdrawn" | "none" } | null;
+};
+
+function filterSql(f: ParticipantFilter): SQL {
+  const parts: SQL[] = [];
+  if (f.codePrefix) {
+    // The lower bound lets the index start at the prefix; LIKE (with _ escaped) keeps the rest exact.
+    parts.push(sql`and p.code >= ${f.codePrefix} and p.code like ${`${f.codePrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  }
+  if (f.wave) {
+    parts.push(sql`and exists (select 1 from invitations fi where fi.wave_id = ${f.wave.id} and fi.participant_id = p.id and fi.status = ${f.wave.status})`);
+  }
+  if (f.consent) {
+    const latest = latestConsentGranted(sql`p.id`, f.consent.kind);
+    parts.push(f.consent.state === "granted" ? sql`and ${latest} is true` : f.consent.state === "withdrawn" ? sql`and ${latest} is false` : sql`and ${latest} is null`);
+  }
+  return sql.join(parts, sql` `);
+}
+
+export async function participantStatusPage(db: Db, studyId: string, o: { after: string | null; limit: number; filter?: ParticipantFilter }): Promise<ParticipantStatusRow[]> {
   const people = await executeRows(
     db,
-    sql`select p.id, p.code, p.created_at, p.withdrawn_at, (c.participant_id is not null) as has_contact
+    sql`select p.id, p.code, p.created_at, p.withdrawn_at, (c.participant_id is not null) as has_contact, c.language
         from participants p left join contacts c on c.participant_id = p.id
-        where p.study_id = ${studyId} ${o.after ? sql`and p.code > ${o.after}` : sql``}
+        where p.study_id = ${studyId} ${o.after ? sql`and p.code > ${o.after}` : sql``} ${filterSql(o.filter ?? {})}
         order by p.code limit ${o.limit}`,
   );
   if (people.length === 0) return [];
@@ -306,7 +334,7 @@ export async function participantStatusPage(db: Db, studyId: string, o: { after:
   const out = new Map<string, ParticipantStatusRow>(
     people.map((p) => [p.id as string, {
       id: p.id as string, code: p.code as string, createdAt: toDate(p.created_at)!, withdrawnAt: toDate(p.withdrawn_at),
-      hasContact: p.has_contact === true || p.has_contact === "t", waves: {}, consents: {},
+      hasContact: p.has_contact === true || p.has_contact === "t", language: (p.language as string | null) ?? null, waves: {}, consents: {},
     }]),
   );
   const wave = (pid: unknown, slug: unknown) => {
@@ -317,4 +345,54 @@ export async function participantStatusPage(db: Db, studyId: string, o: { after:
   for (const r of resps) Object.assign(wave(r.participant_id, r.slug), { response: r.status as string, trajectory: (r.trajectory as string) ?? null });
   for (const c of cons) out.get(c.participant_id as string)!.consents[c.kind as string] = c.granted === true || c.granted === "t";
   return [...out.values()];
+}
+
+// The staff person page: one member by code, their waves, their consent history.
+
+/** The participant with this code in the study, with their contact row if it still exists. */
+export async function findParticipantByCode(db: Db, studyId: string, code: string) {
+  const [row] = await db
+    .select({
+      id: participants.id, code: participants.code, createdAt: participants.createdAt, withdrawnAt: participants.withdrawnAt,
+      emailEncrypted: contacts.emailEncrypted, language: contacts.language, bouncedAt: contacts.bouncedAt,
+    })
+    .from(participants)
+    .leftJoin(contacts, eq(contacts.participantId, participants.id))
+    .where(and(eq(participants.studyId, studyId), eq(participants.code, code)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The person's invitations, wave by wave in study order, with the wave's state and their response. */
+export async function participantWaves(db: Db, participantId: string) {
+  return db
+    .select({
+      invitationId: invitations.id, waveId: waves.id, waveSlug: waves.slug, waveName: waves.name, waveStatus: waves.status,
+      waveClosesAt: waves.closesAt, targetRule: waves.targetRule, status: invitations.status, createdAt: invitations.createdAt,
+      sentAt: invitations.sentAt, openedAt: invitations.openedAt, startedAt: invitations.startedAt, completedAt: invitations.completedAt,
+      responseStatus: responses.status,
+    })
+    .from(invitations)
+    .innerJoin(waves, eq(waves.id, invitations.waveId))
+    .leftJoin(responses, and(eq(responses.waveId, invitations.waveId), eq(responses.participantId, invitations.participantId)))
+    .where(eq(invitations.participantId, participantId))
+    .orderBy(asc(waves.position));
+}
+
+/** Every consent row of the person, newest first (the history, not only the latest). */
+export async function participantConsentHistory(db: Db, participantId: string) {
+  return db
+    .select({
+      kind: consents.kind, granted: consents.granted, wordingVersion: consents.wordingVersion, language: consents.language,
+      method: consents.method, recordedAt: consents.recordedAt, waveSlug: waves.slug,
+    })
+    .from(consents)
+    .leftJoin(waves, eq(waves.id, consents.waveId))
+    .where(eq(consents.participantId, participantId))
+    .orderBy(desc(consents.recordedAt), desc(consents.id));
+}
+
+/** The study's waves in order, slug and name only (the panel list's filter). */
+export async function studyWaveNames(db: Db, studyId: string) {
+  return db.select({ slug: waves.slug, name: waves.name, mode: waves.mode }).from(waves).where(eq(waves.studyId, studyId)).orderBy(asc(waves.position));
 }

@@ -1,5 +1,5 @@
 // The panel: pseudonymous participants, their contact data (kept apart, encrypted) and consents.
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { studies } from "./studies";
 import { waves } from "./waves";
 
@@ -98,4 +98,32 @@ export const unverifiedContacts = pgTable(
     index("unverified_contacts_participant_idx").on(t.participantId),
     index("unverified_contacts_existing_idx").on(t.existingParticipantId),
   ],
+);
+
+/**
+ * A checked panel file waiting for the researcher's confirmation (the browser import): the file
+ * as CSV text and the preview shown, both encrypted like contacts, with the file's SHA-256 so
+ * the confirmation imports exactly what was previewed. Deleted once imported; expired drafts are
+ * deleted by the next check. docs/decisions.md, "Panel import in the browser".
+ */
+export const panelImportDrafts = pgTable(
+  "panel_import_drafts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    studyId: uuid("study_id").notNull().references(() => studies.id, { onDelete: "cascade" }),
+    /** The staff user who uploaded it; only they may confirm it. */
+    userId: text("user_id").notNull(),
+    fileName: text("file_name").notNull(),
+    /** SHA-256 (hex) of the CSV bytes checked; the confirm form carries it back. */
+    sha256: text("sha256").notNull(),
+    /** AES-256-GCM ciphertext (lib/crypto) of the CSV bytes, base64. */
+    csvEncrypted: text("csv_encrypted").notNull(),
+    /** AES-256-GCM ciphertext of the preview (the dry run's result or refusal), JSON. */
+    previewEncrypted: text("preview_encrypted").notNull(),
+    /** The import options chosen (existing, dateFormat, wordingVersion). */
+    options: jsonb("options").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("panel_import_drafts_expires_idx").on(t.expiresAt)],
 );

@@ -6,7 +6,7 @@ import {
 import { meEndpoint, openapiEndpoint } from "./endpoints/meta";
 import { previewRequestEndpoint, recordStepsEndpoint, sendRequestEndpoint } from "./endpoints/recruitment";
 import { intervieweesEndpoint, otherTextsEndpoint } from "./endpoints/reports";
-import { importPanelEndpoint, listParticipantsEndpoint } from "./endpoints/panel";
+import { getParticipantEndpoint, importPanelEndpoint, listParticipantsEndpoint, resendInvitationEndpoint, withdrawParticipantEndpoint } from "./endpoints/panel";
 import {
   createStudyEndpoint, getInstrumentVersionEndpoint, getStudyEndpoint, listInstrumentsEndpoint, listStudiesEndpoint, uploadInstrumentEndpoint, updateStudyEndpoint,
 } from "./endpoints/studies";
@@ -17,7 +17,7 @@ export const API_ENDPOINTS: Endpoint[] = [
   listStudiesEndpoint, createStudyEndpoint, getStudyEndpoint, updateStudyEndpoint,
   listInstrumentsEndpoint, uploadInstrumentEndpoint, getInstrumentVersionEndpoint,
   listWavesEndpoint, createWaveEndpoint, scheduleWaveEndpoint, openWaveEndpoint, closeWaveEndpoint, fieldworkEndpoint,
-  importPanelEndpoint, listParticipantsEndpoint,
+  importPanelEndpoint, listParticipantsEndpoint, getParticipantEndpoint, resendInvitationEndpoint, withdrawParticipantEndpoint,
   exportResponsesEndpoint, frequencyEndpoint, otherTextsEndpoint, intervieweesEndpoint,
   listRulesEndpoint, saveRuleEndpoint, listFlaggedEndpoint, updateFlaggedEndpoint, recruitmentListEndpoint,
   previewRequestEndpoint, sendRequestEndpoint, recordStepsEndpoint,

@@ -17,7 +17,11 @@ export type AuditAction =
   | "participant.link_confirmed"
   | "participant.link_rejected"
   | "study.create"
-  | "study.update";
+  | "study.update"
+  | "participant.link_shown"
+  | "participant.invitation_resent"
+  | "participant.withdrawn"
+  | "participant.contact_viewed";
 
 /**
  * Who acted: a signed-in staff user, or a respondent acting through a link they hold (no user id;

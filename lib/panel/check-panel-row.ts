@@ -5,6 +5,7 @@ import type { FieldIssue } from "../errors/app-error";
 import { normaliseEmail } from "../crypto/personal-data";
 import { closestName } from "../surveys/suggest";
 import type { CsvRecord } from "./parse-csv";
+import { type DateFormat, readImportDate } from "./date-format";
 
 export type ImportProblem = { path: string; row: number; column: string; message: string };
 
@@ -48,6 +49,8 @@ export function checkRow(
   /** The keyed email hash (emailHasher). */
   hash: (email: string) => string,
   now: Date,
+  /** The file's date format as the researcher chose it; null: ISO and unambiguous dates only. */
+  dateFormat: DateFormat | null = null,
 ): { row: PanelRow; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
   const problem = (column: string, message: string) => problems.push({ path: `row ${r.line}.${column}`, row: r.line, column, message });
@@ -63,8 +66,10 @@ export function checkRow(
   const code = cell(col("code")) || null;
   if (code && !CODE.test(code)) problem("code", "A code is 1–32 letters, digits, - or _");
   const dateText = cell(col("consent_date"));
-  const at = dateText ? new Date(dateText) : null;
-  if (at && (Number.isNaN(at.getTime()) || at > now)) problem("consent_date", `"${dateText}" is not a past date (YYYY-MM-DD or an ISO time)`);
+  const read = dateText ? readImportDate(dateText, dateFormat) : null;
+  const at = read?.ok ? read.date : null;
+  if (read && !read.ok) problem("consent_date", read.message);
+  else if (at && at > now) problem("consent_date", `"${dateText}" is in the future`);
   const consents: [string, boolean][] = [];
   for (const [n, i] of columns.consents) {
     const v = cell(i).toLowerCase();

@@ -12,6 +12,7 @@ import { newParticipantCode } from "../crypto/tokens";
 import { Conflict, InvalidInput } from "../errors/app-error";
 import { type ImportProblem, type PanelColumns, type PanelRow, checkHeader, checkRow } from "./check-panel-row";
 import { CsvSyntaxError, lineOfNthNonEmptyLine, readCsvPieces } from "./parse-csv";
+import { type DateFormat, dateFormatSchema } from "./date-format";
 
 export type { ImportProblem } from "./check-panel-row";
 
@@ -34,12 +35,18 @@ export const importOptionsSchema = z.object({
   existing: z.enum(["error", "skip"]).default("error"),
   /** The consent wording version the imported consents were given under, if known. */
   wordingVersion: z.string().trim().max(100).optional(),
+  /** The file's date format (consent_date); without it only ISO dates and dates with one possible reading are accepted. */
+  dateFormat: dateFormatSchema.optional(),
 });
 export type ImportOptions = z.input<typeof importOptionsSchema>;
 
 export type ImportResult = {
   dryRun: boolean;
   rows: number;
+  /** The header's columns, as recognised (lower-cased). */
+  columns: string[];
+  /** Rows with at least one problem of their own. */
+  refusedRows: number;
   created: number;
   skipped: number;
   /** Rows whose email is already in the study's panel (a total; only admins see which rows). */
@@ -53,8 +60,11 @@ export type ImportResult = {
 class ProblemList {
   private list: ImportProblem[] = [];
   count = 0;
+  /** The rows that have a problem (row 0, a file-wide problem, is not a row). */
+  readonly rows = new Set<number>();
   add(...p: ImportProblem[]): void {
     this.count += p.length;
+    for (const x of p) if (x.row > 0) this.rows.add(x.row);
     this.list.push(...p);
     if (this.list.length > 2 * MAX_LISTED_PROBLEMS) this.list = this.sorted();
   }
@@ -70,7 +80,7 @@ type Checked = { columns: PanelColumns; rows: number; problems: ProblemList; inP
  * each code (for duplicates), looked up in the database a batch at a time. Emails already in the
  * panel are problems row by row for an admin, one total for anyone else.
  */
-async function checkCsv(db: Db, key: Buffer, study: StudyRow, csv: Uint8Array, existing: "error" | "skip", admin: boolean, now: Date): Promise<Checked> {
+async function checkCsv(db: Db, key: Buffer, study: StudyRow, csv: Uint8Array, existing: "error" | "skip", admin: boolean, now: Date, dateFormat: DateFormat | null): Promise<Checked> {
   // Each row starts on a non-empty line: more such lines than header + limit is refused unread.
   const over = lineOfNthNonEmptyLine(csv, MAX_IMPORT_ROWS + 2);
   if (over) throw tooManyRows(over);
@@ -115,7 +125,7 @@ async function checkCsv(db: Db, key: Buffer, study: StudyRow, csv: Uint8Array, e
           continue;
         }
         if (++rows > MAX_IMPORT_ROWS) throw tooManyRows(record.line);
-        const { row, problems: own } = checkRow(record, columns, study, hash, now);
+        const { row, problems: own } = checkRow(record, columns, study, hash, now, dateFormat);
         if (own.length) problems.add(...own);
         const hashOf = row.hash && first(emails, row.hash, row.line, "email", "email") ? row.hash : "";
         const codeOf = row.code && first(codes, row.code, row.line, "code", "code") ? row.code : null;
@@ -138,7 +148,7 @@ async function checkCsv(db: Db, key: Buffer, study: StudyRow, csv: Uint8Array, e
 }
 
 /** Second pass: the same rows again, as insert batches (emails encrypted), skipping those already in the panel. */
-async function* panelBatches(key: Buffer, study: StudyRow, csv: Uint8Array, checked: Checked, wordingVersion: string | null, now: Date): AsyncGenerator<PanelRows> {
+async function* panelBatches(key: Buffer, study: StudyRow, csv: Uint8Array, checked: Checked, wordingVersion: string | null, now: Date, dateFormat: DateFormat | null): AsyncGenerator<PanelRows> {
   const taken = new Set(checked.codes);
   const hash = emailHasher(key);
   const encrypt = personalEncrypter(key);
@@ -150,7 +160,7 @@ async function* panelBatches(key: Buffer, study: StudyRow, csv: Uint8Array, chec
         header = false;
         continue;
       }
-      const { row: r } = checkRow(record, checked.columns, study, hash, now);
+      const { row: r } = checkRow(record, checked.columns, study, hash, now, dateFormat);
       if (checked.inPanel.has(r.hash)) continue;
       const id = randomUUID();
       let code = r.code;
@@ -190,18 +200,18 @@ export async function importPanel(db: Db, key: Buffer, user: StaffUser, slug: st
   const study = await studyForUser(db, user, slug);
   const opts = importOptionsSchema.parse(options);
   const audit = (tx: Db, outcome: Record<string, unknown>, rows: number | null) =>
-    recordAudit(tx, user, { studyId: study.id, action: opts.dryRun ? "panel.import_check" : "panel.import", target: null, filter: { existing: opts.existing }, rowCount: rows, outcome }, now);
+    recordAudit(tx, user, { studyId: study.id, action: opts.dryRun ? "panel.import_check" : "panel.import", target: null, filter: { existing: opts.existing, ...(opts.dateFormat ? { dateFormat: opts.dateFormat } : {}) }, rowCount: rows, outcome }, now);
   if (csv.byteLength > MAX_IMPORT_BYTES) throw new InvalidInput("The file is too large", [{ path: "body", message: `At most ${MAX_IMPORT_BYTES / 1024 / 1024} MB per import; split the file` }]);
   let checked: Checked;
   try {
-    checked = await checkCsv(db, key, study, csv, opts.existing, isAdmin(user), now);
+    checked = await checkCsv(db, key, study, csv, opts.existing, isAdmin(user), now, opts.dateFormat ?? null);
   } catch (e) {
     if (e instanceof InvalidInput) await audit(db, { refused: e.message }, null);
     throw e;
   }
   const skipped = opts.existing === "skip" ? checked.inPanel.size : 0;
   const result: ImportResult = {
-    dryRun: opts.dryRun, rows: checked.rows, created: 0, skipped, alreadyInPanel: checked.inPanel.size,
+    dryRun: opts.dryRun, rows: checked.rows, columns: checked.columns.names, refusedRows: checked.problems.rows.size, created: 0, skipped, alreadyInPanel: checked.inPanel.size,
     problemCount: checked.problems.count, problems: checked.problems.sorted(),
   };
   const counts = { created: 0, skipped, alreadyInPanel: result.alreadyInPanel, problems: result.problemCount };
@@ -215,7 +225,7 @@ export async function importPanel(db: Db, key: Buffer, user: StaffUser, slug: st
   try {
     // One transaction: every batch and the audit entry are kept together, or nothing is.
     await transaction(db, async (tx) => {
-      for await (const rows of panelBatches(key, study, csv, checked, opts.wordingVersion ?? null, now)) await insertPanelRows(tx, rows);
+      for await (const rows of panelBatches(key, study, csv, checked, opts.wordingVersion ?? null, now, opts.dateFormat ?? null)) await insertPanelRows(tx, rows);
       await audit(tx, { ...counts, created }, result.rows);
     });
   } catch (e) {

@@ -14,6 +14,8 @@ export const importPanelEndpoint = endpoint({
   description:
     "Columns: `email` (required), `language` (one of the study's; default its default language), `code` (a pseudonymous id; " +
     "generated when empty), `consent_date`, and one `consent_<kind>` column per consent kind (yes/no), e.g. `consent_follow_up_surveys`. " +
+    "Dates (`consent_date`) are never guessed: ISO dates (YYYY-MM-DD) always pass; with `dateFormat` (DD.MM.YYYY, DD/MM/YYYY, MM/DD/YYYY) " +
+    "dates in that format pass; without it a date such as 12.01.2025, which could be day/month or month/day, is a problem of its row. " +
     "Comma, semicolon or tab separated, UTF-8. Every row is checked first: with `dryRun=true` the problems are listed (200); " +
     "otherwise any problem answers 422 listing the problems (the first 1,000, by row) and nothing is stored. All rows go in one transaction. " +
     "Whether an email is already in the panel is personal data: admins get it row by row, researchers only as a total (`alreadyInPanel`). " +
@@ -32,6 +34,8 @@ export const importResultSchema = z
   .object({
     dryRun: z.boolean(),
     rows: z.number().int(),
+    columns: z.array(z.string()).describe("The header's columns as recognised"),
+    refusedRows: z.number().int().describe("Rows with at least one problem of their own"),
     created: z.number().int(),
     skipped: z.number().int().describe("Rows whose email was already in the panel (existing=skip)"),
     alreadyInPanel: z.number().int().describe("Rows whose email is already in the study's panel; only admins get these row by row in `problems`"),
@@ -46,7 +50,10 @@ export const listParticipantsEndpoint = endpoint({
   path: "/studies/{study}/participants",
   tag: "Panel",
   summary: "Pseudonymous participants with their status per wave",
-  description: "No contact details. Paged by code: pass `next` as `after` for the next page.",
+  description:
+    "No contact details. Paged by code: pass `next` as `after` for the next page. Filters: `code` (codes starting with it), " +
+    "`wave` with `status` (the person's invitation to that wave has that status), `consent` with `consentState` " +
+    "(the latest consent of that kind is granted, withdrawn or was never recorded; granted when left out).",
   params: studyParams,
   query: participantQuerySchema,
   responses: {
@@ -59,6 +66,7 @@ export const listParticipantsEndpoint = endpoint({
           withdrawn: z.boolean(),
           withdrawnAt: dateTime.nullable(),
           hasContact: z.boolean(),
+          language: z.string().nullable().describe("The contact's language; null once the contact is erased"),
           consents: z.record(z.string(), z.boolean()).describe("The latest consent of each kind"),
           waves: z.record(z.string(), z.object({
             invitation: z.enum(["pending", "sent", "opened", "started", "completed", "bounced", "opted_out"]).nullable(),
@@ -71,4 +79,71 @@ export const listParticipantsEndpoint = endpoint({
     },
   },
   problems: [404, 422],
+});
+
+const participantParams = studyParams.extend({ code: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).describe("The participant's code") });
+
+export const getParticipantEndpoint = endpoint({
+  operationId: "getParticipant",
+  method: "GET",
+  path: "/studies/{study}/participants/{code}",
+  tag: "Panel",
+  summary: "One participant: waves with status and dates, consents with wording versions, language",
+  description: "`email` is given to admins only (null for researchers).",
+  params: participantParams,
+  responses: {
+    200: {
+      description: "The participant",
+      schema: z.object({
+        code: z.string(), createdAt: dateTime, withdrawnAt: dateTime.nullable(), language: z.string().nullable(), hasContact: z.boolean(),
+        bouncedAt: dateTime.nullable(), email: z.string().nullable().describe("Admins only"),
+        waves: z.array(z.object({
+          wave: z.string(), name: z.string(), waveStatus: z.enum(["scheduled", "open", "closed"]), open: z.boolean(),
+          invitation: z.enum(["pending", "sent", "opened", "started", "completed", "bounced", "opted_out"]),
+          invitedAt: dateTime.nullable(), sentAt: dateTime.nullable(), openedAt: dateTime.nullable(), startedAt: dateTime.nullable(), completedAt: dateTime.nullable(),
+        })),
+        consents: z.array(z.object({
+          kind: z.string(), granted: z.boolean(), wordingVersion: z.string().nullable(), language: z.string().nullable(), method: z.string(), recordedAt: dateTime, wave: z.string().nullable(),
+        })).describe("Every grant and withdrawal, newest first"),
+      }).meta({ id: "Participant" }),
+    },
+  },
+  problems: [404],
+});
+
+export const resendInvitationEndpoint = endpoint({
+  operationId: "resendInvitation",
+  method: "POST",
+  path: "/studies/{study}/participants/{code}/resend",
+  tag: "Panel",
+  summary: "Send a wave's invitation to one participant again (through the outbox)",
+  description:
+    "Refused (422, the reason under `wave`) when the person withdrew, has no contact, bounced, has not granted (or withdrew) the wave's consent, " +
+    "already completed, or the wave is not open. Repeating it within a minute queues nothing more. Recorded in the audit log.",
+  params: participantParams,
+  body: { kind: "json", schema: z.object({ wave: z.string().regex(/^[a-z0-9-]{1,64}$/).describe("The wave's slug") }) },
+  responses: { 200: { description: "Queued, or already queued a moment ago", schema: z.object({ queued: z.boolean(), message: z.string() }) } },
+  problems: [404, 413, 415, 422],
+});
+
+export const withdrawParticipantEndpoint = endpoint({
+  operationId: "withdrawParticipant",
+  method: "POST",
+  path: "/studies/{study}/participants/{code}/withdraw",
+  tag: "Panel",
+  summary: "Withdraw a participant on their request (admins)",
+  description:
+    "Full withdrawal: email consents withdrawn, waiting mail cancelled, open invitations opted out, contact details erased " +
+    "(after the confirmation email where the study sends one). Answers already given stay. Idempotent. Admins only (403). Recorded in the audit log.",
+  params: participantParams,
+  responses: {
+    200: {
+      description: "Withdrawn",
+      schema: z.object({
+        code: z.string(), alreadyWithdrawn: z.boolean(), cancelledMail: z.number().int(), invitationsOptedOut: z.number().int(),
+        contactErased: z.boolean(), confirmationQueued: z.boolean(),
+      }).meta({ id: "Withdrawal" }),
+    },
+  },
+  problems: [403, 404],
 });

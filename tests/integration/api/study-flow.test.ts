@@ -18,6 +18,9 @@ import * as instruments from "../../../app/api/v1/studies/[study]/instruments/ro
 import * as version from "../../../app/api/v1/studies/[study]/instrument-versions/[version]/route";
 import * as importRoute from "../../../app/api/v1/studies/[study]/panel/import/route";
 import * as participants from "../../../app/api/v1/studies/[study]/participants/route";
+import * as person from "../../../app/api/v1/studies/[study]/participants/[code]/route";
+import * as resend_ from "../../../app/api/v1/studies/[study]/participants/[code]/resend/route";
+import * as withdraw from "../../../app/api/v1/studies/[study]/participants/[code]/withdraw/route";
 import * as waves from "../../../app/api/v1/studies/[study]/waves/route";
 import * as schedule from "../../../app/api/v1/studies/[study]/waves/[wave]/schedule/route";
 import * as open from "../../../app/api/v1/studies/[study]/waves/[wave]/open/route";
@@ -325,6 +328,16 @@ describe("a whole study through the API", () => {
   it("closes the wave", async () => {
     const res = await json(await call(close.POST, "", { token: researcher, method: "POST", params: { ...S, wave: "wave-2" } }));
     expect(res).toMatchObject({ wave: "wave-2", status: "closed" });
+  });
+
+  it("shows one person (the email to admins only), refuses a resend once the wave is closed, and withdraws on request", async () => {
+    const P = { ...S, code: "A05" };
+    expect(await json(await call(person.GET, "", { token: researcher, params: P }))).toMatchObject({ code: "A05", email: null, waves: [{ wave: "wave-2", waveStatus: "closed", open: false }] });
+    expect((await json(await call(person.GET, "", { token: admin, params: P }))).email).toBe("mariia@example.org");
+    const resend = await call(resend_.POST, "", { token: researcher, params: { ...S, code: "A01" }, json: { wave: "wave-2" } });
+    expect(resend.status).toBe(422);
+    expect((await call(withdraw.POST, "", { token: researcher, params: P })).status).toBe(403);
+    expect(await json(await call(withdraw.POST, "", { token: admin, params: P }))).toMatchObject({ code: "A05", alreadyWithdrawn: false, contactErased: true });
   });
 
   it("answered every call as the OpenAPI document says (status, media type, JSON schema)", () => {

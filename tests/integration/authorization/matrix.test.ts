@@ -91,7 +91,7 @@ function useRequest(cookie: string | null, path: string) {
 
 describe("pages", () => {
   it.each(Object.entries(PAGES))("%s", async (pattern, c) => {
-    const params = c.params?.(w) ?? {};
+    const params = (await c.params?.(w)) ?? {};
     const { default: Page } = (await import(pageModules.get(pattern)!)) as { default: (p: unknown) => unknown };
     const got = await asEachRole(async (role) => {
       useRequest(w.cookie(role), pattern);

@@ -11,6 +11,8 @@ import { DEMO_STUDY_SLUG } from "../../../lib/demo/seed-demo";
 import { smallSurvey } from "../../fixtures/small-survey";
 import type { Outcome } from "./harness";
 import type { Role, World } from "./world";
+import { checkPanelFile, loadPanelImportDraft } from "../../../lib/panel/panel-import-draft";
+import { testKey } from "../helpers/test-db";
 
 export type Expect = [signedOut: Outcome, member: Outcome, outsider: Outcome, admin: Outcome];
 
@@ -24,7 +26,7 @@ const same = (o: Outcome): Expect => [o, o, o, o];
 
 // ---------------------------------------------------------------------------------------------
 // Pages: app/**/page.tsx, keyed by their URL pattern.
-export type PageCase = { params?: (w: World) => Record<string, string>; query?: Record<string, string>; expect: Expect };
+export type PageCase = { params?: (w: World) => Record<string, string> | Promise<Record<string, string>>; query?: Record<string, string>; expect: Expect };
 const study = (w: World) => ({ slug: w.slug });
 
 export const PAGES: Record<string, PageCase> = {
@@ -44,6 +46,9 @@ export const PAGES: Record<string, PageCase> = {
   "/studies/[slug]/exports": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/settings": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/panel": { params: study, expect: STUDY_PAGE },
+  "/studies/[slug]/panel/import": { params: study, expect: STUDY_PAGE },
+  "/studies/[slug]/panel/trajectories": { params: study, expect: STUDY_PAGE },
+  "/studies/[slug]/panel/people/[code]": { params: async (w) => ({ slug: w.slug, code: await w.panelPerson() }), expect: STUDY_PAGE },
   "/studies/[slug]/recruitment": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/reports": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/recruitment/request/[entry]": { params: (w) => ({ slug: w.slug, entry: w.entryId }), expect: STUDY_PAGE },
@@ -89,6 +94,24 @@ export const ROUTES: Record<string, RouteCase> = {
       return { url: `/studies/${w.slug}/instruments/upload`, params: study(w), body };
     },
     expect: [401, 201, 404, 201],
+  },
+  // The browser's panel import: plain form posts answered with a 303 (signed out: to sign in).
+  "POST /studies/[slug]/panel/import/check": {
+    request: (w) => {
+      const body = new FormData();
+      body.set("file", new File(["email,language\nnew.person@matrix.example,en\n"], "panel.csv"));
+      return { url: `/studies/${w.slug}/panel/import/check`, params: study(w), body };
+    },
+    expect: [303, 303, 404, 303],
+  },
+  "POST /studies/[slug]/panel/import/confirm": {
+    request: async (w, role) => {
+      const user = role === "member" || role === "admin" ? w.people[role].user : w.people.member.user;
+      const id = await checkPanelFile(w.t.db, testKey, user, w.slug, { name: "p.csv", bytes: new TextEncoder().encode(`email\nconfirm-${role}-${++n}@matrix.example\n`) }, {}, new Date());
+      const draft = await loadPanelImportDraft(w.t.db, testKey, user, w.slug, id, new Date());
+      return { url: `/studies/${w.slug}/panel/import/confirm`, params: study(w), body: form({ draft: id, sha256: draft.sha256 }) };
+    },
+    expect: [303, 303, 404, 303],
   },
   "GET /studies/[slug]/instruments/[version]/download": {
     request: (w) => get(`/studies/${w.slug}/instruments/${w.wave2VersionId}/download?format=json`, { ...study(w), version: w.wave2VersionId }),
@@ -180,6 +203,20 @@ export const ACTIONS: Record<string, ActionCase> = {
   "(staff)/studies/[slug]/waves/actions.ts#updateScheduleAction": { args: async (w) => [w.slug, await w.freshWave(), schedule], expect: STUDY_ACTION },
   "(staff)/studies/[slug]/waves/actions.ts#openWaveNowAction": { args: async (w) => [w.slug, await w.freshWave()], expect: STUDY_ACTION },
   "(staff)/studies/[slug]/waves/actions.ts#closeWaveNowAction": { args: async (w) => [w.slug, await w.freshWave("open")], expect: STUDY_ACTION },
+  "(staff)/studies/[slug]/panel/people/[code]/actions.ts#showLinkAction": {
+    args: async (w) => [{ ok: null }, fd({ slug: w.slug, code: await w.panelPerson(), wave: "wave-2" })], expect: STUDY_ACTION,
+  },
+  "(staff)/studies/[slug]/panel/people/[code]/actions.ts#resendAction": {
+    args: async (w) => [{ ok: null }, fd({ slug: w.slug, code: await w.panelPerson(), wave: "wave-2" })], expect: STUDY_ACTION,
+  },
+  // Withdrawing someone is for admins only: Forbidden before the study is looked up.
+  "(staff)/studies/[slug]/panel/people/[code]/actions.ts#withdrawAction": {
+    args: async (w) => {
+      const code = await w.panelPerson("withdrawn");
+      return [{ ok: null }, fd({ slug: w.slug, code, confirm: code })];
+    },
+    expect: [401, 403, 403, "ok"],
+  },
   "(staff)/studies/[slug]/waves/actions.ts#sendTestEmailAction": { args: (w) => [w.slug, "invitation", "en", crypto.randomUUID()], expect: STUDY_ACTION },
 };
 
@@ -219,6 +256,9 @@ export const API: Record<string, ApiCase> = {
     expect: STUDY_API,
   },
   listParticipants: { options: (w) => ({ params: S(w) }), expect: STUDY_API },
+  getParticipant: { options: async (w) => ({ params: { ...S(w), code: await w.panelPerson() } }), expect: STUDY_API },
+  resendInvitation: { options: async (w) => ({ params: { ...S(w), code: await w.panelPerson() }, json: { wave: "wave-2" } }), expect: STUDY_API },
+  withdrawParticipant: { options: async (w) => ({ params: { ...S(w), code: await w.panelPerson("withdrawn") } }), expect: [401, 403, 403, 200] },
   exportResponses: { options: (w) => ({ params: S(w), query: { format: "json" } }), expect: STUDY_API },
   getFrequencyTable: { options: (w) => ({ params: S(w), query: { wave: "wave-2", question: "reasons", branch: "left" } }), expect: STUDY_API },
   listRecruitmentRules: { options: (w) => ({ params: S(w) }), expect: STUDY_API },

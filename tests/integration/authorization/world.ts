@@ -8,6 +8,7 @@ import { executeRows } from "../../../db/client";
 import { insertStudy } from "../../../db/queries/seed";
 import { addStudyMember } from "../../../db/queries/users";
 import { insertUnverifiedContact } from "../../../db/queries/participants";
+import { latestConsentGranted } from "../../../db/queries/consents";
 import { insertMailboxMessage } from "../../../db/queries/mailbox";
 import { createApiToken } from "../../../lib/api/api-token";
 import { configureApiRateLimit } from "../../../lib/api/rate-limit";
@@ -59,6 +60,11 @@ export type World = {
   freshEntry: () => string;
   personalLink: () => Promise<string>;
   unsubscribe: () => Promise<string>;
+  /**
+   * The code of a panel member with an untouched wave-2 invitation, an address and follow-up
+   * consent: the same one each call, and another (the same each call) to be withdrawn.
+   */
+  panelPerson: (use?: "kept" | "withdrawn") => Promise<string>;
   /** A new unanswered "Was this you?" link (an open-link respondent gave a member's address). */
   linkRequest: () => Promise<string>;
   close: () => Promise<void>;
@@ -125,6 +131,7 @@ export async function buildWorld(): Promise<World> {
         where w.study_id = ${study.id} and w.slug = 'wave-2' and not exists (select 1 from responses r where r.invitation_id = i.id)
         order by i.id`,
   );
+  const panelPeople: Partial<Record<"kept" | "withdrawn", Promise<string>>> = {};
   const unused = async () => {
     const row = spare.shift();
     if (!row) throw new Error("no unused wave-2 invitation left");
@@ -145,6 +152,16 @@ export async function buildWorld(): Promise<World> {
     memberToken: async () => (await createApiToken(t.db, people.member.user, { name: "to revoke" }, new Date())).id,
     personalLink: async () => invitationToken(testKey, (await unused()).id),
     unsubscribe: async () => unsubscribeToken(testKey, (await unused()).participant_id),
+    panelPerson: async (use = "kept") => (panelPeople[use] ??= (async () => {
+      for (;;) {
+        const row = await unused();
+        const [p] = await executeRows<{ code: string; ok: unknown }>(
+          t.db,
+          sql`select p.code, ${latestConsentGranted(sql`p.id`, "follow_up_surveys")} as ok from participants p where p.id = ${row.participant_id} and p.withdrawn_at is null`,
+        );
+        if (p && (p.ok === true || p.ok === "t")) return p.code;
+      }
+    })()),
     linkRequest: async () => {
       const [refresh] = await executeRows<{ id: string }>(t.db, sql`select id from waves where study_id = ${study.id} and slug = 'refresh'`);
       const id = randomUUID();

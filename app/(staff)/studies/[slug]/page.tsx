@@ -47,7 +47,7 @@ export default async function StudyPage({ params }: { params: Promise<{ slug: st
       )}
       <nav aria-label="Study" style={{ display: "flex", gap: "1rem", flexWrap: "wrap" }}>
         <Link href={`/studies/${study.slug}/settings`}>Settings</Link>
-        <Link href={`/studies/${study.slug}/panel`}>Panel trajectories</Link>
+        <Link href={`/studies/${study.slug}/panel`}>Panel</Link>
         <Link href={`/studies/${study.slug}/reports`}>Reports</Link>
         <Link href={`/studies/${study.slug}/exports`}>Exports</Link>
         <Link href={`/studies/${study.slug}/recruitment`}>Interview recruitment</Link>

@@ -1,0 +1,44 @@
+"use server";
+// Server actions of the person page: show the personal link, resend the invitation, withdraw.
+// Each takes the form's fields (a plain POST without scripts) and answers an ActionResult.
+import { headers } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { currentUser } from "../../../../../../../lib/auth/current-user";
+import { Unauthorized } from "../../../../../../../lib/errors/app-error";
+import { resendInvitation, showPersonalLink, withdrawOnRequest } from "../../../../../../../lib/panel/participant-actions";
+import { getRuntime, type Runtime } from "../../../../../../../lib/runtime";
+import type { StaffUser } from "../../../../../../../lib/auth/current-user";
+import { toActionResult, type ActionResult } from "../../../../../../action-result";
+
+export type PersonActionState = ActionResult<string> | { ok: null };
+
+const field = (data: FormData, k: string) => String(data.get(k) ?? "");
+
+async function run(data: FormData, fn: (rt: Runtime, user: StaffUser, slug: string, code: string) => Promise<string>): Promise<ActionResult<string>> {
+  return toActionResult(async () => {
+    const rt = await getRuntime();
+    const user = await currentUser(rt, await headers());
+    if (!user) throw new Unauthorized("Sign in again");
+    const slug = field(data, "slug");
+    const code = field(data, "code");
+    const out = await fn(rt, user, slug, code);
+    revalidatePath(`/studies/${slug}/panel/people/${code}`);
+    return out;
+  });
+}
+
+export async function showLinkAction(_: PersonActionState, data: FormData): Promise<ActionResult<string>> {
+  return run(data, (rt, user, slug, code) => showPersonalLink(rt.db, rt.config, user, slug, code, field(data, "wave"), new Date()));
+}
+
+export async function resendAction(_: PersonActionState, data: FormData): Promise<ActionResult<string>> {
+  return run(data, async (rt, user, slug, code) => (await resendInvitation(rt.db, user, slug, code, field(data, "wave"), new Date())).message);
+}
+
+export async function withdrawAction(_: PersonActionState, data: FormData): Promise<ActionResult<string>> {
+  return run(data, async (rt, user, slug, code) => {
+    const r = await withdrawOnRequest(rt.db, user, slug, code, field(data, "confirm"), new Date());
+    if (r.alreadyWithdrawn) return `${r.code} had already withdrawn; nothing changed.`;
+    return `${r.code} is withdrawn: ${r.cancelledMail} waiting email${r.cancelledMail === 1 ? "" : "s"} cancelled, ${r.invitationsOptedOut} open invitation${r.invitationsOptedOut === 1 ? "" : "s"} stopped, ${r.contactErased ? "contact details erased" : r.confirmationQueued ? "contact details erased once the confirmation is sent" : "no contact details to erase"}.`;
+  });
+}

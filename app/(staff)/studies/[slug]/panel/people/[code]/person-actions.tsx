@@ -1,0 +1,84 @@
+"use client";
+// The person page's forms: each a plain POST to a server action (works with scripts off), its
+// answer shown beside it. The personal link is shown in a read-only field with a copy button.
+import { useActionState, useState } from "react";
+import { ActionForm } from "../../../../../../components/action-form";
+import { ErrorSummary, issueFor, summaryItems } from "../../../../../../components/error-summary";
+import { type PersonActionState, resendAction, showLinkAction, withdrawAction } from "./actions";
+
+const noCheck = (ok: () => void) => async () => ok();
+
+function Hidden({ slug, code, wave }: { slug: string; code: string; wave?: string }) {
+  return (
+    <>
+      <input type="hidden" name="slug" value={slug} />
+      <input type="hidden" name="code" value={code} />
+      {wave && <input type="hidden" name="wave" value={wave} />}
+    </>
+  );
+}
+
+function Failure({ state }: { state: PersonActionState }) {
+  return state.ok === false ? <p className="field-error" role="alert">{state.message}</p> : null;
+}
+
+function CopyButton({ text }: { text: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <button type="button" className="secondary" onClick={() => void navigator.clipboard?.writeText(text).then(() => setCopied(true))}>
+      {copied ? "Copied" : "Copy the link"}
+    </button>
+  );
+}
+
+export function LinkForm(props: { slug: string; code: string; wave: string; waveName: string }) {
+  const [state, action, pending] = useActionState<PersonActionState, FormData>(showLinkAction, { ok: null });
+  const id = `link-${props.wave}`;
+  return (
+    <ActionForm action={action} check={noCheck} label={`Show the personal link to ${props.waveName}`}>
+      <Hidden {...props} />
+      {state.ok === true ? (
+        <div>
+          <label htmlFor={id}>Personal link to {props.waveName}</label>
+          <input id={id} readOnly value={state.value} onFocus={(e) => e.currentTarget.select()} />
+          <p className="muted" style={{ margin: ".25rem 0" }}>The same link as in the invitation; earlier copies keep working. Whoever holds it answers as this person.</p>
+          <CopyButton text={state.value} />
+        </div>
+      ) : (
+        <button type="submit" className="secondary" disabled={pending}>Show the personal link</button>
+      )}
+      <Failure state={state} />
+    </ActionForm>
+  );
+}
+
+export function ResendForm(props: { slug: string; code: string; wave: string; waveName: string }) {
+  const [state, action, pending] = useActionState<PersonActionState, FormData>(resendAction, { ok: null });
+  return (
+    <ActionForm action={action} check={noCheck} label={`Resend the invitation to ${props.waveName}`}>
+      <Hidden {...props} />
+      <button type="submit" className="secondary" disabled={pending}>Resend the invitation</button>
+      {state.ok === true && <p role="status">{state.value}</p>}
+      <Failure state={state} />
+    </ActionForm>
+  );
+}
+
+export function WithdrawForm(props: { slug: string; code: string }) {
+  const [state, action, pending] = useActionState<PersonActionState, FormData>(withdrawAction, { ok: null });
+  const failed = state.ok === false ? state : null;
+  const confirm = issueFor(failed, "confirm");
+  if (state.ok === true) return <p role="status">{state.value}</p>;
+  return (
+    <ActionForm action={action} check={noCheck} label="Withdraw this person">
+      <ErrorSummary items={summaryItems(failed, { confirm })} focusOn={[state]} />
+      <Hidden slug={props.slug} code={props.code} />
+      <div>
+        <label htmlFor="confirm">Type the code {props.code} to confirm</label>
+        <input id="confirm" name="confirm" autoComplete="off" spellCheck={false} aria-invalid={!!confirm} aria-describedby={confirm ? "confirm-error" : undefined} />
+        {confirm && <p id="confirm-error" className="field-error">{confirm}</p>}
+      </div>
+      <button type="submit" disabled={pending}>Withdraw {props.code}</button>
+    </ActionForm>
+  );
+}
