@@ -8,13 +8,16 @@ import { importPanelEndpoint, listParticipantsEndpoint } from "./endpoints/panel
 import {
   createStudyEndpoint, getInstrumentVersionEndpoint, getStudyEndpoint, listInstrumentsEndpoint, listStudiesEndpoint, uploadInstrumentEndpoint,
 } from "./endpoints/studies";
-import { closeWaveEndpoint, createWaveEndpoint, fieldworkEndpoint, listWavesEndpoint, openWaveEndpoint, scheduleWaveEndpoint } from "./endpoints/waves";
+import {
+  closeWaveEndpoint, createWaveEndpoint, deleteWaveEndpoint, editWaveEndpoint, fieldworkEndpoint, listWavesEndpoint, openWaveEndpoint, reopenWaveEndpoint, scheduleWaveEndpoint,
+} from "./endpoints/waves";
 
 export const API_ENDPOINTS: Endpoint[] = [
   meEndpoint, openapiEndpoint,
   listStudiesEndpoint, createStudyEndpoint, getStudyEndpoint,
   listInstrumentsEndpoint, uploadInstrumentEndpoint, getInstrumentVersionEndpoint,
   listWavesEndpoint, createWaveEndpoint, scheduleWaveEndpoint, openWaveEndpoint, closeWaveEndpoint, fieldworkEndpoint,
+  editWaveEndpoint, deleteWaveEndpoint, reopenWaveEndpoint,
   importPanelEndpoint, listParticipantsEndpoint,
   exportResponsesEndpoint, frequencyEndpoint,
   listRulesEndpoint, saveRuleEndpoint, listFlaggedEndpoint, updateFlaggedEndpoint, recruitmentListEndpoint,

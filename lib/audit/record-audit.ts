@@ -13,7 +13,14 @@ export type AuditAction =
   | "panel.import_check"
   | "participant.link_requested"
   | "participant.link_confirmed"
-  | "participant.link_rejected";
+  | "participant.link_rejected"
+  | "wave.create"
+  | "wave.update"
+  | "wave.schedule"
+  | "wave.open"
+  | "wave.close"
+  | "wave.reopen"
+  | "wave.delete";
 
 /**
  * Who acted: a signed-in staff user, or a respondent acting through a link they hold (no user id;
