@@ -29,7 +29,7 @@ export function Target(props: { studySlug: string; waveSlug?: string }) {
   );
 }
 
-/** "Opens (Europe/Oslo time)": every time field names the zone its time is in. */
-export function zoned(label: string, timeZone: string): string {
-  return `${label} (${timeZone} time)`;
+/** "Opens (Europe/Oslo time)", "Closes (Europe/Oslo time, optional)": every time field names the zone its time is in. */
+export function zoned(label: string, timeZone: string, optional = false): string {
+  return `${label} (${timeZone} time${optional ? ", optional" : ""})`;
 }

@@ -77,7 +77,7 @@ export function WaveForm(props: Props) {
       )}
       <p className="muted" id="zone-note">Times are in the study&apos;s time zone, {tz}, wherever you are.</p>
       <Field id="opensAt" label={zoned("Opens", tz)} error={errors.opensAt}><input type="datetime-local" {...f("opensAt")} /></Field>
-      <Field id="closesAt" label={zoned("Closes (optional)", tz)} error={errors.closesAt}><input type="datetime-local" {...f("closesAt")} /></Field>
+      <Field id="closesAt" label={zoned("Closes", tz, true)} error={errors.closesAt}><input type="datetime-local" {...f("closesAt")} /></Field>
       {mode === "panel" && (
         <>
           <Field id="consent" label="Consent the panel must have given" hint="The latest answer counts; withdrawn and bounced people are never invited" error={errors.consent}>
@@ -95,7 +95,7 @@ export function WaveForm(props: Props) {
             <button type="button" className="secondary" onClick={countPanel}>Count the panel</button>
             <p role="status" aria-live="polite">{count}</p>
           </div>
-          <Field id="invitationAt" label={zoned("Send invitations at (optional)", tz)} hint="Empty: when the wave opens" error={errors.invitationAt}>
+          <Field id="invitationAt" label={zoned("Send invitations at", tz, true)} hint="Empty: when the wave opens" error={errors.invitationAt}>
             <input type="datetime-local" {...f("invitationAt", true)} />
           </Field>
           <Field id="reminderDays" label="Reminders, days after the invitation" hint="e.g. 4, 10 (empty: none)" error={errors.reminderDays}>

@@ -38,7 +38,7 @@ export default async function TestEmailPage({ params }: { params: Promise<{ slug
         <dt>Subject</dt><dd>{m.rendered.subject}</dd>
         <dt>Template</dt><dd>{m.template}, language {m.language}</dd>
         <dt>Queued</dt><dd><StudyTime at={m.createdAt} timeZone={tz} /></dd>
-        <dt>Delivery</dt><dd role="status">{STATUS[m.status] ?? m.status}{m.sentAt ? <>, <StudyTime at={m.sentAt} timeZone={tz} /></> : null}</dd>
+        <dt>Delivery</dt><dd><span role="status">{STATUS[m.status] ?? m.status}{m.sentAt ? <>, <StudyTime at={m.sentAt} timeZone={tz} /></> : null}</span></dd>
       </dl>
       <h2>As it looks (HTML)</h2>
       <iframe title={`The test message: ${m.rendered.subject}`} srcDoc={m.rendered.html} sandbox="" style={{ width: "100%", height: "34rem", border: "1px solid var(--line)" }} />
