@@ -112,3 +112,23 @@ test("an open link is shown in full with a copy button and a QR code to print; a
   await checkLayout(page, problems);
   expect(problems).toEqual([]);
 });
+
+test("without JavaScript the wave forms still post: a refused extension says why, a test send shows its message", async ({ browser, page }) => {
+  await signIn(page, demoResearcher(), `${STUDY}/waves/refresh`);
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const plain = await context.newPage();
+  await plain.goto(`${STUDY}/waves/refresh`);
+  // The link is there to select and copy by hand; the copy button needs a script.
+  await expect(plain.locator("a.open-link")).toBeVisible();
+  await expect(plain.getByRole("button", { name: "Copy the open link" })).toHaveCount(0);
+  await plain.getByLabel(`New closing time (${ZONE} time)`).fill("2026-01-01T00:00");
+  await plain.getByRole("button", { name: "Extend the wave" }).click();
+  await expect(plain.locator(".error-summary")).toContainText("While the wave runs, its closing time can only move later");
+  await expect(plain.locator("#closesAt-error")).toHaveText("While the wave runs, its closing time can only move later");
+
+  await plain.goto(`${STUDY}/waves/emails?template=invitation&lang=uk`);
+  await plain.getByRole("button", { name: "Send myself a test" }).click();
+  await expect(plain).toHaveURL(new RegExp(`${STUDY}/waves/emails/test/[0-9a-f-]{36}$`));
+  await expect(plain.locator("dl.email-meta")).toContainText("[Test]");
+  await context.close();
+});

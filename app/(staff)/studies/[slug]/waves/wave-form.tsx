@@ -10,7 +10,7 @@ import { ActionForm } from "../../../../components/action-form";
 import { ErrorSummary, issueFor, summaryItems } from "../../../../components/error-summary";
 import { waveFormSchema, type WaveFormValues } from "./wave-form-values";
 import { countTargetsAction, createWaveAction, editWaveAction, type WaveFormState } from "./actions";
-import { Field, fieldAria, Target, zoned } from "./form-bits";
+import { Field, fieldAria, ScheduleInputs, Target, zoned } from "./form-bits";
 
 type Props = {
   kind: "new" | "edit";
@@ -95,24 +95,7 @@ export function WaveForm(props: Props) {
             <button type="button" className="secondary" onClick={countPanel}>Count the panel</button>
             <p role="status" aria-live="polite">{count}</p>
           </div>
-          <Field id="invitationAt" label={zoned("Send invitations at", tz, true)} hint="Empty: when the wave opens" error={errors.invitationAt}>
-            <input type="datetime-local" {...f("invitationAt", true)} />
-          </Field>
-          <Field id="reminderDays" label="Reminders, days after the invitation" hint="e.g. 4, 10 (empty: none)" error={errors.reminderDays}>
-            <input {...f("reminderDays", true)} />
-          </Field>
-          <Field id="remindIf" label="Remind those who have" error={errors.remindIf}>
-            <select {...f("remindIf")}>
-              <option value="not_completed">not completed</option>
-              <option value="not_started">not started</option>
-            </select>
-          </Field>
-          <Field id="closingReminderDaysBefore" label="Closing reminder, days before closing" hint="Empty: none" error={errors.closingReminderDaysBefore}>
-            <input inputMode="numeric" {...f("closingReminderDaysBefore", true)} />
-          </Field>
-          <Field id="sendRatePerSecond" label="Send rate limit, messages per second (optional)" error={errors.sendRatePerSecond}>
-            <input inputMode="decimal" {...f("sendRatePerSecond")} />
-          </Field>
+          <ScheduleInputs field={f} errors={errors} timeZone={tz} />
         </>
       )}
       <button type="submit" disabled={pending}>{pending ? "Saving…" : props.kind === "new" ? "Schedule the wave" : "Save the changes"}</button>

@@ -8,7 +8,7 @@ import { useForm } from "react-hook-form";
 import { ActionForm } from "../../../../../components/action-form";
 import { ErrorSummary, issueFor, summaryItems } from "../../../../../components/error-summary";
 import { deleteWaveAction, extendWaveAction, reopenWaveAction, updateScheduleAction, type WaveFormState } from "../actions";
-import { Field, fieldAria, Target, zoned } from "../form-bits";
+import { Field, fieldAria, ScheduleInputs, Target, zoned } from "../form-bits";
 import { scheduleFieldsSchema, type ScheduleFields } from "../wave-form-values";
 
 type Where = { studySlug: string; waveSlug: string; timeZone: string };
@@ -51,29 +51,7 @@ export function ScheduleForm(props: Where & { initial: ScheduleFields; running: 
     <ActionForm action={action} check={(ok) => handleSubmit(ok)} label="Invitation and reminder schedule">
       <ErrorSummary items={summaryItems(failed, errors)} focusOn={[formState.submitCount, state]} />
       <Target studySlug={props.studySlug} waveSlug={props.waveSlug} />
-      <Field id="invitationAt" label={zoned("Send invitations at", props.timeZone)} hint="Empty: when the wave opens" error={errors.invitationAt}>
-        <input type="datetime-local" {...f("invitationAt", true)} />
-      </Field>
-      <Field
-        id="reminderDays"
-        label="Reminders, days after the invitation"
-        hint={props.running ? "Add days after the existing ones, e.g. 4, 10, 14" : "e.g. 4, 10 (empty: none)"}
-        error={errors.reminderDays}
-      >
-        <input {...f("reminderDays", true)} />
-      </Field>
-      <Field id="remindIf" label="Remind those who have" error={errors.remindIf}>
-        <select {...f("remindIf")}>
-          <option value="not_completed">not completed</option>
-          <option value="not_started">not started</option>
-        </select>
-      </Field>
-      <Field id="closingReminderDaysBefore" label="Closing reminder, days before closing" hint="Empty: none" error={errors.closingReminderDaysBefore}>
-        <input inputMode="numeric" {...f("closingReminderDaysBefore", true)} />
-      </Field>
-      <Field id="sendRatePerSecond" label="Send rate limit, messages per second" error={errors.sendRatePerSecond}>
-        <input inputMode="decimal" {...f("sendRatePerSecond")} />
-      </Field>
+      <ScheduleInputs field={f} errors={errors} timeZone={props.timeZone} running={props.running} />
       <button type="submit" disabled={pending}>{pending ? "Saving…" : "Save the schedule"}</button>
       <Done state={state} />
     </ActionForm>
