@@ -121,7 +121,10 @@ test("without JavaScript the wave forms still post: a refused extension says why
   // The link is there to select and copy by hand; the copy button needs a script.
   await expect(plain.locator("a.open-link")).toBeVisible();
   await expect(plain.getByRole("button", { name: "Copy the open link" })).toHaveCount(0);
-  await plain.getByLabel(`New closing time (${ZONE} time)`).fill("2026-01-01T00:00");
+  // A day before its present closing time (and after it opened): a running wave only closes later.
+  const closing = plain.getByLabel(`New closing time (${ZONE} time)`);
+  const now = await closing.inputValue();
+  await closing.fill(new Date(Date.parse(`${now}:00Z`) - 86_400_000).toISOString().slice(0, 16));
   await plain.getByRole("button", { name: "Extend the wave" }).click();
   await expect(plain.locator(".error-summary")).toContainText("While the wave runs, its closing time can only move later");
   await expect(plain.locator("#closesAt-error")).toHaveText("While the wave runs, its closing time can only move later");
