@@ -53,3 +53,9 @@ export async function insertConsentWithdrawal(
     recordedAt: c.now,
   });
 }
+
+/** The consent kinds recorded for a study's panel (imported columns, consent questions), sorted. */
+export async function listRecordedConsentKinds(db: Db, studyId: string): Promise<string[]> {
+  const rows = await executeRows<{ kind: string }>(db, sql`select distinct kind from consents where study_id = ${studyId} order by kind`);
+  return rows.map((r) => r.kind);
+}

@@ -326,3 +326,13 @@ export async function countOutboxByStatus(db: Db, filter: { waveId?: string } = 
     .groupBy(outbox.status);
   return Object.fromEntries(rows.map((r) => [r.status, toNumber(r.n)]));
 }
+
+/** A staff user's own message by its idempotency key (a test send), or null. */
+export async function findUserOutboxMessage(db: Db, userId: string, idempotencyKey: string) {
+  const [row] = await db
+    .select({ id: outbox.id, studyId: outbox.studyId, template: outbox.template, language: outbox.language, data: outbox.data, status: outbox.status, createdAt: outbox.createdAt, sentAt: outbox.sentAt, lastError: outbox.lastError })
+    .from(outbox)
+    .where(and(eq(outbox.userId, userId), eq(outbox.idempotencyKey, idempotencyKey)))
+    .limit(1);
+  return row ?? null;
+}

@@ -66,6 +66,58 @@ export async function updateWave(db: Db, waveId: string, set: Partial<Pick<WaveR
   await db.update(waves).set(set).where(eq(waves.id, waveId));
 }
 
+/**
+ * Changes a wave's settings (an edit before it opens, an extension, a reopening); a newly chosen
+ * instrument version is locked as insertWave locks the first. Call inside a transaction.
+ */
+export async function updateWaveSettings(
+  db: Db,
+  waveId: string,
+  set: Partial<Pick<WaveRow, "name" | "status" | "instrumentVersionId" | "opensAt" | "closesAt" | "targetRule" | "schedule">>,
+  now: Date,
+): Promise<WaveRow> {
+  const [row] = await db.update(waves).set(set).where(eq(waves.id, waveId)).returning();
+  if (set.instrumentVersionId) {
+    await db
+      .update(instrumentVersions)
+      .set({ lockedAt: now })
+      .where(and(eq(instrumentVersions.id, set.instrumentVersionId), isNull(instrumentVersions.lockedAt)));
+  }
+  return row;
+}
+
+/** What hangs on a wave: its invitations (sent or not), responses, and what else names it. */
+export async function waveUsage(db: Db, studyId: string, waveId: string) {
+  const [r] = await executeRows<Record<string, unknown>>(
+    db,
+    sql`select
+          (select count(*) from invitations where wave_id = ${waveId}) as invitations,
+          (select count(*) from invitations where wave_id = ${waveId} and sent_at is not null) as sent,
+          (select count(*) from responses where wave_id = ${waveId}) as responses,
+          (select count(*) from waves where study_id = ${studyId} and target_rule->>'completedWaveId' = ${waveId}::text) as later_waves,
+          (select count(*) from recruitment_rules where wave_id = ${waveId}) as rules`,
+  );
+  return {
+    invitations: toNumber(r?.invitations),
+    sent: toNumber(r?.sent),
+    responses: toNumber(r?.responses),
+    laterWaves: toNumber(r?.later_waves),
+    recruitmentRules: toNumber(r?.rules),
+  };
+}
+
+/** Deletes a wave; its queued mail, invitations and responses go with it (foreign keys cascade). */
+export async function deleteWave(db: Db, studyId: string, waveId: string): Promise<boolean> {
+  const rows = await db.delete(waves).where(and(eq(waves.studyId, studyId), eq(waves.id, waveId))).returning({ id: waves.id });
+  return rows.length > 0;
+}
+
+/** Panel members who have not withdrawn (the panel a target rule chooses from). */
+export async function countPanelMembers(db: Db, studyId: string): Promise<number> {
+  const [row] = await executeRows<{ n: unknown }>(db, sql`select count(*) as n from participants where study_id = ${studyId} and withdrawn_at is null`);
+  return toNumber(row?.n);
+}
+
 /** Waves whose status may change now: scheduled ones due to open, open ones due to close. */
 export function findWavesToTransition(db: Db, now: Date) {
   return db

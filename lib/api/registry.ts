@@ -10,13 +10,16 @@ import { getParticipantEndpoint, importPanelEndpoint, listParticipantsEndpoint, 
 import {
   createStudyEndpoint, getInstrumentVersionEndpoint, getStudyEndpoint, listInstrumentsEndpoint, listStudiesEndpoint, uploadInstrumentEndpoint, updateStudyEndpoint,
 } from "./endpoints/studies";
-import { closeWaveEndpoint, createWaveEndpoint, fieldworkEndpoint, listWavesEndpoint, openWaveEndpoint, scheduleWaveEndpoint } from "./endpoints/waves";
+import {
+  closeWaveEndpoint, createWaveEndpoint, deleteWaveEndpoint, editWaveEndpoint, fieldworkEndpoint, listWavesEndpoint, openWaveEndpoint, reopenWaveEndpoint, scheduleWaveEndpoint,
+} from "./endpoints/waves";
 
 export const API_ENDPOINTS: Endpoint[] = [
   meEndpoint, openapiEndpoint,
   listStudiesEndpoint, createStudyEndpoint, getStudyEndpoint, updateStudyEndpoint,
   listInstrumentsEndpoint, uploadInstrumentEndpoint, getInstrumentVersionEndpoint,
   listWavesEndpoint, createWaveEndpoint, scheduleWaveEndpoint, openWaveEndpoint, closeWaveEndpoint, fieldworkEndpoint,
+  editWaveEndpoint, deleteWaveEndpoint, reopenWaveEndpoint,
   importPanelEndpoint, listParticipantsEndpoint, getParticipantEndpoint, resendInvitationEndpoint, withdrawParticipantEndpoint,
   exportResponsesEndpoint, frequencyEndpoint, otherTextsEndpoint, intervieweesEndpoint,
   listRulesEndpoint, saveRuleEndpoint, listFlaggedEndpoint, updateFlaggedEndpoint, recruitmentListEndpoint,

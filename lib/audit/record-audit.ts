@@ -21,7 +21,15 @@ export type AuditAction =
   | "participant.link_shown"
   | "participant.invitation_resent"
   | "participant.withdrawn"
-  | "participant.contact_viewed";
+  | "participant.contact_viewed"
+
+  | "wave.create"
+  | "wave.update"
+  | "wave.schedule"
+  | "wave.open"
+  | "wave.close"
+  | "wave.reopen"
+  | "wave.delete";
 
 /**
  * Who acted: a signed-in staff user, or a respondent acting through a link they hold (no user id;

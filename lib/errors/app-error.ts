@@ -39,8 +39,9 @@ export class InvalidInput extends AppError {
 }
 
 export class Conflict extends AppError {
-  constructor(message: string) {
-    super(message, "conflict", 409);
+  /** `issues` name the fields whose change the current state refuses (editing a running wave). */
+  constructor(message: string, issues: FieldIssue[] = []) {
+    super(message, "conflict", 409, issues);
   }
 }
 

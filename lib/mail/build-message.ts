@@ -1,8 +1,8 @@
 // Turns a claimed outbox row and its send-time context into the email to send: the template in
 // the right language, the personal link rebuilt from the key, the stop-emails link and headers.
 import { createHmac } from "node:crypto";
-import { renderPreview, TEMPLATES, isTemplateName, type RenderedEmail } from "../../emails";
-import { pickLanguage, type RespondentBase } from "../../emails/layout";
+import { renderPreview, TEMPLATES, isTemplateName, EMAIL_LANGUAGES, type RenderedEmail, type StudyFacts, type TemplateName } from "../../emails";
+import { pickLanguage, type EmailLanguage, type RespondentBase } from "../../emails/layout";
 import type { ClaimedMessage, DeliveryRow } from "../../db/queries/outbox";
 import { decryptPersonal } from "../crypto/personal-data";
 import { invitationToken, linkConfirmationToken } from "../crypto/tokens";
@@ -33,22 +33,30 @@ function text(v: unknown): string | null {
   return typeof v === "string" && v.length > 0 ? v : null;
 }
 
+/**
+ * A "send myself a test" message: the template's preview with the study's facts, "[Test]" before
+ * the subject. The one rendering of it: the sent message and the sender's preview page both use it. Pure.
+ */
+export function renderTestEmail(template: TemplateName, language: string, study: StudyFacts): RenderedEmail {
+  const r = renderPreview(template, language, study);
+  return { ...r, subject: `[Test] ${r.subject}` };
+}
+
+/** A study's facts as its emails print them (name, contact person, time zone). */
+export function studyFacts(st: { name: string | null; contactName: string | null; contactEmail: string | null; settings: unknown }): StudyFacts {
+  return { studyName: st.name ?? "Panelwave", contactName: st.contactName, contactEmail: st.contactEmail, timeZone: studyTimeZone(st.settings) };
+}
+
 export function buildMessage(s: MailSettings, msg: ClaimedMessage, ctx: DeliveryRow): OutgoingMessage {
   if (!isTemplateName(msg.template)) throw new Error(`unknown email template "${msg.template}"`);
   const template = TEMPLATES[msg.template];
   const base = { from: s.mailFrom, messageId: messageId(s, msg.id), outboxId: msg.id };
-  const study = {
-    studyName: ctx.studyName ?? "Panelwave",
-    contactName: ctx.contactName,
-    contactEmail: ctx.contactEmail,
-    timeZone: studyTimeZone(ctx.studySettings),
-  };
+  const study = studyFacts({ name: ctx.studyName, contactName: ctx.contactName, contactEmail: ctx.contactEmail, settings: ctx.studySettings });
 
   if (msg.userId) {
     let rendered: RenderedEmail;
     if (msg.data.test === true) {
-      const r = renderPreview(msg.template, msg.language, study);
-      rendered = { ...r, subject: `[Test] ${r.subject}` };
+      rendered = renderTestEmail(msg.template, msg.language, study);
     } else {
       const boxed = text(msg.data.secretUrl);
       if (!boxed) throw new Error("staff email without its link");

@@ -1,14 +1,17 @@
 // Researcher actions on one wave: change the schedule, open now, close now.
 import type { Db } from "../../db/client";
 import { cancelPendingForWave } from "../../db/queries/outbox";
-import { findWave, updateWave, type WaveRow } from "../../db/queries/waves";
+import { transaction } from "../../db/transaction";
+import { findWave, updateWave, waveUsage, type WaveRow } from "../../db/queries/waves";
 import { rescheduleInvitationMail } from "../../db/queries/invitations";
+import { recordAudit } from "../audit/record-audit";
 import type { StaffUser } from "../auth/current-user";
 import { studyForUser } from "../auth/permissions";
 import { Conflict, InvalidInput, NotFound } from "../errors/app-error";
 import { nudge } from "../nudge/nudge";
 import { parseInput } from "../errors/zod-issues";
 import { toWaveSchedule, waveScheduleCommandSchema, type WaveScheduleCommand } from "./wave-schema";
+import { refusedChanges } from "./wave-edit-rules";
 import { invitationTime } from "./wave-state";
 
 /** The wave of a study the user may see, or NotFound. */
@@ -26,7 +29,7 @@ export async function loadWaveForUser(db: Db, user: StaffUser, studySlug: string
  */
 export async function updateWaveSchedule(db: Db, user: StaffUser, studySlug: string, waveSlug: string, input: WaveScheduleCommand, now: Date): Promise<WaveRow> {
   const command = parseInput(waveScheduleCommandSchema, input);
-  const { wave } = await loadWaveForUser(db, user, studySlug, waveSlug);
+  const { study, wave } = await loadWaveForUser(db, user, studySlug, waveSlug);
   if (wave.status === "closed") throw new Conflict("This wave is closed");
   const schedule = toWaveSchedule(command);
   const at = schedule.invitationAt ? new Date(schedule.invitationAt) : null;
@@ -36,28 +39,43 @@ export async function updateWaveSchedule(db: Db, user: StaffUser, studySlug: str
   if (schedule.closingReminderDaysBefore && !wave.closesAt) {
     throw new InvalidInput("Check the highlighted fields", [{ path: "closingReminderDaysBefore", message: "A closing reminder needs a closing time" }]);
   }
-  await updateWave(db, wave.id, { schedule });
-  await rescheduleInvitationMail(db, wave.id, invitationTime({ opensAt: wave.opensAt, schedule }, now));
-  nudge("reconcile");
-  return { ...wave, schedule };
+  return transaction(db, async (tx) => {
+    // While the wave runs, reminders are only added after the existing ones (wave-edit-rules.ts).
+    const refused = refusedChanges(wave, await waveUsage(tx, study.id, wave.id), { schedule }, now);
+    // This call's input is the schedule itself: its issues are named without the "schedule." prefix.
+    const issues = refused.map((i) => ({ ...i, path: i.path.replace(/^schedule\./, "") }));
+    if (issues.length) throw new Conflict(issues.map((i) => i.message).join("; "), issues);
+    await updateWave(tx, wave.id, { schedule });
+    await rescheduleInvitationMail(tx, wave.id, invitationTime({ opensAt: wave.opensAt, schedule }, now));
+    await recordAudit(tx, user, { studyId: study.id, action: "wave.schedule", target: wave.slug, filter: {}, rowCount: null, outcome: { status: wave.status, from: wave.schedule, to: schedule } }, now);
+    nudge("reconcile");
+    return { ...wave, schedule };
+  });
 }
 
 /** Opens a wave now and sends its invitations now (the worker invites within moments). */
 export async function openWaveNow(db: Db, user: StaffUser, studySlug: string, waveSlug: string, now: Date): Promise<void> {
-  const { wave } = await loadWaveForUser(db, user, studySlug, waveSlug);
+  const { study, wave } = await loadWaveForUser(db, user, studySlug, waveSlug);
   if (wave.status === "open") return;
   if (wave.status === "closed") throw new Conflict("This wave is closed; create a new wave instead");
   if (wave.closesAt && wave.closesAt <= now) throw new Conflict("The closing time has passed; change it first");
   const schedule = { ...wave.schedule, invitationAt: now.toISOString() };
-  await updateWave(db, wave.id, { status: "open", opensAt: now, schedule });
-  await rescheduleInvitationMail(db, wave.id, now);
-  nudge("reconcile");
+  await transaction(db, async (tx) => {
+    await updateWave(tx, wave.id, { status: "open", opensAt: now, schedule });
+    await rescheduleInvitationMail(tx, wave.id, now);
+    await recordAudit(tx, user, { studyId: study.id, action: "wave.open", target: wave.slug, filter: {}, rowCount: null, outcome: { plannedOpensAt: wave.opensAt } }, now);
+    nudge("reconcile");
+  });
 }
 
 /** Closes a wave now: no more answers, and its waiting invitations and reminders are cancelled. */
 export async function closeWaveNow(db: Db, user: StaffUser, studySlug: string, waveSlug: string, now: Date): Promise<number> {
-  const { wave } = await loadWaveForUser(db, user, studySlug, waveSlug);
+  const { study, wave } = await loadWaveForUser(db, user, studySlug, waveSlug);
   if (wave.status === "closed") return 0;
-  await updateWave(db, wave.id, { status: "closed", closesAt: now });
-  return cancelPendingForWave(db, wave.id, "the wave was closed");
+  return transaction(db, async (tx) => {
+    await updateWave(tx, wave.id, { status: "closed", closesAt: now });
+    const cancelled = await cancelPendingForWave(tx, wave.id, "the wave was closed");
+    await recordAudit(tx, user, { studyId: study.id, action: "wave.close", target: wave.slug, filter: {}, rowCount: cancelled, outcome: { plannedClosesAt: wave.closesAt, cancelledMessages: cancelled } }, now);
+    return cancelled;
+  });
 }

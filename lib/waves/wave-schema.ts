@@ -98,3 +98,33 @@ export function toWaveSettings(v: z.output<typeof newWaveCommandSchema>): {
     schedule: v.mode === "panel" ? toWaveSchedule(v.schedule) : {},
   };
 }
+
+/** A change to a wave: the fields given replace the wave's (schedule fields one by one). */
+export type WaveEditCommand = Partial<Omit<NewWaveCommand, "slug" | "mode" | "schedule">> & { schedule?: Partial<WaveScheduleCommand> };
+
+/** A stored wave as the command that would create it, so an edit is checked as a new wave is. Pure. */
+export function waveToCommand(w: {
+  name: string; slug: string; instrumentVersionId: string; mode: WaveMode; opensAt: Date | null; closesAt: Date | null;
+  targetRule: TargetRule | null; schedule: WaveSchedule;
+}): NewWaveCommand {
+  const s = w.schedule;
+  return {
+    name: w.name, slug: w.slug, instrumentVersionId: w.instrumentVersionId, mode: w.mode,
+    opensAt: w.opensAt as Date, closesAt: w.closesAt,
+    consent: w.targetRule?.consent ?? "", completedWaveId: w.targetRule?.completedWaveId ?? null,
+    schedule: {
+      invitationAt: s.invitationAt ? new Date(s.invitationAt) : null,
+      reminderDays: (s.reminders ?? []).map((r) => r.afterDays),
+      remindIf: s.remindIf ?? "not_completed",
+      closingReminderDaysBefore: s.closingReminderDaysBefore ?? null,
+      sendRatePerSecond: s.sendRatePerSecond ?? null,
+    },
+  };
+}
+
+/** The wave's command with an edit applied (undefined fields keep the wave's). Pure. */
+export function applyEdit(current: NewWaveCommand, edit: WaveEditCommand): NewWaveCommand {
+  const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+  const { schedule, ...rest } = edit;
+  return { ...current, ...defined(rest), schedule: { ...current.schedule, ...defined(schedule ?? {}) } };
+}

@@ -95,8 +95,8 @@ test("a researcher schedules a wave: every missing field named, the panel counte
   await page.getByLabel("Name", { exact: true }).fill("Wave 3 – 2024");
   const slug = `wave-3-${Date.now().toString(36)}`; // unique, so a retry does not meet its own wave
   await page.getByLabel("Short name in links").fill(slug);
-  await page.getByLabel("Opens", { exact: true }).fill("2031-01-10T09:00");
-  await page.getByLabel("Closes (optional)").fill("2031-02-28T23:00");
+  await page.getByLabel("Opens (Europe/Oslo time)").fill("2031-01-10T09:00");
+  await page.getByLabel("Closes (Europe/Oslo time, optional)").fill("2031-02-28T23:00");
   await page.getByLabel("Reminders, days after the invitation").fill("4, 10");
   await page.getByRole("button", { name: "Count the panel" }).click();
   const counted = page.getByRole("status").filter({ hasText: "would be invited now" });

@@ -129,3 +129,66 @@ export const fieldworkEndpoint = endpoint({
   },
   problems: [404],
 });
+
+export const schedulePatchSchema = z
+  .strictObject({
+    invitationAt: dateTime.nullable().optional().describe("null: at opening"),
+    reminderDays: z.array(z.number().int().min(1).max(90)).max(5).optional().describe("The whole list; while the wave runs only days added after the existing ones"),
+    remindIf: z.enum(["not_started", "not_completed"]).optional(),
+    closingReminderDaysBefore: z.number().int().min(1).max(30).nullable().optional(),
+    sendRatePerSecond: z.number().positive().max(1000).nullable().optional(),
+  })
+  .meta({ id: "WaveSchedulePatch" });
+
+export const waveEditSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200).superRefine(noControlCharacters("The wave name")).optional(),
+    instrumentVersionId: z.uuid().optional(),
+    opensAt: dateTime.optional(),
+    closesAt: dateTime.nullable().optional().describe("Later only while the wave runs (extending it)"),
+    consent: z.string().trim().regex(/^[a-z0-9_]{1,64}$/).optional().describe("Panel waves: a consent kind of the study"),
+    completedWaveId: z.uuid().nullable().optional(),
+    schedule: schedulePatchSchema.optional(),
+  })
+  .meta({ id: "WaveEdit" });
+
+export const editWaveEndpoint = endpoint({
+  operationId: "editWave",
+  method: "PATCH",
+  path: "/studies/{study}/waves/{wave}",
+  tag: "Waves",
+  summary: "Change a wave: anything before it opens; a later close date or more reminders while it runs",
+  description:
+    "Only the fields given change. Before the wave opens: name, questionnaire version, times, targeting and schedule. " +
+    "While it runs: `closesAt` later (extending it), reminders added after the existing ones, name. A closed wave is reopened instead (`/reopen`). " +
+    "A refused change answers 409 with `errors` naming each field and why; targeting that would invite nobody answers 422 on `consent` or `completedWaveId`. Audited.",
+  params: waveParams,
+  body: { kind: "json", schema: waveEditSchema },
+  responses: { 200: { description: "The wave", schema: waveSchema } },
+  problems: [404, 409, 413, 415, 422],
+});
+
+export const deleteWaveEndpoint = endpoint({
+  operationId: "deleteWave",
+  method: "DELETE",
+  path: "/studies/{study}/waves/{wave}",
+  tag: "Waves",
+  summary: "Delete a wave that has not opened",
+  description: "Refused (409, with the reason) once it has opened, has invitations or answers, or another wave or a recruitment rule names it. Audited.",
+  params: waveParams,
+  responses: { 200: { description: "Deleted", schema: z.object({ deleted: z.string().describe("The wave's slug") }).meta({ id: "WaveDeleted" }) } },
+  problems: [404, 409],
+});
+
+export const reopenWaveEndpoint = endpoint({
+  operationId: "reopenWave",
+  method: "POST",
+  path: "/studies/{study}/waves/{wave}/reopen",
+  tag: "Waves",
+  summary: "Reopen a closed wave until a new closing time",
+  description: "People can answer again until `until`; nobody is sent a message twice. Only a closed wave (409 otherwise). Audited.",
+  params: waveParams,
+  body: { kind: "json", schema: z.strictObject({ until: dateTime.describe("The new closing time, in the future") }).meta({ id: "WaveReopen" }) },
+  responses: { 200: { description: "The wave, open", schema: waveSchema } },
+  problems: [404, 409, 413, 415, 422],
+});

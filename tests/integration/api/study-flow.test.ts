@@ -26,6 +26,8 @@ import * as schedule from "../../../app/api/v1/studies/[study]/waves/[wave]/sche
 import * as open from "../../../app/api/v1/studies/[study]/waves/[wave]/open/route";
 import * as close from "../../../app/api/v1/studies/[study]/waves/[wave]/close/route";
 import * as fieldwork from "../../../app/api/v1/studies/[study]/waves/[wave]/fieldwork/route";
+import * as waveRoute from "../../../app/api/v1/studies/[study]/waves/[wave]/route";
+import * as reopen from "../../../app/api/v1/studies/[study]/waves/[wave]/reopen/route";
 import * as responses from "../../../app/api/v1/studies/[study]/responses/route";
 import * as frequency from "../../../app/api/v1/studies/[study]/reports/frequency/route";
 import * as rules from "../../../app/api/v1/studies/[study]/recruitment/rules/route";
@@ -274,6 +276,8 @@ describe("a whole study through the API", () => {
       "study.create ua-panel", "study.update ua-panel",
       // The panel imports earlier in this study: a dry run, the refused file, the import, the re-import skipping everyone.
       "panel.import_check null", "panel.import null", "panel.import null", "panel.import null",
+      // The wave: created, scheduled, opened.
+      "wave.create wave-2", "wave.schedule wave-2", "wave.open wave-2",
       "export.responses wide.json", "export.responses long.csv", "export.responses wide.json", "export.responses long.json",
       // The step recorded through PATCH, and its notes (their length, not their words).
       "recruitment.step A03", "recruitment.note A03",
@@ -338,6 +342,61 @@ describe("a whole study through the API", () => {
     expect(resend.status).toBe(422);
     expect((await call(withdraw.POST, "", { token: researcher, params: P })).status).toBe(403);
     expect(await json(await call(withdraw.POST, "", { token: admin, params: P }))).toMatchObject({ code: "A05", alreadyWithdrawn: false, contactErased: true });
+  });
+
+  it("changes waves: edits and deletes one that never opened, reopens and extends the closed one, and names each refusal", async () => {
+    const W2 = { ...S, wave: "wave-2" };
+    const W3 = { ...S, wave: "wave-3" };
+    const days = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString();
+    const created = await json(await call(waves.POST, "", {
+      token: researcher, params: S, json: { name: "Wave 3", slug: "wave-3", instrumentVersionId: wave2VersionId, mode: "panel", opensAt: days(2), consent: "follow_up_surveys" },
+    }));
+    // Targeting that reaches nobody is refused on the field that excludes everyone (A05 withdrew in the test before, so 5 of 6 count).
+    const unknown = await call(waves.POST, "", { token: researcher, params: S, json: { name: "W", slug: "wave-x", instrumentVersionId: wave2VersionId, mode: "panel", opensAt: days(2), consent: "newsletter" } });
+    expect(unknown.status).toBe(422);
+    expect((await json(unknown)).errors).toEqual([{ path: "consent", message: "Choose one of the consent kinds listed" }]);
+    const none = await call(waves.POST, "", {
+      token: researcher, params: S, json: { name: "W", slug: "wave-x", instrumentVersionId: wave2VersionId, mode: "panel", opensAt: days(2), consent: "follow_up_surveys", completedWaveId: created.id },
+    });
+    expect(none.status).toBe(422);
+    expect((await json(none)).errors).toEqual([{
+      path: "completedWaveId",
+      message: "The targeting excludes all 5 panel members: of the 4 with follow-up survey consent and an email address, none completed “Wave 3”",
+    }]);
+
+    const later = days(3);
+    const edited = await call(waveRoute.PATCH, "", { token: researcher, params: W3, method: "PATCH", json: { name: "Wave 3 – autumn", opensAt: later, schedule: { reminderDays: [5] } } });
+    expect(edited.status).toBe(200);
+    expect(await json(edited)).toMatchObject({ name: "Wave 3 – autumn", opensAt: later, status: "scheduled", schedule: { reminders: [{ afterDays: 5 }] } });
+    const typo = await call(waveRoute.PATCH, "", { token: researcher, params: W3, method: "PATCH", json: { closesAt: days(1) } });
+    expect(typo.status).toBe(422);
+    expect((await json(typo)).errors.map((e: { path: string }) => e.path)).toEqual(["closesAt"]);
+    expect(await json(await call(waveRoute.DELETE, "", { token: researcher, params: W3, method: "DELETE" }))).toEqual({ deleted: "wave-3" });
+    expect((await call(waveRoute.DELETE, "", { token: researcher, params: W3, method: "DELETE" })).status).toBe(404);
+
+    // The closed wave-2: reopened until a time in the future, then extended and given one more reminder.
+    expect((await call(reopen.POST, "", { token: researcher, params: W2, method: "POST", json: { until: days(-1) } })).status).toBe(422);
+    const reopened = await call(reopen.POST, "", { token: researcher, params: W2, method: "POST", json: { until: days(7) } });
+    expect(await json(reopened)).toMatchObject({ status: "open", closesAt: expect.any(String) });
+    const retarget = await call(waveRoute.PATCH, "", { token: researcher, params: W2, method: "PATCH", json: { consent: "interview_contact" } });
+    expect(retarget.status).toBe(409);
+    expect((await json(retarget)).errors).toEqual([{ path: "consent", message: "The targeting cannot change after invitations went out; create a new wave for other people" }]);
+    const sooner = await call(waveRoute.PATCH, "", { token: researcher, params: W2, method: "PATCH", json: { closesAt: days(6) } });
+    expect((await json(sooner)).errors).toEqual([{ path: "closesAt", message: "While the wave runs, its closing time can only move later" }]);
+    expect((await json(await call(waveRoute.PATCH, "", { token: researcher, params: W2, method: "PATCH", json: { closesAt: days(14), schedule: { reminderDays: [4, 10, 20] } } }))).schedule.reminders).toEqual([
+      { afterDays: 4 }, { afterDays: 10 }, { afterDays: 20 },
+    ]);
+    const gone = await call(waveRoute.DELETE, "", { token: researcher, params: W2, method: "DELETE" });
+    expect(gone.status).toBe(409);
+    expect((await json(gone)).detail).toBe("The wave is open; close it instead (its answers are kept)");
+
+    const audit = await executeRows<{ action: string; target: string; details: { outcome?: { changed?: Record<string, unknown> } } }>(
+      a.t.db, // Since the wave was closed in the test before.
+      sql`select action, target, details from audit_log where action like 'wave.%' and id > (select max(id) from audit_log where action = 'wave.close') order by id`,
+    );
+    expect(audit.map((x) => `${x.action} ${x.target}`)).toEqual(["wave.create wave-3", "wave.update wave-3", "wave.delete wave-3", "wave.reopen wave-2", "wave.update wave-2"]);
+    expect(Object.keys(audit[1].details.outcome!.changed!).sort()).toEqual(["name", "opensAt", "schedule"]);
+    expect(Object.keys(audit[4].details.outcome!.changed!).sort()).toEqual(["closesAt", "schedule"]);
   });
 
   it("answered every call as the OpenAPI document says (status, media type, JSON schema)", () => {

@@ -56,6 +56,11 @@ export const PAGES: Record<string, PageCase> = {
   "/studies/[slug]/waves/new": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/waves/emails": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/waves/[wave]": { params: (w) => ({ slug: w.slug, wave: "wave-2" }), expect: STUDY_PAGE },
+  "/studies/[slug]/waves/[wave]/edit": { params: (w) => ({ slug: w.slug, wave: "wave-2" }), expect: STUDY_PAGE },
+  "/studies/[slug]/waves/[wave]/delete": { params: (w) => ({ slug: w.slug, wave: "wave-2" }), expect: STUDY_PAGE },
+  "/studies/[slug]/waves/[wave]/flyer": { params: (w) => ({ slug: w.slug, wave: "refresh" }), expect: STUDY_PAGE },
+  // Only the member who sent it reads their test message: not another researcher, not an admin.
+  "/studies/[slug]/waves/emails/test/[request]": { params: (w) => ({ slug: w.slug, request: w.memberTestRequest }), expect: staff(200, 404, 404) },
   "/studies/[slug]/instruments": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/instruments/new": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/instruments/[version]": { params: (w) => ({ slug: w.slug, version: w.wave2VersionId }), expect: STUDY_PAGE },
@@ -128,6 +133,7 @@ export const ROUTES: Record<string, RouteCase> = {
     }),
     expect: [401, 303, 404, 303],
   },
+  "GET /studies/[slug]/waves/[wave]/qr-code": { request: (w) => get(`/studies/${w.slug}/waves/refresh/qr-code`, { slug: w.slug, wave: "refresh" }), expect: STUDY_ROUTE },
   "GET /j/[study]/[wave]": { request: (w) => get(`/j/${w.slug}/refresh`, { study: w.slug, wave: "refresh" }), expect: same(200) },
   "POST /j/[study]/[wave]": { request: (w) => ({ url: `/j/${w.slug}/refresh`, params: { study: w.slug, wave: "refresh" }, body: form({ lang: "en" }) }), expect: same(303) },
   "GET /s/[token]": { request: async (w) => { const token = await w.personalLink(); return get(`/s/${token}`, { token }); }, expect: same(200) },
@@ -148,7 +154,7 @@ export const ROUTES: Record<string, RouteCase> = {
 // ---------------------------------------------------------------------------------------------
 // Server actions: "<file under app/>#<export>", called with arguments that succeed for someone
 // allowed, so a refusal can only come from who is calling.
-export type ActionCase = { args: (w: World, role: Role) => Promise<unknown[]> | unknown[]; freshSession?: boolean; expect: Expect };
+export type ActionCase = { args: (w: World, role: Role) => Promise<unknown[]> | unknown[]; freshSession?: boolean; expect: Expect | ((w: World) => Expect) };
 const fd = (fields: Record<string, string>) => {
   const f = new FormData();
   for (const [k, v] of Object.entries(fields)) f.set(k, v);
@@ -156,6 +162,10 @@ const fd = (fields: Record<string, string>) => {
 };
 const schedule = { invitationAt: "", reminderDays: "4, 10", remindIf: "not_completed" as const, closingReminderDaysBefore: "", sendRatePerSecond: "" };
 let n = 0;
+const TEST_REQUESTS: Record<Role, string> = {
+  signedOut: "5b8c2f7e-3c1a-4a8e-9d55-0c7e2b1f9a01", member: "5b8c2f7e-3c1a-4a8e-9d55-0c7e2b1f9a02",
+  outsider: "5b8c2f7e-3c1a-4a8e-9d55-0c7e2b1f9a03", admin: "5b8c2f7e-3c1a-4a8e-9d55-0c7e2b1f9a04",
+};
 
 export const ACTIONS: Record<string, ActionCase> = {
   "signin/actions.ts#signInAction": { args: (w) => [{ ok: null }, fd({ email: w.people.member.user.email, password: w.people.member.password, next: "/studies" })], expect: same("redirect:/studies") },
@@ -192,15 +202,32 @@ export const ACTIONS: Record<string, ActionCase> = {
     args: (w) => [w.slug, { ok: null }, fd({ id: w.freshEntry() })],
     expect: [401, `redirect:/studies/${DEMO_STUDY_SLUG}/recruitment?done=invited&n=1`, 404, `redirect:/studies/${DEMO_STUDY_SLUG}/recruitment?done=invited&n=1`],
   },
+  // The wave forms post FormData; a success redirects (to the wave, or the test message's page).
   "(staff)/studies/[slug]/waves/actions.ts#createWaveAction": {
-    args: (w) => {
-      const slug = `matrix-new-${++n}`;
-      return [w.slug, { ...w.waveForm, name: slug, slug }];
+    args: (w, role) => [{ ok: null }, fd({ ...w.waveForm, studySlug: w.slug, name: `Created by ${role}`, slug: `matrix-create-${role.toLowerCase()}` })],
+    expect: (w) => [401, `redirect:/studies/${w.slug}/waves/matrix-create-member`, 404, `redirect:/studies/${w.slug}/waves/matrix-create-admin`],
+  },
+  "(staff)/studies/[slug]/waves/actions.ts#editWaveAction": {
+    args: async (w, role) => {
+      const slug = await w.freshWave("scheduled", `matrix-edit-${role.toLowerCase()}`);
+      return [{ ok: null }, fd({ ...w.waveForm, studySlug: w.slug, waveSlug: slug, slug, name: `Edited by ${role}` })];
     },
+    expect: (w) => [401, `redirect:/studies/${w.slug}/waves/matrix-edit-member?saved=1`, 404, `redirect:/studies/${w.slug}/waves/matrix-edit-admin?saved=1`],
+  },
+  "(staff)/studies/[slug]/waves/actions.ts#deleteWaveAction": {
+    args: async (w, role) => [{ ok: null }, fd({ studySlug: w.slug, waveSlug: await w.freshWave("scheduled", `matrix-delete-${role.toLowerCase()}`) })],
+    expect: (w) => [401, `redirect:/studies/${w.slug}/waves?deleted=matrix-delete-member`, 404, `redirect:/studies/${w.slug}/waves?deleted=matrix-delete-admin`],
+  },
+  "(staff)/studies/[slug]/waves/actions.ts#extendWaveAction": {
+    args: async (w) => [{ ok: null }, fd({ studySlug: w.slug, waveSlug: await w.freshWave("open"), closesAt: "2099-01-01T12:00" })],
+    expect: STUDY_ACTION,
+  },
+  "(staff)/studies/[slug]/waves/actions.ts#reopenWaveAction": {
+    args: async (w) => [{ ok: null }, fd({ studySlug: w.slug, waveSlug: await w.freshWave("closed"), until: "2099-01-01T12:00" })],
     expect: STUDY_ACTION,
   },
   "(staff)/studies/[slug]/waves/actions.ts#countTargetsAction": { args: (w) => [w.slug, { consent: "follow_up_surveys", completedWaveId: "" }], expect: STUDY_ACTION },
-  "(staff)/studies/[slug]/waves/actions.ts#updateScheduleAction": { args: async (w) => [w.slug, await w.freshWave(), schedule], expect: STUDY_ACTION },
+  "(staff)/studies/[slug]/waves/actions.ts#updateScheduleAction": { args: async (w) => [{ ok: null }, fd({ ...schedule, studySlug: w.slug, waveSlug: await w.freshWave() })], expect: STUDY_ACTION },
   "(staff)/studies/[slug]/waves/actions.ts#openWaveNowAction": { args: async (w) => [w.slug, await w.freshWave()], expect: STUDY_ACTION },
   "(staff)/studies/[slug]/waves/actions.ts#closeWaveNowAction": { args: async (w) => [w.slug, await w.freshWave("open")], expect: STUDY_ACTION },
   "(staff)/studies/[slug]/panel/people/[code]/actions.ts#showLinkAction": {
@@ -217,7 +244,10 @@ export const ACTIONS: Record<string, ActionCase> = {
     },
     expect: [401, 403, 403, "ok"],
   },
-  "(staff)/studies/[slug]/waves/actions.ts#sendTestEmailAction": { args: (w) => [w.slug, "invitation", "en", crypto.randomUUID()], expect: STUDY_ACTION },
+  "(staff)/studies/[slug]/waves/actions.ts#sendTestEmailAction": {
+    args: (w, role) => [{ ok: null }, fd({ studySlug: w.slug, template: "invitation", language: "en", requestId: TEST_REQUESTS[role] })],
+    expect: (w) => [401, `redirect:/studies/${w.slug}/waves/emails/test/${TEST_REQUESTS.member}`, 404, `redirect:/studies/${w.slug}/waves/emails/test/${TEST_REQUESTS.admin}`],
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -250,6 +280,9 @@ export const API: Record<string, ApiCase> = {
   scheduleWave: { options: async (w) => ({ params: { ...S(w), wave: await w.freshWave() }, json: { reminderDays: [4, 10] } }), expect: STUDY_API },
   openWave: { options: async (w) => ({ params: { ...S(w), wave: await w.freshWave() } }), expect: STUDY_API },
   closeWave: { options: async (w) => ({ params: { ...S(w), wave: await w.freshWave("open") } }), expect: STUDY_API },
+  editWave: { options: async (w) => ({ params: { ...S(w), wave: await w.freshWave() }, json: { name: "Matrix API edit", schedule: { reminderDays: [3] } } }), expect: STUDY_API },
+  deleteWave: { options: async (w) => ({ params: { ...S(w), wave: await w.freshWave() } }), expect: STUDY_API },
+  reopenWave: { options: async (w) => ({ params: { ...S(w), wave: await w.freshWave("closed") }, json: { until: new Date(Date.now() + 7 * 86_400_000).toISOString() } }), expect: STUDY_API },
   getFieldwork: { options: (w) => ({ params: { ...S(w), wave: "wave-2" } }), expect: STUDY_API },
   importPanel: {
     options: (w) => ({ params: S(w), query: { dryRun: "true" }, body: "email,language\nnew.person@matrix.example,en\n", headers: { "content-type": "text/csv" } }),

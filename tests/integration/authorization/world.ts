@@ -21,13 +21,17 @@ import { DEMO_STUDY_SLUG, seedDemo } from "../../../lib/demo/seed-demo";
 import { unsubscribeToken } from "../../../lib/mail/unsubscribe-token";
 import { createAppAuth, setRuntimeForTests, type Runtime } from "../../../lib/runtime";
 import { createWave } from "../../../lib/waves/create-wave";
-import { openWaveNow } from "../../../lib/waves/manage-wave";
+import { closeWaveNow, openWaveNow } from "../../../lib/waves/manage-wave";
+import { sendTestEmail } from "../../../lib/mail/preview-email";
+import { instantToWallTime } from "../../../lib/i18n/study-time-zone";
 import { toNewWaveCommand, waveFormDefaults, type WaveFormValues } from "../../../app/(staff)/studies/[slug]/waves/wave-form-values";
 import { mailbox } from "../../../db/schema";
 import { enhanceBundle } from "../../../lib/respondent/enhance-script";
 import { createTestDb, testKey, type TestDb } from "../helpers/test-db";
 
 export const ROLES = ["signedOut", "member", "outsider", "admin"] as const;
+/** The zone the matrix's wave forms are filled in (any zone will do: the times are a day ahead). */
+export const MATRIX_ZONE = "Europe/Oslo";
 export type Role = (typeof ROLES)[number];
 export type StaffRole = Exclude<Role, "signedOut">;
 
@@ -51,8 +55,10 @@ export type World = {
   freshCookie: (role: Role) => Promise<string | null>;
   cookie: (role: Role) => string | null;
   token: (role: Role) => string | null;
-  /** A new wave of the study, scheduled (or open), to act on. */
-  freshWave: (status?: "scheduled" | "open") => Promise<string>;
+  /** A new wave of the study, scheduled (or open, or closed), to act on; named `slug` when given. */
+  freshWave: (status?: "scheduled" | "open" | "closed", slug?: string) => Promise<string>;
+  /** The id of a test message the member sent themselves. */
+  memberTestRequest: string;
   /** A new API token of the member, to revoke. */
   memberToken: () => Promise<string>;
   /** A flagged person on the recruitment board (the same each time), and a new one each call. */
@@ -114,16 +120,20 @@ export async function buildWorld(): Promise<World> {
   const entry = flagged.shift();
   if (!entry || flagged.length < 2) throw new Error("the demo board has too few flagged people");
 
+  // The form's times are wall-clock times in the study's zone.
   const waveForm: WaveFormValues = {
-    ...waveFormDefaults, name: "", slug: "", instrumentVersionId: v2.instrument_version_id, opensAt: new Date(Date.now() + 86_400_000).toISOString(), closingReminderDaysBefore: "",
+    ...waveFormDefaults, name: "", slug: "", instrumentVersionId: v2.instrument_version_id, opensAt: instantToWallTime(new Date(Date.now() + 86_400_000), MATRIX_ZONE), closingReminderDaysBefore: "",
   };
   let waves = 0;
-  const freshWave = async (status: "scheduled" | "open" = "scheduled") => {
-    const slug = `matrix-${++waves}`;
-    await createWave(t.db, people.admin.user, DEMO_STUDY_SLUG, toNewWaveCommand({ ...waveForm, name: slug, slug }), new Date());
-    if (status === "open") await openWaveNow(t.db, people.admin.user, DEMO_STUDY_SLUG, slug, new Date());
+  const freshWave = async (status: "scheduled" | "open" | "closed" = "scheduled", slug = `matrix-${++waves}`) => {
+    await createWave(t.db, people.admin.user, DEMO_STUDY_SLUG, toNewWaveCommand({ ...waveForm, name: slug, slug }, MATRIX_ZONE), new Date());
+    if (status !== "scheduled") await openWaveNow(t.db, people.admin.user, DEMO_STUDY_SLUG, slug, new Date());
+    if (status === "closed") await closeWaveNow(t.db, people.admin.user, DEMO_STUDY_SLUG, slug, new Date());
     return slug;
   };
+  // A test message the member sent themselves: only the member may read it.
+  const memberTestRequest = randomUUID();
+  await sendTestEmail(t.db, people.member.user, { studySlug: DEMO_STUDY_SLUG, template: "invitation", language: "en", requestId: memberTestRequest }, new Date());
   // Wave-2 invitations nobody has touched: each call that answers or withdraws takes its own.
   const spare = await executeRows<{ id: string; participant_id: string }>(
     t.db,
@@ -144,6 +154,7 @@ export async function buildWorld(): Promise<World> {
     token: (role) => (role === "signedOut" ? null : people[role].token),
     freshCookie: async (role) => (role === "signedOut" ? null : signIn(rt, people[role].user.email, people[role].password)),
     freshWave,
+    memberTestRequest,
     freshEntry: () => {
       const next = flagged.shift();
       if (!next) throw new Error("no flagged person left");

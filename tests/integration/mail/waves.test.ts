@@ -12,7 +12,7 @@ import { showUnsubscribePage, unsubscribeByToken } from "../../../lib/respondent
 import { unsubscribeToken } from "../../../lib/mail/unsubscribe-token";
 import { withdrawParticipant } from "../../../lib/panel/withdraw-participant";
 import { Conflict, InvalidInput, NotFound } from "../../../lib/errors/app-error";
-import { previewEmail, sendTestEmail } from "../../../lib/mail/preview-email";
+import { getTestEmail, previewEmail, sendTestEmail } from "../../../lib/mail/preview-email";
 import { listMailbox, readMailboxMessage } from "../../../lib/mail/read-mailbox";
 import { openMailboxFields } from "../../../lib/mail/mailbox-seal";
 import { countTargets } from "../../../lib/waves/count-targets";
@@ -279,14 +279,18 @@ describe("researcher actions on waves", () => {
     await openWaveNow(t.db, admin, study.slug, "wave-2", at(69.5));
     await reconcile(at(69.5));
     await drainOutbox(t.db, mailboxTransport(), { ...mailSettings, clock: () => at(69.5) });
-    await updateWaveSchedule(t.db, admin, study.slug, "wave-2", { invitationAt: null, reminderDays: [1], remindIf: "not_started", closingReminderDaysBefore: null, sendRatePerSecond: null }, at(70));
-    await reconcile(at(71));
+    // While it runs, reminders are only added after the existing ones (4, 10): a reminder on day 1 is refused.
+    const early = await updateWaveSchedule(t.db, admin, study.slug, "wave-2", { invitationAt: at(69.5), reminderDays: [1], remindIf: "not_started", closingReminderDaysBefore: null, sendRatePerSecond: null }, at(70)).catch((e) => e);
+    expect(early).toBeInstanceOf(Conflict);
+    expect(early.issues).toEqual([{ path: "reminderDays", message: "While the wave runs, reminders can only be added after the existing ones (4, 10)" }]);
+    await updateWaveSchedule(t.db, admin, study.slug, "wave-2", { invitationAt: at(69.5), reminderDays: [4, 10, 20], remindIf: "not_started", closingReminderDaysBefore: null, sendRatePerSecond: null }, at(70));
+    await reconcile(at(74));
     const d = await getWaveDashboard(t.db, admin, study.slug, "wave-2");
     expect(d.targets).toBe(2);
     expect(d.fieldwork.totals).toMatchObject({ invited: 2, delivered: 2, bounced: 0, optedOut: 0, started: 0, completed: 0 });
     expect(d.fieldwork.days).toEqual([expect.objectContaining({ delivered: 2 })]);
     expect(d.mail).toEqual({ sent: 2, pending: 2 });
-    expect(await closeWaveNow(t.db, admin, study.slug, "wave-2", at(71))).toBe(2);
+    expect(await closeWaveNow(t.db, admin, study.slug, "wave-2", at(74))).toBe(2);
   });
 
   it("previews every template with the study's contact person and queues a test to the user's own address once", async () => {
@@ -307,6 +311,14 @@ describe("researcher actions on waves", () => {
     expect(list.messages.some((x) => x.id === m.id)).toBe(true);
     expect((await readMailboxMessage(t.db, testKey, admin, m.id, at(80))).html).toContain("Påminnelse");
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.userId, admin.id));
-    expect(audit.map((a) => a.action).sort()).toEqual(["mailbox.list", "mailbox.view"]);
+    expect(audit.map((a) => a.action).filter((a) => a.startsWith("mailbox.")).sort()).toEqual(["mailbox.list", "mailbox.view"]);
+
+    // The sender's own page shows that very message; nobody else finds it, an admin neither.
+    const shown = await getTestEmail(t.db, admin, study.slug, requestId);
+    expect(shown).toMatchObject({ to: admin.email, template: "reminder", language: "nb", status: "sent" });
+    expect(shown.rendered).toEqual({ subject: m.subject, html: m.html, text: m.text });
+    const otherAdmin = { id: "u-admin-2", email: "admin2@example.org", name: "Admin 2", role: "admin" as const };
+    await expect(getTestEmail(t.db, otherAdmin, study.slug, requestId)).rejects.toBeInstanceOf(NotFound);
+    await expect(getTestEmail(t.db, admin, study.slug, "5b8c2f7e-3c1a-4a8e-9d55-0c7e2b1f9a11")).rejects.toBeInstanceOf(NotFound);
   });
 });

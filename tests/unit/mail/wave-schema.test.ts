@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { InvalidInput } from "../../../lib/errors/app-error";
+import { Conflict, InvalidInput } from "../../../lib/errors/app-error";
 import {
-  onFormFields, reminderDaysOf, toNewWaveCommand, waveFormDefaults, waveFormSchema, type WaveFormValues,
+  onFormFields, reminderDaysOf, toNewWaveCommand, waveFormDefaults, waveFormSchema, waveFormValues, type WaveFormValues,
 } from "../../../app/(staff)/studies/[slug]/waves/wave-form-values";
 import { newWaveCommandSchema, toWaveSettings, type NewWaveCommand } from "../../../lib/waves/wave-schema";
 
@@ -10,12 +10,14 @@ const valid: WaveFormValues = {
   name: "Wave 2 (2023)",
   slug: "wave-2",
   instrumentVersionId: "0f8fad5b-d9cb-469f-a165-70867728950e",
-  opensAt: "2023-09-01T08:00:00.000Z",
-  closesAt: "2023-10-01T08:00:00.000Z",
+  opensAt: "2023-09-01T10:00",
+  closesAt: "2023-10-01T10:00",
 };
+/** The form's times are wall-clock times in the study's zone: 10:00 in Oslo in summer is 08:00 UTC. */
+const TZ = "Europe/Oslo";
 
 function issues(v: Partial<WaveFormValues>) {
-  const r = waveFormSchema.safeParse({ ...valid, ...v });
+  const r = waveFormSchema(TZ).safeParse({ ...valid, ...v });
   return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join("."), i.message]));
 }
 
@@ -64,13 +66,15 @@ describe("the new-wave command", () => {
 describe("the wave form", () => {
   it("accepts a complete panel wave and maps it to the command", () => {
     expect(issues({})).toEqual({});
-    expect(toNewWaveCommand(valid)).toEqual({ ...command, name: "Wave 2 (2023)" });
+    expect(toNewWaveCommand(valid, TZ)).toEqual({ ...command, name: "Wave 2 (2023)" });
   });
 
   it.each<[string, Partial<WaveFormValues>, string]>([
-    ["closing before opening", { closesAt: "2023-08-01T00:00:00Z" }, "closesAt"],
-    ["invitations before opening", { invitationAt: "2023-08-31T00:00:00Z" }, "invitationAt"],
-    ["invitations after closing", { invitationAt: "2023-10-02T00:00:00Z" }, "invitationAt"],
+    ["closing before opening", { closesAt: "2023-08-01T00:00" }, "closesAt"],
+    ["closing at the opening time", { closesAt: "2023-09-01T10:00" }, "closesAt"],
+    ["invitations before opening", { invitationAt: "2023-09-01T09:59" }, "invitationAt"],
+    ["invitations after closing", { invitationAt: "2023-10-02T00:00" }, "invitationAt"],
+    ["a time with seconds and a zone (not what the form sends)", { opensAt: "2023-09-01T08:00:00Z" }, "opensAt"],
     ["reminder days not increasing", { reminderDays: "7, 3" }, "reminderDays"],
     ["a reminder day of zero", { reminderDays: "0" }, "reminderDays"],
     ["a reminder day that is not whole", { reminderDays: "2.5" }, "reminderDays"],
@@ -100,5 +104,26 @@ describe("the wave form", () => {
     const e = await onFormFields(() => Promise.reject(refused)).catch((x) => x);
     expect(e).toBeInstanceOf(InvalidInput);
     expect(e.issues.map((i: { path: string }) => i.path)).toEqual(["reminderDays", "instrumentVersionId"]);
+  });
+});
+
+describe("the wave form's times, in the study's zone", () => {
+  it("reads the same typed time as different instants in different study zones", () => {
+    expect(toNewWaveCommand(valid, "Europe/Oslo").opensAt.toISOString()).toBe("2023-09-01T08:00:00.000Z");
+    expect(toNewWaveCommand(valid, "America/New_York").opensAt.toISOString()).toBe("2023-09-01T14:00:00.000Z");
+    expect(toNewWaveCommand(valid, "Asia/Kolkata").opensAt.toISOString()).toBe("2023-09-01T04:30:00.000Z");
+  });
+
+  it("shows a stored wave's times back in the study's zone, so an edit changes nothing", () => {
+    const stored = toWaveSettings(newWaveCommandSchema.parse(toNewWaveCommand({ ...valid, invitationAt: "2023-09-02T07:30" }, TZ)));
+    const values = waveFormValues({ ...stored, id: "x", studyId: "y", position: 1, status: "scheduled", createdAt: new Date() }, TZ);
+    expect(values).toMatchObject({ opensAt: "2023-09-01T10:00", closesAt: "2023-10-01T10:00", invitationAt: "2023-09-02T07:30", reminderDays: "4, 10" });
+    expect(toNewWaveCommand(values, TZ)).toEqual(toNewWaveCommand({ ...valid, invitationAt: "2023-09-02T07:30" }, TZ));
+  });
+
+  it("renames a refused change's fields for the form and keeps it a conflict", async () => {
+    const e = await onFormFields(() => Promise.reject(new Conflict("no", [{ path: "schedule.reminderDays", message: "only added" }]))).catch((x) => x);
+    expect(e).toBeInstanceOf(Conflict);
+    expect(e.issues).toEqual([{ path: "reminderDays", message: "only added" }]);
   });
 });

@@ -1,88 +1,100 @@
-// GET /studies/:slug/waves/:wave – one wave: its rule and target count, schedule, open/close now,
-// and the fieldwork dashboard (invited, delivered, bounced, opted out, started, completed, by day).
+// GET /studies/:slug/waves/:wave – one wave: its times (in the study's zone), rule and target
+// count, what may change now (edit/delete before it opens, extend and add reminders while it
+// runs, reopen once closed), its open link with QR code, and the fieldwork dashboard.
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { NotFound } from "../../../../../../lib/errors/app-error";
+import { instantToWallTime } from "../../../../../../lib/i18n/study-time-zone";
+import { consentKindOption } from "../../../../../../lib/waves/consent-kinds";
 import { getWaveDashboard } from "../../../../../../lib/waves/get-wave-dashboard";
+import { openLinkUrl, qrCodeSvg } from "../../../../../../lib/waves/open-link";
 import { LiveRefresh } from "../../../../live-refresh";
 import { staffPage } from "../../../../staff-page";
+import { StudyTime } from "../study-time";
 import { scheduleFormValues } from "../wave-form-values";
-import { ScheduleForm, WaveControls } from "./wave-controls";
+import { CopyButton } from "./copy-button";
+import { Fieldwork } from "./fieldwork";
+import { WaveControls } from "./wave-controls";
+import { ScheduleForm, UntilForm } from "./wave-forms";
 import { slugSchema } from "../../../../../../lib/studies/study-schema";
-import { formatDate } from "../../../../../../lib/i18n/format-date";
+import "../waves.css";
 
 export const dynamic = "force-dynamic";
 
-const fmt = (d: Date | null) => (d ? formatDate(d, "minute", { timeZone: "UTC" }) + " UTC" : "–");
-
-export default async function WavePage({ params }: { params: Promise<{ slug: string; wave: string }> }) {
-  const p = z.object({ slug: slugSchema, wave: slugSchema }).safeParse(await params);
+export default async function WavePage(props: { params: Promise<{ slug: string; wave: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const p = z.object({ slug: slugSchema, wave: slugSchema }).safeParse(await props.params);
   if (!p.success) notFound();
+  const saved = (await props.searchParams).saved === "1";
   const { rt, user } = await staffPage(undefined, `/studies/${p.data.slug}/waves/${p.data.wave}`);
   const d = await getWaveDashboard(rt.db, user, p.data.slug, p.data.wave).catch((e) => {
     if (e instanceof NotFound) notFound();
     throw e;
   });
-  const { study, wave, fieldwork, mail } = d;
-  const t = fieldwork.totals;
-  const s = wave.schedule;
+  const { study, wave, timeZone: tz } = d;
+  const base = `/studies/${study.slug}/waves/${wave.slug}`;
+  const where = { studySlug: study.slug, waveSlug: wave.slug, timeZone: tz };
+  const link = wave.mode === "open_link" ? openLinkUrl(rt.config.publicUrl, study.slug, wave.slug) : null;
+  const qr = link ? Buffer.from(await qrCodeSvg(link)).toString("base64") : null;
   return (
-    <>
-      <LiveRefresh seconds={10} />
+    <div className="wave-page">
+      {wave.status === "open" && <LiveRefresh seconds={10} />}
       <p><Link href={`/studies/${study.slug}/waves`}>← Waves of {study.name}</Link></p>
       <h1>{wave.name} <span className={`badge ${wave.status}`}>{wave.status}</span></h1>
-      <p className="muted">
-        Opens {fmt(wave.opensAt)} · closes {fmt(wave.closesAt)} ·{" "}
-        {wave.mode === "panel" ? `panel: consent “${wave.targetRule?.consent ?? "follow_up_surveys"}”${wave.targetRule?.completedWaveId ? ", completed an earlier wave" : ""}` : `open link /j/${study.slug}/${wave.slug}`}
-      </p>
+      {saved && <p className="notice" role="status">The wave is saved.</p>}
+      <dl className="wave-facts">
+        <dt>Opens</dt><dd><StudyTime at={wave.opensAt} timeZone={tz} /></dd>
+        <dt>Closes</dt><dd>{wave.closesAt ? <StudyTime at={wave.closesAt} timeZone={tz} /> : "when closed by hand"}</dd>
+        <dt>Who answers</dt>
+        <dd>
+          {wave.mode === "panel"
+            ? `The panel with consent to “${consentKindOption(wave.targetRule?.consent ?? "follow_up_surveys").label}”${d.completedWave ? `, who completed ${d.completedWave}` : ""}`
+            : "Anyone with the open link"}
+        </dd>
+        {wave.mode === "panel" && wave.schedule.invitationAt && (<><dt>Invitations</dt><dd><StudyTime at={wave.schedule.invitationAt} timeZone={tz} /></dd></>)}
+      </dl>
       {d.targets !== null && (
         <p><strong>{d.targets}</strong> participants match the rule now (consented, not withdrawn, address not bounced).</p>
       )}
-      <WaveControls studySlug={study.slug} waveSlug={wave.slug} status={wave.status} />
+      <div className="wave-actions">
+        {wave.status === "scheduled" && <Link className="button" href={`${base}/edit`}>Change the wave</Link>}
+        {wave.status === "scheduled" && <Link href={`${base}/delete`}>Delete the wave</Link>}
+        <WaveControls studySlug={study.slug} waveSlug={wave.slug} status={wave.status} />
+      </div>
 
-      <h2>Fieldwork</h2>
-      <table aria-label="Fieldwork totals">
-        <thead><tr><th className="num">Invited</th><th className="num">Delivered</th><th className="num">Bounced</th><th className="num">Opted out</th><th className="num">Started</th><th className="num">Completed</th></tr></thead>
-        <tbody><tr>
-          <td className="num">{t.invited}</td><td className="num">{t.delivered}</td><td className="num">{t.bounced}</td>
-          <td className="num">{t.optedOut}</td><td className="num">{t.started}</td><td className="num">{t.completed}</td>
-        </tr></tbody>
-      </table>
-      <p className="muted">
-        Mail for this wave: {Object.entries(mail).map(([k, v]) => `${v} ${k}`).join(", ") || "none yet"}.
-        Started counts every response begun, completed included. Days are in {d.timeZone}.
-      </p>
-      <h3>By day</h3>
-      {fieldwork.days.length === 0 ? <p>Nothing yet.</p> : (
-        <table aria-label="Fieldwork by day">
-          <thead><tr><th>Day</th><th className="num">Invitations delivered</th><th className="num">Reminders</th><th className="num">Bounced</th><th className="num">Opted out</th><th className="num">Started</th><th className="num">Completed</th></tr></thead>
-          <tbody>
-            {fieldwork.days.map((r) => (
-              <tr key={r.day}>
-                <td>{r.day}</td><td className="num">{r.delivered}</td><td className="num">{r.reminded}</td><td className="num">{r.bounced}</td>
-                <td className="num">{r.optedOut}</td><td className="num">{r.started}</td><td className="num">{r.completed}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {link && qr && (
+        <section aria-labelledby="link-heading">
+          <h2 id="link-heading">Open link</h2>
+          <p><a className="open-link" href={link}>{link}</a> <CopyButton text={link} label="Copy the open link" /></p>
+          {/* eslint-disable-next-line @next/next/no-img-element -- a data URL drawn on the server */}
+          <img className="qr" src={`data:image/svg+xml;base64,${qr}`} alt={`QR code of ${link}`} width={192} height={192} />
+          <p><Link href={`${base}/flyer`}>Printable QR code for flyers</Link> · <a href={`${base}/qr-code`} download>Download the QR code (SVG)</a></p>
+        </section>
       )}
 
-      {wave.mode === "panel" && (
-        <>
-          <h2>Invitations and reminders</h2>
-          {wave.status === "closed" ? (
-            <p>The wave is closed.</p>
-          ) : (
-            <ScheduleForm
-              studySlug={study.slug}
-              waveSlug={wave.slug}
-              initial={scheduleFormValues(s)}
-            />
-          )}
-        </>
+      {wave.status === "open" && (
+        <section aria-labelledby="extend-heading">
+          <h2 id="extend-heading">Extend the wave</h2>
+          <UntilForm {...where} kind="extend" initial={wave.closesAt ? instantToWallTime(wave.closesAt, tz) : ""} />
+        </section>
+      )}
+      {wave.status === "closed" && (
+        <section aria-labelledby="reopen-heading">
+          <h2 id="reopen-heading">Reopen the wave</h2>
+          <p>People can answer again until the time you give; nobody is sent a message twice.</p>
+          <UntilForm {...where} kind="reopen" initial="" />
+        </section>
+      )}
+
+      <Fieldwork d={d} />
+
+      {wave.mode === "panel" && wave.status === "open" && (
+        <section aria-labelledby="schedule-heading">
+          <h2 id="schedule-heading">Invitations and reminders</h2>
+          <ScheduleForm {...where} initial={scheduleFormValues(wave.schedule, tz)} running />
+        </section>
       )}
       <p><Link href={`/studies/${study.slug}/waves/emails`}>Preview the emails and send yourself a test</Link></p>
-    </>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 // GET /studies/:slug/waves/emails?template=…&lang=… – every email template in every language, as
 // the recipient sees it (with this study's name and contact person), and "send myself a test".
+import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -29,13 +30,13 @@ export default async function EmailsPage(props: { params: Promise<{ slug: string
     <>
       <p><Link href={`/studies/${p.study.slug}/waves`}>← Waves of {p.study.name}</Link></p>
       <h1>Email templates</h1>
-      <table aria-label="Templates and languages">
+      <table className="stack-table" aria-label="Templates and languages">
         <thead><tr><th>Template</th><th>Languages</th></tr></thead>
         <tbody>
           {TEMPLATE_NAMES.map((name) => (
             <tr key={name}>
-              <td>{name}{TEMPLATES[name].audience === "staff" ? " (staff)" : ""}</td>
-              <td>
+              <td data-label="Template">{name}{TEMPLATES[name].audience === "staff" ? " (staff)" : ""}</td>
+              <td data-label="Languages">
                 {TEMPLATES[name].languages.map((l) => (
                   <span key={l} className="lang-pick">
                     {name === p.template && l === p.language ? <strong aria-current="page">{l}</strong> : <Link href={`${base}?template=${name}&lang=${l}`} aria-label={`${name}, ${l}`}>{l}</Link>}
@@ -48,7 +49,7 @@ export default async function EmailsPage(props: { params: Promise<{ slug: string
       </table>
       <h2>{p.template} · {p.language}</h2>
       <p><strong>Subject:</strong> {p.rendered.subject}</p>
-      <TestSend studySlug={p.study.slug} template={p.template} language={p.language} email={user.email} />
+      <TestSend studySlug={p.study.slug} template={p.template} language={p.language} email={user.email} requestId={randomUUID()} />
       <iframe title={`Preview of ${p.template} in ${p.language}`} srcDoc={p.rendered.html} sandbox="" style={{ width: "100%", height: "34rem", border: "1px solid var(--line)", marginTop: "1rem" }} />
       <h3>Plain text</h3>
       <pre style={{ whiteSpace: "pre-wrap" }}>{p.rendered.text}</pre>
