@@ -13,7 +13,21 @@ export type AuditAction =
   | "panel.import_check"
   | "participant.link_requested"
   | "participant.link_confirmed"
-  | "participant.link_rejected";
+  | "participant.link_rejected"
+  // Users, their access and their credentials (lib/auth), tokens, questionnaires, recruitment rules.
+  | "user.invited"
+  | "user.invitation_resent"
+  | "user.invitation_accepted"
+  | "user.password_reset"
+  | "user.role_changed"
+  | "user.deactivated"
+  | "user.reactivated"
+  | "study.member_added"
+  | "study.member_removed"
+  | "api_token.created"
+  | "api_token.revoked"
+  | "instrument.version_uploaded"
+  | "recruitment.rule_saved";
 
 /**
  * Who acted: a signed-in staff user, or a respondent acting through a link they hold (no user id;

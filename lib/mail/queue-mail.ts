@@ -120,3 +120,29 @@ export async function queuePasswordReset(
   if (n > 0) nudge("outbox");
   return n > 0;
 }
+
+/**
+ * Queues an invitation to a new researcher or admin: a single-use link to choose a first password
+ * (lib/users/invite-user.ts), encrypted in the outbox like a reset link. `requestKey` (the
+ * link's token) makes each invitation one message; only its hash enters the idempotency key.
+ */
+export async function queueStaffInvitation(
+  db: Db,
+  key: Buffer,
+  r: { userId: string; url: string; days: number; role: "admin" | "researcher"; language?: "en" | "nb"; requestKey: string },
+  now: Date,
+): Promise<boolean> {
+  const n = await insertOutbox(db, [
+    {
+      userId: r.userId,
+      kind: "staff_invitation",
+      template: "staff-invitation",
+      language: r.language ?? "en",
+      data: { secretUrl: encryptPersonal(key, r.url), days: r.days, role: r.role },
+      idempotencyKey: `staff-invitation:${r.userId}:${hashToken(r.requestKey)}`,
+      nextAttemptAt: now,
+    },
+  ]);
+  if (n > 0) nudge("outbox");
+  return n > 0;
+}
