@@ -7,7 +7,6 @@ import { getRuntime } from "../../lib/runtime";
 import { acceptInvitation } from "../../lib/users/invite-user";
 import { toActionResult } from "../action-result";
 import { applyAuthCookies, authRequestHeaders } from "../auth-cookies";
-
 import type { NewPasswordState as SetPasswordState } from "../components/new-password-form";
 
 export async function setPasswordAction(_prev: SetPasswordState, form: FormData): Promise<SetPasswordState> {

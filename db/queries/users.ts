@@ -82,7 +82,8 @@ export async function isStudyMember(db: Db, studyId: string, userId: string): Pr
 }
 
 /** Whether the user has set a password (an invited user has none until they accept). */
-const hasPassword = sql<boolean>`exists (select 1 from ${accounts} where ${accounts.userId} = ${users.id} and ${accounts.providerId} = 'credential' and ${accounts.password} is not null)`;
+// Written out: drizzle leaves column names unqualified inside a select's sql, and both tables have "id".
+const hasPassword = sql<boolean>`exists (select 1 from accounts a where a.user_id = "users"."id" and a.provider_id = 'credential' and a.password is not null)`;
 
 export function listAllUsers(db: Db) {
   return db
