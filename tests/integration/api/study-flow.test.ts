@@ -262,8 +262,10 @@ describe("a whole study through the API", () => {
     const audit = await executeRows<{ action: string; target: string }>(a.t.db, sql`select action, target from audit_log order by id`);
     expect(audit.map((x) => `${x.action} ${x.target}`)).toEqual([
       // The panel imports earlier in this study: a dry run, the refused file, the import, the re-import skipping everyone.
+      "api_token.created test", "api_token.created test", "instrument.version_uploaded Wave 1 (2022) v1", "instrument.version_uploaded Wave 2 (2023) v1",
       "panel.import_check null", "panel.import null", "panel.import null", "panel.import null",
-      "export.responses wide.json", "export.responses long.csv", "export.responses wide.json", "export.responses long.json", "export.recruitment_list recruitment-list.csv",
+      "export.responses wide.json", "export.responses long.csv", "export.responses wide.json", "export.responses long.json",
+      "recruitment.rule_saved Leavers", "export.recruitment_list recruitment-list.csv",
     ]);
   });
 

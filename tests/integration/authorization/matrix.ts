@@ -38,6 +38,9 @@ export const PAGES: Record<string, PageCase> = {
   "/admin/audit": { expect: ADMIN_PAGE },
   "/admin/mailbox": { expect: ADMIN_PAGE },
   "/admin/mailbox/[id]": { params: (w) => ({ id: String(w.mailboxId) }), expect: ADMIN_PAGE },
+  "/admin/users": { expect: ADMIN_PAGE },
+  "/admin/users/[id]": { params: (w) => ({ id: w.people.member.user.id }), expect: ADMIN_PAGE },
+  "/set-password": { query: { token: "a-token-from-an-invitation" }, expect: same(200) },
   "/studies/[slug]": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/exports": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/panel": { params: study, expect: STUDY_PAGE },
@@ -137,6 +140,16 @@ export const ACTIONS: Record<string, ActionCase> = {
   "(staff)/account/actions.ts#createTokenAction": { args: () => [{ ok: null }, fd({ name: "matrix token" })], expect: [401, "ok", "ok", "ok"] },
   // The member's token: only the member may revoke it; anyone else, signed in or not, gets 404.
   "(staff)/account/actions.ts#revokeTokenAction": { args: async (w) => [fd({ id: await w.memberToken() })], expect: [404, "ok", 404, 404] },
+  // User management: admins only. Each changes nothing for an admin (same role, already a member,
+  // already active) or names a user who does not exist, so the matrix people stay as they are.
+  "set-password/actions.ts#setPasswordAction": { args: () => [{ ok: null }, fd({ token: "not-a-live-invitation-token", password: "a long new password", confirm: "a long new password" })], expect: same(422) },
+  "(staff)/admin/users/actions.ts#inviteAction": { args: (_w, role) => [{ ok: null }, fd({ email: `invited-${role}-${++n}@matrix.example`, name: "Invited", role: "researcher" })], expect: [401, 403, 403, "ok"] },
+  "(staff)/admin/users/actions.ts#resendAction": { args: (w) => [{ ok: null }, fd({ userId: w.people.member.user.id })], expect: [401, 403, 403, 409] },
+  "(staff)/admin/users/actions.ts#roleAction": { args: (w) => [{ ok: null }, fd({ userId: w.people.outsider.user.id, role: "researcher" })], expect: [401, 403, 403, "ok"] },
+  "(staff)/admin/users/actions.ts#reactivateAction": { args: (w) => [{ ok: null }, fd({ userId: w.people.member.user.id })], expect: [401, 403, 403, "ok"] },
+  "(staff)/admin/users/actions.ts#addMemberAction": { args: (w) => [{ ok: null }, fd({ userId: w.people.member.user.id, study: w.slug })], expect: [401, 403, 403, "ok"] },
+  "(staff)/admin/users/actions.ts#deactivateAction": { args: () => [{ ok: null }, fd({ userId: "no-such-user" })], expect: [401, 403, 403, 404] },
+  "(staff)/admin/users/actions.ts#removeMemberAction": { args: (w) => [{ ok: null }, fd({ userId: "no-such-user", study: w.slug })], expect: [401, 403, 403, 404] },
   "(staff)/studies/[slug]/recruitment/actions.ts#saveRuleAction": {
     args: (w) => [w.slug, { name: "Matrix leavers", waveId: null, trajectories: ["returned", "moved_on"], consent: "interview_contact" }],
     expect: STUDY_ACTION,
