@@ -8,6 +8,7 @@ import { importPanelEndpoint, listParticipantsEndpoint } from "./endpoints/panel
 import {
   createStudyEndpoint, getInstrumentVersionEndpoint, getStudyEndpoint, listInstrumentsEndpoint, listStudiesEndpoint, uploadInstrumentEndpoint,
 } from "./endpoints/studies";
+import { addMemberEndpoint, auditLogEndpoint, inviteUserEndpoint, listUsersEndpoint, removeMemberEndpoint, updateUserEndpoint } from "./endpoints/users";
 import { closeWaveEndpoint, createWaveEndpoint, fieldworkEndpoint, listWavesEndpoint, openWaveEndpoint, scheduleWaveEndpoint } from "./endpoints/waves";
 
 export const API_ENDPOINTS: Endpoint[] = [
@@ -18,6 +19,7 @@ export const API_ENDPOINTS: Endpoint[] = [
   importPanelEndpoint, listParticipantsEndpoint,
   exportResponsesEndpoint, frequencyEndpoint,
   listRulesEndpoint, saveRuleEndpoint, listFlaggedEndpoint, updateFlaggedEndpoint, recruitmentListEndpoint,
+  listUsersEndpoint, inviteUserEndpoint, updateUserEndpoint, addMemberEndpoint, removeMemberEndpoint, auditLogEndpoint,
 ] as Endpoint[];
 
 export const API_TAGS = [
@@ -29,4 +31,5 @@ export const API_TAGS = [
   { name: "Responses", description: "Response exports for analysis" },
   { name: "Reports", description: "Frequency tables" },
   { name: "Recruitment", description: "Interview recruitment: rules, flagged list, statuses, the contact list" },
+  { name: "Users", description: "Admins only: researchers and admins, study memberships, the audit log" },
 ];

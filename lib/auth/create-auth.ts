@@ -10,6 +10,7 @@ import { accounts, rateLimits, sessions, users, verifications } from "../../db/s
 import type { Config } from "../config/load-config";
 import { hashToken } from "../crypto/tokens";
 import { CLIENT_IP_HEADER } from "../http/client-ip";
+import { DEACTIVATED_MESSAGE } from "./password-flows";
 import { accountKey, authThrottlePlugin } from "./sign-in-throttle";
 import { trustedOrigins } from "./trusted-origins";
 
@@ -37,9 +38,6 @@ export type SendResetLink = (r: { userId: string; url: string; minutes: number; 
  * the audit log; auth does not depend on the audit folder).
  */
 export type OnPasswordReset = (user: { id: string; email: string; name: string; role: "admin" | "researcher" }) => Promise<unknown>;
-
-/** Said to a deactivated account that gave the right password (no one else learns it exists). */
-export const DEACTIVATED_MESSAGE = "This account has been deactivated. Ask an admin if you need access again.";
 
 /** Reset links live an hour. */
 const RESET_LINK_SECONDS = 60 * 60;

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { AppError, Forbidden, InvalidInput, Unauthorized } from "../errors/app-error";
 import { parseInput } from "../errors/zod-issues";
-import { DEACTIVATED_MESSAGE, type Auth } from "./create-auth";
+import type { Auth } from "./create-auth";
 import { isLocalPath } from "./local-path";
 
 export const signInSchema = z.object({
@@ -24,6 +24,8 @@ export const newPasswordSchema = z
 
 export const WRONG_PASSWORD = "The email or password is wrong.";
 export const BAD_RESET_LINK = "This reset link is invalid or has expired.";
+/** Said to a deactivated account that gave the right password (no one else learns it exists). */
+export const DEACTIVATED_MESSAGE = "This account has been deactivated. Ask an admin if you need access again.";
 
 export class TooManyAttempts extends AppError {
   constructor(message: string) {

@@ -70,3 +70,13 @@ export async function reactivateUser(db: Db, admin: StaffUser, userId: string, n
     return { changed: true };
   });
 }
+
+/** The API's PATCH: a role change and (de)activation together, or neither (one transaction). */
+export async function updateUser(db: Db, admin: StaffUser, userId: string, change: { role?: Role; active?: boolean }, now: Date): Promise<void> {
+  requireAdmin(admin, "user management");
+  await transaction(db, async (tx) => {
+    if (change.active === false) await deactivateUser(tx, admin, userId, now);
+    if (change.role) await changeRole(tx, admin, userId, { role: change.role }, now);
+    if (change.active === true) await reactivateUser(tx, admin, userId, now);
+  });
+}

@@ -215,4 +215,11 @@ export const API: Record<string, ApiCase> = {
   listFlagged: { options: (w) => ({ params: S(w) }), expect: STUDY_API },
   updateFlagged: { options: (w) => ({ params: { ...S(w), entry: w.entryId }, json: { notes: "noted through the API" } }), expect: STUDY_API },
   exportRecruitmentList: { options: (w) => ({ params: S(w) }), expect: [401, 403, 403, 200] },
+  // Users and the audit log: admins only; the changes leave the matrix people as they are.
+  listUsers: { options: () => ({}), expect: [401, 403, 403, 200] },
+  inviteUser: { options: () => ({ json: { email: `api-invited-${++n}@matrix.example`, name: "Invited", role: "researcher" } }), expect: [401, 403, 403, 201] },
+  updateUser: { options: (w) => ({ params: { user: w.people.outsider.user.id }, json: { role: "researcher" } }), expect: [401, 403, 403, 200] },
+  addStudyMember: { options: (w) => ({ params: { ...S(w), user: w.people.member.user.id } }), expect: [401, 403, 403, 200] },
+  removeStudyMember: { options: (w) => ({ params: { ...S(w), user: "no-such-user" } }), expect: [401, 403, 403, 404] },
+  listAuditLog: { options: () => ({ query: { action: "export.responses" } }), expect: [401, 403, 403, 200] },
 };
