@@ -22,6 +22,19 @@ function parseFilters(raw: Record<string, string | string[] | undefined>): { q: 
   return { q: q as AuditQuery, ignored };
 }
 
+/** One filter of the form: "any" first, then each [value, label]. */
+function FilterSelect(p: { name: string; label: string; any: string; value?: string; options: [string, string][] }) {
+  return (
+    <div>
+      <label htmlFor={`f-${p.name}`}>{p.label}</label>
+      <select id={`f-${p.name}`} name={p.name} defaultValue={p.value ?? ""}>
+        <option value="">{p.any}</option>
+        {p.options.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+      </select>
+    </div>
+  );
+}
+
 export default async function AuditPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { rt, user } = await staffPage(["admin"], "/admin/audit");
   const { q, ignored } = parseFilters(await props.searchParams);
@@ -37,27 +50,9 @@ export default async function AuditPage(props: { searchParams: Promise<Record<st
       <h1>Audit log</h1>
       <form method="get" action="/admin/audit" className="stack" aria-label="Filter the audit log">
         {ignored.length > 0 && <p role="alert" className="field-error">Ignored a filter that is not valid: {ignored.join(", ")}.</p>}
-        <div>
-          <label htmlFor="f-user">Who</label>
-          <select id="f-user" name="user" defaultValue={query.user ?? ""}>
-            <option value="">Anyone</option>
-            {options.users.map((u) => <option key={u.id} value={u.id}>{u.email}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-study">Study</label>
-          <select id="f-study" name="study" defaultValue={query.study ?? ""}>
-            <option value="">Any study</option>
-            {options.studies.map((s) => <option key={s.slug} value={s.slug}>{s.name}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-action">Action</label>
-          <select id="f-action" name="action" defaultValue={query.action ?? ""}>
-            <option value="">Any action</option>
-            {options.actions.map((a) => <option key={a} value={a}>{a}</option>)}
-          </select>
-        </div>
+        <FilterSelect name="user" label="Who" any="Anyone" value={query.user} options={options.users.map((u) => [u.id, u.email])} />
+        <FilterSelect name="study" label="Study" any="Any study" value={query.study} options={options.studies.map((s) => [s.slug, s.name])} />
+        <FilterSelect name="action" label="Action" any="Any action" value={query.action} options={options.actions.map((a) => [a, a])} />
         <div>
           <label htmlFor="f-from">From (day, UTC)</label>
           <input id="f-from" name="from" type="date" defaultValue={query.from ?? ""} />

@@ -32,7 +32,7 @@ export default async function UserPage(props: { params: Promise<{ id: string }>;
         <dt>Created</dt><dd>{formatDate(user.createdAt, "minute", { timeZone: "UTC" })} UTC</dd>
       </dl>
 
-      {q.confirm === "deactivate" && !user.deactivatedAt && (
+      {q.confirm === "deactivate" && !user.deactivatedAt && !self && (
         <section className="card" aria-labelledby="confirm-deactivate">
           <h2 id="confirm-deactivate">Deactivate {user.email}?</h2>
           <p>They can no longer sign in; every session of theirs ends now and every API token of theirs is revoked. You can reactivate the account later (the tokens stay revoked).</p>
