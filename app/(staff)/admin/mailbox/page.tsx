@@ -20,14 +20,14 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
       <p className="muted">
         {rt.config.smtpUrl ? "An SMTP server is configured, so new mail goes there; this lists earlier local deliveries." : "No SMTP server is configured: every email Panelwave sends lands here."} {total} {total === 1 ? "message" : "messages"}; each is deleted {rt.config.mailboxRetentionDays} days after it arrived.
       </p>
-      <table>
-        <thead><tr><th>Received</th><th>To</th><th>Subject</th></tr></thead>
+      <table className="stack-table cards-on-phone">
+        <thead><tr><th>Received (UTC)</th><th>To</th><th>Subject</th></tr></thead>
         <tbody>
           {messages.map((m) => (
             <tr key={m.id}>
-              <td>{formatDate(m.createdAt, "second", { timeZone: "UTC" })}</td>
-              <td>{m.toAddress}</td>
-              <td><Link href={`/admin/mailbox/${m.id}`}>{m.subject}</Link></td>
+              <td data-label="Received (UTC)">{formatDate(m.createdAt, "second", { timeZone: "UTC" })}</td>
+              <td data-label="To">{m.toAddress}</td>
+              <td data-label="Subject"><Link href={`/admin/mailbox/${m.id}`}>{m.subject}</Link></td>
             </tr>
           ))}
         </tbody>

@@ -82,7 +82,7 @@ export default async function UserPage(props: { params: Promise<{ id: string }>;
           </tbody>
         </table>
       )}
-      {otherStudies.length > 0 && (
+      {otherStudies.length === 0 ? <p className="muted">{studies.length ? "A member of every study." : "There are no studies yet."}</p> : (
         <UserActionForm action={addMemberAction} userId={user.id} label="Add to a study" button="Add to the study" fields={["study"]}>
           <div>
             <label htmlFor="study">Add to study</label>
