@@ -130,6 +130,12 @@ export async function insertUserLinkToken(db: Db, t: { identifier: string; userI
   await db.insert(verifications).values({ id: randomUUID(), identifier: t.identifier, value: t.userId, expiresAt: t.expiresAt, createdAt: t.now, updatedAt: t.now });
 }
 
+/** Whether an unexpired token with this identifier exists (read only). */
+export async function hasUserLinkToken(db: Db, identifier: string, now: Date): Promise<boolean> {
+  const [row] = await db.select({ id: verifications.id }).from(verifications).where(and(eq(verifications.identifier, identifier), gt(verifications.expiresAt, now))).limit(1);
+  return !!row;
+}
+
 /** Takes (deletes) the unexpired token with this identifier; its user id, or null. Single use. */
 export async function takeUserLinkToken(db: Db, identifier: string, now: Date): Promise<string | null> {
   const rows = await db

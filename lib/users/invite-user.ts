@@ -3,7 +3,7 @@
 // link's token is stored only as a hash in better-auth's verifications table ("invite#<hash>").
 import { hashPassword } from "better-auth/crypto";
 import type { Db } from "../../db/client";
-import { deleteUserLinkTokens, findUserByEmail, findUserById, findUserState, insertInvitedUser, insertUserLinkToken, setCredentialPassword, takeUserLinkToken } from "../../db/queries/users";
+import { deleteUserLinkTokens, findUserByEmail, hasUserLinkToken, findUserById, findUserState, insertInvitedUser, insertUserLinkToken, setCredentialPassword, takeUserLinkToken } from "../../db/queries/users";
 import { transaction } from "../../db/transaction";
 import { recordAudit } from "../audit/record-audit";
 import type { StaffUser } from "../auth/current-user";
@@ -69,7 +69,8 @@ export async function resendInvitation(db: Db, config: MailConfig, admin: StaffU
 export async function acceptInvitation(db: Db, input: { token: unknown; password: unknown; confirm: unknown }, now: Date): Promise<{ email: string }> {
   const { password } = parseInput(newPasswordSchema, input);
   const token = typeof input.token === "string" && TOKEN_RE.test(input.token) ? input.token : null;
-  if (!token) throw new InvalidInput(BAD_INVITE_LINK);
+  // A dead link is refused before the (deliberately slow) password hash is computed.
+  if (!token || !(await hasUserLinkToken(db, inviteIdentifier(token), now))) throw new InvalidInput(BAD_INVITE_LINK);
   const hash = await hashPassword(password);
   return transaction(db, async (tx) => {
     const userId = await takeUserLinkToken(tx, inviteIdentifier(token), now);

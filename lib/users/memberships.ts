@@ -1,8 +1,8 @@
 // Which studies a researcher works on: admins add and remove memberships, which
 // lib/auth/permissions.ts reads (admins reach every study whatever their memberships).
 import type { Db } from "../../db/client";
-import { findStudyBySlug, listStudiesForUser } from "../../db/queries/studies";
-import { addStudyMember, findUserState, listMemberStudies, removeStudyMember } from "../../db/queries/users";
+import { findStudyBySlug } from "../../db/queries/studies";
+import { addStudyMember, findUserState, removeStudyMember } from "../../db/queries/users";
 import { transaction } from "../../db/transaction";
 import { recordAudit } from "../audit/record-audit";
 import type { StaffUser } from "../auth/current-user";
@@ -41,16 +41,4 @@ export async function removeMembership(db: Db, admin: StaffUser, userId: string,
     if (changed) await recordAudit(tx, admin, { studyId: study.id, action: "study.member_removed", target: user.email, filter: {}, rowCount: null, outcome: { role: user.role } }, now);
     return { changed };
   });
-}
-
-/** One user's page: their account, their studies, and the studies they could be added to. */
-export async function getUserDetail(db: Db, admin: StaffUser, userId: string) {
-  requireAdmin(admin, "the user list");
-  const id = userIdSchema.safeParse(userId);
-  const user = id.success ? await findUserState(db, id.data) : null;
-  if (!user) throw new NotFound("User not found");
-  const member = await listMemberStudies(db, user.id);
-  const all = await listStudiesForUser(db, admin);
-  const joined = new Set(member.map((s) => s.id));
-  return { user, studies: member, otherStudies: all.filter((s) => !joined.has(s.id)).map((s) => ({ slug: s.slug, name: s.name })) };
 }

@@ -2,7 +2,7 @@
 // (deactivate, remove from a study) first show a confirmation (?confirm=…). Admins only.
 import Link from "next/link";
 import { formatDate } from "../../../../../lib/i18n/format-date";
-import { getUserDetail } from "../../../../../lib/users/memberships";
+import { getUserDetail } from "../../../../../lib/users/user-view";
 import { orNotFound, staffPage } from "../../../staff-page";
 import { addMemberAction, deactivateAction, reactivateAction, removeMemberAction, resendAction, roleAction } from "../actions";
 import { UserActionForm } from "../user-action-form";
