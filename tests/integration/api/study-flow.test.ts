@@ -30,6 +30,10 @@ import * as flagged from "../../../app/api/v1/studies/[study]/recruitment/flagge
 import * as flaggedEntry from "../../../app/api/v1/studies/[study]/recruitment/flagged/[entry]/route";
 import * as recruitmentList from "../../../app/api/v1/studies/[study]/recruitment/list/route";
 import * as me from "../../../app/api/v1/me/route";
+import * as users from "../../../app/api/v1/users/route";
+import * as oneUser from "../../../app/api/v1/users/[user]/route";
+import * as members from "../../../app/api/v1/studies/[study]/members/[user]/route";
+import * as auditLog from "../../../app/api/v1/audit/route";
 import { API_ENDPOINTS } from "../../../lib/api/registry";
 import { answerPersonalLink } from "./answer";
 import { checkedOperations } from "./contract";
@@ -272,6 +276,18 @@ describe("a whole study through the API", () => {
   it("closes the wave", async () => {
     const res = await json(await call(close.POST, "", { token: researcher, method: "POST", params: { ...S, wave: "wave-2" } }));
     expect(res).toMatchObject({ wave: "wave-2", status: "closed" });
+  });
+
+  it("lets an admin bring a colleague onto the study, then take them off again, all in the audit log", async () => {
+    const colleague = await json(await call(users.POST, "", { token: admin, json: { email: "colleague@example.org", name: "Colleague", role: "researcher" } }));
+    expect(colleague).toMatchObject({ status: "invited", role: "researcher" });
+    expect((await json(await call(users.GET, "", { token: admin }))).users.map((u: { email: string }) => u.email)).toContain("colleague@example.org");
+    await call(members.PUT, "", { token: admin, params: { ...S, user: colleague.id } });
+    expect(await json(await call(oneUser.PATCH, "", { token: admin, params: { user: colleague.id }, json: { active: false } }))).toMatchObject({ status: "deactivated" });
+    await call(members.DELETE, "", { token: admin, params: { ...S, user: colleague.id } });
+    const log = await json(await call(auditLog.GET, "", { token: admin, query: { study: S.study, action: "study.member_added" } }));
+    expect(log.entries).toHaveLength(1);
+    expect(log.entries[0]).toMatchObject({ study: S.study, target: "colleague@example.org" });
   });
 
   it("answered every call as the OpenAPI document says (status, media type, JSON schema)", () => {
