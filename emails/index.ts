@@ -5,6 +5,7 @@ import { EMAIL_LANGUAGES, type EmailLanguage, type RenderedEmail, type Responden
 import * as linkConfirmation from "./link-confirmation";
 import * as passwordReset from "./password-reset";
 import * as reminder from "./reminder";
+import * as staffInvitation from "./staff-invitation";
 import * as thankYou from "./thank-you";
 import * as withdrawalConfirmation from "./withdrawal-confirmation";
 
@@ -43,6 +44,7 @@ export const TEMPLATES = {
     ...linkConfirmation,
   } as Entry<linkConfirmation.LinkConfirmationProps>,
   "password-reset": { audience: "staff", bulk: false, languages: ["en", "nb"], ...passwordReset } as Entry<passwordReset.PasswordResetProps>,
+  "staff-invitation": { audience: "staff", bulk: false, languages: ["en", "nb"], ...staffInvitation } as Entry<staffInvitation.StaffInvitationProps>,
 };
 
 export type TemplateName = keyof typeof TEMPLATES;

@@ -7,6 +7,7 @@ import type { Db, DbKind } from "../db/client";
 import { createAuth, type Auth, type AuthConfig } from "./auth/create-auth";
 import { loadConfig, type Config } from "./config/load-config";
 import { queuePasswordReset } from "./mail/queue-mail";
+import { recordAudit } from "./audit/record-audit";
 
 export type Runtime = { config: Config; db: Db; dbKind: DbKind; auth: Auth };
 
@@ -17,10 +18,16 @@ unavailableAs((e) => new ServiceUnavailable(e.message, e.retryAfterSeconds));
 
 /**
  * Auth wired to the outbox: a reset link goes out like every other email (and to the local
- * mailbox when no SMTP server is configured); a repeated request queues one message.
+ * mailbox when no SMTP server is configured); a repeated request queues one message. A password
+ * set from a reset link is recorded in the audit log, as the user.
  */
 export function createAppAuth(db: Db, config: AuthConfig): Auth {
-  return createAuth(db, config, (r) => queuePasswordReset(db, config.personalDataKey, r, new Date()));
+  return createAuth(
+    db,
+    config,
+    (r) => queuePasswordReset(db, config.personalDataKey, r, new Date()),
+    (user) => recordAudit(db, user, { studyId: null, action: "user.password_reset", target: user.email, filter: {}, rowCount: null, outcome: { sessionsEnded: true } }, new Date()),
+  );
 }
 
 export function getRuntime(): Promise<Runtime> {

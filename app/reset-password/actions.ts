@@ -3,10 +3,11 @@
 import { redirect } from "next/navigation";
 import { resetWithToken } from "../../lib/auth/password-flows";
 import { getRuntime } from "../../lib/runtime";
-import { toActionResult, type ActionResult } from "../action-result";
+import { toActionResult } from "../action-result";
 import { authRequestHeaders } from "../auth-cookies";
+import type { NewPasswordState } from "../components/new-password-form";
 
-export type NewPasswordState = ActionResult | { ok: null };
+export type { NewPasswordState };
 
 export async function resetPasswordAction(_prev: NewPasswordState, form: FormData): Promise<NewPasswordState> {
   const result = await toActionResult(async () => {

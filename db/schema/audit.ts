@@ -13,7 +13,13 @@ export const auditLog = pgTable(
     rowCount: integer("row_count"),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index("audit_log_study_at_idx").on(t.studyId, t.at)],
+  (t) => [
+    index("audit_log_study_at_idx").on(t.studyId, t.at),
+    // The audit page's filters (newest first by id): by user, by action, by date range.
+    index("audit_log_user_id_idx").on(t.userId, t.id),
+    index("audit_log_action_id_idx").on(t.action, t.id),
+    index("audit_log_at_idx").on(t.at),
+  ],
 );
 
 /** Key/value facts about this installation (e.g. that the demo was seeded). */

@@ -11,6 +11,8 @@ export const users = pgTable("users", {
   image: text("image"),
   /** "admin" sees every study and personal data; "researcher" only studies they belong to. */
   role: text("role").$type<"admin" | "researcher">().notNull().default("researcher"),
+  /** Set when an admin deactivates the account: no sign-in, no session, no API token (lib/auth/manage-users.ts). */
+  deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

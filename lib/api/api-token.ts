@@ -4,6 +4,8 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { findTokenUser, insertApiToken, listApiTokens, revokeApiToken, touchApiToken } from "../../db/queries/users";
+import { transaction } from "../../db/transaction";
+import { recordAudit } from "../audit/record-audit";
 import type { StaffUser } from "../auth/current-user";
 import { hashToken } from "../crypto/tokens";
 import { NotFound, Unauthorized } from "../errors/app-error";
@@ -25,7 +27,11 @@ export type NewToken = z.input<typeof newTokenSchema>;
 export async function createApiToken(db: Db, user: StaffUser, input: NewToken, now: Date) {
   const { name } = parseInput(newTokenSchema, input);
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
-  const row = await insertApiToken(db, { userId: user.id, name, tokenHash: hashToken(token), now });
+  const row = await transaction(db, async (tx) => {
+    const r = await insertApiToken(tx, { userId: user.id, name, tokenHash: hashToken(token), now });
+    await recordAudit(tx, user, { studyId: null, action: "api_token.created", target: name, filter: {}, rowCount: null, outcome: { tokenId: r.id } }, now);
+    return r;
+  });
   return { ...row, token };
 }
 
@@ -36,7 +42,11 @@ export function listOwnApiTokens(db: Db, user: StaffUser) {
 
 /** Revokes one of the user's own tokens at once; another user's token answers NotFound. */
 export async function revokeOwnApiToken(db: Db, user: StaffUser, id: string, now: Date): Promise<void> {
-  if (!z.uuid().safeParse(id).success || !(await revokeApiToken(db, user.id, id, now))) throw new NotFound("Token not found");
+  if (!z.uuid().safeParse(id).success) throw new NotFound("Token not found");
+  await transaction(db, async (tx) => {
+    if (!(await revokeApiToken(tx, user.id, id, now))) throw new NotFound("Token not found");
+    await recordAudit(tx, user, { studyId: null, action: "api_token.revoked", target: null, filter: {}, rowCount: null, outcome: { tokenId: id } }, now);
+  });
 }
 
 /**

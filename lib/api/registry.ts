@@ -10,6 +10,7 @@ import { getParticipantEndpoint, importPanelEndpoint, listParticipantsEndpoint, 
 import {
   createStudyEndpoint, getInstrumentVersionEndpoint, getStudyEndpoint, listInstrumentsEndpoint, listStudiesEndpoint, uploadInstrumentEndpoint, updateStudyEndpoint,
 } from "./endpoints/studies";
+import { addMemberEndpoint, auditLogEndpoint, inviteUserEndpoint, listUsersEndpoint, removeMemberEndpoint, updateUserEndpoint } from "./endpoints/users";
 import {
   closeWaveEndpoint, createWaveEndpoint, deleteWaveEndpoint, editWaveEndpoint, fieldworkEndpoint, listWavesEndpoint, openWaveEndpoint, reopenWaveEndpoint, scheduleWaveEndpoint,
 } from "./endpoints/waves";
@@ -24,6 +25,7 @@ export const API_ENDPOINTS: Endpoint[] = [
   exportResponsesEndpoint, frequencyEndpoint, otherTextsEndpoint, intervieweesEndpoint,
   listRulesEndpoint, saveRuleEndpoint, listFlaggedEndpoint, updateFlaggedEndpoint, recruitmentListEndpoint,
   previewRequestEndpoint, sendRequestEndpoint, recordStepsEndpoint,
+  listUsersEndpoint, inviteUserEndpoint, updateUserEndpoint, addMemberEndpoint, removeMemberEndpoint, auditLogEndpoint,
 ] as Endpoint[];
 
 export const API_TAGS = [
@@ -35,4 +37,5 @@ export const API_TAGS = [
   { name: "Responses", description: "Response exports for analysis" },
   { name: "Reports", description: "Frequency tables" },
   { name: "Recruitment", description: "Interview recruitment: rules, flagged list, statuses, the contact list" },
+  { name: "Users", description: "Admins only: researchers and admins, study memberships, the audit log" },
 ];

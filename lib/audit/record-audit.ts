@@ -22,14 +22,27 @@ export type AuditAction =
   | "participant.invitation_resent"
   | "participant.withdrawn"
   | "participant.contact_viewed"
-
   | "wave.create"
   | "wave.update"
   | "wave.schedule"
   | "wave.open"
   | "wave.close"
   | "wave.reopen"
-  | "wave.delete";
+  | "wave.delete"
+  // Users, their access and their credentials (lib/auth), tokens, questionnaires, recruitment rules.
+  | "user.invited"
+  | "user.invitation_resent"
+  | "user.invitation_accepted"
+  | "user.password_reset"
+  | "user.role_changed"
+  | "user.deactivated"
+  | "user.reactivated"
+  | "study.member_added"
+  | "study.member_removed"
+  | "api_token.created"
+  | "api_token.revoked"
+  | "instrument.version_uploaded"
+  | "recruitment.rule_saved";
 
 /**
  * Who acted: a signed-in staff user, or a respondent acting through a link they hold (no user id;

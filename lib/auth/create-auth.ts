@@ -1,13 +1,16 @@
 // better-auth configured on our drizzle schema: email + password (scrypt hashes), sessions in
 // the database. Public sign-up is off: users are created by admins or `npm run admin:create`.
 import { betterAuth } from "better-auth";
+import { APIError } from "better-auth/api";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import type { Db } from "../../db/client";
 import { clearAttempts, deleteResetTokens } from "../../db/queries/auth-throttle";
+import { isUserDeactivated } from "../../db/queries/users";
 import { accounts, rateLimits, sessions, users, verifications } from "../../db/schema";
 import type { Config } from "../config/load-config";
 import { hashToken } from "../crypto/tokens";
 import { CLIENT_IP_HEADER } from "../http/client-ip";
+import { DEACTIVATED_MESSAGE } from "./password-flows";
 import { accountKey, authThrottlePlugin } from "./sign-in-throttle";
 import { trustedOrigins } from "./trusted-origins";
 
@@ -30,10 +33,16 @@ export function storedIdentifier(identifier: string): string {
  */
 export type SendResetLink = (r: { userId: string; url: string; minutes: number; requestKey: string }) => Promise<unknown>;
 
+/**
+ * What happens after someone sets a new password from a reset link (lib/runtime.ts records it in
+ * the audit log; auth does not depend on the audit folder).
+ */
+export type OnPasswordReset = (user: { id: string; email: string; name: string; role: "admin" | "researcher" }) => Promise<unknown>;
+
 /** Reset links live an hour. */
 const RESET_LINK_SECONDS = 60 * 60;
 
-export function createAuth(db: Db, config: AuthConfig, sendResetLink: SendResetLink) {
+export function createAuth(db: Db, config: AuthConfig, sendResetLink: SendResetLink, onReset: OnPasswordReset = async () => {}) {
   return betterAuth({
     appName: "Panelwave",
     secret: config.authSecret,
@@ -53,8 +62,12 @@ export function createAuth(db: Db, config: AuthConfig, sendResetLink: SendResetL
       onPasswordReset: async ({ user }) => {
         await deleteResetTokens(db, user.id);
         await clearAttempts(db, accountKey(config, "sign-in", user.email));
+        const role = (user as { role?: string }).role === "admin" ? "admin" : "researcher";
+        await onReset({ id: user.id, email: user.email, name: user.name, role });
       },
       sendResetPassword: async ({ user, url, token }) => {
+        // A deactivated account gets no link (the answer to the request is the same either way).
+        if (await isUserDeactivated(db, user.id)) return;
         await sendResetLink({ userId: user.id, url, minutes: RESET_LINK_SECONDS / 60, requestKey: token });
       },
     },
@@ -63,6 +76,18 @@ export function createAuth(db: Db, config: AuthConfig, sendResetLink: SendResetL
     user: {
       additionalFields: {
         role: { type: "string", required: false, defaultValue: "researcher", input: false },
+        deactivatedAt: { type: "date", required: false, input: false },
+      },
+    },
+    // A deactivated account gets no new session, whichever way it signs in (its sessions were
+    // deleted when it was deactivated: lib/users/manage-users.ts).
+    databaseHooks: {
+      session: {
+        create: {
+          before: async (session) => {
+            if (await isUserDeactivated(db, session.userId)) throw new APIError("FORBIDDEN", { code: "ACCOUNT_DEACTIVATED", message: DEACTIVATED_MESSAGE });
+          },
+        },
       },
     },
     // Requests to /api/auth/* are limited per client address in the database, shared by every

@@ -10,7 +10,9 @@ export type StaffUser = { id: string; email: string; name: string; role: "admin"
 export async function currentUser(rt: WithAuth, headers: Headers): Promise<StaffUser | null> {
   const session = await rt.auth.api.getSession({ headers });
   if (!session) return null;
-  const u = session.user as { id: string; email: string; name: string; role?: string };
+  const u = session.user as { id: string; email: string; name: string; role?: string; deactivatedAt?: Date | null };
+  // Deactivation deletes the sessions; this guards a session created in the same instant.
+  if (u.deactivatedAt) return null;
   return { id: u.id, email: u.email, name: u.name, role: u.role === "admin" ? "admin" : "researcher" };
 }
 

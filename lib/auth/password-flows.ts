@@ -3,7 +3,7 @@
 // the lock-outs) and answers either the Set-Cookie headers to pass on or an AppError whose
 // message is safe to show. Nothing here says whether an account exists.
 import { z } from "zod";
-import { AppError, InvalidInput, Unauthorized } from "../errors/app-error";
+import { AppError, Forbidden, InvalidInput, Unauthorized } from "../errors/app-error";
 import { parseInput } from "../errors/zod-issues";
 import type { Auth } from "./create-auth";
 import { isLocalPath } from "./local-path";
@@ -24,6 +24,8 @@ export const newPasswordSchema = z
 
 export const WRONG_PASSWORD = "The email or password is wrong.";
 export const BAD_RESET_LINK = "This reset link is invalid or has expired.";
+/** Said to a deactivated account that gave the right password (no one else learns it exists). */
+export const DEACTIVATED_MESSAGE = "This account has been deactivated. Ask an admin if you need access again.";
 
 export class TooManyAttempts extends AppError {
   constructor(message: string) {
@@ -42,6 +44,7 @@ function mapAuthError(e: unknown, on401: () => AppError): never {
   if (status === 401) throw on401();
   if (status === 400 && codeOf(e) === "INVALID_TOKEN") throw new InvalidInput(BAD_RESET_LINK);
   if (status === 400 && codeOf(e) === "PASSWORD_TOO_SHORT") throw new InvalidInput("Check the password", [{ path: "password", message: "The password needs at least 10 characters" }]);
+  if (status === 403 && codeOf(e) === "ACCOUNT_DEACTIVATED") throw new Forbidden(DEACTIVATED_MESSAGE);
   if (status === 400 || status === 403) throw new InvalidInput(WRONG_PASSWORD);
   throw e;
 }

@@ -1,6 +1,8 @@
 // Uploading a questionnaire version from an XLSForm or a JSON definition.
 import type { Db } from "../../db/client";
 import { insertNextVersion, latestVersionByName, type VersionRow } from "../../db/queries/instruments";
+import { transaction } from "../../db/transaction";
+import { recordAudit } from "../audit/record-audit";
 import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { InvalidInput, type FieldIssue } from "../errors/app-error";
@@ -78,8 +80,15 @@ export async function uploadInstrument(
     return { outcome: "unchanged", version: version as VersionRow, warnings, changes, definition };
   }
   if (input.dryRun) return { outcome: "valid", version: null, warnings, changes, definition };
-  const version = await insertNextVersion(db, {
-    studyId: study.id, name: input.name, definition, sourceFormat: input.source.kind, sourceName: input.source.filename, createdBy: user.id, now,
+  const version = await transaction(db, async (tx) => {
+    const v = await insertNextVersion(tx, {
+      studyId: study.id, name: input.name, definition, sourceFormat: input.source.kind, sourceName: input.source.filename, createdBy: user.id, now,
+    });
+    await recordAudit(tx, user, {
+      studyId: study.id, action: "instrument.version_uploaded", target: `${v.instrument} v${v.version}`, filter: {}, rowCount: null,
+      outcome: { instrument: v.instrument, version: v.version, format: input.source.kind, file: input.source.filename ?? null, changes: changes.length },
+    }, now);
+    return v;
   });
   return { outcome: "created", version, warnings, changes, definition };
 }

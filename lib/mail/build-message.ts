@@ -60,10 +60,12 @@ export function buildMessage(s: MailSettings, msg: ClaimedMessage, ctx: Delivery
     } else {
       const boxed = text(msg.data.secretUrl);
       if (!boxed) throw new Error("staff email without its link");
-      // Queued encrypted (queuePasswordReset); a row queued before encryption holds the plain link.
+      // Queued encrypted (queuePasswordReset, queueStaffInvitation); a row queued before encryption holds the plain link.
       const url = boxed.startsWith("v1.") ? decryptPersonal(s.personalDataKey, boxed) : boxed;
       const language = pickLanguage(msg.language, ["en", "nb"] as const, "en");
-      rendered = TEMPLATES["password-reset"].render({ language, name: ctx.userName ?? "", url, minutes: Number(msg.data.minutes ?? 60) });
+      rendered = msg.template === "staff-invitation"
+        ? TEMPLATES["staff-invitation"].render({ language, name: ctx.userName ?? "", url, days: Number(msg.data.days ?? 7), role: msg.data.role === "admin" ? "admin" : "researcher" })
+        : TEMPLATES["password-reset"].render({ language, name: ctx.userName ?? "", url, minutes: Number(msg.data.minutes ?? 60) });
     }
     return { ...base, to: ctx.userEmail!, subject: rendered.subject, html: rendered.html, text: rendered.text, headers: {} };
   }

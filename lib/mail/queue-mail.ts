@@ -95,28 +95,48 @@ export function queueThankYou(db: Db, r: { participantId: string; waveId: string
 }
 
 /**
- * Queues a password-reset email to a researcher or admin. The link is kept in the outbox only
- * until it is sent, and encrypted meanwhile (build-message.ts decrypts it). `requestKey` (the
- * reset token) makes a retried request queue one message; only its hash enters the idempotency
- * key, which is kept for good.
+ * Queues an email with a secret link to a researcher or admin (a reset link, an invitation). The
+ * link is kept in the outbox only until it is sent, and encrypted meanwhile (build-message.ts
+ * decrypts it). `requestKey` (the link's token) makes a retried request queue one message; only
+ * its hash enters the idempotency key, which is kept for good.
  */
-export async function queuePasswordReset(
+async function queueStaffLink(
   db: Db,
   key: Buffer,
-  r: { userId: string; url: string; minutes: number; language?: "en" | "nb"; requestKey: string },
+  m: { userId: string; kind: string; template: TemplateName; url: string; language?: "en" | "nb"; requestKey: string; data: Record<string, unknown> },
   now: Date,
 ): Promise<boolean> {
   const n = await insertOutbox(db, [
     {
-      userId: r.userId,
-      kind: "password_reset",
-      template: "password-reset",
-      language: r.language ?? "en",
-      data: { secretUrl: encryptPersonal(key, r.url), minutes: r.minutes },
-      idempotencyKey: `password-reset:${r.userId}:${hashToken(r.requestKey)}`,
+      userId: m.userId,
+      kind: m.kind,
+      template: m.template,
+      language: m.language ?? "en",
+      data: { secretUrl: encryptPersonal(key, m.url), ...m.data },
+      idempotencyKey: `${m.template}:${m.userId}:${hashToken(m.requestKey)}`,
       nextAttemptAt: now,
     },
   ]);
   if (n > 0) nudge("outbox");
   return n > 0;
+}
+
+/** Queues a password-reset email (the link lives as long as the reset token: `minutes`). */
+export function queuePasswordReset(
+  db: Db,
+  key: Buffer,
+  r: { userId: string; url: string; minutes: number; language?: "en" | "nb"; requestKey: string },
+  now: Date,
+): Promise<boolean> {
+  return queueStaffLink(db, key, { ...r, kind: "password_reset", template: "password-reset", data: { minutes: r.minutes } }, now);
+}
+
+/** Queues an invitation to a new researcher or admin: a single-use link to choose a first password (lib/users/invite-user.ts). */
+export function queueStaffInvitation(
+  db: Db,
+  key: Buffer,
+  r: { userId: string; url: string; days: number; role: "admin" | "researcher"; language?: "en" | "nb"; requestKey: string },
+  now: Date,
+): Promise<boolean> {
+  return queueStaffLink(db, key, { ...r, kind: "staff_invitation", template: "staff-invitation", data: { days: r.days, role: r.role } }, now);
 }

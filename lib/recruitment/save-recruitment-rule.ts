@@ -3,6 +3,7 @@ import type { Db } from "../../db/client";
 import { transaction } from "../../db/transaction";
 import { listWaveInstruments } from "../../db/queries/exports";
 import { findRule, insertRule, updateRule } from "../../db/queries/recruitment";
+import { recordAudit } from "../audit/record-audit";
 import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { InvalidInput, NotFound } from "../errors/app-error";
@@ -38,6 +39,10 @@ export async function saveRecruitmentRule(
       ruleId = await insertRule(tx, { studyId: study.id, name: r.name, waveId: r.waveId, rule: stored, active: r.active, now });
     }
     const sync = await syncRule(tx, study.id, { id: ruleId, waveId: r.waveId, rule: stored, active: r.active }, now);
+    await recordAudit(tx, user, {
+      studyId: study.id, action: "recruitment.rule_saved", target: r.name, filter: {}, rowCount: null,
+      outcome: { ruleId, created: !r.id, active: r.active, ...sync },
+    }, now);
     return { ruleId, ...sync };
   });
 }

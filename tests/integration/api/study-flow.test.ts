@@ -40,6 +40,10 @@ import * as otherTexts from "../../../app/api/v1/studies/[study]/reports/other-t
 import * as interviewees from "../../../app/api/v1/studies/[study]/reports/interviewees/route";
 import { isoDay } from "../../../lib/i18n/format-date";
 import * as me from "../../../app/api/v1/me/route";
+import * as users from "../../../app/api/v1/users/route";
+import * as oneUser from "../../../app/api/v1/users/[user]/route";
+import * as members from "../../../app/api/v1/studies/[study]/members/[user]/route";
+import * as auditLog from "../../../app/api/v1/audit/route";
 import { API_ENDPOINTS } from "../../../lib/api/registry";
 import { answerPersonalLink } from "./answer";
 import { checkedOperations } from "./contract";
@@ -273,14 +277,16 @@ describe("a whole study through the API", () => {
     expect(byCode.get("A03")!.slice(-2)).toEqual(["I have moved on to another country", "Prefers not to"]);
     const audit = await executeRows<{ action: string; target: string }>(a.t.db, sql`select action, target from audit_log order by id`);
     expect(audit.map((x) => `${x.action} ${x.target}`)).toEqual([
-      "study.create ua-panel", "study.update ua-panel",
+      // The tokens of the test's researcher and admin, then the study and its questionnaires.
+      "api_token.created test", "api_token.created test", "study.create ua-panel", "study.update ua-panel",
+      "instrument.version_uploaded Wave 1 (2022) v1", "instrument.version_uploaded Wave 2 (2023) v1",
       // The panel imports earlier in this study: a dry run, the refused file, the import, the re-import skipping everyone.
       "panel.import_check null", "panel.import null", "panel.import null", "panel.import null",
       // The wave: created, scheduled, opened.
       "wave.create wave-2", "wave.schedule wave-2", "wave.open wave-2",
       "export.responses wide.json", "export.responses long.csv", "export.responses wide.json", "export.responses long.json",
       // The step recorded through PATCH, and its notes (their length, not their words).
-      "recruitment.step A03", "recruitment.note A03",
+      "recruitment.rule_saved Leavers", "recruitment.step A03", "recruitment.note A03",
       "export.recruitment_list recruitment-list.csv",
     ]);
   });
@@ -397,6 +403,18 @@ describe("a whole study through the API", () => {
     expect(audit.map((x) => `${x.action} ${x.target}`)).toEqual(["wave.create wave-3", "wave.update wave-3", "wave.delete wave-3", "wave.reopen wave-2", "wave.update wave-2"]);
     expect(Object.keys(audit[1].details.outcome!.changed!).sort()).toEqual(["name", "opensAt", "schedule"]);
     expect(Object.keys(audit[4].details.outcome!.changed!).sort()).toEqual(["closesAt", "schedule"]);
+  });
+
+  it("lets an admin bring a colleague onto the study, then take them off again, all in the audit log", async () => {
+    const colleague = await json(await call(users.POST, "", { token: admin, json: { email: "colleague@example.org", name: "Colleague", role: "researcher" } }));
+    expect(colleague).toMatchObject({ status: "invited", role: "researcher" });
+    expect((await json(await call(users.GET, "", { token: admin }))).users.map((u: { email: string }) => u.email)).toContain("colleague@example.org");
+    await call(members.PUT, "", { token: admin, params: { ...S, user: colleague.id } });
+    expect(await json(await call(oneUser.PATCH, "", { token: admin, params: { user: colleague.id }, json: { active: false } }))).toMatchObject({ status: "deactivated" });
+    await call(members.DELETE, "", { token: admin, params: { ...S, user: colleague.id } });
+    const log = await json(await call(auditLog.GET, "", { token: admin, query: { study: S.study, action: "study.member_added" } }));
+    expect(log.entries).toHaveLength(1);
+    expect(log.entries[0]).toMatchObject({ study: S.study, target: "colleague@example.org" });
   });
 
   it("answered every call as the OpenAPI document says (status, media type, JSON schema)", () => {

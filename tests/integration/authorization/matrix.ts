@@ -42,6 +42,9 @@ export const PAGES: Record<string, PageCase> = {
   "/admin/audit": { expect: ADMIN_PAGE },
   "/admin/mailbox": { expect: ADMIN_PAGE },
   "/admin/mailbox/[id]": { params: (w) => ({ id: String(w.mailboxId) }), expect: ADMIN_PAGE },
+  "/admin/users": { expect: ADMIN_PAGE },
+  "/admin/users/[id]": { params: (w) => ({ id: w.people.member.user.id }), expect: ADMIN_PAGE },
+  "/set-password": { query: { token: "a-token-from-an-invitation" }, expect: same(200) },
   "/studies/[slug]": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/exports": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/settings": { params: study, expect: STUDY_PAGE },
@@ -189,6 +192,16 @@ export const ACTIONS: Record<string, ActionCase> = {
     })],
     expect: [401, "redirect:/studies/ua-norway/settings?saved=1", 404, "redirect:/studies/ua-norway/settings?saved=1"],
   },
+  // User management: admins only. Each changes nothing for an admin (same role, already a member,
+  // already active) or names a user who does not exist, so the matrix people stay as they are.
+  "set-password/actions.ts#setPasswordAction": { args: () => [{ ok: null }, fd({ token: "not-a-live-invitation-token", password: "a long new password", confirm: "a long new password" })], expect: same(422) },
+  "(staff)/admin/users/actions.ts#inviteAction": { args: (_w, role) => [{ ok: null }, fd({ email: `invited-${role}-${++n}@matrix.example`, name: "Invited", role: "researcher" })], expect: [401, 403, 403, "ok"] },
+  "(staff)/admin/users/actions.ts#resendAction": { args: (w) => [{ ok: null }, fd({ userId: w.people.member.user.id })], expect: [401, 403, 403, 409] },
+  "(staff)/admin/users/actions.ts#roleAction": { args: (w) => [{ ok: null }, fd({ userId: w.people.outsider.user.id, role: "researcher" })], expect: [401, 403, 403, "ok"] },
+  "(staff)/admin/users/actions.ts#reactivateAction": { args: (w) => [{ ok: null }, fd({ userId: w.people.member.user.id })], expect: [401, 403, 403, "ok"] },
+  "(staff)/admin/users/actions.ts#addMemberAction": { args: (w) => [{ ok: null }, fd({ userId: w.people.member.user.id, study: w.slug })], expect: [401, 403, 403, "ok"] },
+  "(staff)/admin/users/actions.ts#deactivateAction": { args: () => [{ ok: null }, fd({ userId: "no-such-user" })], expect: [401, 403, 403, 404] },
+  "(staff)/admin/users/actions.ts#removeMemberAction": { args: (w) => [{ ok: null }, fd({ userId: "no-such-user", study: w.slug })], expect: [401, 403, 403, 404] },
   "(staff)/studies/[slug]/recruitment/actions.ts#saveRuleAction": {
     args: (w) => [w.slug, { name: "Matrix leavers", waveId: null, trajectories: ["returned", "moved_on"], consent: "interview_contact" }],
     expect: STUDY_ACTION,
@@ -307,4 +320,11 @@ export const API: Record<string, ApiCase> = {
   recordRecruitmentSteps: { options: (w) => ({ params: S(w), json: { entries: [w.entryId], note: "noted through the API" } }), expect: STUDY_API },
   listOtherTexts: { options: (w) => ({ params: S(w), query: { wave: "wave-2", question: "reasons" } }), expect: STUDY_API },
   getIntervieweeTable: { options: (w) => ({ params: S(w) }), expect: STUDY_API },
+  // Users and the audit log: admins only; the changes leave the matrix people as they are.
+  listUsers: { options: () => ({}), expect: [401, 403, 403, 200] },
+  inviteUser: { options: () => ({ json: { email: `api-invited-${++n}@matrix.example`, name: "Invited", role: "researcher" } }), expect: [401, 403, 403, 201] },
+  updateUser: { options: (w) => ({ params: { user: w.people.outsider.user.id }, json: { role: "researcher" } }), expect: [401, 403, 403, 200] },
+  addStudyMember: { options: (w) => ({ params: { ...S(w), user: w.people.member.user.id } }), expect: [401, 403, 403, 200] },
+  removeStudyMember: { options: (w) => ({ params: { ...S(w), user: "no-such-user" } }), expect: [401, 403, 403, 404] },
+  listAuditLog: { options: () => ({ query: { action: "export.responses" } }), expect: [401, 403, 403, 200] },
 };
