@@ -37,7 +37,7 @@ export async function updateWaveSchedule(db: Db, user: StaffUser, studySlug: str
     throw new InvalidInput("Check the highlighted fields", [{ path: "invitationAt", message: "Invitations must go between opening and closing" }]);
   }
   if (schedule.closingReminderDaysBefore && !wave.closesAt) {
-    throw new InvalidInput("Check the highlighted fields", [{ path: "closingReminderDaysBefore", message: "A closing reminder needs a closing time" }]);
+    throw new InvalidInput("Check the highlighted fields", [{ path: "closingReminderDaysBefore", message: "A closing reminder needs a closing time: give one, or leave this field empty" }]);
   }
   return transaction(db, async (tx) => {
     // While the wave runs, reminders are only added after the existing ones (wave-edit-rules.ts).

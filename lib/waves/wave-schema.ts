@@ -56,7 +56,7 @@ export const newWaveCommandSchema = z
     }
     if (v.mode === "panel" && !v.consent) ctx.addIssue({ code: "custom", path: ["consent"], message: "Name the consent the panel must have given" });
     if (v.schedule.closingReminderDaysBefore && closes === null) {
-      ctx.addIssue({ code: "custom", path: ["schedule", "closingReminderDaysBefore"], message: "A closing reminder needs a closing time" });
+      ctx.addIssue({ code: "custom", path: ["schedule", "closingReminderDaysBefore"], message: "A closing reminder needs a closing time: give one, or leave this field empty" });
     }
   });
 

@@ -53,7 +53,7 @@ describe("a new study", () => {
     const before = await getStudyHome(t.db, owner, "empty");
     expect(before.setup.map((x) => [x.key, x.done, x.href])).toEqual([
       ["questionnaire", false, "/studies/empty/instruments/new"],
-      ["panel", false, "/studies/empty/panel"],
+      ["panel", false, "/studies/empty/panel/import"], // straight to the import, not the empty list
       ["wave", false, "/studies/empty/waves/new"],
       ["invitations", false, "/studies/empty/waves"],
     ]);

@@ -127,3 +127,11 @@ describe("the wave form's times, in the study's zone", () => {
     expect(e.issues).toEqual([{ path: "reminderDays", message: "only added" }]);
   });
 });
+
+describe("the new-wave form as a new team leaves it", () => {
+  // The form's default closing reminder (2 days) meets an empty (optional) closing time: the
+  // message on that field says both ways out, not only what is wrong.
+  it("says how to fix a default closing reminder without a closing time", () => {
+    expect(issues({ closesAt: "" })).toEqual({ closingReminderDaysBefore: "A closing reminder needs a closing time: give one, or leave this field empty" });
+  });
+});

@@ -12,7 +12,8 @@ import "../studies.css";
 
 export const dynamic = "force-dynamic";
 
-const fmt = (d: Date | null) => (d ? formatDate(d, "minute", { timeZone: "UTC" }) : "–");
+// In the study's zone, as the wave pages and forms show them (UTC here read an hour or two off).
+const fmt = (d: Date | null, timeZone: string) => (d ? formatDate(d, "minute", { timeZone }) : "–");
 
 export default async function StudyPage({ params }: { params: Promise<{ slug: string }> }) {
   const slug = slugSchema.safeParse((await params).slug);
@@ -24,12 +25,13 @@ export default async function StudyPage({ params }: { params: Promise<{ slug: st
   });
   const { study, waves, setup } = overview;
   const setupDone = setup.every((s) => s.done);
+  const tz = studyTimeZone(study.settings);
   return (
     <>
       <LiveRefresh />
       <h1>{study.name}</h1>
       <p className="muted">
-        Languages: {study.languages.join(", ")} · time zone: {studyTimeZone(study.settings)} · status variable: <code>{study.statusVariable ?? "–"}</code>
+        Languages: {study.languages.join(", ")} · time zone: {tz} · status variable: <code>{study.statusVariable ?? "–"}</code>
       </p>
       {!setupDone && (
         <section aria-labelledby="setup-title">
@@ -60,17 +62,17 @@ export default async function StudyPage({ params }: { params: Promise<{ slug: st
       <table className="stack-table" aria-describedby="waves-note">
         <thead>
           <tr>
-            <th>Wave</th><th>Status</th><th>Opens</th><th>Closes</th>
+            <th>Wave</th><th>Status</th><th>Opens ({tz})</th><th>Closes ({tz})</th>
             <th className="num">Invited</th><th className="num">Started</th><th className="num">Completed</th>
           </tr>
         </thead>
         <tbody>
           {waves.map((w) => (
             <tr key={w.id} data-wave={w.slug}>
-              <td data-label="Wave">{w.name}<br /><span className="muted">{w.mode === "open_link" ? `open link /j/${study.slug}/${w.slug}` : "personal invitations"}</span></td>
+              <td data-label="Wave"><Link href={`/studies/${study.slug}/waves/${w.slug}`}>{w.name}</Link><br /><span className="muted">{w.mode === "open_link" ? `open link /j/${study.slug}/${w.slug}` : "personal invitations"}</span></td>
               <td data-label="Status"><span className={`badge ${w.status}`}>{w.status}</span></td>
-              <td data-label="Opens">{fmt(w.opensAt)}</td>
-              <td data-label="Closes">{fmt(w.closesAt)}</td>
+              <td data-label={`Opens (${tz})`}>{fmt(w.opensAt, tz)}</td>
+              <td data-label={`Closes (${tz})`}>{fmt(w.closesAt, tz)}</td>
               <td className="num" data-label="Invited">{w.invited}</td>
               <td className="num" data-label="Started" data-count="started">{w.started}</td>
               <td className="num" data-label="Completed" data-count="completed">{w.completed}</td>

@@ -30,6 +30,8 @@ export default async function VersionPage({ params, searchParams }: Props) {
       <h1>{versionName(v)}</h1>
       {uploaded === "created" && <p className="inst-notice" role="status">Saved as version {v.version} of {v.instrument}.</p>}
       {uploaded === "unchanged" && <p className="inst-notice" role="status">The file is the same as version {v.version}; nothing new was saved.</p>}
+      {/* A new team's next step is on the study page's setup checklist, not in the instruments list. */}
+      {uploaded === "created" && <p><Link href={`/studies/${study.slug}`}>Back to {study.name} (next steps)</Link></p>}
       {uploaded && <UploadWarnings versionId={v.id} initial={plainUpload && { file: plainUpload.file, warnings: plainUpload.issues }} />}
       <p className="muted">{p.title}</p>
       <dl className="inst-facts">

@@ -31,7 +31,7 @@ export default async function PanelImportPage(props: { params: Promise<{ slug: s
       {imported && (
         <div role="status" className="card" style={{ marginBottom: "1rem" }}>
           <p style={{ margin: 0 }}><strong>Imported {people(Number(imported))}.</strong>{Number(one("skipped")) > 0 && ` ${people(Number(one("skipped")))} already in the panel skipped.`}</p>
-          <p style={{ margin: ".5rem 0 0" }}><Link href={`/studies/${slug}/panel`}>See the panel</Link></p>
+          <p style={{ margin: ".5rem 0 0" }}><Link href={`/studies/${slug}/panel`}>See the panel</Link> · <Link href={`/studies/${slug}`}>Back to the study (next: schedule a wave)</Link></p>
         </div>
       )}
       {draft ? <Preview slug={slug} draft={draft} admin={user.role === "admin"} /> : (

@@ -23,7 +23,10 @@ export default async function NewWavePage({ params }: { params: Promise<{ slug: 
       <p><Link href={`/studies/${f.study.slug}/waves`}>← Waves of {f.study.name}</Link></p>
       <h1>New wave</h1>
       {f.versions.length === 0 ? (
-        <p>This study has no questionnaire yet. Import one first.</p>
+        <p>
+          This study has no questionnaire yet: a wave needs one.{" "}
+          <Link href={`/studies/${f.study.slug}/instruments/new`}>Upload an XLSForm first</Link>.
+        </p>
       ) : (
         <WaveForm
           kind="new"
