@@ -96,11 +96,10 @@ test("a new research team's first study, in the browser only, no API and no seed
   await checkScreen(me, problems);
 
   // 5. The panel, from the checklist: one bad row, named by row and column; fixed; confirmed.
-  await me.goto(study);
+  await me.getByRole("link", { name: `Back to First study ${stamp} (next steps)` }).click();
   await expect(setup.locator('li[data-step="questionnaire"]')).toHaveAttribute("data-done", "true");
   await setup.getByRole("link", { name: "Import panel members" }).click();
-  await checkScreen(me, problems);
-  await me.getByRole("link", { name: "Import from CSV or Excel" }).click();
+  await expect(me).toHaveURL(/\/panel\/import$/);
   await expect(me.getByRole("heading", { level: 1, name: "Import the panel" })).toBeVisible();
   await checkScreen(me, problems);
   const header = "email,language,code,consent_date,consent_follow_up_surveys";
@@ -120,15 +119,26 @@ test("a new research team's first study, in the browser only, no API and no seed
   await me.getByRole("button", { name: "Import 2 people" }).click();
   await expect(me.getByRole("status")).toContainText("Imported 2 people");
   await checkScreen(me, problems);
+  await me.getByRole("link", { name: "See the panel" }).click();
+  await expect(me.locator("tbody tr")).toHaveCount(2);
+  await expect(me.getByRole("link", { name: CODE, exact: true })).toBeVisible();
+  await checkScreen(me, problems);
+  await me.goBack();
 
   // 6. A wave opening now (in the study's zone), from the checklist; the worker invites the panel.
-  await me.goto(study);
+  await me.getByRole("link", { name: "Back to the study (next: schedule a wave)" }).click();
+  await expect(setup.locator('li[data-done="true"]')).toHaveCount(2);
   await setup.getByRole("link", { name: "Schedule a wave" }).click();
   await expect(me.getByRole("heading", { level: 1, name: "New wave" })).toBeVisible();
   await checkScreen(me, problems);
   await me.getByLabel("Name", { exact: true }).fill("Wave 1");
   await me.getByLabel("Short name in links").fill("wave-1");
-  await me.getByLabel(`Opens (${ZONE} time)`).fill(wallTime(new Date()));
+  const opened = new Date();
+  await me.getByLabel(`Opens (${ZONE} time)`).fill(wallTime(opened));
+  // Left without a closing time, the default closing reminder is refused, saying both ways out.
+  await me.getByRole("button", { name: "Schedule the wave" }).click();
+  await expect(me.locator(".error-summary")).toBeFocused();
+  await expect(me.locator("#closingReminderDaysBefore-error")).toHaveText("A closing reminder needs a closing time: give one, or leave this field empty");
   await me.getByLabel(`Closes (${ZONE} time, optional)`).fill(wallTime(new Date(Date.now() + 14 * 86_400_000)));
   await me.getByRole("button", { name: "Count the panel" }).click();
   await expect(me.getByText("2 participants would be invited now.")).toBeVisible();
@@ -158,6 +168,16 @@ test("a new research team's first study, in the browser only, no API and no seed
   // 8. The counts rise on the wave page (it refreshes itself while the wave is open).
   await expect(total("Completed")).toHaveText("1", { timeout: 30_000 });
   await expect(total("Started")).toHaveText("1");
+  // The study page: the checklist is done, the wave is linked, its times in the study's zone.
+  await me.goto(study);
+  await expect(setup).toHaveCount(0);
+  const row = me.locator('tr[data-wave="wave-1"]');
+  await expect(row.locator('td[data-count="completed"]')).toHaveText("1");
+  await expect(me.getByRole("columnheader", { name: `Opens (${ZONE})` })).toBeVisible();
+  await expect(row.locator(`td[data-label="Opens (${ZONE})"]`)).toHaveText(wallTime(opened).replace("T", " "));
+  await checkScreen(me, problems);
+  await row.getByRole("link", { name: "Wave 1" }).click();
+  await expect(me).toHaveURL(new RegExp(`${study}/waves/wave-1$`));
 
   // 9. The report shows the question.
   await me.goto(`${study}/reports`);
