@@ -84,8 +84,10 @@ test("a new research team's first study, in the browser only, no API and no seed
   await expect(setup.locator('li[data-done="true"]')).toHaveCount(0);
   await checkScreen(me, problems);
 
-  // 4. The questionnaire, from the checklist.
-  await setup.getByRole("link", { name: "Upload an XLSForm" }).click();
+  // 4. The questionnaire, from the checklist (a wave asked for too early says where to go).
+  await expect(setup.getByRole("link", { name: "Upload an XLSForm" })).toHaveAttribute("href", `${study}/instruments/new`);
+  await me.goto(`${study}/waves/new`);
+  await me.getByRole("link", { name: "Upload an XLSForm first" }).click();
   await expect(me).toHaveURL(/\/instruments\/new$/);
   await checkScreen(me, problems);
   await me.getByLabel("Name of the new instrument").fill("First wave");
