@@ -4,11 +4,10 @@ import type { Db } from "../../db/client";
 import { studyForUser, type StudyRow } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { InvalidInput } from "../errors/app-error";
+import { languageTagSchema } from "../i18n/language-tag";
 import { parseInput } from "../errors/zod-issues";
 import { longLayout, wideLayout, type Layout } from "./export-layout";
 import { loadWaves, type StudyWave } from "../studies/load-waves";
-
-export const LABEL_LANGUAGES = ["en", "nb", "uk", "ru"] as const;
 
 export const exportQuerySchema = z.object({
   shape: z.enum(["wide", "long"]).default("wide"),
@@ -21,11 +20,11 @@ export const exportQuerySchema = z.object({
   waves: z.string().regex(/^[a-z0-9,-]*$/, "Wave slugs are lower-case letters, digits and -").default(""),
   /** Only completed responses (default), or every response begun. */
   completed: z.stringbool().default(true),
-  /** Language of labels in the codebook sheet and the syntax files. */
-  lang: z.enum(LABEL_LANGUAGES).default("en"),
+  /** Language of labels in the codebook sheet and the syntax files: one of the study's (default: its default). */
+  lang: languageTagSchema("Label language").optional(),
 });
 export type ExportQuery = z.input<typeof exportQuerySchema>;
-export type ExportOptions = z.output<typeof exportQuerySchema>;
+export type ExportOptions = z.output<typeof exportQuerySchema> & { lang: string };
 
 export type PreparedExport = { study: StudyRow; waves: StudyWave[]; layout: Layout; q: ExportOptions; fileBase: string };
 
@@ -34,8 +33,12 @@ export type PreparedExport = { study: StudyRow; waves: StudyWave[]; layout: Layo
  * study is even looked up; the study: its members and admins) and builds the layout.
  */
 export async function prepareExport(db: Db, user: StaffUser, slug: string, query: ExportQuery, now: Date): Promise<PreparedExport> {
-  const q = parseInput(exportQuerySchema, query);
-  const study = await studyForUser(db, user, slug, q.identifiers ? { adminOnly: "exports with identifiers" } : {});
+  const parsed = parseInput(exportQuerySchema, query);
+  const study = await studyForUser(db, user, slug, parsed.identifiers ? { adminOnly: "exports with identifiers" } : {});
+  const q = { ...parsed, lang: parsed.lang ?? study.defaultLanguage };
+  if (!study.languages.includes(q.lang)) {
+    throw new InvalidInput("Unknown label language", [{ path: "lang", message: `Choose one of the study's languages: ${study.languages.join(", ")}` }]);
+  }
   const all = await loadWaves(db, study.id);
   const wanted = q.waves.split(",").filter(Boolean);
   const unknown = wanted.filter((s) => !all.some((w) => w.slug === s));

@@ -10,7 +10,7 @@ export async function listChoiceQuestions(db: Db, user: StaffUser, slug: string,
   const study = await studyForUser(db, user, slug);
   const waves = await loadWaves(db, study.id);
   return {
-    study: { slug: study.slug, name: study.name, statusVariable: study.statusVariable },
+    study: { slug: study.slug, name: study.name, statusVariable: study.statusVariable, languages: study.languages, defaultLanguage: study.defaultLanguage },
     waves: waves.map((w) => ({
       slug: w.slug,
       name: w.name,

@@ -184,6 +184,11 @@ describe("response exports", () => {
     expect(r).toContain('fileEncoding = "UTF-8-BOM"');
     expect(r).toContain('d[["wave_1_age_group"]] <- factor(d[["wave_1_age_group"]], levels = c("under_30", "30_39", "60_plus"), labels = c("Молодше 30", "30–39", "60 і старше"))');
     expect(r).toContain('attr(d[["wave_2_reasons_home"]], "labels") <- c("Ні" = 0, "Так" = 1)');
+
+    // Labels come in any of the study's languages (uk, ru, nb, en), none other.
+    await expect(exportSyntax(t.db, admin, s.slug, "r", { lang: "fr" }, NOW)).rejects.toMatchObject({
+      status: 422, issues: [{ path: "lang", message: "Choose one of the study's languages: uk, ru, nb, en" }],
+    });
   });
 
   it("streams a large export in batches with flat memory (keyset paging over participants)", async () => {

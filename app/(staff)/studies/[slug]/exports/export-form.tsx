@@ -15,9 +15,17 @@ const schema = z.object({
 });
 type Values = z.input<typeof schema>;
 
-const LANGS = [["en", "English"], ["nb", "Norsk bokmål"], ["uk", "Українська"], ["ru", "Русский"]] as const;
+/** "Українська (uk)": a language's own name, then its code; the code alone where the runtime has no name. */
+function languageName(code: string): string {
+  try {
+    const name = new Intl.DisplayNames([code], { type: "language" }).of(code);
+    return name && name !== code ? `${name} (${code})` : code;
+  } catch {
+    return code;
+  }
+}
 
-export function ExportForm(p: { slug: string; waves: { slug: string; name: string }[]; isAdmin: boolean }) {
+export function ExportForm(p: { slug: string; waves: { slug: string; name: string }[]; isAdmin: boolean; languages: string[]; defaultLanguage: string }) {
   const form = useRef<HTMLFormElement>(null);
   const { register, handleSubmit, formState } = useForm<Values>({
     resolver: zodResolver(schema),
@@ -63,7 +71,7 @@ export function ExportForm(p: { slug: string; waves: { slug: string; name: strin
       </fieldset>
       <div>
         <label htmlFor="export-lang">Label language (codebook, syntax)</label>
-        <select id="export-lang" name="lang" defaultValue="en">{LANGS.map(([code, name]) => <option key={code} value={code}>{name}</option>)}</select>
+        <select id="export-lang" name="lang" defaultValue={p.defaultLanguage}>{p.languages.map((code) => <option key={code} value={code}>{languageName(code)}</option>)}</select>
       </div>
       {p.isAdmin && (
         <label className="choice"><input type="checkbox" name="identifiers" value="true" /> Include identifiers (email). The export is logged with your name.</label>
