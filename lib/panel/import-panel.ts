@@ -170,7 +170,7 @@ async function checkCsv(db: Db, key: Buffer, study: StudyRow, csv: Uint8Array, e
         const how = existing === "update" ? "put the person's code in the row to update them" : "send existing=skip to skip such rows";
         problems.add({ path: `row ${r.line}.email`, row: r.line, column: "email", message: `This email is already in the panel (${how})` });
       }
-      if (person) problems.add({ path: `row ${r.line}.code`, row: r.line, column: "code", message: `Code ${r.code} is already used in this study` });
+      if (person) problems.add({ path: `row ${r.line}.code`, row: r.line, column: "code", message: `Code ${r.code} is already used in this study (send existing=update to update that person)` });
       if (problems.rows.has(r.line)) listed({ row: r.line, code: r.code, outcome: "refused" });
       else {
         out.counts.added++;
