@@ -90,7 +90,7 @@ function Preview({ slug, draft, admin }: { slug: string; draft: Draft; admin: bo
                 </>
               )}
               {(existing !== "update" || r.alreadyInPanel > 0) && (
-                <tr><th scope="row">{existing === "update" ? "Email already held by someone else" : "Already in the panel"}</th><td data-label="Already in the panel" className="num">{n(r.alreadyInPanel)}{r.alreadyInPanel > 0 && (existing === "skip" ? " (skipped, not changed)" : " (refused)")}</td></tr>
+                <tr><th scope="row">{existing === "update" ? "Email already in the panel, not matched by code" : "Already in the panel"}</th><td data-label="Already in the panel" className="num">{n(r.alreadyInPanel)}{r.alreadyInPanel > 0 && (existing === "skip" ? " (skipped, not changed)" : " (refused)")}</td></tr>
               )}
               <tr><th scope="row">Refused rows</th><td data-label="Refused rows" className="num">{n(r.refusedRows)}</td></tr>
             </tbody>
