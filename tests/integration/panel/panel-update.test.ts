@@ -146,4 +146,16 @@ describe("the confirmation", () => {
     expect(d.preview.result).toMatchObject({ added: 1, skipped: 1, updated: 0, problemCount: 0 });
     expect(d.preview.result!.outcomes.map((o) => o.outcome)).toEqual(["skipped", "added"]);
   });
+
+  it("keeps no update when the database refuses a later row: one transaction", async () => {
+    await a.t.db.execute(sql.raw("create function refuse_upd() returns trigger language plpgsql as $$ begin raise exception 'taken' using errcode = 'unique_violation'; end $$"));
+    await a.t.db.execute(sql.raw("create trigger refuse_upd before insert on consents for each row when (new.kind = 'boom') execute function refuse_upd()"));
+    const annBefore = await contact("P-ANN");
+    const csv = "email,language,code,consent_boom\nann-new@example.org,en,P-ANN,\ngus@example.org,en,P-GUS,yes\n";
+    const res = await send(researcher.token, csv, { existing: "update" });
+    expect(res.status).toBe(409);
+    expect(await contact("P-ANN")).toEqual(annBefore);
+    expect((await rows(sql`select 1 from participants where code = 'P-GUS'`)).length).toBe(0);
+    await a.t.db.execute(sql.raw("drop trigger refuse_upd on consents"));
+  });
 });
