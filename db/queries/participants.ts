@@ -103,32 +103,6 @@ export async function upsertContact(
 // One array parameter per lookup (`= any($1)`): a list of 5,000 parameters costs far more to send and plan.
 const LOOKUP = 5000;
 
-/** The subset of these email hashes the study's contacts already hold. */
-export async function existingEmailHashes(db: Db, studyId: string, hashes: string[]): Promise<Set<string>> {
-  const out = new Set<string>();
-  for (let i = 0; i < hashes.length; i += LOOKUP) {
-    const rows = await db
-      .select({ h: contacts.emailHash })
-      .from(contacts)
-      .where(and(eq(contacts.studyId, studyId), sql`${contacts.emailHash} = any(${sql.param(hashes.slice(i, i + LOOKUP))}::text[])`));
-    for (const r of rows) out.add(r.h);
-  }
-  return out;
-}
-
-/** The subset of these participant codes the study already uses. */
-export async function existingCodes(db: Db, studyId: string, codes: string[]): Promise<Set<string>> {
-  const out = new Set<string>();
-  for (let i = 0; i < codes.length; i += LOOKUP) {
-    const rows = await db
-      .select({ c: participants.code })
-      .from(participants)
-      .where(and(eq(participants.studyId, studyId), sql`${participants.code} = any(${sql.param(codes.slice(i, i + LOOKUP))}::text[])`));
-    for (const r of rows) out.add(r.c);
-  }
-  return out;
-}
-
 export type PanelRows = {
   participants: (typeof participants.$inferInsert)[];
   contacts: (typeof contacts.$inferInsert)[];
@@ -395,4 +369,73 @@ export async function participantConsentHistory(db: Db, participantId: string) {
 /** The study's waves in order, slug and name only (the panel list's filter). */
 export async function studyWaveNames(db: Db, studyId: string) {
   return db.select({ slug: waves.slug, name: waves.name, mode: waves.mode }).from(waves).where(eq(waves.studyId, studyId)).orderBy(asc(waves.position));
+}
+
+// The panel import's updates: people named by code in a file, who holds each email, and the writes.
+
+/** Which participant holds each of these email hashes in the study. */
+export async function emailHashOwners(db: Db, studyId: string, hashes: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < hashes.length; i += LOOKUP) {
+    const rows = await db
+      .select({ h: contacts.emailHash, p: contacts.participantId })
+      .from(contacts)
+      .where(and(eq(contacts.studyId, studyId), sql`${contacts.emailHash} = any(${sql.param(hashes.slice(i, i + LOOKUP))}::text[])`));
+    for (const r of rows) out.set(r.h, r.p);
+  }
+  return out;
+}
+
+export type HeldPanelPerson = {
+  participantId: string; code: string; withdrawnAt: Date | null; emailHash: string | null; emailEncrypted: string | null; language: string | null;
+  consents: Map<string, { granted: boolean; at: Date }>;
+};
+
+/** The study's participants with these codes: their contact (if any) and latest consent of each kind. */
+export async function heldPeopleByCode(db: Db, studyId: string, codes: string[]): Promise<Map<string, HeldPanelPerson>> {
+  const out = new Map<string, HeldPanelPerson>();
+  for (let i = 0; i < codes.length; i += LOOKUP) {
+    const people = await executeRows(
+      db,
+      sql`select p.id, p.code, p.withdrawn_at, c.email_hash, c.email_encrypted, c.language
+          from participants p left join contacts c on c.participant_id = p.id
+          where p.study_id = ${studyId} and p.code = any(${sql.param(codes.slice(i, i + LOOKUP))}::text[])`,
+    );
+    if (people.length === 0) continue;
+    const byId = new Map<string, HeldPanelPerson>();
+    for (const p of people) {
+      const held: HeldPanelPerson = {
+        participantId: p.id as string, code: p.code as string, withdrawnAt: toDate(p.withdrawn_at), emailHash: (p.email_hash as string | null) ?? null,
+        emailEncrypted: (p.email_encrypted as string | null) ?? null, language: (p.language as string | null) ?? null, consents: new Map(),
+      };
+      byId.set(held.participantId, held);
+      out.set(held.code, held);
+    }
+    // The latest row of each kind decides, ordered as latestConsentGranted orders them.
+    const latest = await executeRows(
+      db,
+      sql`select distinct on (participant_id, kind) participant_id, kind, granted, recorded_at from consents
+          where participant_id = any(${sql.param([...byId.keys()])}::text[]::uuid[])
+          order by participant_id, kind, recorded_at desc, id desc`,
+    );
+    for (const c of latest) byId.get(c.participant_id as string)?.consents.set(c.kind as string, { granted: c.granted === true || c.granted === "t", at: toDate(c.recorded_at)! });
+  }
+  return out;
+}
+
+/**
+ * Writes one batch of updated contacts (call inside a transaction): the row is replaced (one
+ * contact per person; the old address is not kept), or created for a person who had none. A
+ * changed address forgets an earlier bounce.
+ */
+export async function upsertPanelContacts(db: Db, rows: (typeof contacts.$inferInsert)[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.execute(sql`insert into contacts (participant_id, study_id, email_encrypted, email_hash, language, created_at, updated_at)
+    select participant_id::uuid, study_id::uuid, email_encrypted, email_hash, language, updated_at::timestamptz, updated_at::timestamptz
+    from unnest(${column(rows.map((r) => r.participantId))}, ${column(rows.map((r) => r.studyId))}, ${column(rows.map((r) => r.emailEncrypted))},
+      ${column(rows.map((r) => r.emailHash))}, ${column(rows.map((r) => r.language))}, ${column(rows.map((r) => r.updatedAt))})
+      as t(participant_id, study_id, email_encrypted, email_hash, language, updated_at)
+    on conflict (participant_id) do update set email_encrypted = excluded.email_encrypted, email_hash = excluded.email_hash,
+      language = excluded.language, updated_at = excluded.updated_at,
+      bounced_at = case when contacts.email_hash = excluded.email_hash then contacts.bounced_at else null end`);
 }

@@ -75,17 +75,17 @@ async function seedStudy(
     settings: {
       statusWhenAbsent: "stayed",
       // The characteristics researchers describe interviewees by (STUDY.md), for the recruitment list.
+      // Each column carries the value labels researchers want printed ("<30", "0–3 months"), as the
+      // settings page edits them; older databases' per-variable recruitmentValueLabels are still read.
       recruitmentColumns: [
-        { key: "age_group", label: "Age group", variable: "age_group" },
-        { key: "stay_length", label: "Length of stay in Norway", variable: "stay_length" },
-        { key: "moved_to", label: "Where they moved", variable: "moved_to" },
+        { key: "age_group", label: "Age group", variable: "age_group", valueLabels: { under_30: "<30", "30_39": "30–39", "40_49": "40–49", "50_59": "50–59", "60_plus": "60+" } },
+        { key: "stay_length", label: "Length of stay in Norway", variable: "stay_length", valueLabels: { "0_3_months": "0–3 months", "4_12_months": "4–12 months", "1_year_plus": "1–2+ years" } },
+        {
+          key: "moved_to", label: "Where they moved", variable: "moved_to",
+          valueLabels: { ukraine_south_east: "Ukraine South-East", ukraine_central_north: "Ukraine Central/North", ukraine_west: "Ukraine West", other_country: "Other country" },
+        },
         { key: "family", label: "Family in Norway", variable: "family_situation" },
       ],
-      recruitmentValueLabels: {
-        age_group: { under_30: "<30", "30_39": "30–39", "40_49": "40–49", "50_59": "50–59", "60_plus": "60+" },
-        stay_length: { "0_3_months": "0–3 months", "4_12_months": "4–12 months", "1_year_plus": "1–2+ years" },
-        moved_to: { ukraine_south_east: "Ukraine South-East", ukraine_central_north: "Ukraine Central/North", ukraine_west: "Ukraine West", other_country: "Other country" },
-      },
     },
   });
   for (const [who, role] of [["researcher", "researcher"], ["admin", "admin"]] as const) {

@@ -9,7 +9,12 @@ import { type DateFormat, readImportDate } from "./date-format";
 
 export type ImportProblem = { path: string; row: number; column: string; message: string };
 
-export type PanelRow = { line: number; email: string; hash: string; language: string; code: string | null; consents: [string, boolean][]; at: Date | null };
+export type PanelRow = {
+  line: number; email: string; hash: string; language: string;
+  /** False when the cell was empty (the study's default language is assumed for a new person; a held one keeps theirs). */
+  languageGiven: boolean;
+  code: string | null; consents: [string, boolean][]; at: Date | null;
+};
 
 export type PanelColumns = { names: string[]; consents: (readonly [string, number])[] };
 
@@ -61,6 +66,7 @@ export function checkRow(
   const validEmail = email !== "" && emailSchema.safeParse(email).success;
   if (!email) problem("email", "Email is missing");
   else if (!validEmail) problem("email", `"${email}" is not a valid email address`);
+  const languageGiven = cell(col("language")) !== "";
   const language = cell(col("language")) || study.defaultLanguage;
   if (!study.languages.includes(language)) problem("language", `"${language}" is not a language of this study (${study.languages.join(", ")})`);
   const code = cell(col("code")) || null;
@@ -78,5 +84,5 @@ export function checkRow(
     else if (NO.has(v)) consents.push([n.slice("consent_".length), false]);
     else problem(n, `"${cell(i)}" is not yes or no`);
   }
-  return { row: { line: r.line, email, hash: validEmail ? hash(email) : "", language, code: code && CODE.test(code) ? code : null, consents, at }, problems };
+  return { row: { line: r.line, email, hash: validEmail ? hash(email) : "", language, languageGiven, code: code && CODE.test(code) ? code : null, consents, at }, problems };
 }

@@ -10,7 +10,7 @@ import { recordAudit } from "../audit/record-audit";
 import { decryptPersonal, encryptPersonal } from "../crypto/personal-data";
 import { AppError, Conflict, type FieldIssue, InvalidInput, NotFound } from "../errors/app-error";
 import { parseInput } from "../errors/zod-issues";
-import { type ImportOptions, type ImportResult, importOptionsSchema, importPanel, MAX_IMPORT_BYTES } from "./import-panel";
+import { type ImportOptions, type ImportResult, importOptionsSchema, importPanel, MAX_IMPORT_BYTES, type RowOutcome } from "./import-panel";
 import { panelFileAsCsv, panelFileKind } from "./read-panel-file";
 import { checkHeader, checkRow, type PanelColumns } from "./check-panel-row";
 import { readCsvPieces } from "./parse-csv";
@@ -44,6 +44,8 @@ export type SampleRow = {
   /** Admins only. */
   email: string | null;
   refused: boolean;
+  /** What the import does with the row (the dry run's classification). */
+  outcome?: RowOutcome["outcome"];
 };
 
 export type Draft = { id: string; sha256: string; options: ImportOptions; preview: DraftPreview; expiresAt: Date };
@@ -59,7 +61,8 @@ const refusalOf = (e: unknown): Refusal | null => (e instanceof InvalidInput ? {
  */
 export async function checkPanelFile(db: Db, key: Buffer, user: StaffUser, slug: string, file: { name: string; bytes: Uint8Array }, options: ImportOptions, now: Date): Promise<string> {
   const study = await studyForUser(db, user, slug);
-  const opts = parseInput(importOptionsSchema, { ...options, dryRun: "false" });
+  // The screen updates people already in the panel unless asked otherwise (the API keeps `error`).
+  const opts = parseInput(importOptionsSchema, { existing: "update", ...options, dryRun: "false" });
   const chosen: ImportOptions = { existing: opts.existing, ...(opts.dateFormat ? { dateFormat: opts.dateFormat } : {}), ...(opts.wordingVersion ? { wordingVersion: opts.wordingVersion } : {}) };
   if (file.bytes.byteLength === 0) throw new InvalidInput("Choose a file", [{ path: "file", message: "Choose a CSV or .xlsx file with the panel" }]);
   if (file.bytes.byteLength > MAX_IMPORT_BYTES) throw new InvalidInput("The file is too large", [{ path: "file", message: `At most ${MAX_IMPORT_BYTES / 1024 / 1024} MB per import; split the file` }]);
@@ -111,7 +114,8 @@ export async function loadPanelImportDraft(db: Db, key: Buffer, user: StaffUser,
  * Imports the draft's file with the options previewed, once the researcher confirms. `sha256` is
  * the hash the confirm form carried: the file imported is the one previewed, byte for byte, or
  * nothing is. importPanel checks every row again (someone may have imported some of the same
- * people meanwhile) and records the import; a refusal is kept on the draft for the page to show.
+ * people meanwhile) and records the import; if the rows would no longer be added, updated, left
+ * unchanged or skipped as previewed, nothing is stored. A refusal is kept on the draft for the page to show.
  */
 export async function confirmPanelImport(db: Db, key: Buffer, user: StaffUser, slug: string, id: string, hash: string, now: Date): Promise<ImportResult> {
   const row = await findDraft(db, user, slug, id, now);
@@ -121,7 +125,7 @@ export async function confirmPanelImport(db: Db, key: Buffer, user: StaffUser, s
   const preview = JSON.parse(decryptPersonal(key, row.previewEncrypted)) as DraftPreview;
   if (!preview.result || preview.result.problemCount > 0) throw new InvalidInput("The file has problems; correct it and upload it again", preview.refusal?.issues ?? []);
   try {
-    const result = await importPanel(db, key, user, slug, csv, { ...(row.options as ImportOptions), dryRun: "false" }, now);
+    const result = await importPanel(db, key, user, slug, csv, { ...(row.options as ImportOptions), dryRun: "false" }, now, preview.result);
     await deletePanelImportDraft(db, row.id);
     return result;
   } catch (e) {
@@ -152,6 +156,7 @@ export const SAMPLE_ROWS = 10;
 /** The first rows of a checked file as the import reads them (the same header and row rules). */
 async function sampleRows(csv: Uint8Array, study: StudyRow, options: ImportOptions, result: ImportResult, admin: boolean, now: Date): Promise<SampleRow[]> {
   const refused = new Set(result.problems.map((p) => p.row));
+  const outcomes = new Map(result.outcomes.map((o) => [o.row, o.outcome]));
   let columns: PanelColumns | null = null;
   const out: SampleRow[] = [];
   for await (const piece of readCsvPieces(csv)) {
@@ -166,6 +171,7 @@ async function sampleRows(csv: Uint8Array, study: StudyRow, options: ImportOptio
       out.push({
         row: row.line, code: row.code, language: row.language, consents: row.consents, date: row.at ? row.at.toISOString().slice(0, 10) : null,
         email: admin ? row.email : null, refused: problems.length > 0 || refused.has(row.line),
+        ...(outcomes.has(row.line) ? { outcome: outcomes.get(row.line) } : {}),
       });
       if (out.length >= SAMPLE_ROWS) return out;
     }

@@ -51,6 +51,23 @@ test("a researcher imports a panel after fixing a bad row, then finds the people
   await page.getByRole("button", { name: "Import 3 people" }).click();
   await expect(page.getByRole("status")).toContainText("Imported 3 people");
 
+  // The same people again: Ann now speaks Norwegian and withdrew her follow-up consent; Bob is as held.
+  await page.locator("#file").setInputFiles(csv([header, `e2e-ann-${stamp}@example.org,nb,E2E-${stamp}-1,2025-02-01,no`, bob]));
+  await page.getByLabel("Date format in the file").selectOption("DD.MM.YYYY");
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.locator('td[data-label="To be updated"]')).toHaveText("1");
+  await expect(page.locator('td[data-label="Unchanged"]')).toHaveText("1");
+  await expect(page.locator('td[data-label="To be added"]')).toHaveText("0");
+  const change = page.locator("#row-changes tbody tr");
+  await expect(change).toHaveCount(1);
+  await expect(change.locator('td[data-label="Code"]')).toHaveText(`E2E-${stamp}-1`);
+  await expect(change).toContainText("language: en → nb");
+  await expect(change).toContainText("follow up surveys consent: yes → no");
+  await expect(page.locator("#sample-rows tbody tr").nth(1).locator('td[data-label="Outcome"]')).toHaveText("unchanged (already up to date)");
+  await checkLayouts(page);
+  await page.getByRole("button", { name: "Import: add 0 people, update 1 person" }).click();
+  await expect(page.getByRole("status")).toContainText("Updated 1 person.");
+
   // The list: search by code, then the person.
   await page.goto(`${STUDY}/panel`);
   await checkLayouts(page);
@@ -63,6 +80,10 @@ test("a researcher imports a panel after fixing a bad row, then finds the people
   await expect(page.locator("body")).not.toContainText(`e2e-bob-${stamp}@example.org`);
   const consent = page.locator("tbody tr", { hasText: "follow up surveys" });
   await expect(consent.locator('td[data-label="When"]')).toContainText("2025");
+  await checkLayouts(page);
+  // Ann's consent history: the imported grant and, appended by the update, the withdrawal.
+  await page.goto(`${STUDY}/panel/people/E2E-${stamp}-1`);
+  await expect(page.locator("tbody tr", { hasText: "follow up surveys" })).toHaveCount(2);
   await checkLayouts(page);
 });
 

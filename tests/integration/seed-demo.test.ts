@@ -49,6 +49,11 @@ describe("demo seed", () => {
     expect(eligible).toBeGreaterThan(0);
     expect(flagged).toBe(eligible);
     expect(await count(sql`select count(*)::int as n from recruitment_rules`)).toBe(1);
+    // The printed value labels sit on each recruitment column, where the settings page edits them.
+    const [{ settings }] = await executeRows<{ settings: { recruitmentColumns: { key: string; valueLabels?: Record<string, string> }[]; recruitmentValueLabels?: unknown } }>(t.db, sql`select settings from studies`);
+    expect(settings.recruitmentValueLabels).toBeUndefined();
+    expect(settings.recruitmentColumns.find((c) => c.key === "age_group")?.valueLabels).toMatchObject({ under_30: "<30", "60_plus": "60+" });
+    expect(settings.recruitmentColumns.find((c) => c.key === "stay_length")?.valueLabels?.["0_3_months"]).toBe("0–3 months");
   });
 
   it("prints three working wave-2 links and the sign-ins", async () => {

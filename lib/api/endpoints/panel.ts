@@ -10,7 +10,7 @@ export const importPanelEndpoint = endpoint({
   method: "POST",
   path: "/studies/{study}/panel/import",
   tag: "Panel",
-  summary: "Import participants with contacts and consents from CSV",
+  summary: "Import or update participants with contacts and consents from CSV",
   description:
     "Columns: `email` (required), `language` (one of the study's; default its default language), `code` (a pseudonymous id; " +
     "generated when empty), `consent_date`, and one `consent_<kind>` column per consent kind (yes/no), e.g. `consent_follow_up_surveys`. " +
@@ -19,6 +19,13 @@ export const importPanelEndpoint = endpoint({
     "Comma, semicolon or tab separated, UTF-8. Every row is checked first: with `dryRun=true` the problems are listed (200); " +
     "otherwise any problem answers 422 listing the problems (the first 1,000, by row) and nothing is stored. All rows go in one transaction. " +
     "Whether an email is already in the panel is personal data: admins get it row by row, researchers only as a total (`alreadyInPanel`). " +
+    "People already in the panel (`existing`): `error` (the default, unchanged for existing clients) makes an email or code already held a problem of its row; " +
+    "`skip` leaves out rows whose email is held; `update` (the browser's default) updates the person whose code the row gives: email and language " +
+    "(the contact is replaced; the change is audited, never the address) and consents (a value that differs from the latest recorded one is appended " +
+    "as a new consent record with the row's `consent_date` and `wordingVersion`; history is never rewritten, and an older date than the recorded one is a problem). " +
+    "A withdrawn person's row is refused; a row identical to what is held is `unchanged` and not written; a row without a code whose email is held is refused. " +
+    "Each row's outcome (`added`, `updated` with the fields it changes, `unchanged`, `skipped`, `refused`) is listed in `outcomes` for the first 1,000 rows, " +
+    "in a dry run as in the import; email values appear in `changes` for admins only. " +
     "Every import and dry run is recorded in the audit log.",
   params: studyParams,
   query: importOptionsSchema,
@@ -36,11 +43,24 @@ export const importResultSchema = z
     rows: z.number().int(),
     columns: z.array(z.string()).describe("The header's columns as recognised"),
     refusedRows: z.number().int().describe("Rows with at least one problem of their own"),
-    created: z.number().int(),
+    created: z.number().int().describe("People stored (0 in a dry run)"),
+    added: z.number().int().describe("Rows that add a person (in a dry run: would add)"),
+    updated: z.number().int().describe("Rows that change a person already in the panel (existing=update)"),
+    unchanged: z.number().int().describe("Rows naming a person already in the panel with nothing to change; not written"),
     skipped: z.number().int().describe("Rows whose email was already in the panel (existing=skip)"),
     alreadyInPanel: z.number().int().describe("Rows whose email is already in the study's panel; only admins get these row by row in `problems`"),
     problemCount: z.number().int().describe("All problems found; `problems` lists the first 1,000 by row"),
     problems: z.array(z.object({ path: z.string(), row: z.number().int(), column: z.string(), message: z.string() })),
+    outcomes: z.array(z.object({
+      row: z.number().int(),
+      code: z.string().nullable().describe("Null: generated on import"),
+      outcome: z.enum(["added", "updated", "unchanged", "skipped", "refused"]),
+      changes: z.array(z.object({
+        field: z.string().describe("`email`, `language` or `consent_<kind>`"),
+        from: z.string().nullable().optional().describe("The value held (consents yes/no; email for admins only)"),
+        to: z.string().optional().describe("The file's value (email for admins only)"),
+      })).optional().describe("Updated rows: the fields that change"),
+    })).describe("The first 1,000 rows with what the import does (or would do) with each"),
   })
   .meta({ id: "PanelImport" });
 

@@ -57,9 +57,9 @@ describe("whether an email is in the panel", () => {
     await send(researcher, "email\nnew3@example.org\nknown@example.org\n", { existing: "skip" });
     const entries = (await audits()).slice(before);
     expect(entries.map((e) => [e.action, e.row_count, e.details.role, e.details.filter, e.details.outcome])).toEqual([
-      ["panel.import_check", 2, "researcher", { existing: "error" }, { created: 0, skipped: 0, alreadyInPanel: 1, problems: 1 }],
+      ["panel.import_check", 2, "researcher", { existing: "error" }, { created: 0, added: 2, updated: 0, unchanged: 0, skipped: 0, alreadyInPanel: 1, problems: 1 }],
       ["panel.import", null, "researcher", { existing: "error" }, { refused: "The CSV header is not right" }],
-      ["panel.import", 2, "researcher", { existing: "skip" }, { created: 1, skipped: 1, alreadyInPanel: 1, problems: 0 }],
+      ["panel.import", 2, "researcher", { existing: "skip" }, { created: 1, added: 1, updated: 0, unchanged: 0, skipped: 1, alreadyInPanel: 1, problems: 0, emailsReplaced: 0, consentsAppended: 0 }],
     ]);
     expect(JSON.stringify(entries)).not.toContain("@");
   });

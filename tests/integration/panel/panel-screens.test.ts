@@ -74,9 +74,9 @@ describe("import: check, preview, confirm", () => {
     expect(d.preview.result).toMatchObject({ rows: 3, problemCount: 0, refusedRows: 0 });
     // The first rows as read: the chosen format reads 12.01.2025 as 12 January; no emails for a researcher.
     expect(d.preview.sample).toEqual([
-      { row: 2, code: "P-ANN", language: "en", consents: [["follow_up_surveys", true]], date: "2024-05-01", email: null, refused: false },
-      { row: 3, code: "P-BOB", language: "nb", consents: [["follow_up_surveys", true]], date: "2025-01-12", email: null, refused: false },
-      { row: 4, code: "P-CAT", language: "en", consents: [["follow_up_surveys", false]], date: null, email: null, refused: false },
+      { row: 2, code: "P-ANN", language: "en", consents: [["follow_up_surveys", true]], date: "2024-05-01", email: null, refused: false, outcome: "added" },
+      { row: 3, code: "P-BOB", language: "nb", consents: [["follow_up_surveys", true]], date: "2025-01-12", email: null, refused: false, outcome: "added" },
+      { row: 4, code: "P-CAT", language: "en", consents: [["follow_up_surveys", false]], date: null, email: null, refused: false, outcome: "added" },
     ]);
     await expect(confirmPanelImport(a.t.db, testKey, researcher.user, SLUG, id, "0".repeat(64), NOW)).rejects.toBeInstanceOf(Conflict);
     await expect(confirmPanelImport(a.t.db, testKey, admin.user, SLUG, id, d.sha256, NOW)).rejects.toBeInstanceOf(NotFound);
@@ -87,7 +87,7 @@ describe("import: check, preview, confirm", () => {
     expect(bob[0].wording_version).toBe("2024-1");
     await expect(confirmPanelImport(a.t.db, testKey, researcher.user, SLUG, id, d.sha256, NOW)).rejects.toBeInstanceOf(NotFound);
     const checks = await audits("panel.import_check");
-    expect(checks.at(-1)?.details.filter).toEqual({ existing: "error", dateFormat: "DD.MM.YYYY" });
+    expect(checks.at(-1)?.details.filter).toEqual({ existing: "update", dateFormat: "DD.MM.YYYY" });
     expect((await audits("panel.import")).at(-1)?.details.outcome).toMatchObject({ created: 3 });
   });
 

@@ -1,5 +1,6 @@
 // GET /studies/:slug/panel/import – import the panel from CSV or Excel: upload, a dry-run preview
-// (columns, rows to add, skip or refuse, each problem with its row and column), then confirm.
+// (columns; rows to add, update, leave unchanged, skip or refuse, each problem with its row and
+// column; the fields each update changes), then confirm.
 // Every step is a plain form post; nothing is stored in the panel before the confirmation.
 import Link from "next/link";
 import { type Draft, panelImportScreen, type SampleRow } from "../../../../../../lib/panel/panel-import-draft";
@@ -7,6 +8,7 @@ import { consentName } from "../labels";
 import { ErrorSummary } from "../../../../../components/error-summary";
 import { orNotFound, studyScreen } from "../../recruitment/study-screen";
 import { ProblemTable } from "./problem-table";
+import { RowChanges } from "./row-changes";
 import { UploadForm } from "./upload-fields";
 
 export const dynamic = "force-dynamic";
@@ -30,7 +32,12 @@ export default async function PanelImportPage(props: { params: Promise<{ slug: s
       <ErrorSummary items={summary} focusOn={[one("error"), gone]} />
       {imported && (
         <div role="status" className="card" style={{ marginBottom: "1rem" }}>
-          <p style={{ margin: 0 }}><strong>Imported {people(Number(imported))}.</strong>{Number(one("skipped")) > 0 && ` ${people(Number(one("skipped")))} already in the panel skipped.`}</p>
+          <p style={{ margin: 0 }}>
+            <strong>Imported {people(Number(imported))}.</strong>
+            {Number(one("updated")) > 0 && ` Updated ${people(Number(one("updated")))}.`}
+            {Number(one("unchanged")) > 0 && ` ${people(Number(one("unchanged")))} already up to date.`}
+            {Number(one("skipped")) > 0 && ` ${people(Number(one("skipped")))} already in the panel skipped.`}
+          </p>
           <p style={{ margin: ".5rem 0 0" }}><Link href={`/studies/${slug}/panel`}>See the panel</Link> · <Link href={`/studies/${slug}`}>Back to the study (next: schedule a wave)</Link></p>
         </div>
       )}
@@ -49,7 +56,10 @@ function Preview({ slug, draft, admin }: { slug: string; draft: Draft; admin: bo
   const r = preview.result;
   const refusal = preview.refusal;
   const ready = r !== null && r.problemCount === 0;
-  const toAdd = r ? Math.max(0, r.rows - r.skipped - r.refusedRows) : 0;
+  // A preview kept from before updates existed has no `added`.
+  const toAdd = r ? (r.added ?? Math.max(0, r.rows - r.skipped - r.refusedRows)) : 0;
+  const toUpdate = r?.updated ?? 0;
+  const existing = draft.options.existing ?? "error";
   return (
     <section aria-labelledby="preview-title">
       <h2 id="preview-title">Preview of {preview.fileName}</h2>
@@ -73,11 +83,20 @@ function Preview({ slug, draft, admin }: { slug: string; draft: Draft; admin: bo
             <tbody>
               <tr><th scope="row">Rows in the file</th><td data-label="Rows in the file" className="num">{n(r.rows)}</td></tr>
               <tr><th scope="row">To be added</th><td data-label="To be added" className="num">{ready ? n(toAdd) : `${n(toAdd)} (once every problem is corrected)`}</td></tr>
-              <tr><th scope="row">Already in the panel</th><td data-label="Already in the panel" className="num">{n(r.alreadyInPanel)}{r.alreadyInPanel > 0 && (draft.options.existing === "skip" ? " (skipped, not changed)" : " (refused)")}</td></tr>
+              {existing === "update" && (
+                <>
+                  <tr><th scope="row">To be updated</th><td data-label="To be updated" className="num">{n(toUpdate)}</td></tr>
+                  <tr><th scope="row">Unchanged (already up to date)</th><td data-label="Unchanged" className="num">{n(r.unchanged ?? 0)}</td></tr>
+                </>
+              )}
+              {(existing !== "update" || r.alreadyInPanel > 0) && (
+                <tr><th scope="row">{existing === "update" ? "Email already in the panel, not matched by code" : "Already in the panel"}</th><td data-label="Already in the panel" className="num">{n(r.alreadyInPanel)}{r.alreadyInPanel > 0 && (existing === "skip" ? " (skipped, not changed)" : " (refused)")}</td></tr>
+              )}
               <tr><th scope="row">Refused rows</th><td data-label="Refused rows" className="num">{n(r.refusedRows)}</td></tr>
             </tbody>
           </table>
-          {preview.sample && preview.sample.length > 0 && <SampleTable rows={preview.sample} admin={admin} skip={draft.options.existing === "skip"} blocked={r.problemCount > 0} />}
+          {preview.sample && preview.sample.length > 0 && <SampleTable rows={preview.sample} admin={admin} skip={existing === "skip"} blocked={r.problemCount > 0} />}
+          {r.outcomes && <RowChanges outcomes={r.outcomes} total={toUpdate} />}
           {!admin && r.alreadyInPanel > 0 && <p className="muted">Which rows are already in the panel is personal data: only an admin sees them row by row.</p>}
           {r.problemCount > 0 && (
             <>
@@ -93,7 +112,7 @@ function Preview({ slug, draft, admin }: { slug: string; draft: Draft; admin: bo
           <input type="hidden" name="draft" value={draft.id} />
           <input type="hidden" name="sha256" value={draft.sha256} />
           <p style={{ margin: 0 }}>This imports exactly the file previewed (SHA-256 <code style={{ overflowWrap: "anywhere" }}>{draft.sha256.slice(0, 16)}…</code>); the preview is kept for an hour after the check.</p>
-          <button type="submit">Import {people(toAdd)}</button>
+          <button type="submit">{toUpdate > 0 ? `Import: add ${people(toAdd)}, update ${people(toUpdate)}` : `Import ${people(toAdd)}`}</button>
         </form>
       )}
       <h2>{ready ? "Or check another file" : "Check a corrected file"}</h2>
@@ -104,8 +123,12 @@ function Preview({ slug, draft, admin }: { slug: string; draft: Draft; admin: bo
 
 /** The first rows as the import reads them: codes, languages, consents and dates as understood. */
 function SampleTable({ rows, admin, skip, blocked }: { rows: SampleRow[]; admin: boolean; skip: boolean; blocked: boolean }) {
-  const outcome = (r: SampleRow) =>
-    r.refused ? "refused" : `${blocked ? "added once the file is corrected" : "added"}${skip ? " (skipped if already in the panel)" : ""}`;
+  const outcome = (r: SampleRow) => {
+    if (r.refused) return "refused";
+    const what = r.outcome === "unchanged" ? "unchanged (already up to date)" : r.outcome ?? "added";
+    if (r.outcome) return blocked && (r.outcome === "added" || r.outcome === "updated") ? `${what} once the file is corrected` : what;
+    return `${blocked ? "added once the file is corrected" : "added"}${skip ? " (skipped if already in the panel)" : ""}`;
+  };
   return (
     <table className="stack-table cards-on-phone" id="sample-rows">
       <caption style={{ textAlign: "left" }}>The first {rows.length} row{rows.length === 1 ? "" : "s"}, as read</caption>

@@ -25,11 +25,14 @@ export function UploadForm(props: { slug: string; options?: ImportOptions; error
         {err("dateFormat") && <p className="field-error" id="dateFormat-error">{err("dateFormat")}</p>}
       </div>
       <div>
-        <label htmlFor="existing">People whose email is already in the panel</label>
-        <p className="muted" id="existing-hint" style={{ margin: "0 0 .25rem" }}>Existing people are never changed by an import.</p>
-        <select {...aria("existing")} defaultValue={props.options?.existing ?? "error"}>
+        <label htmlFor="existing">People already in the panel</label>
+        <p className="muted" id="existing-hint" style={{ margin: "0 0 .25rem" }}>
+          A row with the code of someone in the panel updates their email, language and consents (a changed consent is added as a new record; a withdrawn person is never changed). The preview shows every change before anything is saved.
+        </p>
+        <select {...aria("existing")} defaultValue={props.options?.existing ?? "update"}>
+          <option value="update">Update them (matched by code)</option>
+          <option value="skip">Skip rows whose email is already in the panel</option>
           <option value="error">Refuse the file (each such row is a problem)</option>
-          <option value="skip">Skip those rows</option>
         </select>
       </div>
       <div>

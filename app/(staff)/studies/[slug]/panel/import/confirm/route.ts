@@ -7,6 +7,6 @@ export const dynamic = "force-dynamic";
 export function POST(req: Request, ctx: { params: Promise<{ slug: string }> }) {
   return formPost(req, ctx.params, async ({ rt, user, slug, form, base }) => {
     const r = await confirmPanelImport(rt.db, rt.config.personalDataKey, user, slug, String(form.get("draft") ?? ""), String(form.get("sha256") ?? ""), new Date());
-    return `${base}?${new URLSearchParams({ imported: String(r.created), skipped: String(r.skipped) })}`;
+    return `${base}?${new URLSearchParams({ imported: String(r.created), updated: String(r.updated), unchanged: String(r.unchanged), skipped: String(r.skipped) })}`;
   });
 }
