@@ -4,6 +4,7 @@ import type { SurveyDefinition } from "./definition";
 import type { EvalScope } from "./expr/functions";
 import { type ExprValue, fromAnswer } from "./expr/values";
 import { type Plan, getPlan } from "./plan";
+import { textIn } from "./texts";
 
 /**
  * What the engine derives from a definition and the answers so far: which pages and
@@ -55,6 +56,14 @@ export class StateScope implements EvalScope {
     readonly now: Date,
   ) {}
 
+  /** Language of choiceLabel(); the default language when unset. */
+  lang?: string;
+
+  choiceLabel(field: string, code: string): string {
+    const op = this.plan.owner.get(field)?.optionByCode.get(code);
+    return op ? textIn(op.option.label, this.lang ?? this.plan.def.defaultLanguage, this.plan.def.defaultLanguage) : code;
+  }
+
   get(name: string): ExprValue {
     if (this.hidden.has(name)) return "";
     const calc = this.plan.calcs.get(name);
@@ -84,8 +93,10 @@ export class StateScope implements EvalScope {
 }
 
 /** A scope reading the state, e.g. to evaluate option conditions or pipe labels. */
-export function scopeOf(def: SurveyDefinition, state: FlowState): StateScope {
-  return new StateScope(getPlan(def), state.answers, state.preload, state.hidden as Set<string>, state.today, state.now);
+export function scopeOf(def: SurveyDefinition, state: FlowState, lang?: string): StateScope {
+  const scope = new StateScope(getPlan(def), state.answers, state.preload, state.hidden as Set<string>, state.today, state.now);
+  if (lang) scope.lang = lang;
+  return scope;
 }
 
 /**

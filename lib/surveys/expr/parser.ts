@@ -1,7 +1,19 @@
-import { type BinaryOp, type ExprNode, ExprSyntaxError } from "./ast";
-import { FUNCTIONS, cachedRegex } from "./functions";
+import { type BinaryOp, type ExprNode, ExprSyntaxError, NAME_PATTERN } from "./ast";
+import { CHOICE_LABEL_ARGS, FUNCTIONS, cachedRegex } from "./functions";
 import { type Token, describeToken, tokenize } from "./tokenizer";
 import { closestName } from "../suggest";
+
+const REPEATS = "it works on repeats, which are not supported yet";
+/** Functions of other platforms Panelwave deliberately leaves out, with the reason shown. */
+const FOREIGN_FUNCTIONS: Record<string, string> = {
+  pulldata: "it reads an attached data file; for answers from an earlier wave use a preload field (type preload) and ${name}",
+  "indexed-repeat": REPEATS, position: REPEATS, count: REPEATS, sum: REPEATS, "repeat-count": REPEATS,
+  instance: "external choice lists and data are not supported", "device-info": "device data is not collected",
+  "phone-call-log": "device data is not collected", "phone-call-duration": "device data is not collected",
+  "item-at": "SurveyCTO list functions are not supported", "item-index": "SurveyCTO list functions are not supported",
+  "de-duplicate": "SurveyCTO list functions are not supported", "join-if": "SurveyCTO list functions are not supported",
+  "plug-in-metadata": "field plug-ins are not supported", "username": "device data is not collected",
+};
 
 // XPath precedence, loosest first.
 const LEVELS: readonly (readonly BinaryOp[])[] = [
@@ -106,6 +118,8 @@ export function parseExpression(source: string): ExprNode {
     const name = nameTok.text;
     const spec = FUNCTIONS[name];
     if (!spec) {
+      const foreign = FOREIGN_FUNCTIONS[name];
+      if (foreign) throw new ExprSyntaxError(`Function "${name}()" is not supported`, nameTok.pos, foreign);
       const near = closestName(name, Object.keys(FUNCTIONS));
       throw new ExprSyntaxError(`Unknown function "${name}()"`, nameTok.pos, near ? `did you mean ${near}()?` : undefined);
     }
@@ -126,6 +140,14 @@ export function parseExpression(source: string): ExprNode {
       const plural = spec.min === 1 && spec.max === 1 ? "argument" : "arguments";
       throw new ExprSyntaxError(`${name}() takes ${want} ${plural} but got ${args.length}`, nameTok.pos);
     }
+    const labelArgs = CHOICE_LABEL_ARGS[name];
+    if (labelArgs) {
+      // ODK quotes the question: jr:choice-name(${q}, '${q}'); read it as the reference it names.
+      const f = args[labelArgs.field];
+      const quoted = f.kind === "string" ? /^\s*\$\{\s*([^}]+?)\s*\}\s*$/.exec(f.value) : null;
+      if (quoted && NAME_PATTERN.test(quoted[1])) args[labelArgs.field] = { kind: "ref", name: quoted[1], pos: f.pos + 1 };
+      else if (f.kind !== "ref") throw new ExprSyntaxError(`${name}() needs the question as ${labelArgs.field === 1 ? "'${name}'" : "${name}"}`, f.pos);
+    }
     if (name === "regex" && args[1].kind === "string" && cachedRegex(args[1].value) === null) {
       throw new ExprSyntaxError(`Invalid regular expression '${args[1].value}'`, args[1].pos);
     }
@@ -142,6 +164,9 @@ export function parseExpression(source: string): ExprNode {
       case "name":
         if (peek().type === "(") return parseCall(t);
         if (WORD_OPS.has(t.text)) return unexpected(t);
+        // Bare true/false/null, as forms converted by pyxform use them: the boolean, or empty.
+        if (t.text === "true" || t.text === "false") return { kind: "call", name: t.text, args: [], pos: t.pos };
+        if (t.text === "null") return { kind: "string", value: "", pos: t.pos };
         return { kind: "column", name: t.text, pos: t.pos };
       case "(": {
         const inner = nested(t.pos, () => parseLevel(0));

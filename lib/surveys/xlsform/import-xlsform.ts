@@ -2,7 +2,9 @@ import { type SurveyDefinition, type Text, surveyDefinitionSchema } from "../def
 import { LANGUAGE_TAG_HINT, isLanguageTag } from "../../i18n/language-tag";
 import { closestName } from "../suggest";
 import { listTexts } from "../texts";
+import { applyColumnAliases, duplicateColumns } from "./column-aliases";
 import { ImportContext, SheetCells } from "./context";
+import { fillDefaultLanguage } from "./fallback-texts";
 import { languageCode, languageHasNoCode } from "./headers";
 import type { XlsFormIssue } from "./issues";
 import { isYes, readChoices } from "./read-choices";
@@ -52,7 +54,12 @@ export async function importXlsForm(data: Uint8Array | ArrayBuffer): Promise<Xls
     return { ok: false, errors: [{ sheet: "", row: 0, column: "", message: `No "survey" sheet (sheets found: ${found})` }], warnings };
   }
   const settingsSheet = byName.get("settings");
-  const choicesSheet = byName.get("choices");
+  // An empty choices sheet (no question needs one) is as good as none.
+  const choicesSheet = byName.get("choices")?.headers.length ? byName.get("choices") : undefined;
+  applyColumnAliases(survey, "survey");
+  if (choicesSheet) applyColumnAliases(choicesSheet, "choices");
+  const duplicates = [survey, choicesSheet, settingsSheet].flatMap((s) => (s ? duplicateColumns(s) : []));
+  if (duplicates.length) return { ok: false, errors: duplicates, warnings };
 
   // Settings: one header row and one row of values.
   const settingsRow = settingsSheet?.rows[0];
@@ -127,6 +134,7 @@ export async function importXlsForm(data: Uint8Array | ArrayBuffer): Promise<Xls
     ...(id ? { id } : {}), title: titleText, ...(version ? { version } : {}),
     languages, defaultLanguage, preload: parts.preload, pages: parts.pages, calculates: parts.calculates,
   };
+  fillDefaultLanguage(candidate, ctx);
   const parsed = surveyDefinitionSchema.safeParse(candidate);
   const errors = [...ctx.errors];
   if (!parsed.success) {

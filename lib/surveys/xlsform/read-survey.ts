@@ -47,6 +47,27 @@ export function readSurvey(cells: SheetCells, ctx: ImportContext, opts: SurveyRe
     return page;
   };
 
+  // A group holding only calculates or metadata (CHT's "inputs", SurveyCTO's hidden blocks) shows
+  // nothing, so it is no page; its calculates stay, as they are global.
+  const dropIfEmpty = (p: Page | null, frame: Frame) => {
+    if (!p || p.questions.length > 0 || frame.repeat) return;
+    const i = parts.pages.indexOf(p);
+    if (i !== parts.pages.length - 1) return;
+    parts.pages.pop();
+    ctx.warn(cells.issue(frame.row, "type", `Group "${frame.name}" has no questions Panelwave shows, so it is not a page`));
+  };
+
+  let refs: Set<string> | null = null;
+  /** Every ${name} written anywhere on the survey and choices sheets. */
+  const referenced = () => {
+    if (refs) return refs;
+    refs = new Set();
+    for (const sheet of [cells.sheet, opts.choices?.sheet]) {
+      for (const r of sheet?.rows ?? []) for (const v of r.cells.values()) for (const m of v.matchAll(/\$\{\s*([^}\s]+)\s*\}/g)) refs.add(m[1]);
+    }
+    return refs;
+  };
+
   for (const row of cells.sheet.rows) {
     const typeRaw = cells.value(row, "type");
     const name = cells.value(row, "name");
@@ -61,18 +82,30 @@ export function readSurvey(cells: SheetCells, ctx: ImportContext, opts: SurveyRe
       continue;
     }
     if (kind.kind === "metadata") {
-      ctx.warn(cells.issue(row, "type", `"${typeRaw}" is device metadata; Panelwave records response times itself, so the row is ignored`));
+      if (kind.note) {
+        ctx.warn(cells.issue(row, "type", `"${typeRaw}" is ${kind.note}, which Panelwave does not collect; the row is kept out as ignored metadata`));
+        continue;
+      }
+      ctx.warn(cells.issue(row, "type", `"${typeRaw}" is device metadata; Panelwave records response times itself, so the row is ignored${kind.as && name && referenced().has(name) ? ` (\${${name}} reads ${kind.as === "''" ? "as empty" : kind.as})` : ""}`));
+      // References such as ${today} or ${start} keep working: a referenced row becomes a calculate.
+      if (kind.as && name && referenced().has(name) && !parts.calculates.some((c) => c.name === name)) {
+        ctx.map.add(["calculates", parts.calculates.length], cells.sheet, row.number, ctx.plainLang);
+        parts.calculates.push({ name, calculation: kind.as });
+      }
       continue;
     }
     if (kind.kind === "end") {
       const frame = stack.pop();
       if (!frame) ctx.error(cells.issue(row, "type", `"${typeRaw}" has no matching begin_group above it`));
-      else if (stack.length === 0) page = null;
+      else if (stack.length === 0) {
+        dropIfEmpty(page, frame);
+        page = null;
+      }
       continue;
     }
     if (kind.kind === "begin") {
       const repeat = kind.unsupported !== undefined;
-      if (repeat) ctx.error(cells.issue(row, "type", `Type "${typeRaw.trim().split(/\s+/)[0]}" is not supported: ${kind.unsupported}`));
+      if (repeat) ctx.error(cells.issue(row, "type", `Type "${typeRaw.trim()}" is not supported: ${kind.unsupported}`));
       if (!name) ctx.error(cells.issue(row, "name", "A group needs a name"));
       const relevant = cells.expression(row, "relevant");
       if (stack.length === 0 && !repeat) {
