@@ -36,7 +36,9 @@ function unusedColumns(sheet: Sheet): XlsFormIssue[] {
  * position in the cell. The definition is returned only when there are no errors.
  */
 export async function importXlsForm(data: Uint8Array | ArrayBuffer): Promise<XlsFormImportResult> {
-  const read = await readWorkbook(data);
+  // Only the sheets an XLSForm uses are read: a help sheet or a data sheet next to the form is
+  // listed (and warned about) but never unpacked, so nothing in it can refuse the import.
+  const read = await readWorkbook(data, { sheets: (name) => KNOWN_SHEETS.includes(name.trim().toLowerCase()) });
   if ("error" in read) return { ok: false, errors: [read.error], warnings: [] };
   const byName = new Map<string, Sheet>();
   const warnings: XlsFormIssue[] = [];
