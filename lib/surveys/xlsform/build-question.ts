@@ -29,6 +29,14 @@ const OTHER: Text = { en: "Other", uk: "Інше", ru: "Другое", nb: "Anne
 const TRUE = new Set(["yes", "true", "true()", "1", "y"]);
 const FALSE = new Set(["no", "false", "false()", "0", "n"]);
 
+/** Each question gets its own copy of a shared list (structuredClone is slow for 1,000s of them). */
+function copyOption(o: Option): Option {
+  const copy: Option = { ...o, label: { ...o.label } };
+  if (o.filter) copy.filter = { ...o.filter };
+  if (o.labelVariants) copy.labelVariants = o.labelVariants.map((v) => ({ ...v, label: { ...v.label } }));
+  return copy;
+}
+
 function parseParameters(raw: string): Map<string, string> | string {
   const out = new Map<string, string>();
   for (const token of raw.split(/[\s;,]+/).filter(Boolean)) {
@@ -108,7 +116,7 @@ export function buildQuestion(row: SheetRow, kind: Extract<RowKind, { kind: "que
 
   if (type === "single" || type === "multiple" || type === "matrix") {
     const list = listFor(kind.list!);
-    const options: Option[] = list ? structuredClone(list.options) : placeholder();
+    const options: Option[] = list ? list.options.map(copyOption) : placeholder();
     out.optionRows = list ? list.rows.map((r) => ({ ...r })) : [null];
     if (kind.orOther) {
       q.other = true;

@@ -165,9 +165,10 @@ function isBadLanguageIssue(path: readonly PropertyKey[], def: { languages: stri
 /** One warning per language that some texts lack; those respondents see the default language. */
 function missingTranslations(def: SurveyDefinition, ctx: ImportContext): XlsFormIssue[] {
   const out: XlsFormIssue[] = [];
+  const texts = listTexts(def);
   for (const lang of def.languages) {
     if (lang === def.defaultLanguage) continue;
-    const missing = listTexts(def).filter((t) => t.text[def.defaultLanguage] && !t.text[lang]);
+    const missing = texts.filter((t) => t.text[def.defaultLanguage] && !t.text[lang]);
     if (!missing.length) continue;
     const n = missing.length;
     const message = `${n === 1 ? "1 text has" : `${n} texts have`} no "${lang}" translation${n > 1 ? ", the first here" : ""}; respondents reading "${lang}" see "${def.defaultLanguage}" there`;
