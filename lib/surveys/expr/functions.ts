@@ -125,6 +125,7 @@ export const FUNCTIONS: Record<string, FunctionSpec> = {
   "floor": num1(Math.floor),
   "ceiling": num1(Math.ceil),
   "round": { min: 1, max: 2, impl: ([v, d]) => roundTo(toNum(v), d === undefined ? 0 : toNum(d)) },
+  "sqrt": num1(Math.sqrt),
   "pow": { min: 2, max: 2, impl: ([a, b]) => toNum(a) ** toNum(b) },
   "min": { min: 1, max: 99, impl: (args) => Math.min(...args.map(toNum)) },
   "max": { min: 1, max: 99, impl: (args) => Math.max(...args.map(toNum)) },

@@ -12,8 +12,12 @@ const FOREIGN_FUNCTIONS: Record<string, string> = {
   "phone-call-log": "device data is not collected", "phone-call-duration": "device data is not collected",
   "item-at": "SurveyCTO list functions are not supported", "item-index": "SurveyCTO list functions are not supported",
   "de-duplicate": "SurveyCTO list functions are not supported", "join-if": "SurveyCTO list functions are not supported",
-  "plug-in-metadata": "field plug-ins are not supported", "username": "device data is not collected",
+  "plug-in-metadata": "field plug-ins are not supported", "count-items": "SurveyCTO list functions are not supported",
+  "count-if": "SurveyCTO list functions are not supported", index: REPEATS, version: "device data is not collected",
+  "collect-is-phone-app": "device data is not collected",
 };
+/** Community Health Toolkit (CHT) functions, by prefix or name. */
+const CHT = /^(cht:|difference-in-|add-date$|parse-timestamp-to-date$|to-bikram-sambat$|z-score$)/;
 
 // XPath precedence, loosest first.
 const LEVELS: readonly (readonly BinaryOp[])[] = [
@@ -118,7 +122,7 @@ export function parseExpression(source: string): ExprNode {
     const name = nameTok.text;
     const spec = FUNCTIONS[name];
     if (!spec) {
-      const foreign = FOREIGN_FUNCTIONS[name];
+      const foreign = FOREIGN_FUNCTIONS[name] ?? (CHT.test(name) ? "Community Health Toolkit (CHT) functions are not supported" : undefined);
       if (foreign) throw new ExprSyntaxError(`Function "${name}()" is not supported`, nameTok.pos, foreign);
       const near = closestName(name, Object.keys(FUNCTIONS));
       throw new ExprSyntaxError(`Unknown function "${name}()"`, nameTok.pos, near ? `did you mean ${near}()?` : undefined);

@@ -100,7 +100,9 @@ export function buildQuestion(row: SheetRow, kind: Extract<RowKind, { kind: "que
   set("relevant", conditions.length > 1 ? conditions.map((c) => `(${c})`).join(" and ") : conditions[0]);
   set("constraint", cells.expression(row, "constraint"));
   set("constraintMessage", cells.text(row, "constraint_message"));
-  set("default", cells.value(row, "default"));
+  // SurveyCTO templates write "null" for no default.
+  const dflt = cells.value(row, "default");
+  set("default", dflt.toLowerCase() === "null" ? undefined : dflt);
   set("appearance", tokens.join(" "));
   set("readOnly", flag("read_only"));
 

@@ -9,6 +9,8 @@ export class ImportContext {
   readonly errors: XlsFormIssue[] = [];
   readonly warnings: XlsFormIssue[] = [];
   readonly map = new SourceMap();
+  /** Names of rows refused (and left out) already: references to them are not reported again. */
+  readonly dropped = new Set<string>();
   constructor(readonly plainLang: string) {}
 
   error(issue: XlsFormIssue): void {

@@ -25,7 +25,7 @@ const NAMES: Record<string, string> = {
   serbian: "sr", croatian: "hr", georgian: "ka", armenian: "hy", azerbaijani: "az", kazakh: "kk", uzbek: "uz", tajik: "tg",
   japanese: "ja", korean: "ko", hebrew: "he", kinyarwanda: "rw", luganda: "lg", kirundi: "rn", chichewa: "ny", shona: "sn",
   lingala: "ln", wolof: "wo", malagasy: "mg", tamil: "ta", telugu: "te", marathi: "mr", gujarati: "gu", punjabi: "pa",
-  kannada: "kn", malayalam: "ml", sinhala: "si", "español (es)": "es", "française": "fr", creole: "ht", "haitian creole": "ht",
+  "عربى": "ar", "عربي": "ar", "العربية": "ar", hiligaynon: "hil", cebuano: "ceb", ilocano: "ilo", waray: "war", kannada: "kn", malayalam: "ml", sinhala: "si", "español (es)": "es", "française": "fr", creole: "ht", "haitian creole": "ht",
 };
 
 /** Display names used when writing headers. */

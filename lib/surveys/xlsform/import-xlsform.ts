@@ -143,6 +143,9 @@ export async function importXlsForm(data: Uint8Array | ArrayBuffer): Promise<Xls
     const seen = new Set(errors.map((e) => `${e.sheet}!${e.row}:${e.message}`));
     for (const issue of parsed.error.issues) {
       if (isBadLanguageIssue(issue.path, candidate, badLanguages)) continue;
+      // A reference to a row already refused (its own error names why) is not a second problem.
+      const ref = /^(?:Piped )?\$\{([^}]+)\}(?: at position \d+)? does not match/.exec(issue.message);
+      if (ref && ctx.dropped.has(ref[1])) continue;
       const located = ctx.map.locate(issue.path, issue.message);
       const key = `${located.sheet}!${located.row}:${located.message}`;
       if (!seen.has(key)) errors.push(located);

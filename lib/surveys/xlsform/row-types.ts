@@ -56,7 +56,7 @@ export function classifyType(raw: string, hasLabel: boolean): RowKind {
   // pyxform's long spellings: "select one from L", "select all that apply from L", "… or specify other".
   t = t.replace(/^select_(one|multiple) from\b/, "select_$1").replace(/^select all that apply( from)?\b/, "select_multiple");
   t = t.replace(/^select_(one|multiple)_or_specify_other\b/, "select_$1");
-  t = t.replace(/\bor specify other$/, "or_other").replace(/^(text|audio|speed violations|sensor|phone) (audit|number|count|list|statistic|stream)$/, "$1_$2");
+  t = t.replace(/\bor specify other$/, "or_other").replace(/^(text|audio|speed violations|sensor|phone) (audit|number|count|list|statistic|stream)$/, (_, a: string, b: string) => `${a.replace(" ", "_")}_${b}`);
   if (t === "calculate_here") t = "calculate";
   const [head, ...args] = t.split(" ");
   // The list name as written (names are case-sensitive); the type words around it are not.
@@ -83,7 +83,7 @@ export function classifyType(raw: string, hasLabel: boolean): RowKind {
   if (head === "acknowledge") return { kind: "question", type: "consent", acknowledge: true };
   // ODK's `email` is device metadata; with a label it is Panelwave's email question.
   if (head === "email" && !hasLabel) return { kind: "metadata" };
-  if (SURVEYCTO_METADATA[head]) return { kind: "metadata", note: SURVEYCTO_METADATA[head] };
+  if (SURVEYCTO_METADATA[head]) return { kind: "metadata", note: SURVEYCTO_METADATA[head], as: "''" };
   if (SIMPLE[head]) return { kind: "question", type: SIMPLE[head] };
   if (METADATA.has(head)) return { kind: "metadata", as: METADATA_VALUE[head] ?? "''" };
   const near = closestName(head, KNOWN);
