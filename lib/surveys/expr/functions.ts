@@ -108,7 +108,8 @@ const str2 = (f: (a: string, b: string) => ExprValue): FunctionSpec => ({
  * Unknown names are a syntax error, so a typo never silently evaluates to false.
  */
 export const FUNCTIONS: Record<string, FunctionSpec> = {
-  "selected": { min: 2, max: 2, impl: ([v, code]) => toList(v).includes(toStr(code).trim()) },
+  // A single choice's code may contain spaces (pyxform allows it), so the whole value counts too.
+  "selected": { min: 2, max: 2, impl: ([v, code]) => toList(v).includes(toStr(code).trim()) || (typeof v === "string" && v.trim() === toStr(code).trim() && v.trim() !== "") },
   "selected-at": { min: 2, max: 2, impl: ([v, i]) => toList(v)[toNum(i)] ?? "" },
   "count-selected": { min: 1, max: 1, impl: ([v]) => toList(v).length },
   "join": { min: 2, max: 2, impl: ([sep, v]) => toList(v).join(toStr(sep)) },

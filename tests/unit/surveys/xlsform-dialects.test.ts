@@ -194,6 +194,16 @@ describe("dialects", () => {
     expect(warnings.find((w) => w.row === 2)?.message).toContain("not a page");
   });
 
+  it("accepts spaces in choice names of single-choice lists, and refuses them where a multiple choice uses the list", async () => {
+    const choices = [["list_name", "name", "label"], ["l", "two words", "Two words"], ["l", "x", "X"]];
+    const { def } = await ok({ survey: [["type", "name", "label", "relevant"], ["select_one l", "s", "S", null], ["text", "t", "T", "selected(${s}, 'two words')"]], choices });
+    expect(question(def, "s")).toHaveProperty("options.0.code", "two words");
+    const state = evaluateFlow(def, { s: "two words" }, {}, new Date("2024-05-01T00:00:00Z"));
+    expect(Object.values(state.visibleQuestions).flat()).toContain("t");
+    const bad = await load({ survey: [["type", "name", "label"], ["select_multiple l", "m", "M"]], choices });
+    expect(!bad.ok && bad.errors.map(where)).toEqual([{ sheet: "choices", row: 2, column: "name" }]);
+  });
+
   it("still refuses repeats, naming sheet, row and column", async () => {
     const r = await load({ survey: [["type", "name", "label"], ["begin repeat", "kids", "Kids"], ["text", "k", "K"], ["end repeat", null, null]] });
     expect(r.ok).toBe(false);
