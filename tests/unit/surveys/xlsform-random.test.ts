@@ -6,20 +6,10 @@ import { describe, expect, it } from "vitest";
 import { importXlsForm } from "../../../lib/surveys/xlsform/import-xlsform";
 import { readWorkbook } from "../../../lib/surveys/xlsform/read-workbook";
 import { rowXml, sheetXml, xlsx } from "../../fixtures/forms/raw-xlsx";
+// The seeded generator of the request fuzz test, so a failing seed can be replayed.
+import { type Rng, rng } from "../../integration/boundary/fuzz-bodies";
 
-/** mulberry32: a small seeded generator, so a failing case can be replayed from its seed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] };
-}
-type R = ReturnType<typeof rng>;
+type R = Rng;
 
 const FORMATS = ["yyyy-mm-dd", "d-mmm-yy", "h:mm", "[$-409]mmmm d, yyyy", "0.00", "@", "General", "mm/dd/yyyy hh:mm", '"v"0', "0%"];
 const HEADERS = ["type", "name", "label", "label::English (en)", "hint", "relevant", "relevance", "constraint", "calculation",
