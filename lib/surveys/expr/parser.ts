@@ -2,22 +2,8 @@ import { type BinaryOp, type ExprNode, ExprSyntaxError, NAME_PATTERN } from "./a
 import { CHOICE_LABEL_ARGS, FUNCTIONS, cachedRegex } from "./functions";
 import { type Token, describeToken, tokenize } from "./tokenizer";
 import { closestName } from "../suggest";
+import { foreignFunction } from "./foreign-functions";
 
-const REPEATS = "it works on repeats, which are not supported yet";
-/** Functions of other platforms Panelwave deliberately leaves out, with the reason shown. */
-const FOREIGN_FUNCTIONS: Record<string, string> = {
-  pulldata: "it reads an attached data file; for answers from an earlier wave use a preload field (type preload) and ${name}",
-  "indexed-repeat": REPEATS, position: REPEATS, count: REPEATS, sum: REPEATS, "repeat-count": REPEATS,
-  instance: "external choice lists and data are not supported", "device-info": "device data is not collected",
-  "phone-call-log": "device data is not collected", "phone-call-duration": "device data is not collected",
-  "item-at": "SurveyCTO list functions are not supported", "item-index": "SurveyCTO list functions are not supported",
-  "de-duplicate": "SurveyCTO list functions are not supported", "join-if": "SurveyCTO list functions are not supported",
-  "plug-in-metadata": "field plug-ins are not supported", "count-items": "SurveyCTO list functions are not supported",
-  "count-if": "SurveyCTO list functions are not supported", index: REPEATS, version: "device data is not collected",
-  "collect-is-phone-app": "device data is not collected",
-};
-/** Community Health Toolkit (CHT) functions, by prefix or name. */
-const CHT = /^(cht:|difference-in-|add-date$|parse-timestamp-to-date$|to-bikram-sambat$|z-score$)/;
 
 // XPath precedence, loosest first.
 const LEVELS: readonly (readonly BinaryOp[])[] = [
@@ -122,7 +108,7 @@ export function parseExpression(source: string): ExprNode {
     const name = nameTok.text;
     const spec = FUNCTIONS[name];
     if (!spec) {
-      const foreign = FOREIGN_FUNCTIONS[name] ?? (CHT.test(name) ? "Community Health Toolkit (CHT) functions are not supported" : undefined);
+      const foreign = foreignFunction(name);
       if (foreign) throw new ExprSyntaxError(`Function "${name}()" is not supported`, nameTok.pos, foreign);
       const near = closestName(name, Object.keys(FUNCTIONS));
       throw new ExprSyntaxError(`Unknown function "${name}()"`, nameTok.pos, near ? `did you mean ${near}()?` : undefined);
