@@ -110,6 +110,8 @@ describe("dialects", () => {
     expect(typeof state.calculated.r).toBe("number");
     expect(String(state.calculated.id)).toMatch(/^[0-9a-f-]{36}$/);
     expect(state.calculated.secs).toBe(0);
+    const later = evaluateFlow(def, {}, {}, new Date("2024-05-01T00:02:05Z"), { started: new Date("2024-05-01T00:00:00Z") });
+    expect(later.calculated.secs).toBe(125);
     expect(state.calculated.nothing).toBe("");
     expect(Object.values(state.visibleQuestions).flat()).toEqual(["shown"]);
   });
