@@ -72,6 +72,11 @@ function checkQuestions(def: DefinitionShape, report: Report): void {
         uniqueCodes(q.options.map((o) => o.code), [...path, "options"], q.type === "matrix" ? "Column" : "Option", report);
       }
       if (q.type === "matrix") uniqueCodes(q.rows.map((r) => r.code), [...path, "rows"], "Row", report);
+      if (q.type === "multiple" || q.type === "matrix") {
+        q.options.forEach((o, k) => {
+          if (/\s/.test(o.code)) report([...path, "options", k, "code"], `Code "${o.code}" contains a space; a ${q.type === "multiple" ? "multiple choice stores its answers as space-separated codes" : "matrix column code becomes part of a variable"}, so use e.g. "${o.code.replace(/\s+/g, "_")}"`);
+        });
+      }
       if ((q.type === "single" || q.type === "multiple") && q.other && !q.options.some((o) => o.code === "other")) {
         report([...path, "other"], `"other" is set but question "${q.name}" has no option with code "other"`);
       }

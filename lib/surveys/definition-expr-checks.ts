@@ -42,11 +42,17 @@ export function checkExpressions(def: DefinitionShape, variables: Map<string, Va
   checkCycles(def, calcRefs, report);
 }
 
+const suggestions = new WeakMap<Map<string, VariableInfo>, Map<string, string | undefined>>();
+
 /** Why `${name}` cannot be used ("does not match …"), or null when it can. */
 export function referenceProblem(name: string, variables: Map<string, VariableInfo>): string | null {
   const v = variables.get(name);
   if (!v) {
-    const near = closestName(name, [...variables.values()].filter(hasValue).map((x) => x.name));
+    // Memoised per variables map: a form that pipes one unknown name in 20 languages asks 20 times.
+    let memo = suggestions.get(variables);
+    if (!memo) suggestions.set(variables, (memo = new Map()));
+    if (!memo.has(name)) memo.set(name, closestName(name, [...variables.values()].filter(hasValue).map((x) => x.name)));
+    const near = memo.get(name);
     return `does not match any question, calculate or preload field${near ? `; did you mean \${${near}}?` : ""}`;
   }
   if (v.kind === "note") return "is a note and has no value";

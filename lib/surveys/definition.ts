@@ -17,7 +17,9 @@ export type Text = z.infer<typeof textSchema>;
 const nameSchema = z
   .string()
   .regex(NAME_PATTERN, "Names start with a letter or _ and contain only letters, digits, _, - and .");
-const codeSchema = z.string().regex(/^\S+$/, "Codes cannot be empty or contain spaces");
+// Spaces inside a code are allowed as pyxform allows them in single-choice lists; a multiple
+// choice stores space-separated codes, so checkQuestions refuses them there.
+const codeSchema = z.string().regex(/^\S(.*\S)?$/, "Codes cannot be empty or start or end with a space");
 /** An expression in XLSForm syntax, e.g. `${where_now} = 'returned'`. */
 const exprSchema = z.string().min(1, "Expression is empty");
 

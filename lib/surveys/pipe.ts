@@ -14,7 +14,7 @@ import { textIn } from "./texts";
  * question is hidden or unanswered.
  */
 export function displayValue(def: SurveyDefinition, state: FlowState, name: string, lang: string): string {
-  const scope = scopeOf(def, state);
+  const scope = scopeOf(def, state, lang);
   const value = scope.get(name);
   if (typeof value === "number") return formatNumber(value);
   const qp = getPlan(def).owner.get(name);

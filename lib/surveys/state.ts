@@ -4,6 +4,7 @@ import type { SurveyDefinition } from "./definition";
 import type { EvalScope } from "./expr/functions";
 import { type ExprValue, fromAnswer } from "./expr/values";
 import { type Plan, getPlan } from "./plan";
+import { textIn } from "./texts";
 
 /**
  * What the engine derives from a definition and the answers so far: which pages and
@@ -16,6 +17,8 @@ export interface FlowState {
   readonly timeZone?: string;
   /** 'YYYY-MM-DD' in timeZone (UTC when none), the value of today(). */
   readonly today: string;
+  /** When the response began (FlowOptions.started), for duration(). */
+  readonly started?: Date;
   /** Ids of the pages shown, in order: relevant and with at least one visible question. */
   readonly visiblePages: readonly string[];
   /** Page id → names of its visible questions (pages not shown map to []). */
@@ -28,6 +31,8 @@ export interface FlowState {
 export interface FlowOptions {
   /** IANA zone for today(), e.g. "Europe/Oslo". Defaults to UTC. */
   timeZone?: string;
+  /** When the response began: duration() counts the seconds since (0 when not given). */
+  started?: Date;
 }
 
 const MAX_PASSES = 8;
@@ -54,6 +59,16 @@ export class StateScope implements EvalScope {
     readonly today: string,
     readonly now: Date,
   ) {}
+
+  /** Language of choiceLabel(); the default language when unset. */
+  lang?: string;
+  /** When the response began, for duration(). */
+  started?: Date;
+
+  choiceLabel(field: string, code: string): string {
+    const op = this.plan.owner.get(field)?.optionByCode.get(code);
+    return op ? textIn(op.option.label, this.lang ?? this.plan.def.defaultLanguage, this.plan.def.defaultLanguage) : code;
+  }
 
   get(name: string): ExprValue {
     if (this.hidden.has(name)) return "";
@@ -84,8 +99,11 @@ export class StateScope implements EvalScope {
 }
 
 /** A scope reading the state, e.g. to evaluate option conditions or pipe labels. */
-export function scopeOf(def: SurveyDefinition, state: FlowState): StateScope {
-  return new StateScope(getPlan(def), state.answers, state.preload, state.hidden as Set<string>, state.today, state.now);
+export function scopeOf(def: SurveyDefinition, state: FlowState, lang?: string): StateScope {
+  const scope = new StateScope(getPlan(def), state.answers, state.preload, state.hidden as Set<string>, state.today, state.now);
+  if (lang) scope.lang = lang;
+  if (state.started) scope.started = state.started;
+  return scope;
 }
 
 /**
@@ -96,6 +114,7 @@ export function evaluateFlow(def: SurveyDefinition, answers: Answers, preload: A
   const plan = getPlan(def);
   const today = todayIn(now, options.timeZone);
   const scope = new StateScope(plan, answers, preload, new Set(), today, now);
+  if (options.started) scope.started = options.started;
   let visibleQuestions: Record<string, string[]> = {};
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const before = new Set(scope.hidden);
@@ -132,7 +151,7 @@ export function evaluateFlow(def: SurveyDefinition, answers: Answers, preload: A
   const calculated: Record<string, ExprValue> = {};
   for (const name of plan.calcs.keys()) calculated[name] = scope.get(name);
   return {
-    answers, preload, now, timeZone: options.timeZone, today,
+    answers, preload, now, timeZone: options.timeZone, today, ...(options.started ? { started: options.started } : {}),
     visiblePages: plan.pages.filter((p) => visibleQuestions[p.page.id].length > 0).map((p) => p.page.id),
     visibleQuestions,
     calculated,

@@ -19,6 +19,7 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   let best: string | undefined;
   let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
   for (const c of candidates) {
+    if (Math.abs(c.length - lower.length) >= bestDistance) continue; // the distance is at least this
     const d = distance(lower, c.toLowerCase());
     if (d < bestDistance) {
       best = c;

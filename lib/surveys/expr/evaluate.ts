@@ -1,6 +1,6 @@
 import type { ExprNode } from "./ast";
-import { type EvalScope, FUNCTIONS } from "./functions";
-import { type ExprValue, compareValues, toBool, toNum, valuesEqual } from "./values";
+import { CHOICE_LABEL_ARGS, type EvalScope, FUNCTIONS } from "./functions";
+import { type ExprValue, compareValues, toBool, toNum, toStr, valuesEqual } from "./values";
 
 export type Evaluator = (scope: EvalScope) => ExprValue;
 
@@ -33,8 +33,19 @@ export function toEvaluator(node: ExprNode): Evaluator {
       const arg = toEvaluator(node.arg);
       return (s) => -toNum(arg(s));
     }
-    case "call":
+    case "call": {
+      const labelArgs = CHOICE_LABEL_ARGS[node.name];
+      const field = labelArgs && node.args[labelArgs.field];
+      if (field?.kind === "ref") {
+        const code = toEvaluator(node.args[labelArgs.code]);
+        const name = field.name;
+        return (s) => {
+          const c = toStr(code(s)).trim();
+          return c === "" ? "" : (s.choiceLabel?.(name, c) ?? c);
+        };
+      }
       return callEvaluator(node.name, node.args.map(toEvaluator));
+    }
     case "binary":
       return binaryEvaluator(node.op, toEvaluator(node.left), toEvaluator(node.right));
   }

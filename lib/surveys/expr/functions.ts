@@ -11,6 +11,10 @@ export interface EvalScope {
   /** Today's date as 'YYYY-MM-DD', derived from the `now` passed in by the caller. */
   readonly today: string;
   readonly now: Date;
+  /** When the response began, for duration(); absent means "now" (duration 0). */
+  readonly started?: Date;
+  /** The label of option `code` of question `field` in the reader's language (choice-label()). */
+  choiceLabel?(field: string, code: string): string;
 }
 
 type Impl = (args: ExprValue[], scope: EvalScope) => ExprValue;
@@ -57,6 +61,37 @@ function formatDate(v: ExprValue, format: string): string {
   return format.replace(/%([YymndeE%])/g, (_, k: string) => (k === "%" ? "%" : parts[k] ?? ""));
 }
 
+/** Days since 1970-01-01 (with a fraction) from a date, a date-time or a number. */
+function daysOf(v: ExprValue): number {
+  if (typeof v === "number") return v;
+  const s = toStr(v).trim();
+  if (/^\d{4}-\d{2}-\d{2}(T.*)?$/.test(s)) {
+    const ms = Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s);
+    return Number.isNaN(ms) ? Number.NaN : ms / 86_400_000;
+  }
+  return toNum(v);
+}
+
+/** format-date-time(): format-date() plus hours, minutes and seconds (in UTC). */
+function formatDateTime(v: ExprValue, format: string): string {
+  const days = daysOf(v);
+  if (!Number.isFinite(days)) return "";
+  const d = new Date(Math.round(days * 86_400_000));
+  if (Number.isNaN(d.getTime())) return "";
+  const parts: Record<string, string> = {
+    Y: String(d.getUTCFullYear()), y: pad(d.getUTCFullYear() % 100), m: pad(d.getUTCMonth() + 1), n: String(d.getUTCMonth() + 1),
+    d: pad(d.getUTCDate()), e: String(d.getUTCDate()), H: pad(d.getUTCHours()), h: String(d.getUTCHours()),
+    M: pad(d.getUTCMinutes()), S: pad(d.getUTCSeconds()), "3": pad(d.getUTCMilliseconds(), 3),
+  };
+  return format.replace(/%([YymndeHhMS3%])/g, (_, k: string) => (k === "%" ? "%" : parts[k] ?? ""));
+}
+
+function randomUuid(): string {
+  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  if (c?.randomUUID) return c.randomUUID();
+  return "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx".replace(/[xy]/g, (ch) => ((Math.random() * 16) | (ch === "y" ? 8 : 0)).toString(16).slice(-1));
+}
+
 function roundTo(x: number, digits: number): number {
   if (!Number.isFinite(x)) return x;
   const f = 10 ** Math.trunc(digits);
@@ -73,7 +108,8 @@ const str2 = (f: (a: string, b: string) => ExprValue): FunctionSpec => ({
  * Unknown names are a syntax error, so a typo never silently evaluates to false.
  */
 export const FUNCTIONS: Record<string, FunctionSpec> = {
-  "selected": { min: 2, max: 2, impl: ([v, code]) => toList(v).includes(toStr(code).trim()) },
+  // A single choice's code may contain spaces (pyxform allows it), so the whole value counts too.
+  "selected": { min: 2, max: 2, impl: ([v, code]) => toList(v).includes(toStr(code).trim()) || (typeof v === "string" && v.trim() === toStr(code).trim() && v.trim() !== "") },
   "selected-at": { min: 2, max: 2, impl: ([v, i]) => toList(v)[toNum(i)] ?? "" },
   "count-selected": { min: 1, max: 1, impl: ([v]) => toList(v).length },
   "join": { min: 2, max: 2, impl: ([sep, v]) => toList(v).join(toStr(sep)) },
@@ -90,6 +126,7 @@ export const FUNCTIONS: Record<string, FunctionSpec> = {
   "floor": num1(Math.floor),
   "ceiling": num1(Math.ceil),
   "round": { min: 1, max: 2, impl: ([v, d]) => roundTo(toNum(v), d === undefined ? 0 : toNum(d)) },
+  "sqrt": num1(Math.sqrt),
   "pow": { min: 2, max: 2, impl: ([a, b]) => toNum(a) ** toNum(b) },
   "min": { min: 1, max: 99, impl: (args) => Math.min(...args.map(toNum)) },
   "max": { min: 1, max: 99, impl: (args) => Math.max(...args.map(toNum)) },
@@ -119,5 +156,32 @@ export const FUNCTIONS: Record<string, FunctionSpec> = {
   "now": { min: 0, max: 0, impl: (_, s) => s.now.toISOString() },
   "date": { min: 1, max: 1, impl: ([v]) => (typeof v === "number" ? isoFromDays(v) : isoFromDays(toNum(v))) },
   "format-date": { min: 2, max: 2, impl: ([d, f]) => formatDate(d, toStr(f)) },
+  // Date-time functions of ODK and SurveyCTO forms; times are read and written in UTC.
+  "format-date-time": { min: 2, max: 2, impl: ([d, f]) => formatDateTime(d, toStr(f)) },
+  "decimal-date-time": { min: 1, max: 1, impl: ([v]) => daysOf(v) },
+  "date-time": {
+    min: 1, max: 1,
+    impl: ([v]) => {
+      const days = daysOf(v);
+      return Number.isFinite(days) && Math.abs(days) < 1e8 ? new Date(Math.round(days * 86_400_000)).toISOString() : "";
+    },
+  },
+  // once() keeps a value from changing later in ODK; a Panelwave calculate is recomputed, so
+  // once(x) reads as x (random() and uuid() therefore vary between evaluations).
+  "once": { min: 1, max: 1, impl: ([v]) => v },
+  "random": { min: 0, max: 0, impl: () => Math.random() },
+  "uuid": { min: 0, max: 1, impl: () => randomUuid() },
+  /** SurveyCTO: seconds since the response began. */
+  "duration": { min: 0, max: 0, impl: (_, s) => Math.max(0, Math.round((s.now.getTime() - (s.started ?? s.now).getTime()) / 1000)) },
+  // Label of an option, in the reader's language: jr:choice-name(value, '${q}') (ODK) and
+  // choice-label(${q}, value) (SurveyCTO). The evaluator passes the question's name itself.
+  "jr:choice-name": { min: 2, max: 2, impl: () => "" },
+  "choice-label": { min: 2, max: 2, impl: () => "" },
+};
+
+/** Which argument of a choice-label function names the question, and which holds the code. */
+export const CHOICE_LABEL_ARGS: Record<string, { field: number; code: number }> = {
+  "jr:choice-name": { field: 1, code: 0 },
+  "choice-label": { field: 0, code: 1 },
 };
 

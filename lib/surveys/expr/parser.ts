@@ -1,7 +1,9 @@
-import { type BinaryOp, type ExprNode, ExprSyntaxError } from "./ast";
-import { FUNCTIONS, cachedRegex } from "./functions";
+import { type BinaryOp, type ExprNode, ExprSyntaxError, NAME_PATTERN } from "./ast";
+import { CHOICE_LABEL_ARGS, FUNCTIONS, cachedRegex } from "./functions";
 import { type Token, describeToken, tokenize } from "./tokenizer";
 import { closestName } from "../suggest";
+import { foreignFunction } from "./foreign-functions";
+
 
 // XPath precedence, loosest first.
 const LEVELS: readonly (readonly BinaryOp[])[] = [
@@ -106,6 +108,8 @@ export function parseExpression(source: string): ExprNode {
     const name = nameTok.text;
     const spec = FUNCTIONS[name];
     if (!spec) {
+      const foreign = foreignFunction(name);
+      if (foreign) throw new ExprSyntaxError(`Function "${name}()" is not supported`, nameTok.pos, foreign);
       const near = closestName(name, Object.keys(FUNCTIONS));
       throw new ExprSyntaxError(`Unknown function "${name}()"`, nameTok.pos, near ? `did you mean ${near}()?` : undefined);
     }
@@ -126,6 +130,14 @@ export function parseExpression(source: string): ExprNode {
       const plural = spec.min === 1 && spec.max === 1 ? "argument" : "arguments";
       throw new ExprSyntaxError(`${name}() takes ${want} ${plural} but got ${args.length}`, nameTok.pos);
     }
+    const labelArgs = CHOICE_LABEL_ARGS[name];
+    if (labelArgs) {
+      // ODK quotes the question: jr:choice-name(${q}, '${q}'); read it as the reference it names.
+      const f = args[labelArgs.field];
+      const quoted = f.kind === "string" ? /^\s*\$\{\s*([^}]+?)\s*\}\s*$/.exec(f.value) : null;
+      if (quoted && NAME_PATTERN.test(quoted[1])) args[labelArgs.field] = { kind: "ref", name: quoted[1], pos: f.pos + 1 };
+      else if (f.kind !== "ref") throw new ExprSyntaxError(`${name}() needs the question as ${labelArgs.field === 1 ? "'${name}'" : "${name}"}`, f.pos);
+    }
     if (name === "regex" && args[1].kind === "string" && cachedRegex(args[1].value) === null) {
       throw new ExprSyntaxError(`Invalid regular expression '${args[1].value}'`, args[1].pos);
     }
@@ -142,6 +154,9 @@ export function parseExpression(source: string): ExprNode {
       case "name":
         if (peek().type === "(") return parseCall(t);
         if (WORD_OPS.has(t.text)) return unexpected(t);
+        // Bare true/false/null, as forms converted by pyxform use them: the boolean, or empty.
+        if (t.text === "true" || t.text === "false") return { kind: "call", name: t.text, args: [], pos: t.pos };
+        if (t.text === "null") return { kind: "string", value: "", pos: t.pos };
         return { kind: "column", name: t.text, pos: t.pos };
       case "(": {
         const inner = nested(t.pos, () => parseLevel(0));

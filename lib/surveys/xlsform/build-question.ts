@@ -29,6 +29,14 @@ const OTHER: Text = { en: "Other", uk: "Інше", ru: "Другое", nb: "Anne
 const TRUE = new Set(["yes", "true", "true()", "1", "y"]);
 const FALSE = new Set(["no", "false", "false()", "0", "n"]);
 
+/** Each question gets its own copy of a shared list (structuredClone is slow for 1,000s of them). */
+function copyOption(o: Option): Option {
+  const copy: Option = { ...o, label: { ...o.label } };
+  if (o.filter) copy.filter = { ...o.filter };
+  if (o.labelVariants) copy.labelVariants = o.labelVariants.map((v) => ({ ...v, label: { ...v.label } }));
+  return copy;
+}
+
 function parseParameters(raw: string): Map<string, string> | string {
   const out = new Map<string, string>();
   for (const token of raw.split(/[\s;,]+/).filter(Boolean)) {
@@ -67,6 +75,15 @@ export function buildQuestion(row: SheetRow, kind: Extract<RowKind, { kind: "que
     if (i >= 0) tokens.splice(i, 1);
     return i >= 0;
   };
+  // ODK's table layout: the `label` row only prints the choices as column headings, so it is
+  // no question; `list-nolabel` rows become ordinary questions that show their own choices.
+  if ((type === "single" || type === "multiple") && take("label")) {
+    ctx.warn(cells.issue(row, "appearance", `"${name}" is the heading row of a table (appearance "label"); it asks nothing, so it is left out and each question below shows its own choices`));
+    return null;
+  }
+  if ((type === "single" || type === "multiple") && take("list-nolabel")) {
+    ctx.warn(cells.issue(row, "appearance", `"${name}" is a row of a table (appearance "list-nolabel"); Panelwave shows it as a question with its own choices`));
+  }
   if (type === "text" && take("multiline")) type = "textarea";
   else if (type === "text" && take("email")) type = "email";
   else if (type === "date" && take("month-year")) type = "month";
@@ -74,14 +91,18 @@ export function buildQuestion(row: SheetRow, kind: Extract<RowKind, { kind: "que
   const q: Record<string, unknown> = { name, type, label: cells.text(row, "label") ?? {} };
   const set = (key: string, value: unknown) => { if (value !== undefined && value !== "") q[key] = value; };
   set("hint", cells.text(row, "hint"));
-  set("required", flag("required"));
+  const required = flag("required");
+  if (required && type === "note") ctx.warn(cells.issue(row, "required", `Note "${name}" has no answer, so "required" is ignored`));
+  else set("required", required);
   set("requiredMessage", cells.text(row, "required_message"));
   const own = cells.expression(row, "relevant");
   const conditions = [...opts.inherited, ...(own ? [own] : [])];
   set("relevant", conditions.length > 1 ? conditions.map((c) => `(${c})`).join(" and ") : conditions[0]);
   set("constraint", cells.expression(row, "constraint"));
   set("constraintMessage", cells.text(row, "constraint_message"));
-  set("default", cells.value(row, "default"));
+  // SurveyCTO templates write "null" for no default.
+  const dflt = cells.value(row, "default");
+  set("default", dflt.toLowerCase() === "null" ? undefined : dflt);
   set("appearance", tokens.join(" "));
   set("readOnly", flag("read_only"));
 
@@ -97,7 +118,7 @@ export function buildQuestion(row: SheetRow, kind: Extract<RowKind, { kind: "que
 
   if (type === "single" || type === "multiple" || type === "matrix") {
     const list = listFor(kind.list!);
-    const options: Option[] = list ? structuredClone(list.options) : placeholder();
+    const options: Option[] = list ? list.options.map(copyOption) : placeholder();
     out.optionRows = list ? list.rows.map((r) => ({ ...r })) : [null];
     if (kind.orOther) {
       q.other = true;
@@ -122,7 +143,19 @@ export function buildQuestion(row: SheetRow, kind: Extract<RowKind, { kind: "que
     set("min", param("min"));
     set("max", param("max"));
   }
-  if (type === "scale") {
+  if (type === "scale" && kind.range) {
+    // ODK's range (defaults start=1 end=10 step=1) is a scale when it counts whole steps of 1.
+    const start = param("start") ?? 1;
+    const end = param("end") ?? 10;
+    const step = param("step") ?? 1;
+    if (Math.abs(step) !== 1 || !Number.isInteger(start) || !Number.isInteger(end)) {
+      ctx.error(cells.issue(row, "parameters", `range "${name}" (start=${start} end=${end} step=${step}) is not supported: Panelwave reads a range as a scale of whole numbers in steps of 1; use a decimal question with min and max instead`));
+    }
+    q.min = Math.min(start, end);
+    q.max = Math.max(start, end);
+    set("minLabel", cells.text(row, "min_label"));
+    set("maxLabel", cells.text(row, "max_label"));
+  } else if (type === "scale") {
     const min = param("start") ?? param("min");
     const max = param("end") ?? param("max");
     if (min === undefined || max === undefined) ctx.error(cells.issue(row, "parameters", `A scale needs parameters start and end, e.g. "start=1 end=5"`));

@@ -9,6 +9,8 @@ export class ImportContext {
   readonly errors: XlsFormIssue[] = [];
   readonly warnings: XlsFormIssue[] = [];
   readonly map = new SourceMap();
+  /** Names of rows refused (and left out) already: references to them are not reported again. */
+  readonly dropped = new Set<string>();
   constructor(readonly plainLang: string) {}
 
   error(issue: XlsFormIssue): void {
@@ -79,6 +81,12 @@ export class SheetCells {
     if (!source) return undefined;
     const r = tryCompileExpression(source);
     if (r.ok) return source;
+    // Spreadsheet autocorrect turns quotes curly; read them as the straight quotes meant.
+    const straight = source.replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"');
+    if (straight !== source && tryCompileExpression(straight).ok) {
+      this.ctx.warn(this.issue(row, base, `Curly quotes read as straight quotes: ${straight}`));
+      return straight;
+    }
     this.ctx.error(this.issue(row, base, r.error.message));
     return undefined;
   }

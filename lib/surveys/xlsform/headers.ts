@@ -16,6 +16,16 @@ const NAMES: Record<string, string> = {
   norwegian: "nb", "norsk": "nb", "bokmål": "nb", "norsk bokmål": "nb", "norwegian bokmål": "nb", "nynorsk": "nn",
   french: "fr", "français": "fr", spanish: "es", "español": "es", portuguese: "pt", german: "de", deutsch: "de",
   arabic: "ar", polish: "pl", "polski": "pl", swahili: "sw", swedish: "sv", danish: "da", finnish: "fi",
+  // Languages real ODK, Kobo and SurveyCTO forms name without a code.
+  bangla: "bn", bengali: "bn", "বাংলা": "bn", hindi: "hi", "हिन्दी": "hi", urdu: "ur", nepali: "ne", chinese: "zh", mandarin: "zh",
+  amharic: "am", somali: "so", hausa: "ha", yoruba: "yo", igbo: "ig", zulu: "zu", xhosa: "xh", tigrinya: "ti", oromo: "om",
+  burmese: "my", myanmar: "my", khmer: "km", lao: "lo", thai: "th", vietnamese: "vi", indonesian: "id", bahasa: "id", malay: "ms",
+  tagalog: "tl", filipino: "fil", turkish: "tr", persian: "fa", farsi: "fa", dari: "prs", pashto: "ps", kurdish: "ku",
+  italian: "it", dutch: "nl", greek: "el", romanian: "ro", hungarian: "hu", czech: "cs", slovak: "sk", bulgarian: "bg",
+  serbian: "sr", croatian: "hr", georgian: "ka", armenian: "hy", azerbaijani: "az", kazakh: "kk", uzbek: "uz", tajik: "tg",
+  japanese: "ja", korean: "ko", hebrew: "he", kinyarwanda: "rw", luganda: "lg", kirundi: "rn", chichewa: "ny", shona: "sn",
+  lingala: "ln", wolof: "wo", malagasy: "mg", tamil: "ta", telugu: "te", marathi: "mr", gujarati: "gu", punjabi: "pa",
+  "عربى": "ar", "عربي": "ar", "العربية": "ar", hiligaynon: "hil", cebuano: "ceb", ilocano: "ilo", waray: "war", kannada: "kn", malayalam: "ml", sinhala: "si", "español (es)": "es", "française": "fr", creole: "ht", "haitian creole": "ht",
 };
 
 /** Display names used when writing headers. */

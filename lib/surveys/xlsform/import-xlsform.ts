@@ -2,7 +2,9 @@ import { type SurveyDefinition, type Text, surveyDefinitionSchema } from "../def
 import { LANGUAGE_TAG_HINT, isLanguageTag } from "../../i18n/language-tag";
 import { closestName } from "../suggest";
 import { listTexts } from "../texts";
+import { applyColumnAliases, duplicateColumns } from "./column-aliases";
 import { ImportContext, SheetCells } from "./context";
+import { fillDefaultLanguage } from "./fallback-texts";
 import { languageCode, languageHasNoCode } from "./headers";
 import type { XlsFormIssue } from "./issues";
 import { isYes, readChoices } from "./read-choices";
@@ -34,7 +36,9 @@ function unusedColumns(sheet: Sheet): XlsFormIssue[] {
  * position in the cell. The definition is returned only when there are no errors.
  */
 export async function importXlsForm(data: Uint8Array | ArrayBuffer): Promise<XlsFormImportResult> {
-  const read = await readWorkbook(data);
+  // Only the sheets an XLSForm uses are read: a help sheet or a data sheet next to the form is
+  // listed (and warned about) but never unpacked, so nothing in it can refuse the import.
+  const read = await readWorkbook(data, { sheets: (name) => KNOWN_SHEETS.includes(name.trim().toLowerCase()) });
   if ("error" in read) return { ok: false, errors: [read.error], warnings: [] };
   const byName = new Map<string, Sheet>();
   const warnings: XlsFormIssue[] = [];
@@ -52,7 +56,12 @@ export async function importXlsForm(data: Uint8Array | ArrayBuffer): Promise<Xls
     return { ok: false, errors: [{ sheet: "", row: 0, column: "", message: `No "survey" sheet (sheets found: ${found})` }], warnings };
   }
   const settingsSheet = byName.get("settings");
-  const choicesSheet = byName.get("choices");
+  // An empty choices sheet (no question needs one) is as good as none.
+  const choicesSheet = byName.get("choices")?.headers.length ? byName.get("choices") : undefined;
+  applyColumnAliases(survey, "survey");
+  if (choicesSheet) applyColumnAliases(choicesSheet, "choices");
+  const duplicates = [survey, choicesSheet, settingsSheet].flatMap((s) => (s ? duplicateColumns(s) : []));
+  if (duplicates.length) return { ok: false, errors: duplicates, warnings };
 
   // Settings: one header row and one row of values.
   const settingsRow = settingsSheet?.rows[0];
@@ -127,12 +136,16 @@ export async function importXlsForm(data: Uint8Array | ArrayBuffer): Promise<Xls
     ...(id ? { id } : {}), title: titleText, ...(version ? { version } : {}),
     languages, defaultLanguage, preload: parts.preload, pages: parts.pages, calculates: parts.calculates,
   };
+  fillDefaultLanguage(candidate, ctx);
   const parsed = surveyDefinitionSchema.safeParse(candidate);
   const errors = [...ctx.errors];
   if (!parsed.success) {
     const seen = new Set(errors.map((e) => `${e.sheet}!${e.row}:${e.message}`));
     for (const issue of parsed.error.issues) {
       if (isBadLanguageIssue(issue.path, candidate, badLanguages)) continue;
+      // A reference to a row already refused (its own error names why) is not a second problem.
+      const ref = /^(?:Piped )?\$\{([^}]+)\}(?: at position \d+)? does not match/.exec(issue.message);
+      if (ref && ctx.dropped.has(ref[1])) continue;
       const located = ctx.map.locate(issue.path, issue.message);
       const key = `${located.sheet}!${located.row}:${located.message}`;
       if (!seen.has(key)) errors.push(located);
@@ -155,9 +168,10 @@ function isBadLanguageIssue(path: readonly PropertyKey[], def: { languages: stri
 /** One warning per language that some texts lack; those respondents see the default language. */
 function missingTranslations(def: SurveyDefinition, ctx: ImportContext): XlsFormIssue[] {
   const out: XlsFormIssue[] = [];
+  const texts = listTexts(def);
   for (const lang of def.languages) {
     if (lang === def.defaultLanguage) continue;
-    const missing = listTexts(def).filter((t) => t.text[def.defaultLanguage] && !t.text[lang]);
+    const missing = texts.filter((t) => t.text[def.defaultLanguage] && !t.text[lang]);
     if (!missing.length) continue;
     const n = missing.length;
     const message = `${n === 1 ? "1 text has" : `${n} texts have`} no "${lang}" translation${n > 1 ? ", the first here" : ""}; respondents reading "${lang}" see "${def.defaultLanguage}" there`;

@@ -41,10 +41,8 @@ export function readChoices(cells: SheetCells, ctx: ImportContext, allowDuplicat
       ctx.error(cells.issue(row, "name", `A choice in list "${listName}" has no name`));
       continue;
     }
-    if (/\s/.test(code)) {
-      ctx.error(cells.issue(row, "name", `Choice name "${code}" contains a space; answers are stored as space-separated codes, so use e.g. "${code.replace(/\s+/g, "_")}"`));
-      continue;
-    }
+    // A space is fine in a list only single-choice questions use (as in pyxform); the definition
+    // check refuses it, at this row, where a multiple choice uses the list.
     let list = lists.get(listName);
     if (!list) {
       list = { name: listName, firstRow: row.number, options: [], rows: [] };

@@ -26,6 +26,8 @@ export interface Sheet {
   headerRow: number;
   headers: Header[];
   rows: SheetRow[];
+  /** Listed but not read (ReadWorkbookOptions.sheets). */
+  skipped?: true;
 }
 
 export interface CellContext {

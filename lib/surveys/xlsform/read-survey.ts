@@ -19,6 +19,9 @@ export interface SurveyReadOptions {
   languages: string[];
 }
 
+/** A calculation that only reads the device (SurveyCTO's device-info(), phone-call-log(), …). */
+const DEVICE_CALCULATION = /^\s*(device-info|phone-call-log|phone-call-duration|collect-is-phone-app|version|plug-in-metadata)\s*\([^()]*\)\s*$/;
+
 interface Frame {
   name: string;
   row: number;
@@ -47,6 +50,27 @@ export function readSurvey(cells: SheetCells, ctx: ImportContext, opts: SurveyRe
     return page;
   };
 
+  // A group holding only calculates or metadata (CHT's "inputs", SurveyCTO's hidden blocks) shows
+  // nothing, so it is no page; its calculates stay, as they are global.
+  const dropIfEmpty = (p: Page | null, frame: Frame) => {
+    if (!p || p.questions.length > 0 || frame.repeat) return;
+    const i = parts.pages.indexOf(p);
+    if (i !== parts.pages.length - 1) return;
+    parts.pages.pop();
+    ctx.warn(cells.issue(frame.row, "type", `Group "${frame.name}" has no questions Panelwave shows, so it is not a page`));
+  };
+
+  let refs: Set<string> | null = null;
+  /** Every ${name} written anywhere on the survey and choices sheets. */
+  const referenced = () => {
+    if (refs) return refs;
+    refs = new Set();
+    for (const sheet of [cells.sheet, opts.choices?.sheet]) {
+      for (const r of sheet?.rows ?? []) for (const v of r.cells.values()) for (const m of v.matchAll(/\$\{\s*([^}\s]+)\s*\}/g)) refs.add(m[1]);
+    }
+    return refs;
+  };
+
   for (const row of cells.sheet.rows) {
     const typeRaw = cells.value(row, "type");
     const name = cells.value(row, "name");
@@ -58,21 +82,31 @@ export function readSurvey(cells: SheetCells, ctx: ImportContext, opts: SurveyRe
     const kind = classifyType(typeRaw, label !== undefined);
     if (kind.kind === "error") {
       ctx.error(cells.issue(row, "type", kind.message));
+      if (name) ctx.dropped.add(name);
       continue;
     }
     if (kind.kind === "metadata") {
-      ctx.warn(cells.issue(row, "type", `"${typeRaw}" is device metadata; Panelwave records response times itself, so the row is ignored`));
+      if (kind.note) ctx.warn(cells.issue(row, "type", `"${typeRaw}" is ${kind.note}, which Panelwave does not collect; the row is kept out as ignored metadata`));
+      else ctx.warn(cells.issue(row, "type", `"${typeRaw}" is device metadata; Panelwave records response times itself, so the row is ignored${kind.as && name && referenced().has(name) ? ` (\${${name}} reads ${kind.as === "''" ? "as empty" : kind.as})` : ""}`));
+      // References such as ${today} or ${start} keep working: a referenced row becomes a calculate.
+      if (kind.as && name && referenced().has(name) && !parts.calculates.some((c) => c.name === name)) {
+        ctx.map.add(["calculates", parts.calculates.length], cells.sheet, row.number, ctx.plainLang);
+        parts.calculates.push({ name, calculation: kind.as });
+      }
       continue;
     }
     if (kind.kind === "end") {
       const frame = stack.pop();
       if (!frame) ctx.error(cells.issue(row, "type", `"${typeRaw}" has no matching begin_group above it`));
-      else if (stack.length === 0) page = null;
+      else if (stack.length === 0) {
+        dropIfEmpty(page, frame);
+        page = null;
+      }
       continue;
     }
     if (kind.kind === "begin") {
       const repeat = kind.unsupported !== undefined;
-      if (repeat) ctx.error(cells.issue(row, "type", `Type "${typeRaw.trim().split(/\s+/)[0]}" is not supported: ${kind.unsupported}`));
+      if (repeat) ctx.error(cells.issue(row, "type", `Type "${typeRaw.trim()}" is not supported: ${kind.unsupported}`));
       if (!name) ctx.error(cells.issue(row, "name", "A group needs a name"));
       const relevant = cells.expression(row, "relevant");
       if (stack.length === 0 && !repeat) {
@@ -91,10 +125,17 @@ export function readSurvey(cells: SheetCells, ctx: ImportContext, opts: SurveyRe
       ctx.error(cells.issue(row, "name", `A ${typeRaw} row needs a name`));
       continue;
     }
+    if (kind.kind === "calculate" && DEVICE_CALCULATION.test(cells.value(row, "calculation"))) {
+      // SurveyCTO templates record the device this way; it is metadata Panelwave does not collect.
+      ctx.warn(cells.issue(row, "calculation", `"${cells.value(row, "calculation")}" reads device data, which Panelwave does not collect; "${name}" is kept out as ignored metadata${referenced().has(name) ? " and reads as empty" : ""}`));
+      if (referenced().has(name)) parts.calculates.push({ name, calculation: "''" });
+      continue;
+    }
     if (kind.kind === "calculate") {
       const calculation = cells.expression(row, "calculation");
       if (!calculation) {
         if (!cells.value(row, "calculation")) ctx.error(cells.issue(row, "calculation", `Calculate "${name}" has no calculation`));
+        ctx.dropped.add(name);
         continue;
       }
       ctx.map.add(["calculates", parts.calculates.length], cells.sheet, row.number, ctx.plainLang);
@@ -110,7 +151,10 @@ export function readSurvey(cells: SheetCells, ctx: ImportContext, opts: SurveyRe
     const path: Path = ["pages", parts.pages.indexOf(target), "questions", target.questions.length];
     const inherited = stack.slice(1).map((f) => f.relevant).filter((r): r is string => !!r);
     const built = buildQuestion(row, kind, cells, ctx, { ...opts, inherited, path });
-    if (!built) continue;
+    if (!built) {
+      ctx.dropped.add(name);
+      continue;
+    }
     ctx.map.add(path, cells.sheet, row.number, ctx.plainLang);
     built.lists.forEach((l) => usedLists.add(l));
     const choiceSheet = opts.choices?.sheet;

@@ -8,6 +8,15 @@ export type { Header, Sheet, SheetRow } from "./read-sheet";
 
 export type WorkbookRead = ({ sheets: Sheet[] } | { error: XlsFormIssue }) & { stats: ReadStats };
 
+export interface ReadWorkbookOptions {
+  /**
+   * Which sheets to read. The others are listed by name with no rows and `skipped` set, never
+   * unpacked, so their size, row count and cells cannot refuse or slow the import (a workbook
+   * may carry a 100,000-row data sheet next to its questionnaire). Default: every sheet.
+   */
+  sheets?: (name: string) => boolean;
+}
+
 /**
  * Reads every worksheet into header + data rows, without holding the unpacked workbook: the zip
  * directory is checked against XLSX_LIMITS first (a zip bomb is refused before anything is
@@ -15,7 +24,7 @@ export type WorkbookRead = ({ sheets: Sheet[] } | { error: XlsFormIssue }) & { s
  * row until its data ends or a limit is passed. Only rows that hold values count, so a sheet
  * that declares a million formatted but empty rows costs little. `stats` says how far it read.
  */
-export async function readWorkbook(data: Uint8Array | ArrayBuffer): Promise<WorkbookRead> {
+export async function readWorkbook(data: Uint8Array | ArrayBuffer, options: ReadWorkbookOptions = {}): Promise<WorkbookRead> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const stats: ReadStats = { bytesUnpacked: 0, rowsRead: 0 };
   const fail = (message: string, where: Partial<XlsFormIssue> = {}) => ({ error: { sheet: "", row: 0, column: "", ...where, message }, stats });
@@ -34,10 +43,14 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer): Promise<Work
       cellBudget: { left: XLSX_LIMITS.cells },
     };
     const sheets: Sheet[] = [];
-    for (const s of info.sheets) sheets.push(await readSheet(pkg, s.name, s.part, ctx));
+    for (const s of info.sheets) {
+      if (options.sheets && !options.sheets(s.name)) sheets.push({ name: s.name, headerRow: 0, headers: [], rows: [], skipped: true });
+      else sheets.push(await readSheet(pkg, s.name, s.part, ctx));
+    }
     return { sheets, stats };
   } catch (e) {
     if (e instanceof XlsxRefused) return fail(e.message, e.where);
-    throw e;
+    // Whatever else a damaged or unusual file triggers is a refusal, never a crash.
+    return fail(`Could not read the spreadsheet: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
