@@ -1,5 +1,6 @@
 // The respondent stylesheet, inlined into every page (about 2 KB): no extra request on a slow
-// connection. Tap targets ≥ 44 px, works at 320 px wide and 200 % text, visible focus.
+// connection. Tap targets ≥ 44 px, works at 320 px wide and 200 % text, visible focus. The narrow
+// screen rules come last so they win over the rules they shrink (same specificity).
 export const RESPONDENT_CSS = `
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
@@ -7,7 +8,6 @@ body{margin:0;font:1.0625rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto
 .wrap{max-width:40rem;margin:0 auto;padding:1rem}
 main,h1,h2,legend,label,p,a,button{overflow-wrap:break-word;-webkit-hyphens:auto;hyphens:auto}
 .code{overflow-wrap:anywhere;-webkit-hyphens:none;hyphens:none}
-@media (max-width:400px){.wrap{padding:0}.card{padding:.75rem 10px;border-radius:0;border-width:1px 0}.opt{padding:.5rem 6px;gap:8px}.q.has-err{padding-left:8px}.summary{padding:.5rem 8px}.nav{gap:8px}}
 .card{background:#fff;border:1px solid #d5d9de;border-radius:.5rem;padding:1rem 1rem 1.25rem}
 h1{font-size:1.4rem;line-height:1.25;margin:.25rem 0 1rem}
 .progress{font-size:.95rem;color:#3d4451;margin:0 0 .5rem}
@@ -45,4 +45,5 @@ button.warn{background:#b00020;border-color:#b00020;color:#fff}
 .scale-ends{display:flex;justify-content:space-between;font-size:.9rem;color:#3d4451}
 [hidden]{display:none!important}
 a{color:#0b5cad}
+@media (max-width:400px){.wrap{padding:0}.card{padding:.75rem 10px;border-radius:0;border-width:1px 0}.opt{padding:.5rem 6px;gap:6px}.opt input{width:1.2rem;height:1.2rem}.q.has-err{padding-left:8px}.summary{padding:.5rem 8px}.note{padding:.5rem 8px}.nav{gap:8px}}
 `.replace(/\n/g, "");
