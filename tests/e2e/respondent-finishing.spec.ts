@@ -102,8 +102,11 @@ for (const lang of ["uk", "ru"] as const) {
 
     // On to the send step: the last page only saves; nothing is sent yet.
     for (let i = 0; i < 20 && !(await page.locator('button[value="send"]').count()); i++) {
+      // The new page's submit key arrives before its questions: wait for the whole page.
+      await page.waitForLoadState("load");
       await answerVisible(page, { consent_interview: "no", consent_followup: "no" });
       await nextRendered(page);
+      await page.waitForLoadState("load");
     }
     await expect(page.locator("h1")).toHaveText(t.sendTitle);
     await expect(page).toHaveTitle(t.sendTitle);
