@@ -435,3 +435,20 @@ export async function listWavesWithCounts(db: Db, studyId: string) {
     };
   });
 }
+
+/**
+ * When the study's next panel wave opens for this participant: a scheduled wave opening after
+ * `now` that invites them, or that has invited nobody yet (its targets are decided when it opens).
+ * Null when none is scheduled. For the completion page's "what happens next".
+ */
+export async function findNextWaveOpening(db: Db, o: { studyId: string; participantId: string; now: Date }): Promise<Date | null> {
+  const rows = await executeRows<{ opens_at: Date | string }>(
+    db,
+    sql`select w.opens_at from waves w
+        where w.study_id = ${o.studyId} and w.mode = 'panel' and w.status = 'scheduled' and w.opens_at > ${ts(o.now)}
+          and (exists (select 1 from invitations i where i.wave_id = w.id and i.participant_id = ${o.participantId})
+               or not exists (select 1 from invitations i where i.wave_id = w.id))
+        order by w.opens_at limit 1`,
+  );
+  return rows[0] ? new Date(rows[0].opens_at) : null;
+}

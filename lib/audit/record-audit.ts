@@ -22,6 +22,7 @@ export type AuditAction =
   | "participant.invitation_resent"
   | "participant.withdrawn"
   | "participant.contact_viewed"
+  | "participant.erasure_requested"
   | "wave.create"
   | "wave.update"
   | "wave.schedule"

@@ -344,3 +344,130 @@ export function pickLanguage(acceptLanguage: string | null, offered: string[], f
   }
   return offered.includes(fallback) ? fallback : offered[0];
 }
+
+/**
+ * The last steps of a survey (issue 18, "Finishing"): the send step, the completion page with what
+ * happens next, error titles, progress for screen readers, and the withdraw page's choices. Kept
+ * apart from MESSAGES so the two can change independently.
+ */
+type FinishMessages = {
+  /** Prefix of the page title when the page shows errors (GOV.UK: "Error: "). */
+  errorTitle: string;
+  /** The progress text: never a page count that could shrink or grow with branching. */
+  minutesLeft: (minutes: number) => string;
+  /** The page title when a survey page has no title of its own. */
+  pageTitle: (page: number) => string;
+  sendTitle: string;
+  sendBody: string;
+  sendButton: string;
+  sendProgress: string;
+  doneTitle: string;
+  doneBody: string;
+  doneProgress: string;
+  nextHeading: string;
+  nextWave: (date: string) => string;
+  noNextWave: string;
+  updateDetails: string;
+  contactUs: (name: string) => string;
+  stopEmailsBody: string;
+  stopEmailsButton: string;
+  stoppedTitle: string;
+  stoppedBody: string;
+  deleteAnswers: string;
+  deleteRequested: string;
+};
+
+export const FINISH_MESSAGES: Record<RespondentLanguage, FinishMessages> = {
+  uk: {
+    errorTitle: "Помилка: ",
+    minutesLeft: (n) => (n <= 1 ? "Залишилося менше хвилини" : `Залишилося приблизно ${n} хв`),
+    pageTitle: (p) => `Сторінка ${p}`,
+    sendTitle: "Надішліть свої відповіді",
+    sendBody: "Ви відповіли на всі запитання. Ваші відповіді ще не надіслано: натисніть кнопку нижче, щоб надіслати їх. Щоб щось змінити, поверніться назад.",
+    sendButton: "Надіслати мої відповіді",
+    sendProgress: "Майже готово: залишився один крок",
+    doneTitle: "Ваші відповіді надіслано",
+    doneBody: "Дякуємо! Ми зберегли ваші відповіді.",
+    doneProgress: "Готово: 100%",
+    nextHeading: "Що далі",
+    nextWave: (d) => `Наступне опитування відкриється ${d}. Ми надішлемо вам посилання електронною поштою.`,
+    noNextWave: "Якщо буде наступне опитування, ми надішлемо вам посилання електронною поштою.",
+    updateDetails: "Щоб змінити свої контактні дані, дайте відповідь на будь-який наш лист або напишіть контактній особі дослідження.",
+    contactUs: (n) => `Контактна особа дослідження: ${n}`,
+    stopEmailsBody: "Не хочете більше отримувати листів? Ви залишитеся в дослідженні, але ми більше не писатимемо вам.",
+    stopEmailsButton: "Лише припинити листи",
+    stoppedTitle: "Ви більше не отримуватимете листів",
+    stoppedBody: "Ми зберегли ваш вибір. Цю сторінку можна закрити.",
+    deleteAnswers: "Також видалити мої відповіді",
+    deleteRequested: "Ми передали ваше прохання видалити відповіді команді дослідження. Вони видалять їх і повідомлять вам.",
+  },
+  ru: {
+    errorTitle: "Ошибка: ",
+    minutesLeft: (n) => (n <= 1 ? "Осталось меньше минуты" : `Осталось примерно ${n} мин`),
+    pageTitle: (p) => `Страница ${p}`,
+    sendTitle: "Отправьте свои ответы",
+    sendBody: "Вы ответили на все вопросы. Ваши ответы ещё не отправлены: нажмите кнопку ниже, чтобы отправить их. Чтобы что-то изменить, вернитесь назад.",
+    sendButton: "Отправить мои ответы",
+    sendProgress: "Почти готово: остался один шаг",
+    doneTitle: "Ваши ответы отправлены",
+    doneBody: "Спасибо! Мы сохранили ваши ответы.",
+    doneProgress: "Готово: 100%",
+    nextHeading: "Что дальше",
+    nextWave: (d) => `Следующий опрос откроется ${d}. Мы пришлём вам ссылку по электронной почте.`,
+    noNextWave: "Если будет следующий опрос, мы пришлём вам ссылку по электронной почте.",
+    updateDetails: "Чтобы изменить свои контактные данные, ответьте на любое наше письмо или напишите контактному лицу исследования.",
+    contactUs: (n) => `Контактное лицо исследования: ${n}`,
+    stopEmailsBody: "Не хотите больше получать письма? Вы останетесь в исследовании, но мы больше не будем вам писать.",
+    stopEmailsButton: "Только прекратить письма",
+    stoppedTitle: "Вы больше не будете получать письма",
+    stoppedBody: "Мы сохранили ваш выбор. Эту страницу можно закрыть.",
+    deleteAnswers: "Также удалить мои ответы",
+    deleteRequested: "Мы передали вашу просьбу удалить ответы команде исследования. Они удалят их и сообщат вам.",
+  },
+  nb: {
+    errorTitle: "Feil: ",
+    minutesLeft: (n) => (n <= 1 ? "Mindre enn ett minutt igjen" : `Omtrent ${n} minutter igjen`),
+    pageTitle: (p) => `Side ${p}`,
+    sendTitle: "Send svarene dine",
+    sendBody: "Du har svart på alle spørsmålene. Svarene dine er ikke sendt ennå: trykk på knappen nedenfor for å sende dem. Gå tilbake hvis du vil endre noe.",
+    sendButton: "Send svarene mine",
+    sendProgress: "Nesten ferdig: ett steg igjen",
+    doneTitle: "Svarene dine er sendt",
+    doneBody: "Takk! Vi har lagret svarene dine.",
+    doneProgress: "Ferdig: 100 %",
+    nextHeading: "Hva skjer nå",
+    nextWave: (d) => `Neste undersøkelse åpner ${d}. Vi sender deg en lenke på e-post.`,
+    noNextWave: "Hvis det kommer en ny undersøkelse, sender vi deg en lenke på e-post.",
+    updateDetails: "Vil du endre kontaktopplysningene dine, svarer du på en e-post fra oss eller skriver til studiens kontaktperson.",
+    contactUs: (n) => `Studiens kontaktperson: ${n}`,
+    stopEmailsBody: "Vil du ikke få flere e-poster? Du blir i studien, men vi skriver ikke til deg igjen.",
+    stopEmailsButton: "Bare stopp e-postene",
+    stoppedTitle: "Du får ikke flere e-poster",
+    stoppedBody: "Vi har lagret valget ditt. Du kan lukke denne siden.",
+    deleteAnswers: "Slett også svarene mine",
+    deleteRequested: "Vi har sendt ønsket ditt om å slette svarene til forskerteamet. De sletter dem og gir deg beskjed.",
+  },
+  en: {
+    errorTitle: "Error: ",
+    minutesLeft: (n) => (n <= 1 ? "Less than a minute left" : `About ${n} minutes left`),
+    pageTitle: (p) => `Page ${p}`,
+    sendTitle: "Send your answers",
+    sendBody: "You have answered all the questions. Your answers have not been sent yet: press the button below to send them. To change something, go back.",
+    sendButton: "Send my answers",
+    sendProgress: "Almost done: one step left",
+    doneTitle: "Your answers have been sent",
+    doneBody: "Thank you! We have stored your answers.",
+    doneProgress: "Done: 100%",
+    nextHeading: "What happens next",
+    nextWave: (d) => `The next survey opens on ${d}. We will email you a link.`,
+    noNextWave: "If there is another survey, we will email you a link.",
+    updateDetails: "To update your contact details, reply to any email from us or write to the study contact.",
+    contactUs: (n) => `Study contact: ${n}`,
+    stopEmailsBody: "Don’t want any more emails? You stay in the study, but we will not write to you again.",
+    stopEmailsButton: "Only stop the emails",
+    stoppedTitle: "You will get no more emails",
+    stoppedBody: "We have saved your choice. You can close this page.",
+    deleteAnswers: "Delete my answers too",
+    deleteRequested: "We have passed your request to delete your answers to the study team. They will delete them and let you know.",
+  },
+};

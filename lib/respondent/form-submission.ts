@@ -6,7 +6,8 @@ import { getPlan, type QuestionPlan } from "../surveys/plan";
 import { unstorableCharacter, withoutUnstorableCharacters } from "../text/control-characters";
 import { FORM_LIMIT } from "./read-form";
 
-export type SubmitAction = { kind: "next" } | { kind: "back" } | { kind: "lang"; lang: string };
+/** "send" is the send step's button: it completes the response with the answers already saved. */
+export type SubmitAction = { kind: "next" } | { kind: "back" } | { kind: "send" } | { kind: "lang"; lang: string };
 
 export type ParsedPost = {
   pageId: string;
@@ -52,7 +53,7 @@ export function parseSurveyPost(def: SurveyDefinition, entries: Iterable<[string
     return null;
   }
   const action: SubmitAction | null =
-    actionRaw === "next" ? { kind: "next" } : actionRaw === "back" ? { kind: "back" }
+    actionRaw === "next" ? { kind: "next" } : actionRaw === "back" ? { kind: "back" } : actionRaw === "send" ? { kind: "send" }
       : actionRaw.startsWith("lang:") && isLanguageTag(actionRaw.slice(5)) ? { kind: "lang", lang: actionRaw.slice(5) } : null;
   if (!action) return null;
   const pageIndex = plan.pageById.get(pageId)!.index;

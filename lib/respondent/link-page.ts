@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { MESSAGES, isRespondentLanguage } from "../i18n/respondent-messages";
 import { studyTimeZone } from "../i18n/study-time-zone";
 import type { Answers } from "../surveys/answers";
+import type { FlowState } from "../surveys/state";
 import { evaluateFlow, firstPage, nextPage, previousPage, pruneHidden, validatePage } from "../surveys/flow";
 import { enhanceScriptUrl } from "./enhance-script";
 import type { ParsedPost } from "./form-submission";
@@ -51,9 +52,21 @@ export function renderPage(
     withdrawUrl: l.kind === "invitation" ? `/s/${token}/withdraw` : undefined,
     notice: opts.notice,
     script: enhanceScriptUrl(),
+    minutesLeft: minutesLeft(state, visible),
     clientData: { definition: l.def, preload, answers: state.answers, page: visible, lang, now: opts.now.toISOString(), timeZone },
   });
   return htmlOutcome(html, opts.status ?? 200, opts.remember);
+}
+
+// About 20 seconds a question, from the usual pace of a phone survey; a rough guide, never a count.
+const SECONDS_PER_QUESTION = 20;
+
+/** Estimated minutes to answer this page and the visible pages after it (at least 1). */
+export function minutesLeft(state: FlowState, pageId: string): number {
+  const from = Math.max(0, state.visiblePages.indexOf(pageId));
+  let questions = 0;
+  for (const p of state.visiblePages.slice(from)) questions += state.visibleQuestions[p]?.length ?? 0;
+  return Math.max(1, Math.ceil((questions * SECONDS_PER_QUESTION) / 60));
 }
 
 /** What a posted page does to the answers, decided by the engine (no writes). */

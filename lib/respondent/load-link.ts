@@ -30,7 +30,8 @@ export type Loaded =
   | { kind: "invitation"; ctx: InvitationContext; def: SurveyDefinition; response: StoredResponse | null }
   | { kind: "start"; wave: OpenLinkWave; def: SurveyDefinition; response: null };
 
-export type Unavailable = { unavailable: Outcome; completed: boolean; lang: string };
+/** `ctx` is given for a completed response, for the completion page's "what happens next". */
+export type Unavailable = { unavailable: Outcome; completed: boolean; lang: string; ctx?: InvitationContext };
 
 /** The language of a page that belongs to no known link. */
 export function statusLanguage(req: RequestInfo): string {
@@ -81,7 +82,7 @@ export async function loadLink(db: Db, key: Buffer, token: string, req: RequestI
   if (!status) return loaded;
   const lang = linkLanguage(loaded, req);
   const page = statusPage(status, lang, { opensAt: ctx.opensAt, timeZone: studyTimeZone(ctx.studySettings), contact: contactOf(ctx), script: enhanceScriptUrl() });
-  return { unavailable: htmlOutcome(page, status === "completed" ? 200 : 403, remembered(lang, req)), completed: status === "completed", lang };
+  return { unavailable: htmlOutcome(page, status === "completed" ? 200 : 403, remembered(lang, req)), completed: status === "completed", lang, ctx: status === "completed" ? ctx : undefined };
 }
 
 async function loadStart(db: Db, key: Buffer, token: string, req: RequestInfo): Promise<Loaded | Unavailable> {

@@ -4,7 +4,6 @@ import { ensureResponse, findResponse, saveResponseIfRevision } from "../../db/q
 import { setInvitationProgress } from "../../db/queries/invitations";
 import type { Config } from "../config/load-config";
 import { MESSAGES, isRespondentLanguage } from "../i18n/respondent-messages";
-import { completeResponse } from "./complete-response";
 import { enhanceScriptUrl } from "./enhance-script";
 import { parseSurveyPost, surveyPostLimit } from "./form-submission";
 import { evaluatePost, knownAnswers, refusePage, renderPage } from "./link-page";
@@ -14,24 +13,31 @@ import { htmlOutcome, redirectOutcome, type Outcome } from "./outcome";
 import { contactAnswers, sealPendingContact } from "./pending-contact";
 import { readFormSource, refusedPost, type FormSource } from "./read-form";
 import { statusPage } from "./render/status-page";
+import { pageUrl, reachablePage, sendAnswers, showCompletion, showSendStep } from "./send-answers";
 import { stripContactAnswers } from "./strip-contact-answers";
 
 export type { RequestInfo };
 
 /** GET /s/<token>: the page where the respondent stopped (or a calm status page). */
-export async function showPersonalLink(db: Db, config: Config, token: string, req: RequestInfo, opts: { done?: boolean } = {}): Promise<Outcome> {
+export async function showPersonalLink(
+  db: Db, config: Config, token: string, req: RequestInfo,
+  opts: { done?: boolean; step?: string | null; page?: string | null } = {},
+): Promise<Outcome> {
   const l = await loadLink(db, config.personalDataKey, token, req);
   if ("unavailable" in l) {
-    return opts.done && l.completed
-      ? htmlOutcome(statusPage("thanks", l.lang, { script: enhanceScriptUrl() }), 200)
-      : l.unavailable;
+    if (!opts.done || !l.completed) return l.unavailable;
+    return l.ctx ? showCompletion(db, l.ctx, l.lang, req.now) : htmlOutcome(statusPage("thanks", l.lang, { script: enhanceScriptUrl() }), 200);
   }
   if (l.kind === "invitation" && (l.ctx.invitationStatus === "pending" || l.ctx.invitationStatus === "sent")) {
     await setInvitationProgress(db, l.ctx.invitationId, "opened", req.now);
   }
   const lang = linkLanguage(l, req);
+  if (opts.step === "send" && l.kind === "invitation") {
+    const send = showSendStep(l, config.personalDataKey, token, req, remembered(lang, req));
+    if (send) return send;
+  }
   const answers = knownAnswers(config.personalDataKey, l.response);
-  return renderPage(l, token, lang, l.response?.currentPage ?? null, answers, { now: req.now, remember: remembered(lang, req) });
+  return renderPage(l, token, lang, reachablePage(l, config.personalDataKey, opts.page ?? null, lang, req.now), answers, { now: req.now, remember: remembered(lang, req) });
 }
 
 /**
@@ -59,6 +65,7 @@ export async function submitPersonalLink(db: Db, config: Config, token: string, 
   }
   const { ctx, response } = l;
   if (response && response.lastSubmitKey === post.submitKey) return redirectOutcome(`/s/${token}`);
+  if (post.action.kind === "send") return sendAnswers(db, config, l, token, post, req);
   const e = evaluatePost(key, l, post, req);
   const setLang = e.switched ? e.lang : undefined;
   if ((response?.revision ?? 0) !== post.revision) return conflict(db, key, l, token, e.lang, post.submitKey, req.now);
@@ -74,20 +81,17 @@ export async function submitPersonalLink(db: Db, config: Config, token: string, 
   }));
   if (row.revision !== post.revision) return conflict(db, key, l, token, e.lang, post.submitKey, req.now);
 
-  if (e.target === null) {
-    const ok = await completeResponse(db, config, { ctx, def: l.def, response: row, answers: e.pruned, stored, lang: e.lang, submitKey: post.submitKey, now: req.now });
-    if (!ok) return conflict(db, key, l, token, e.lang, post.submitKey, req.now);
-    return redirectOutcome(`/s/${token}?done=1`, setLang);
-  }
+  // Next on the last page saves it and leads to the send step; only "Send my answers" completes.
+  const toSend = e.target === null;
   const saved = await saveResponseIfRevision(db, {
-    id: row.id, expectedRevision: row.revision, answers: stored as Record<string, unknown>, currentPage: e.target,
+    id: row.id, expectedRevision: row.revision, answers: stored as Record<string, unknown>, currentPage: e.target ?? post.pageId,
     language: e.lang, submitKey: post.submitKey, completed: false, pendingContact: sealPendingContact(key, contactAnswers(l.def, e.pruned)), now: req.now,
   });
   if (!saved) return conflict(db, key, l, token, e.lang, post.submitKey, req.now);
   if (!["started", "completed"].includes(ctx.invitationStatus)) {
     await setInvitationProgress(db, ctx.invitationId, "started", req.now);
   }
-  return redirectOutcome(`/s/${token}`, setLang);
+  return redirectOutcome(toSend ? `/s/${token}?step=send` : pageUrl(token, e.target ?? post.pageId), setLang);
 }
 
 /**

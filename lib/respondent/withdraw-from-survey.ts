@@ -3,8 +3,9 @@ import type { Db } from "../../db/client";
 import { findInvitationContext } from "../../db/queries/invitations";
 import { hashToken } from "../crypto/tokens";
 import { chooseLanguage } from "../i18n/choose-language";
-import { MESSAGES, RESPONDENT_LANGUAGES, isRespondentLanguage } from "../i18n/respondent-messages";
-import { withdrawParticipant } from "../panel/withdraw-participant";
+import { FINISH_MESSAGES, MESSAGES, RESPONDENT_LANGUAGES, isRespondentLanguage } from "../i18n/respondent-messages";
+import { requestAnswerErasure } from "../panel/request-answer-erasure";
+import { optOutOfEmail, withdrawParticipant } from "../panel/withdraw-participant";
 import { enhanceScriptUrl } from "./enhance-script";
 import { htmlOutcome, type Outcome } from "./outcome";
 import { FORM_LIMIT, readFormSource, refusedPost, type FormSource } from "./read-form";
@@ -35,7 +36,16 @@ export async function showWithdraw(db: Db, token: string, req: RequestInfo): Pro
   if (!ctx) return htmlOutcome(statusPage("unknown", lang), 404);
   if (ctx.withdrawnAt) return htmlOutcome(statusPage("withdrawn", lang, { script: enhanceScriptUrl() }));
   const m = MESSAGES[isRespondentLanguage(lang) ? lang : "en"];
-  const body = html`<h1>${m.withdrawTitle}</h1><p>${m.withdrawBody}</p><form method="post" action="/s/${token}/withdraw"><div class="nav"><button type="submit">${m.withdrawConfirm}</button><a class="btn sec" href="/s/${token}">${m.back}</a></div></form>`;
+  const f = FINISH_MESSAGES[isRespondentLanguage(lang) ? lang : "en"];
+  const action = `/s/${token}/withdraw`;
+  // Leaving is the destructive action (red, GOV.UK's warning button); "back" and "only stop the
+  // emails" are the gentler ways out, drawn as secondary buttons.
+  const body = html`<h1>${m.withdrawTitle}</h1><p>${m.withdrawBody}</p>
+<form method="post" action="${action}"><input type="hidden" name="action" value="withdraw">
+<div class="choice"><input type="checkbox" id="delete-answers" name="delete_answers" value="yes"><label for="delete-answers">${f.deleteAnswers}</label></div>
+<div class="nav"><button type="submit" class="warn">${m.withdrawConfirm}</button><a class="btn sec" href="/s/${token}">${m.back}</a></div></form>
+<p class="alt">${f.stopEmailsBody}</p>
+<form method="post" action="${action}"><input type="hidden" name="action" value="stop"><button type="submit" class="sec">${f.stopEmailsButton}</button></form>`;
   return htmlOutcome(shell({ lang, title: m.withdrawTitle, body }));
 }
 
@@ -48,8 +58,18 @@ export async function confirmWithdraw(db: Db, token: string, req: RequestInfo, f
   if (!ctx) return htmlOutcome(statusPage("unknown", lang), 404);
   const read = await readFormSource(form, FORM_LIMIT);
   if (!read.ok) return refusedPost(read.refusal, lang, `/s/${token}/withdraw`);
-  await withdrawParticipant(db, ctx.participantId, { method: "survey", waveId: ctx.waveId, now: req.now });
+  const fields = new Map(read.entries);
   const m = MESSAGES[isRespondentLanguage(lang) ? lang : "en"];
-  const body = html`<h1 data-status="withdrawn">${m.withdrawnTitle}</h1><p>${m.withdrawDone}</p>`;
+  const f = FINISH_MESSAGES[isRespondentLanguage(lang) ? lang : "en"];
+  const opts = { method: "survey" as const, waveId: ctx.waveId, now: req.now };
+  if (fields.get("action") === "stop") {
+    await optOutOfEmail(db, ctx.participantId, opts);
+    const body = html`<h1 data-status="emails-stopped">${f.stoppedTitle}</h1><p>${f.stoppedBody}</p><p><a class="btn sec" href="/s/${token}">${m.backToSurvey}</a></p>`;
+    return htmlOutcome(shell({ lang, title: f.stoppedTitle, body }));
+  }
+  await withdrawParticipant(db, ctx.participantId, opts);
+  const erase = fields.get("delete_answers") === "yes";
+  if (erase) await requestAnswerErasure(db, { studyId: ctx.studyId, participantId: ctx.participantId, waveId: ctx.waveId, language: lang, now: req.now });
+  const body = html`<h1 data-status="withdrawn">${m.withdrawnTitle}</h1><p>${m.withdrawDone}</p>${erase ? html`<p data-erasure-requested>${f.deleteRequested}</p>` : ""}`;
   return htmlOutcome(shell({ lang, title: m.withdrawnTitle, body, script: enhanceScriptUrl() }));
 }

@@ -5,6 +5,7 @@ import { fromAnswer, isEmpty } from "./expr/values";
 import { type MessageKey, message } from "./messages";
 import { codeOffered, optionLabel } from "./options";
 import { getPlan, type QuestionPlan } from "./plan";
+import { pipe } from "./pipe";
 import { type FlowState, type StateScope, evaluateFlow, scopeOf } from "./state";
 import { textIn } from "./texts";
 
@@ -82,15 +83,18 @@ export function validatePage(def: SurveyDefinition, pageId: string, submitted: S
     }
     const required = isOn(qp.required, scope);
     const targets = q.type === "matrix" ? qp.rows.filter((r) => !next.hidden.has(r.variable)).map((r) => r.variable) : [q.name];
+    const questionLabel = pipe(def, next, q.label, lang);
     for (const v of targets) {
       const value = merged(v);
       const te = typeErrors.get(v);
+      const row = q.type === "matrix" ? qp.rows.find((r) => r.variable === v) : undefined;
+      const label = row ? `${questionLabel} – ${pipe(def, next, row.row.label, lang)}` : questionLabel;
       let problem: string | null = null;
-      if (te) problem = q.type === "scale" ? message("range", lang, { min: q.min, max: q.max }) : message(te[0], lang, te[1]);
+      if (te) problem = q.type === "scale" ? message("range", lang, { min: q.min, max: q.max }) : namedTypeError(q as { min?: number; max?: number }, te, label, lang);
       else if (value === undefined) {
-        if (required) problem = q.requiredMessage ? textIn(q.requiredMessage, lang, fallback) : message("required", lang);
+        if (required) problem = q.requiredMessage ? textIn(q.requiredMessage, lang, fallback) : message(requiredKey(q.type), lang, { label });
       } else {
-        problem = checkValue(qp, value, scope, lang, fallback);
+        problem = checkValue(qp, value, scope, lang, fallback, label);
         if (!problem && qp.constraint) {
           scope.selfValue = fromAnswer(value);
           if (!qp.constraint.test(scope)) problem = q.constraintMessage ? textIn(q.constraintMessage, lang, fallback) : message("constraint", lang);
@@ -137,7 +141,26 @@ function allOffered(qp: QuestionPlan, codes: readonly string[], scope: StateScop
   return true;
 }
 
-function checkValue(qp: QuestionPlan, value: AnswerValue, scope: StateScope, lang: string, fallback: string): string | null {
+/** The "required" message for a question type: choose for choices, enter for typed answers. */
+function requiredKey(type: string): MessageKey {
+  if (type === "multiple") return "requiredMultiple";
+  return ["single", "matrix", "scale", "consent"].includes(type) ? "requiredChoice" : "requiredText";
+}
+
+/** A number that fits the question, for "like 2022" in a number error. */
+function example(q: { min?: number; max?: number }): number {
+  if (q.min !== undefined && q.max !== undefined) return Math.round((q.min + q.max) / 2);
+  return q.min ?? q.max ?? 12;
+}
+
+/** A type error that names the question when there is a named form of it (numbers). */
+function namedTypeError(q: { min?: number; max?: number }, te: [MessageKey, Record<string, string | number>?], label: string, lang: string): string {
+  const named: Partial<Record<MessageKey, MessageKey>> = { integer: "integerNamed", decimal: "decimalNamed" };
+  const key = named[te[0]];
+  return key ? message(key, lang, { label, example: example(q) }) : message(te[0], lang, te[1]);
+}
+
+function checkValue(qp: QuestionPlan, value: AnswerValue, scope: StateScope, lang: string, fallback: string, label: string): string | null {
   const q = qp.q;
   switch (q.type) {
     case "single":
@@ -152,8 +175,8 @@ function checkValue(qp: QuestionPlan, value: AnswerValue, scope: StateScope, lan
     }
     case "integer":
     case "decimal":
-      if (q.min !== undefined && (value as number) < q.min) return message("min", lang, { min: q.min });
-      if (q.max !== undefined && (value as number) > q.max) return message("max", lang, { max: q.max });
+      if (q.min !== undefined && (value as number) < q.min) return message("minNamed", lang, { min: q.min, label });
+      if (q.max !== undefined && (value as number) > q.max) return message("maxNamed", lang, { max: q.max, label });
       return null;
     case "scale":
       return (value as number) < q.min || (value as number) > q.max ? message("range", lang, { min: q.min, max: q.max }) : null;

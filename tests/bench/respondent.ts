@@ -94,6 +94,14 @@ async function respondent(token: string, i: number, latencies: number[], counts:
     }
     latencies.push(performance.now() - t0);
   }
+  // The send step after the last page: only "Send my answers" completes the response.
+  const send = new URLSearchParams({ _page: hidden(html, "_page"), _rev: hidden(html, "_rev"), _key: hidden(html, "_key"), _lang: "en", _action: "send" });
+  res = await fetchRetry(`${BASE}/s/${token}`, { method: "POST", body: send, redirect: "manual" }, counts);
+  await res.arrayBuffer();
+  if (res.status !== 303 || !res.headers.get("location")?.endsWith("?done=1")) {
+    counts.errors++;
+    log(`respondent ${i}: sending answered HTTP ${res.status}`);
+  }
 }
 
 type LighthouseFigures = { perf: number | null; a11y: number | null; lcp: number | null; tbt: number | null; runs: number; error: string | null };

@@ -106,7 +106,7 @@ test("'other, specify': unticking 'other' takes its text away; next to another s
   await cityOther.fill("Lviv");
   await page.locator('input[name="city"][value="kyiv"]').check();
   await expect(cityOther).toBeVisible();
-  await page.getByRole("button", { name: "Send answers" }).click();
+  await page.getByRole("button", { name: "Next" }).click();
   await expect(page.locator('[data-other-for="city"] #q-city_other-err')).toHaveText("Choose “Somewhere else” to give this answer, or clear the text.");
   await expect(cityOther).toHaveAttribute("aria-invalid", "true");
   await expect(cityOther).toHaveAttribute("aria-describedby", "q-city_other-err");

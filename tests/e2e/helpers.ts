@@ -80,6 +80,12 @@ export async function nextRendered(page: Page) {
 export async function answerToTheEnd(page: Page, overrides: Record<string, string> = {}, maxPages = 20) {
   for (let i = 0; i < maxPages; i++) {
     if (await page.locator('[data-status="thanks"]').count()) return;
+    // The send step after the last page: "Send my answers" completes the survey.
+    if (await page.locator('button[name="_action"][value="send"]').count()) {
+      await page.locator('button[name="_action"][value="send"]').click();
+      await page.waitForLoadState("domcontentloaded");
+      continue;
+    }
     await answerVisible(page, overrides);
     await page.locator('button[name="_action"][value="next"]').click();
     await page.waitForLoadState("domcontentloaded");

@@ -8,6 +8,7 @@ import { showPersonalLink, submitPersonalLink } from "../../lib/respondent/perso
 import type { Outcome } from "../../lib/respondent/outcome";
 import type { SurveyDefinitionInput } from "../../lib/surveys/definition";
 import { makeInvitation, makeStudyWave } from "./helpers/factories";
+import { pressSend } from "./helpers/send-step";
 import { createTestDb, testKey, type TestDb } from "./helpers/test-db";
 
 let t: TestDb;
@@ -60,7 +61,8 @@ describe("a study in America/Los_Angeles, near midnight UTC", () => {
     // The enhancement script evaluates in the same zone.
     expect(page).toContain('"timeZone":"America/Los_Angeles"');
 
-    const done = await submitPersonalLink(t.db, config, token, [...formOf(page), ["_action", "next"], ["consent_followup", "no"], ["age", "40"]], req);
+    const last = await submitPersonalLink(t.db, config, token, [...formOf(page), ["_action", "next"], ["consent_followup", "no"], ["age", "40"]], req);
+    const done = await pressSend(t.db, config, token, last, req);
     expect(done).toMatchObject({ kind: "redirect", location: `/s/${token}?done=1` });
     // Completion saw the consent question (shown on the 10th) and recorded the answer.
     const recorded = await t.db.select().from(consents).where(eq(consents.participantId, participantId));

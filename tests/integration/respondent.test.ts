@@ -12,6 +12,7 @@ import { showPersonalLink, submitPersonalLink } from "../../lib/respondent/perso
 import type { Outcome } from "../../lib/respondent/outcome";
 import { smallSurvey } from "../fixtures/small-survey";
 import { makeInvitation, makeStudyWave } from "./helpers/factories";
+import { pressSend } from "./helpers/send-step";
 import { createTestDb, testKey, type TestDb } from "./helpers/test-db";
 
 let t: TestDb;
@@ -48,14 +49,19 @@ describe("respondent pages", () => {
     const first = await showPersonalLink(t.db, config, token, req("en"));
     expect(html(first)).toContain("Where do you live now?");
     const r1 = await submitPersonalLink(t.db, config, token, [...formOf(first), ["_action", "next"], ["where_now", "returned"], ["age", "34"]], req());
-    expect(r1).toMatchObject({ kind: "redirect", location: `/s/${token}` });
+    // Post/redirect/get to the next page's own URL: the browser's Back goes to the page before.
+    expect(r1).toMatchObject({ kind: "redirect", location: `/s/${token}?p=p2` });
     // Resume: a new visit (any device) opens page 2.
     const second = await showPersonalLink(t.db, config, token, req("en"));
     expect(html(second)).toContain("Which region?");
-    expect(html(second)).toContain("Page 2 of 3");
+    expect(html(second)).toContain('data-step="2"');
     await submitPersonalLink(t.db, config, token, [...formOf(second), ["_action", "next"], ["region", "Kyiv"]], req());
     const third = await showPersonalLink(t.db, config, token, req("en"));
-    const done = await submitPersonalLink(t.db, config, token, [...formOf(third), ["_action", "next"], ["consent_followup", "no"]], req());
+    const last = await submitPersonalLink(t.db, config, token, [...formOf(third), ["_action", "next"], ["consent_followup", "no"]], req());
+    // The last page only saves: nothing is complete until "Send my answers".
+    const [before] = await t.db.select().from(responses).where(eq(responses.participantId, participantId));
+    expect(before.status).not.toBe("completed");
+    const done = await pressSend(t.db, config, token, last, req());
     expect(done).toMatchObject({ kind: "redirect", location: `/s/${token}?done=1` });
     const [row] = await t.db.select().from(responses).where(eq(responses.participantId, participantId));
     expect(row.status).toBe("completed");
@@ -63,7 +69,7 @@ describe("respondent pages", () => {
     expect(row.trajectory).toBe("returned");
     const [inv] = await t.db.select().from(invitations).where(eq(invitations.participantId, participantId));
     expect(inv.status).toBe("completed");
-    expect(html(await showPersonalLink(t.db, config, token, req("en"), { done: true }))).toContain("Thank you!");
+    expect(html(await showPersonalLink(t.db, config, token, req("en"), { done: true }))).toContain("Your answers have been sent");
     expect(html(await showPersonalLink(t.db, config, token, req("en")))).toContain("You have already answered");
   });
 
@@ -147,7 +153,8 @@ describe("respondent pages", () => {
     await submitPersonalLink(t.db, config, token, [...formOf(p), ["_action", "next"], ["where_now", "stayed"]], req());
     p = await showPersonalLink(t.db, config, token, req());
     expect(html(p)).toContain("data-cond");
-    await submitPersonalLink(t.db, config, token, [...formOf(p), ["_action", "next"], ["consent_followup", "yes"], ["email", " Olena@Example.org "]], req());
+    const last = await submitPersonalLink(t.db, config, token, [...formOf(p), ["_action", "next"], ["consent_followup", "yes"], ["email", " Olena@Example.org "]], req());
+    await pressSend(t.db, config, token, last, req());
     const [c] = await t.db.select().from(contacts).where(eq(contacts.studyId, studyId));
     expect(c.emailEncrypted).not.toContain("olena");
     expect(decryptPersonal(testKey, c.emailEncrypted)).toBe("olena@example.org");
@@ -165,7 +172,8 @@ describe("respondent pages", () => {
     p = await showPersonalLink(t.db, config, token2, req("en"));
     await submitPersonalLink(t.db, config, token2, [...formOf(p), ["_action", "next"], ["where_now", "stayed"]], req());
     p = await showPersonalLink(t.db, config, token2, req("en"));
-    const end = await submitPersonalLink(t.db, config, token2, [...formOf(p), ["_action", "next"], ["consent_followup", "yes"], ["email", "olena@example.org"]], req());
+    const last2 = await submitPersonalLink(t.db, config, token2, [...formOf(p), ["_action", "next"], ["consent_followup", "yes"], ["email", "olena@example.org"]], req());
+    const end = await pressSend(t.db, config, token2, last2, req());
     expect(end.kind).toBe("redirect");
     const all = await t.db.select().from(contacts).where(eq(contacts.studyId, studyId));
     expect(all).toHaveLength(1);
@@ -207,7 +215,9 @@ describe("respondent pages", () => {
     let p = await showPersonalLink(t.db, config, token, req("en"));
     await submitPersonalLink(t.db, config, token, [...formOf(p), ["_action", "next"], ["where_now", "stayed"]], req());
     p = await showPersonalLink(t.db, config, token, req("en"));
-    await submitPersonalLink(t.db, config, token, [...formOf(p), ["_action", "next"], ["consent_followup", "yes"], ["email", "thanks@example.org"]], req());
+    const last = await submitPersonalLink(t.db, config, token, [...formOf(p), ["_action", "next"], ["consent_followup", "yes"], ["email", "thanks@example.org"]], req());
+    expect(await t.db.select().from(outbox).where(eq(outbox.participantId, participantId))).toHaveLength(0);
+    await pressSend(t.db, config, token, last, req());
     const mail = await t.db.select().from(outbox).where(eq(outbox.participantId, participantId));
     expect(mail.map((m) => m.kind)).toEqual(["thank_you"]);
   });

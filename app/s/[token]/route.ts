@@ -13,8 +13,9 @@ type Ctx = { params: Promise<{ token: string }> };
 export async function GET(req: Request, { params }: Ctx) {
   return respondOrUnavailable(req, async () => {
     const { db, config } = await getRuntime();
-    const done = new URL(req.url).searchParams.get("done") === "1";
-    return toResponse(await showPersonalLink(db, config, (await params).token, requestInfo(req), { done }));
+    const q = new URL(req.url).searchParams;
+    const opts = { done: q.get("done") === "1", step: q.get("step"), page: q.get("p") };
+    return toResponse(await showPersonalLink(db, config, (await params).token, requestInfo(req), opts));
   });
 }
 

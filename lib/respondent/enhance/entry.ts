@@ -32,6 +32,13 @@ function main() {
   const dataEl = document.getElementById("pw-data");
   if (!form || !dataEl) return;
   const pageId = form.dataset.page!;
+  // Each page at its own URL (?p=, as the server redirects after a save), so the browser's Back
+  // from the next page returns to this one and not to where the respondent stands now.
+  const here = new URL(location.href);
+  if (!here.searchParams.has("p")) {
+    here.searchParams.set("p", pageId);
+    history.replaceState(history.state, "", here.toString());
+  }
   const rev = (form.elements.namedItem("_rev") as HTMLInputElement).value;
   const key = draftKey(location.pathname, pageId);
   dropStaleDrafts(location.pathname, pageId, rev);

@@ -1,11 +1,15 @@
 // Shows validation errors the way the server renders them: next to each field and in a
 // summary at the top that takes focus.
 const TITLES: Record<string, string> = { uk: "Будь ласка, виправте:", ru: "Пожалуйста, исправьте:", nb: "Rett opp dette:", en: "Please correct:" };
+// The page title's prefix while errors show, as the server writes it (FINISH_MESSAGES.errorTitle).
+const ERROR_TITLE: Record<string, string> = { uk: "Помилка: ", ru: "Ошибка: ", nb: "Feil: ", en: "Error: " };
+let plainTitle: string | null = null;
 
 export function clearErrors(form: HTMLFormElement) {
   form.querySelectorAll(".err[data-client]").forEach((n) => n.remove());
   form.querySelectorAll(".has-err").forEach((n) => n.classList.remove("has-err"));
   document.getElementById("error-summary")?.remove();
+  if (plainTitle !== null) document.title = plainTitle;
 }
 
 export function showErrors(form: HTMLFormElement, errors: Record<string, string>, lang: string) {
@@ -44,10 +48,14 @@ export function showErrors(form: HTMLFormElement, errors: Record<string, string>
     const a = document.createElement("a");
     a.href = `#q-${name}`;
     const label = other ? `${labelOf(other.closest("[data-q]"))} – ${labelOf(other)}` : labelOf(box);
-    a.textContent = label ? `${label}: ${msg}` : msg;
+    // A message that names its question (GOV.UK style) stands alone, as on the server.
+    a.textContent = label && !msg.includes(label) ? `${label}: ${msg}` : msg;
     li.append(a);
     ul.append(li);
   }
   form.before(summary);
+  const prefix = ERROR_TITLE[lang] ?? ERROR_TITLE.en;
+  plainTitle = document.title.startsWith(prefix) ? document.title.slice(prefix.length) : document.title;
+  document.title = prefix + plainTitle;
   summary.focus();
 }

@@ -1,6 +1,7 @@
 // Renders one survey page as a plain HTML form that works with no JavaScript at all.
 import type { PageView, QuestionView } from "../../surveys/page-view";
-import { LANGUAGE_NAMES, MESSAGES, isRespondentLanguage } from "../../i18n/respondent-messages";
+import { FINISH_MESSAGES, LANGUAGE_NAMES, MESSAGES, isRespondentLanguage } from "../../i18n/respondent-messages";
+import { progressBar } from "./finish-pages";
 import { html, type Raw } from "./html";
 import { shell } from "./shell";
 
@@ -22,6 +23,8 @@ export type SurveyPageInput = {
   conditional?: ReadonlySet<string>;
   /** The compiled definition and state the enhancement script needs, as JSON. */
   clientData?: unknown;
+  /** Estimated minutes left (this page and the visible ones after it); shown instead of a page count. */
+  minutesLeft?: number;
 };
 
 const fieldId = (name: string) => `q-${name}`;
@@ -145,7 +148,10 @@ function choiceOptions(q: QuestionView, input: SurveyPageInput, options = q.opti
 /** The full HTML document of a survey page. */
 export function surveyPage(input: SurveyPageInput): string {
   const m = MESSAGES[isRespondentLanguage(input.lang) ? input.lang : "en"];
+  const f = FINISH_MESSAGES[isRespondentLanguage(input.lang) ? input.lang : "en"];
   const { view } = input;
+  // The send step follows the last page, so no survey page reaches 100 % (only the completion page).
+  const percent = Math.round((100 * (view.progress.page - 1)) / (view.progress.pages + 1));
   const errs = Object.entries(input.errors);
   const labels = new Map<string, string>();
   for (const q of view.questions) {
@@ -154,12 +160,11 @@ export function surveyPage(input: SurveyPageInput): string {
     for (const r of q.rows ?? []) labels.set(r.variable, `${q.label} – ${r.label}`);
   }
   const summary = errs.length
-    ? html`<div class="summary" role="alert" tabindex="-1" id="error-summary" autofocus><h2>${m.errorSummary}</h2><ul>${errs.map(([name, msg]) => html`<li><a href="#${fieldId(name)}">${labels.has(name) ? `${labels.get(name)}: ` : ""}${msg}</a></li>`)}</ul></div>`
+    ? html`<div class="summary" role="alert" tabindex="-1" id="error-summary" autofocus><h2>${m.errorSummary}</h2><ul>${errs.map(([name, msg]) => html`<li><a href="#${fieldId(name)}">${summaryLine(labels.get(name), msg)}</a></li>`)}</ul></div>`
     : "";
   const title = view.title ?? "";
   const body = html`
-<p class="progress">${m.progress(view.progress.page, view.progress.pages)}</p>
-<progress max="100" value="${view.progress.percent}" aria-hidden="true"></progress>
+${progressBar(f.minutesLeft(input.minutesLeft ?? 1), percent, view.progress.page)}
 ${input.notice ? html`<p class="notice" role="status">${input.notice}</p>` : ""}
 ${summary}
 <form method="post" action="${input.action}" id="survey" novalidate data-page="${view.id}">
@@ -170,7 +175,7 @@ ${title ? html`<h1>${title}</h1>` : ""}
 <input type="hidden" name="_lang" value="${input.lang}">
 ${view.questions.map((q) => question(q, input))}
 <div class="nav">
-<button type="submit" name="_action" value="next" data-primary>${view.isLast ? m.finish : m.next}</button>
+<button type="submit" name="_action" value="next" data-primary>${m.next}</button>
 ${view.hasPrevious ? html`<button type="submit" name="_action" value="back" class="sec" formnovalidate>${m.back}</button>` : ""}
 </div>
 <div class="lang" role="group" aria-label="${m.changeLanguage}"><span>${m.language}:</span>${input.languages.map((l) =>
@@ -179,9 +184,14 @@ ${view.hasPrevious ? html`<button type="submit" name="_action" value="back" clas
       : html`<button type="submit" name="_action" value="lang:${l}" class="sec" lang="${l}" formnovalidate>${LANGUAGE_NAMES[l as keyof typeof LANGUAGE_NAMES] ?? l}</button>`,
   )}</div>
 </form>
-<p class="foot">${input.contact ? html`${m.contact(input.contact.name, input.contact.email)}<br>` : ""}${input.withdrawUrl ? html`<a href="${input.withdrawUrl}">${m.withdraw}</a>` : ""}</p>
+<p class="foot">${input.contact ? html`${m.contact(input.contact.name, input.contact.email)}<br>` : ""}${input.withdrawUrl ? html`<a class="withdraw" href="${input.withdrawUrl}">${m.withdraw}</a>` : ""}</p>
 ${input.clientData ? html`<script type="application/json" id="pw-data">${jsonForScript(input.clientData)}</script>` : ""}`;
-  return shell({ lang: input.lang, noscriptCss: "[data-cond][hidden]{display:block!important}", title: `${errs.length ? "⚠ " : ""}${title || m.progress(view.progress.page, view.progress.pages)}`, body, script: input.script });
+  return shell({ lang: input.lang, noscriptCss: "[data-cond][hidden]{display:block!important}", title: `${errs.length ? f.errorTitle : ""}${title || f.pageTitle(view.progress.page)}`, body, script: input.script });
+}
+
+/** A summary line names the question; messages that already name it (GOV.UK style) stand alone. */
+export function summaryLine(label: string | undefined, msg: string): string {
+  return label && !msg.includes(label) ? `${label}: ${msg}` : msg;
 }
 
 /** JSON safe to embed in a script element (no "</script>" or HTML comment breaks). */

@@ -6,6 +6,7 @@ import { showPersonalLink, submitPersonalLink } from "../../../lib/respondent/pe
 import type { Answers } from "../../../lib/surveys/answers";
 import type { SurveyDefinition } from "../../../lib/surveys/definition";
 import { getPlan } from "../../../lib/surveys/plan";
+import { pressSend } from "../helpers/send-step";
 
 const hidden = (o: Outcome, name: string) => (o.kind === "html" ? new RegExp(`name="${name}" value="([^"]*)"`).exec(o.html)?.[1] ?? "" : "");
 
@@ -27,7 +28,11 @@ export async function answerPersonalLink(db: Db, config: Config, token: string, 
     }
     const r = await submitPersonalLink(db, config, token, form, req());
     if (r.kind !== "redirect") throw new Error(`page ${pageId} refused: ${r.kind === "html" ? r.status : "?"}`);
-    if (r.location.endsWith("?done=1")) return;
+    if (r.location.endsWith("?step=send")) {
+      const sent = await pressSend(db, config, token, r, req());
+      if (sent.kind === "redirect" && sent.location.endsWith("?done=1")) return;
+      throw new Error("sending the answers failed");
+    }
   }
   throw new Error("the survey did not complete");
 }

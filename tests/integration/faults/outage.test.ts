@@ -74,11 +74,11 @@ describe.skipIf(!server)("PostgreSQL unreachable for 30 s under load", () => {
     const completed = new Set<string>();
     const ctx = (token: string) => ({ params: Promise.resolve({ token }) });
 
-    async function send(method: "GET" | "POST", token: string, fields?: [string, string][]): Promise<{ status: number; html: string; location: string | null }> {
+    async function send(method: "GET" | "POST", token: string, fields?: [string, string][], path = `/s/${token}`): Promise<{ status: number; html: string; location: string | null }> {
       const started = Date.now();
       const req =
         method === "GET"
-          ? new Request(`http://localhost/s/${token}`, { headers: { "accept-language": "uk" } })
+          ? new Request(`http://localhost${path}`, { headers: { "accept-language": "uk" } })
           : new Request(`http://localhost/s/${token}`, { method, body: new URLSearchParams(fields), headers: { "content-type": "application/x-www-form-urlencoded", "accept-language": "uk" } });
       let res: Response;
       try {
@@ -104,15 +104,18 @@ describe.skipIf(!server)("PostgreSQL unreachable for 30 s under load", () => {
 
     async function respondent(i: number) {
       const { token, participantId } = people[i];
+      // Where the last redirect pointed (the next page, or the send step after the last one).
+      let at = `/s/${token}`;
       for (;;) {
-        let shown = await send("GET", token);
+        let shown = await send("GET", token, undefined, at);
         while (shown.status !== 200) {
           await sleep(500);
-          shown = await send("GET", token);
+          shown = await send("GET", token, undefined, at);
         }
         const page = hidden(shown.html, "_page");
-        const answers = answersFor(i, page);
-        const fields: [string, string][] = [["_page", page], ["_rev", hidden(shown.html, "_rev")], ["_key", hidden(shown.html, "_key")], ["_lang", hidden(shown.html, "_lang")], ["_action", "next"], ...Object.entries(answers)];
+        const sending = shown.html.includes('value="send"');
+        const answers = sending ? {} : answersFor(i, page);
+        const fields: [string, string][] = [["_page", page], ["_rev", hidden(shown.html, "_rev")], ["_key", hidden(shown.html, "_key")], ["_lang", hidden(shown.html, "_lang")], ["_action", sending ? "send" : "next"], ...Object.entries(answers)];
         let saved = await send("POST", token, fields);
         // What the respondent does on the calm page: wait, then press "Try again" (the same fields).
         while (saved.status === 503) {
@@ -120,6 +123,7 @@ describe.skipIf(!server)("PostgreSQL unreachable for 30 s under load", () => {
           saved = await send("POST", token, hiddenFields(saved.html));
         }
         if (saved.status !== 303) return;
+        at = saved.location ?? `/s/${token}`;
         acknowledged.push({ token, participantId, page, answers });
         if (saved.location?.endsWith("?done=1")) {
           completed.add(token);

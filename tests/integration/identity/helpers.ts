@@ -4,6 +4,7 @@ import type { Config } from "../../../lib/config/load-config";
 import type { Outcome } from "../../../lib/respondent/outcome";
 import { startOpenLink } from "../../../lib/respondent/open-link";
 import { showPersonalLink, submitPersonalLink, type RequestInfo } from "../../../lib/respondent/personal-link";
+import { pressSend } from "../helpers/send-step";
 import { testKey } from "../helpers/test-db";
 
 export const config = { personalDataKey: testKey, publicUrl: "https://panel.example.org" } as Config;
@@ -36,7 +37,8 @@ export async function post(db: Db, token: string, answers: [string, string][], a
 export async function answerOpenLink(db: Db, slug: string, waveSlug: string, o: { email: string; consent?: "yes" | "no"; lang?: string }) {
   const token = await startToken(db, slug, waveSlug, { requestedLanguage: o.lang ?? null });
   await post(db, token, [["where_now", "stayed"]]);
-  const done = await post(db, token, [["consent_followup", o.consent ?? "yes"], ["email", o.email]]);
+  const last = await post(db, token, [["consent_followup", o.consent ?? "yes"], ["email", o.email]]);
+  const done = await pressSend(db, config, token, last, req());
   if (done.kind !== "redirect" || !done.location.endsWith("?done=1")) throw new Error("the survey did not complete");
   return token;
 }

@@ -14,6 +14,7 @@ import { showPersonalLink, submitPersonalLink } from "../../../lib/respondent/pe
 import { smallSurvey } from "../../fixtures/small-survey";
 import { makeStudyWave } from "../helpers/factories";
 import { createTestDb, type TestDb } from "../helpers/test-db";
+import { pressSend } from "../helpers/send-step";
 import { config, formOf, html, post, req, startToken } from "./helpers";
 
 let t: TestDb;
@@ -98,7 +99,8 @@ describe("starting the open link", () => {
     expect(html(again)).toContain("data-resume");
     expect(html(again)).toContain(`href="/s/${token}"`);
     expect(html(again)).toContain("Start again");
-    const done = await post(t.db, token, [["consent_followup", "yes"], ["email", "kept-out@example.org"]]);
+    const last = await post(t.db, token, [["consent_followup", "yes"], ["email", "kept-out@example.org"]]);
+    const done = await pressSend(t.db, config, token, last, req());
     expect(done.kind).toBe("redirect");
     for (const c of [cookie, ...(done.cookies ?? [])]) expect(c).not.toContain("kept-out");
     // Completed: no offer, and the device forgets the link.

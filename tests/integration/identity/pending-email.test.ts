@@ -10,6 +10,7 @@ import { showPersonalLink } from "../../../lib/respondent/personal-link";
 import type { SurveyDefinitionInput } from "../../../lib/surveys/definition";
 import { makeInvitation, makeStudyWave } from "../helpers/factories";
 import { createTestDb, testKey, type TestDb } from "../helpers/test-db";
+import { pressSend } from "../helpers/send-step";
 import { config, html, post, req, startToken } from "./helpers";
 
 let t: TestDb;
@@ -54,7 +55,9 @@ describe("an email asked on page 1 of 3", () => {
     r = await row(participantId);
     expect(r.answers).toEqual({ age: 41, town: "Bergen" });
     expect(r.pendingContactEncrypted).not.toBeNull();
-    const done = await post(t.db, token, [["consent_followup", "yes"]]);
+    const last = await post(t.db, token, [["consent_followup", "yes"]]);
+    expect((await row(participantId)).status).not.toBe("completed");
+    const done = await pressSend(t.db, config, token, last, req());
     expect(done).toMatchObject({ kind: "redirect", location: `/s/${token}?done=1` });
 
     r = await row(participantId);

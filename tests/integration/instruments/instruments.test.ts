@@ -202,7 +202,7 @@ describe("versions", () => {
       expect(html).toContain('action="/frame-here"');
       expect(html).toContain('data-q="region"');
       expect(html).toContain('data-q="month_left"');
-      expect(html).toContain("Сторінка 2 з 3");
+      expect(html).toContain('data-step="2"');
       const en = await renderPreview(t.db, s.researcher, s.slug, v2, { page: "p2", lang: "en" }, { action: "/f", now: NOW });
       expect(en).toContain("When did you leave [where_now]?");
       expect(html).not.toMatch(/<script(?![^>]*application\/json)/);

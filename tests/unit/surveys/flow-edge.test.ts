@@ -77,14 +77,14 @@ describe("typed answers", () => {
 
   it("names the type error of each field", () => {
     expect(validate({ n: "1.5", x: "abc", d: "2023-02-30", t: "a".repeat(2001) }).errors).toEqual({
-      n: "Enter a whole number.", x: "Enter a number.", d: "Enter a valid date (YYYY-MM-DD).",
+      n: "Enter your answer to “N” as a whole number, like 6", x: "Enter your answer to “X” as a number, like 12", d: "Enter a valid date (YYYY-MM-DD).",
       t: "Please shorten your answer to 2000 characters or fewer.",
     });
   });
 
   it("checks min and max", () => {
-    expect(validate({ n: "0" }).errors).toEqual({ n: "Enter 1 or more." });
-    expect(validate({ n: 11 }).errors).toEqual({ n: "Enter 10 or less." });
+    expect(validate({ n: "0" }).errors).toEqual({ n: "The answer to “N” must be 1 or more" });
+    expect(validate({ n: 11 }).errors).toEqual({ n: "The answer to “N” must be 10 or less" });
   });
 
   it("never lets a submission change a read-only answer", () => {

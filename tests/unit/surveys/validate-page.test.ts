@@ -16,8 +16,10 @@ const check = (def: () => SurveyDefinition, page: string, submitted: Record<stri
 
 describe("validatePage", () => {
   it("asks for a required answer in the respondent's language", () => {
-    expect(check(() => w2, "where", {}, {}, "nb").errors).toEqual({ where_now: "Vennligst svar på dette spørsmålet." });
-    expect(check(() => w2, "where", {}, {}, "uk").errors.where_now).toBe("Будь ласка, дайте відповідь на це питання.");
+    // GOV.UK style: the message names the question and says what to do.
+    expect(check(() => w2, "where", {}, {}, "nb").errors).toEqual({ where_now: "Velg et svar på «Hvor bor du nå?»" });
+    expect(check(() => w2, "where", {}, {}, "uk").errors.where_now).toBe("Оберіть відповідь на питання «Де ви живете зараз?»");
+    expect(check(() => w2, "where", {}, {}, "ru").errors.where_now).toBe("Выберите ответ на вопрос «Где вы живёте сейчас?»");
   });
 
   it("accepts a valid page and moves to the branch it opens", () => {
@@ -104,7 +106,7 @@ describe("validatePage", () => {
 
   it("requires the email only after consent, on the same page", () => {
     expect(check(() => w1, "follow_up", { consent_followup: "no" }).ok).toBe(true);
-    expect(check(() => w1, "follow_up", { consent_followup: "yes" }).errors).toEqual({ email: "Please answer this question." });
+    expect(check(() => w1, "follow_up", { consent_followup: "yes" }).errors).toEqual({ email: "Enter your answer to “Your email address”" });
     expect(check(() => w1, "follow_up", { consent_followup: "yes", email: "olena@" }, {}, "uk").errors.email).toMatch(/^Введіть правильну адресу/);
     const ok = check(() => w1, "follow_up", { consent_followup: "yes", email: " olena@example.no " });
     expect(ok.values).toEqual({ consent_followup: "yes", email: "olena@example.no" });
