@@ -29,7 +29,7 @@ test("a respondent answers the wave-1 questionnaire on a phone and a researcher 
   await respondent.getByRole("button", { name: "Далі" }).click();
   await expect(respondent.locator(".progress")).toHaveAttribute("data-step", "2");
   await answerToTheEnd(respondent, { consent_followup: "no" });
-  await expect(respondent.getByRole("heading", { name: "Дякуємо!" })).toBeVisible();
+  await expect(respondent.getByRole("heading", { name: "Ваші відповіді надіслано" })).toBeVisible();
 
   await expect.poll(() => completedCount(researcher, "refresh"), { timeout: 15_000 }).toBe(before + 1);
   await phone.close();
