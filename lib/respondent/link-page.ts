@@ -46,7 +46,7 @@ export function renderPage(
     submitKey: randomBytes(12).toString("base64url"),
     errors: opts.errors ?? {},
     rawValues: opts.raw,
-    contact: contactOf(l.kind === "invitation" ? l.ctx : l.wave),
+    contact: contactOf(l.kind === "invitation" ? l.ctx : l.wave, lang),
     // Before its first saved page an open-link start has nobody to withdraw: closing the page is enough.
     withdrawUrl: l.kind === "invitation" ? `/s/${token}/withdraw` : undefined,
     notice: opts.notice,

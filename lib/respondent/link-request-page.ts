@@ -7,7 +7,7 @@ import { formatDate } from "../i18n/format-date";
 import { chooseLanguage } from "../i18n/choose-language";
 import { studyTimeZone } from "../i18n/study-time-zone";
 import { MESSAGES, RESPONDENT_LANGUAGES, isRespondentLanguage } from "../i18n/respondent-messages";
-import { contactOf, remembered, statusLanguage, type RequestInfo } from "./load-link";
+import { contactOf, remembered, studyTextOf, statusLanguage, type RequestInfo } from "./load-link";
 import { htmlOutcome, type Outcome } from "./outcome";
 import { html } from "./render/html";
 import { shell } from "./render/shell";
@@ -38,10 +38,10 @@ export async function showLinkRequest(db: Db, token: string, req: RequestInfo): 
   const m = messages(lang);
   if (found.state !== "open") return page(lang, "link_spent", m.linkSpentTitle, html`<p>${m.linkSpentBody}</p>`, req, 410);
   const r = found.row;
-  const contact = contactOf(r);
+  const contact = contactOf(r, lang);
   const form = (answer: "confirm" | "reject", label: string, cls: string) =>
     html`<form method="post" action="/v/${token}?answer=${answer}"><button type="submit"${cls ? html` class="${cls}"` : ""}>${label}</button></form>`;
-  const body = html`<p>${m.linkBody(formatDate(r.createdAt, "long", { language: lang, timeZone: studyTimeZone(r.studySettings) }), r.studyName)}</p><div class="nav">${form("confirm", m.linkConfirm, "")}${form("reject", m.linkReject, "sec")}</div>${contact ? html`<p class="foot">${m.contact(contact.name, contact.email)}</p>` : ""}`;
+  const body = html`<p>${m.linkBody(formatDate(r.createdAt, "long", { language: lang, timeZone: studyTimeZone(r.studySettings) }), studyTextOf(r, lang).name)}</p><div class="nav">${form("confirm", m.linkConfirm, "")}${form("reject", m.linkReject, "sec")}</div>${contact ? html`<p class="foot">${m.contact(contact.name, contact.email)}</p>` : ""}`;
   return page(lang, "link_question", m.linkTitle, body, req);
 }
 

@@ -11,7 +11,7 @@ import { SLUG_PATTERN } from "../studies/study-schema";
 import { studyTimeZone } from "../i18n/study-time-zone";
 import { textIn } from "../surveys/texts";
 import { waveAvailability } from "./link-state";
-import { remembered, type RequestInfo } from "./load-link";
+import { contactOf, remembered, type RequestInfo } from "./load-link";
 import { forgetOpenLink, rememberOpenLink } from "./open-link-cookie";
 import { checkOpenLinkLimit } from "./open-link-limits";
 import { htmlOutcome, redirectOutcome, type Outcome } from "./outcome";
@@ -31,7 +31,7 @@ async function findOpenWave(db: Db, studySlug: string, waveSlug: string, req: Re
   const lang = req.requestedLanguage && langs.includes(req.requestedLanguage)
     ? req.requestedLanguage
     : pickLanguage(req.acceptLanguage, langs, wave.defaultLanguage);
-  const contact = wave.contactName && wave.contactEmail ? { name: wave.contactName, email: wave.contactEmail } : null;
+  const contact = contactOf(wave, lang);
   const a = waveAvailability({ waveStatus: wave.status, opensAt: wave.opensAt, closesAt: wave.closesAt }, req.now);
   if (a !== "open") return { outcome: htmlOutcome(statusPage(a, lang, { opensAt: wave.opensAt, timeZone: studyTimeZone(wave.studySettings), contact }), 403, remembered(lang, req)) };
   return { wave, lang, contact, path: `/j/${studySlug}/${waveSlug}` };

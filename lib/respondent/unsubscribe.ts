@@ -7,6 +7,7 @@ import { FORM_LIMIT, type FormReader } from "./read-form";
 import { statusPage } from "./render/status-page";
 import { unsubscribePage } from "./render/unsubscribe-page";
 import { verifyUnsubscribeToken } from "../mail/unsubscribe-token";
+import { studyText } from "../studies/study-text";
 import { optOutOfEmail, withdrawParticipant, type OptOutResult } from "../panel/withdraw-participant";
 
 export type PageResponse = { status: number; html: string };
@@ -25,9 +26,12 @@ export function invalidUnsubscribePage(lang: string): PageResponse {
   return { status: 404, html: statusPage("unknown", lang) };
 }
 
-const pageOf = (info: NonNullable<Awaited<ReturnType<typeof lookup>>>) => ({
-  language: info.language ?? info.defaultLanguage, studyName: info.studyName, contactName: info.contactName, contactEmail: info.contactEmail,
-});
+// The study's name and contact in the participant's language (studyText), not the default's.
+const pageOf = (info: NonNullable<Awaited<ReturnType<typeof lookup>>>) => {
+  const language = info.language ?? info.defaultLanguage;
+  const t = studyText({ name: info.studyName, defaultLanguage: info.defaultLanguage, contactName: info.contactName, contactEmail: info.contactEmail, texts: info.studyTexts }, language);
+  return { language, studyName: t.name, contactName: t.contactName, contactEmail: t.contactEmail };
+};
 
 /** GET: the confirmation page (null for a link that is not valid). Changes nothing (mail scanners follow links). */
 export async function showUnsubscribePage(db: Db, key: Buffer, token: string, actionUrl: string): Promise<PageResponse | null> {
