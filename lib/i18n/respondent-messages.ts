@@ -344,3 +344,11 @@ export function pickLanguage(acceptLanguage: string | null, offered: string[], f
   }
   return offered.includes(fallback) ? fallback : offered[0];
 }
+
+/** The fields of a month or date question (GOV.UK's date pattern) and their example, per language. */
+export const DATE_FIELD_LABELS: Record<RespondentLanguage, { day: string; month: string; year: string; exampleMonth: string; exampleDate: string }> = {
+  uk: { day: "День", month: "Місяць", year: "Рік", exampleMonth: "Наприклад: 3 2023", exampleDate: "Наприклад: 10 5 2022" },
+  ru: { day: "День", month: "Месяц", year: "Год", exampleMonth: "Например: 3 2023", exampleDate: "Например: 10 5 2022" },
+  nb: { day: "Dag", month: "Måned", year: "År", exampleMonth: "For eksempel: 3 2023", exampleDate: "For eksempel: 10 5 2022" },
+  en: { day: "Day", month: "Month", year: "Year", exampleMonth: "For example: 3 2023", exampleDate: "For example: 10 5 2022" },
+};

@@ -39,4 +39,5 @@ button.sec{background:#fff;color:#0b5cad}
 .scale-ends{display:flex;justify-content:space-between;font-size:.9rem;color:#3d4451}
 [hidden]{display:none!important}
 a{color:#0b5cad}
+.dp{display:flex;flex-wrap:wrap;gap:.75rem}.dp label{display:block;font-size:.95rem}.dp input[type=text]{width:4.5rem}.dp .dp-month input[type=text]{width:6.5rem}.dp .dp-year input[type=text]{width:5.5rem}
 `.replace(/\n/g, "");

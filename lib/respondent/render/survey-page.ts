@@ -3,6 +3,7 @@ import type { PageView, QuestionView } from "../../surveys/page-view";
 import { LANGUAGE_NAMES, MESSAGES, isRespondentLanguage } from "../../i18n/respondent-messages";
 import { html, type Raw } from "./html";
 import { shell } from "./shell";
+import { dateFields } from "./date-fields";
 
 export type SurveyPageInput = {
   view: PageView;
@@ -117,9 +118,8 @@ function question(q: QuestionView, input: SurveyPageInput): Raw {
     case "email":
       return single(q, input, "email", html` autocomplete="email" maxlength="254"`);
     case "date":
-      return single(q, input, "date");
     case "month":
-      return single(q, input, "month", html` placeholder="YYYY-MM" pattern="[0-9]{4}-[0-9]{2}"`);
+      return dateFields(q, input, q.type, req(q), cond(q, input));
     case "textarea":
       return single(q, input, "textarea");
     default:
