@@ -92,7 +92,7 @@ export async function loadLink(db: Db, key: Buffer, token: string, req: RequestI
   const status = response?.status === "completed" ? "completed" : linkStatus(ctx, req.now);
   if (!status) return loaded;
   const lang = linkLanguage(loaded, req);
-  const page = statusPage(status, lang, { opensAt: ctx.opensAt, timeZone: studyTimeZone(ctx.studySettings), contact: contactOf(ctx, lang), script: enhanceScriptUrl() });
+  const page = statusPage(status, lang, { opensAt: ctx.opensAt, timeZone: studyTimeZone(ctx.studySettings), contact: contactOf(ctx, lang), script: enhanceScriptUrl(), languages: def.languages });
   return { unavailable: htmlOutcome(page, status === "completed" ? 200 : 403, remembered(lang, req)), completed: status === "completed", lang };
 }
 
@@ -104,6 +104,6 @@ async function loadStart(db: Db, key: Buffer, token: string, req: RequestInfo): 
   const a = waveAvailability(wave, req.now);
   if (a === "open") return loaded;
   const lang = linkLanguage(loaded, req);
-  const page = statusPage(a, lang, { opensAt: wave.opensAt, timeZone: studyTimeZone(wave.studySettings), contact: contactOf(wave, lang), script: enhanceScriptUrl() });
+  const page = statusPage(a, lang, { opensAt: wave.opensAt, timeZone: studyTimeZone(wave.studySettings), contact: contactOf(wave, lang), script: enhanceScriptUrl(), languages: loaded.def.languages });
   return { unavailable: htmlOutcome(page, 403, remembered(lang, req)), completed: false, lang };
 }

@@ -11,7 +11,7 @@ import { FORM_LIMIT, readFormSource, refusedPost, type FormSource } from "./read
 import { html } from "./render/html";
 import { shell } from "./render/shell";
 import { statusPage } from "./render/status-page";
-import { statusLanguage, type RequestInfo } from "./load-link";
+import { remembered, statusLanguage, type RequestInfo } from "./load-link";
 
 /**
  * The link's participant and the language (the same order as the survey pages). Only the
@@ -33,10 +33,10 @@ async function resolve(db: Db, token: string, req: RequestInfo) {
 export async function showWithdraw(db: Db, token: string, req: RequestInfo): Promise<Outcome> {
   const { lang, ctx } = await resolve(db, token, req);
   if (!ctx) return htmlOutcome(statusPage("unknown", lang), 404);
-  if (ctx.withdrawnAt) return htmlOutcome(statusPage("withdrawn", lang, { script: enhanceScriptUrl() }));
+  if (ctx.withdrawnAt) return htmlOutcome(statusPage("withdrawn", lang, { script: enhanceScriptUrl(), languages: ctx.languages }));
   const m = MESSAGES[isRespondentLanguage(lang) ? lang : "en"];
   const body = html`<h1>${m.withdrawTitle}</h1><p>${m.withdrawBody}</p><form method="post" action="/s/${token}/withdraw"><div class="nav"><button type="submit">${m.withdrawConfirm}</button><a class="btn sec" href="/s/${token}">${m.back}</a></div></form>`;
-  return htmlOutcome(shell({ lang, title: m.withdrawTitle, body }));
+  return htmlOutcome(shell({ lang, title: m.withdrawTitle, body, languages: ctx.languages }), 200, remembered(lang, req));
 }
 
 /**
@@ -51,5 +51,5 @@ export async function confirmWithdraw(db: Db, token: string, req: RequestInfo, f
   await withdrawParticipant(db, ctx.participantId, { method: "survey", waveId: ctx.waveId, now: req.now });
   const m = MESSAGES[isRespondentLanguage(lang) ? lang : "en"];
   const body = html`<h1 data-status="withdrawn">${m.withdrawnTitle}</h1><p>${m.withdrawDone}</p>`;
-  return htmlOutcome(shell({ lang, title: m.withdrawnTitle, body, script: enhanceScriptUrl() }));
+  return htmlOutcome(shell({ lang, title: m.withdrawnTitle, body, script: enhanceScriptUrl(), languages: ctx.languages }));
 }

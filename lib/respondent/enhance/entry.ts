@@ -110,7 +110,8 @@ function main() {
       e.preventDefault();
       return;
     }
-    if (!submitter || submitter.value === "next") {
+    // A button without a name (the hidden default one above the language switcher) means "next".
+    if (!submitter || !submitter.name || submitter.value === "next") {
       const v = refresh();
       if (!v.ok) {
         e.preventDefault();

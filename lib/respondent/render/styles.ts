@@ -39,5 +39,6 @@ button.sec{background:#fff;color:#0b5cad}
 .scale-ends{display:flex;justify-content:space-between;font-size:.9rem;color:#3d4451}
 [hidden]{display:none!important}
 a{color:#0b5cad}
+.vh{position:absolute!important;width:1px;height:1px;min-height:0;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);border:0}
 .dp{display:flex;flex-wrap:wrap;gap:.75rem}.dp label{display:block;font-size:.95rem}.dp input[type=text]{width:4.5rem}.dp .dp-month input[type=text]{width:6.5rem}.dp .dp-year input[type=text]{width:5.5rem}
 `.replace(/\n/g, "");

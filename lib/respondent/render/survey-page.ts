@@ -1,9 +1,10 @@
 // Renders one survey page as a plain HTML form that works with no JavaScript at all.
 import type { PageView, QuestionView } from "../../surveys/page-view";
-import { LANGUAGE_NAMES, MESSAGES, isRespondentLanguage } from "../../i18n/respondent-messages";
+import { MESSAGES, isRespondentLanguage } from "../../i18n/respondent-messages";
 import { html, type Raw } from "./html";
 import { shell } from "./shell";
 import { dateFields } from "./date-fields";
+import { languageButtons } from "./language-switcher";
 
 export type SurveyPageInput = {
   view: PageView;
@@ -158,6 +159,7 @@ export function surveyPage(input: SurveyPageInput): string {
     : "";
   const title = view.title ?? "";
   const body = html`
+${languageButtons(input.lang, input.languages, "survey", view.isLast ? m.finish : m.next)}
 <p class="progress">${m.progress(view.progress.page, view.progress.pages)}</p>
 <progress max="100" value="${view.progress.percent}" aria-hidden="true"></progress>
 ${input.notice ? html`<p class="notice" role="status">${input.notice}</p>` : ""}
@@ -173,11 +175,6 @@ ${view.questions.map((q) => question(q, input))}
 <button type="submit" name="_action" value="next" data-primary>${view.isLast ? m.finish : m.next}</button>
 ${view.hasPrevious ? html`<button type="submit" name="_action" value="back" class="sec" formnovalidate>${m.back}</button>` : ""}
 </div>
-<div class="lang" role="group" aria-label="${m.changeLanguage}"><span>${m.language}:</span>${input.languages.map((l) =>
-    l === input.lang
-      ? html`<button type="submit" name="_action" value="lang:${l}" class="sec" aria-current="true" lang="${l}" formnovalidate>${LANGUAGE_NAMES[l as keyof typeof LANGUAGE_NAMES] ?? l}</button>`
-      : html`<button type="submit" name="_action" value="lang:${l}" class="sec" lang="${l}" formnovalidate>${LANGUAGE_NAMES[l as keyof typeof LANGUAGE_NAMES] ?? l}</button>`,
-  )}</div>
 </form>
 <p class="foot">${input.contact ? html`${m.contact(input.contact.name, input.contact.email)}<br>` : ""}${input.withdrawUrl ? html`<a href="${input.withdrawUrl}">${m.withdraw}</a>` : ""}</p>
 ${input.clientData ? html`<script type="application/json" id="pw-data">${jsonForScript(input.clientData)}</script>` : ""}`;
