@@ -38,9 +38,10 @@ describe("the stop-emails page", () => {
       expect(res.status, token).toBe(404);
       const page = await res.text();
       expect(page, token).toContain('<html lang="uk">');
-      expect(page, token).toContain("Посилання не працює");
+      expect(page, token).toContain("Посилання для відписки пошкоджене");
       expect(page, token).toContain(RESPONDENT_CSS);
-      expect(page, token).not.toContain("This link does not work");
+      expect(page, token).not.toContain("This stop-emails link is damaged");
+      expect(page, token).toContain(`<a href="?lang=ru" lang="ru" hreflang="ru">Русский</a>`);
     }
   });
 
