@@ -86,6 +86,7 @@ export function refusePage(l: Loaded, token: string, post: ParsedPost, e: Return
   if (!post.unsafe.length && !invalid) return null;
   const m = MESSAGES[isRespondentLanguage(e.lang) ? e.lang : "en"];
   const errors = { ...(invalid ? e.v.errors : {}), ...Object.fromEntries(post.unsafe.map((k) => [k, m.unsafeText])) };
-  const raw = Object.fromEntries(Object.entries(post.raw).filter(([k]) => k in errors));
+  // A month or date field ("<name>:month") is shown again as typed when its question has the error.
+  const raw = Object.fromEntries(Object.entries(post.raw).filter(([k]) => k in errors || k.replace(/:(day|month|year)$/, "") in errors));
   return renderPage(l, token, e.lang, post.pageId, e.v.state.answers, { errors, raw, status: 422, now });
 }
