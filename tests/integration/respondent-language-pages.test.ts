@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { responses, studies } from "../../db/schema";
 import type { Config } from "../../lib/config/load-config";
-import type { Outcome } from "../../lib/respondent/outcome";
 import { showPersonalLink, submitPersonalLink } from "../../lib/respondent/personal-link";
 import { showWithdraw } from "../../lib/respondent/withdraw-from-survey";
 import type { SurveyDefinitionInput } from "../../lib/surveys/definition";
 import { makeInvitation, makeStudyWave } from "./helpers/factories";
 import { createTestDb, testKey, type TestDb } from "./helpers/test-db";
+import { formOf, html } from "./helpers/respondent-form";
 
 let t: TestDb;
 const config = { personalDataKey: testKey, publicUrl: "http://localhost:3000" } as Config;
@@ -28,12 +28,6 @@ const survey: SurveyDefinitionInput = {
   ],
 };
 
-function formOf(o: Outcome): [string, string][] {
-  if (o.kind !== "html") throw new Error("expected a page");
-  const get = (n: string) => new RegExp(`name="${n}" value="([^"]*)"`).exec(o.html)?.[1] ?? "";
-  return [["_page", get("_page")], ["_rev", get("_rev")], ["_key", get("_key")], ["_lang", get("_lang")]];
-}
-const html = (o: Outcome) => (o.kind === "html" ? o.html : "");
 
 beforeAll(async () => {
   t = await createTestDb();
