@@ -2,6 +2,7 @@
 import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { executeRows, type Db } from "../client";
 import { contacts, invitations, outbox } from "../schema";
+import type { StudyTexts } from "../schema/studies";
 import { list, toDate, toNumber, ts } from "./raw";
 import { latestConsentGranted } from "./consents";
 
@@ -124,6 +125,8 @@ export type DeliveryRow = {
   contactName: string | null;
   contactEmail: string | null;
   studySettings: Record<string, unknown> | null;
+  studyTexts: Record<string, StudyTexts>;
+  studyDefaultLanguage: string | null;
   responseStatus: string | null;
   consentGranted: boolean | null;
   userEmail: string | null;
@@ -143,7 +146,7 @@ export async function loadDeliveryContext(db: Db, ids: number[]): Promise<Map<nu
                (p.id is not null) as participant_exists, p.withdrawn_at,
                i.id as invitation_id, i.status as invitation_status,
                w.status as wave_status, w.closes_at, w.schedule,
-               s.name as study_name, s.contact_name, s.contact_email, s.settings,
+               s.name as study_name, s.contact_name, s.contact_email, s.settings, s.texts as study_texts, s.default_language,
                r.status as response_status,
                ${latestConsentGranted(sql`o.participant_id`, sql`o.data->>'consentKind'`)} as consent_granted,
                u.email as user_email, u.name as user_name
@@ -177,6 +180,8 @@ export async function loadDeliveryContext(db: Db, ids: number[]): Promise<Map<nu
       contactName: (r.contact_name as string) ?? null,
       contactEmail: (r.contact_email as string) ?? null,
       studySettings: (r.settings as Record<string, unknown>) ?? null,
+      studyTexts: (r.study_texts as Record<string, StudyTexts>) ?? {},
+      studyDefaultLanguage: (r.default_language as string) ?? null,
       responseStatus: (r.response_status as string) ?? null,
       consentGranted: r.consent_granted === null || r.consent_granted === undefined ? null : r.consent_granted === true,
       userEmail: (r.user_email as string) ?? null,

@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, sql, gt, isNotNull, isNull, type SQL } from "drizzle-orm";
 import { type Db, executeRows } from "../client";
 import { consents, contacts, invitations, participants, responses, studies, unverifiedContacts, waves } from "../schema";
+import type { StudyTexts } from "../schema/studies";
 import { latestConsentGranted } from "./consents";
 import { list, toDate, ts, toNumber } from "./raw";
 
@@ -29,6 +30,7 @@ export async function findUnverifiedContactByTokenHash(db: Db, tokenHash: string
       contactName: studies.contactName,
       contactEmail: studies.contactEmail,
       studySettings: studies.settings,
+      studyTexts: studies.texts,
       existingWithdrawnAt: participants.withdrawnAt,
       lastAnsweredLanguage: sql<string | null>`(select r.language from responses r
         where r.participant_id = ${unverifiedContacts.existingParticipantId} order by r.updated_at desc limit 1)`,
@@ -166,6 +168,8 @@ export type ParticipantMailInfo = {
   studyName: string;
   contactName: string | null;
   contactEmail: string | null;
+  studyTexts: Record<string, StudyTexts>;
+  studyLanguages: string[];
 };
 
 /**
@@ -178,7 +182,7 @@ export async function findParticipantMailInfo(db: Db, participantId: string): Pr
     sql`select p.id, p.study_id, p.withdrawn_at,
                coalesce((select r.language from responses r where r.participant_id = p.id order by r.updated_at desc limit 1), c.language) as language,
                (c.participant_id is not null) as has_contact,
-               s.settings, s.default_language, s.name as study_name, s.contact_name, s.contact_email
+               s.settings, s.default_language, s.name as study_name, s.contact_name, s.contact_email, s.texts, s.languages
         from participants p
         join studies s on s.id = p.study_id
         left join contacts c on c.participant_id = p.id
@@ -196,6 +200,8 @@ export async function findParticipantMailInfo(db: Db, participantId: string): Pr
     studyName: r.study_name as string,
     contactName: (r.contact_name as string) ?? null,
     contactEmail: (r.contact_email as string) ?? null,
+    studyTexts: (r.texts as Record<string, StudyTexts>) ?? {},
+    studyLanguages: (r.languages as string[]) ?? [],
   };
 }
 

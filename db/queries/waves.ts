@@ -343,6 +343,9 @@ export const respondentPageColumns = {
   contactEmail: studies.contactEmail,
   studySettings: studies.settings,
   definition: instrumentVersions.definition,
+  // The study's name and texts per language: pages print them in the page's language (studyText).
+  studyName: studies.name,
+  studyTexts: studies.texts,
 };
 
 /** A respondent page's wave, study and questionnaire version, as a link or an open-link start reads them. */

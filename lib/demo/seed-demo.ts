@@ -72,6 +72,13 @@ async function seedStudy(
     statusMapping: { stayed: "stayed", returned: "returned", moved_on: "moved_on" },
     contactName: "Panel study team",
     contactEmail: "panel-study@example.org",
+    // The name and contact as respondents read them, per language (pages and emails use studyText).
+    texts: {
+      uk: { name: "Українці в Норвегії (панельне дослідження 2022–2023)", contactName: "Команда дослідження" },
+      ru: { name: "Украинцы в Норвегии (панельное исследование 2022–2023)", contactName: "Команда исследования" },
+      nb: { name: "Ukrainske flyktninger i Norge (panelstudie 2022–2023)", contactName: "Studieteamet" },
+      en: { name: "Displaced Ukrainians in Norway (panel 2022–2023)", contactName: "Panel study team" },
+    },
     settings: {
       statusWhenAbsent: "stayed",
       // The characteristics researchers describe interviewees by (STUDY.md), for the recruitment list.

@@ -39,12 +39,13 @@ const STATUS_VALUES = [
   { code: "started", label: { en: "Started, not completed", nb: "Påbegynt", uk: "Розпочато", ru: "Начато" } },
 ];
 
+// Meta-column labels in every respondent language: each label_<lang> column of the codebook is in that language.
 type Meta = { name: string; label: Text; values?: CodebookEntry["values"]; numeric?: boolean; read: (r: ExportResponse) => Cell };
 const META: Meta[] = [
-  { name: "status", label: { en: "Response status" }, values: STATUS_VALUES, read: (r) => r.status },
-  { name: "trajectory", label: { en: "Trajectory (stayed, returned, moved on)" }, values: TRAJECTORY_VALUES, read: (r) => r.trajectory },
-  { name: "language", label: { en: "Language answered in" }, read: (r) => r.language },
-  { name: "completed_at", label: { en: "Completed at (UTC)" }, read: (r) => (r.completedAt ? r.completedAt.toISOString() : null) },
+  { name: "status", label: { en: "Response status", nb: "Svarstatus", uk: "Статус відповіді", ru: "Статус ответа" }, values: STATUS_VALUES, read: (r) => r.status },
+  { name: "trajectory", label: { en: "Trajectory (stayed, returned, moved on)", nb: "Forløp (ble, reiste tilbake, flyttet videre)", uk: "Траєкторія (залишилися, повернулися, переїхали далі)", ru: "Траектория (остались, вернулись, переехали дальше)" }, values: TRAJECTORY_VALUES, read: (r) => r.trajectory },
+  { name: "language", label: { en: "Language answered in", nb: "Språk svart på", uk: "Мова відповідей", ru: "Язык ответов" }, read: (r) => r.language },
+  { name: "completed_at", label: { en: "Completed at (UTC)", nb: "Fullført (UTC)", uk: "Час завершення (UTC)", ru: "Время завершения (UTC)" }, read: (r) => (r.completedAt ? r.completedAt.toISOString() : null) },
 ];
 
 const metaEntry = (name: string, wave: string, m: Meta): CodebookEntry => ({
@@ -56,8 +57,8 @@ const columnEntry = (name: string, wave: string, c: ExportColumn): CodebookEntry
 });
 
 function personColumns(identifiers: boolean): CodebookEntry[] {
-  const code: CodebookEntry = { name: "code", wave: "", variable: "code", type: "id", label: { en: "Pseudonymous participant code" }, values: [], shownWhen: null, numeric: false };
-  const email: CodebookEntry = { name: "email", wave: "", variable: "email", type: "identifier", label: { en: "Email (identifier; admins only)" }, values: [], shownWhen: null, numeric: false };
+  const code: CodebookEntry = { name: "code", wave: "", variable: "code", type: "id", label: { en: "Pseudonymous participant code", nb: "Pseudonym deltakerkode", uk: "Псевдонімний код учасника", ru: "Псевдонимный код участника" }, values: [], shownWhen: null, numeric: false };
+  const email: CodebookEntry = { name: "email", wave: "", variable: "email", type: "identifier", label: { en: "Email (identifier; admins only)", nb: "E-post (identifikator; bare administratorer)", uk: "Електронна пошта (ідентифікатор; лише адміністратори)", ru: "Электронная почта (идентификатор; только администраторы)" }, values: [], shownWhen: null, numeric: false };
   return identifiers ? [code, email] : [code];
 }
 
@@ -101,7 +102,7 @@ export function longLayout(waves: StudyWave[], identifiers: boolean): Layout {
   const union = new Map<string, ExportColumn>();
   for (const w of waves) for (const c of exportColumns(w.def)) if (!union.has(c.name)) union.set(c.name, c);
   const cols = [...union.values()];
-  const waveEntry: CodebookEntry = { name: "wave", wave: "", variable: "wave", type: "meta", label: { en: "Wave" }, values: waves.map((w) => ({ code: w.slug, label: { en: w.name } })), shownWhen: null, numeric: false };
+  const waveEntry: CodebookEntry = { name: "wave", wave: "", variable: "wave", type: "meta", label: { en: "Wave", nb: "Runde", uk: "Хвиля", ru: "Волна" }, values: waves.map((w) => ({ code: w.slug, label: { en: w.name } })), shownWhen: null, numeric: false };
   const codebook = [...personColumns(identifiers), waveEntry, ...META.map((m) => metaEntry(m.name, "", m)), ...cols.map((c) => columnEntry(c.name, "", c))];
   const slugOf = new Map(waves.map((w) => [w.id, w.slug]));
   const order = new Map(waves.map((w, i) => [w.id, i]));

@@ -471,3 +471,11 @@ export const FINISH_MESSAGES: Record<RespondentLanguage, FinishMessages> = {
     deleteRequested: "We have passed your request to delete your answers to the study team. They will delete them and let you know.",
   },
 };
+
+/** The fields of a month or date question (GOV.UK's date pattern) and their example, per language. */
+export const DATE_FIELD_LABELS: Record<RespondentLanguage, { day: string; month: string; year: string; exampleMonth: string; exampleDate: string }> = {
+  uk: { day: "День", month: "Місяць", year: "Рік", exampleMonth: "Наприклад: 3 2023", exampleDate: "Наприклад: 10 5 2022" },
+  ru: { day: "День", month: "Месяц", year: "Год", exampleMonth: "Например: 3 2023", exampleDate: "Например: 10 5 2022" },
+  nb: { day: "Dag", month: "Måned", year: "År", exampleMonth: "For eksempel: 3 2023", exampleDate: "For eksempel: 10 5 2022" },
+  en: { day: "Day", month: "Month", year: "Year", exampleMonth: "For example: 3 2023", exampleDate: "For example: 10 5 2022" },
+};

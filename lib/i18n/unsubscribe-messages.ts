@@ -1,5 +1,5 @@
-// The stop-emails page (/u/<token>) in every respondent language. Its broken-link page is the
-// respondent "unknown link" page (respondent-messages.ts), its contact line the respondent one.
+// The stop-emails page (/u/<token>) in every respondent language, and its page for a damaged
+// link; its contact line is the respondent one (respondent-messages.ts).
 import type { RespondentLanguage } from "./respondent-messages";
 
 type UnsubscribeMessages = {
@@ -12,6 +12,9 @@ type UnsubscribeMessages = {
   doneBody: string;
   erasedTitle: string;
   erasedBody: string;
+  /** A damaged or expired /u link (mail programs often break long links): what to do instead. */
+  brokenTitle: string;
+  brokenBody: string;
 };
 
 export const UNSUBSCRIBE_MESSAGES: Record<RespondentLanguage, UnsubscribeMessages> = {
@@ -25,6 +28,8 @@ export const UNSUBSCRIBE_MESSAGES: Record<RespondentLanguage, UnsubscribeMessage
     doneBody: "Ми зберегли ваш вибір. Цю сторінку можна закрити.",
     erasedTitle: "Ви вийшли з дослідження",
     erasedBody: "Ви більше не отримуватимете листів, а вашу адресу електронної пошти видалено.",
+    brokenTitle: "Посилання для відписки пошкоджене",
+    brokenBody: "Поштові програми іноді обрізають довгі посилання. Скопіюйте посилання з листа повністю або просто дайте відповідь на лист і напишіть, що не хочете більше отримувати листів, — ми це зробимо.",
   },
   ru: {
     confirmTitle: (s) => `Больше не получать письма от «${s}»?`,
@@ -36,6 +41,8 @@ export const UNSUBSCRIBE_MESSAGES: Record<RespondentLanguage, UnsubscribeMessage
     doneBody: "Мы сохранили ваш выбор. Эту страницу можно закрыть.",
     erasedTitle: "Вы вышли из исследования",
     erasedBody: "Вы больше не будете получать письма, а ваш адрес электронной почты удалён.",
+    brokenTitle: "Ссылка для отписки повреждена",
+    brokenBody: "Почтовые программы иногда обрезают длинные ссылки. Скопируйте ссылку из письма полностью или просто ответьте на письмо и напишите, что больше не хотите получать письма, — мы это сделаем.",
   },
   nb: {
     confirmTitle: (s) => `Stoppe e-poster fra «${s}»?`,
@@ -47,6 +54,8 @@ export const UNSUBSCRIBE_MESSAGES: Record<RespondentLanguage, UnsubscribeMessage
     doneBody: "Vi har registrert valget ditt. Du kan lukke denne siden.",
     erasedTitle: "Du har trukket deg fra studien",
     erasedBody: "Du får ikke flere e-poster, og e-postadressen din er slettet.",
+    brokenTitle: "Lenken for å stoppe e-poster er skadet",
+    brokenBody: "E-postprogrammer kutter noen ganger lange lenker. Kopier hele lenken fra e-posten, eller svar på e-posten og skriv at du ikke vil ha flere e-poster, så ordner vi det.",
   },
   en: {
     confirmTitle: (s) => `Stop emails from “${s}”?`,
@@ -58,5 +67,7 @@ export const UNSUBSCRIBE_MESSAGES: Record<RespondentLanguage, UnsubscribeMessage
     doneBody: "We have recorded your choice. You can close this page.",
     erasedTitle: "You have left the study",
     erasedBody: "You will get no more emails, and your email address has been deleted.",
+    brokenTitle: "This stop-emails link is damaged",
+    brokenBody: "Mail programs sometimes cut long links. Copy the whole link from the email, or simply reply to the email and say you want no more emails, and we will stop them.",
   },
 };

@@ -8,6 +8,8 @@ import { decryptPersonal } from "../crypto/personal-data";
 import { invitationToken, linkConfirmationToken } from "../crypto/tokens";
 import { respondentEmailLanguage } from "./email-language";
 import { studyTimeZone } from "../i18n/study-time-zone";
+import { studyText } from "../studies/study-text";
+import type { StudyTexts } from "../../db/schema/studies";
 import type { OutgoingMessage } from "./transport";
 import { unsubscribeToken } from "./unsubscribe-token";
 
@@ -42,21 +44,29 @@ export function renderTestEmail(template: TemplateName, language: string, study:
   return { ...r, subject: `[Test] ${r.subject}` };
 }
 
-/** A study's facts as its emails print them (name, contact person, time zone). */
-export function studyFacts(st: { name: string | null; contactName: string | null; contactEmail: string | null; settings: unknown }): StudyFacts {
-  return { studyName: st.name ?? "Panelwave", contactName: st.contactName, contactEmail: st.contactEmail, timeZone: studyTimeZone(st.settings) };
+/**
+ * A study's facts as its emails print them (name, contact person, time zone): the name and contact
+ * in `language` from the study's texts (studyText; the default language's where one is missing).
+ */
+export function studyFacts(
+  st: { name: string | null; contactName: string | null; contactEmail: string | null; settings: unknown; texts?: Record<string, StudyTexts> | null; defaultLanguage?: string | null },
+  language: string,
+): StudyFacts {
+  const t = studyText({ name: st.name ?? "Panelwave", defaultLanguage: st.defaultLanguage ?? language, contactName: st.contactName, contactEmail: st.contactEmail, texts: st.texts }, language);
+  return { studyName: t.name, contactName: t.contactName, contactEmail: t.contactEmail, timeZone: studyTimeZone(st.settings) };
 }
 
 export function buildMessage(s: MailSettings, msg: ClaimedMessage, ctx: DeliveryRow): OutgoingMessage {
   if (!isTemplateName(msg.template)) throw new Error(`unknown email template "${msg.template}"`);
   const template = TEMPLATES[msg.template];
   const base = { from: s.mailFrom, messageId: messageId(s, msg.id), outboxId: msg.id };
-  const study = studyFacts({ name: ctx.studyName, contactName: ctx.contactName, contactEmail: ctx.contactEmail, settings: ctx.studySettings });
+  const facts = (language: string) =>
+    studyFacts({ name: ctx.studyName, contactName: ctx.contactName, contactEmail: ctx.contactEmail, settings: ctx.studySettings, texts: ctx.studyTexts, defaultLanguage: ctx.studyDefaultLanguage }, language);
 
   if (msg.userId) {
     let rendered: RenderedEmail;
     if (msg.data.test === true) {
-      rendered = renderTestEmail(msg.template, msg.language, study);
+      rendered = renderTestEmail(msg.template, msg.language, facts(msg.language));
     } else {
       const boxed = text(msg.data.secretUrl);
       if (!boxed) throw new Error("staff email without its link");
@@ -74,6 +84,7 @@ export function buildMessage(s: MailSettings, msg: ClaimedMessage, ctx: Delivery
   // for every respondent email (the language queued with the message is the last fallback).
   const language = respondentEmailLanguage({ answeredLanguage: ctx.answeredLanguage, contactLanguage: ctx.contactLanguage, queuedLanguage: msg.language });
   const stopUrl = unsubscribeUrl(s, msg.participantId!);
+  const study = facts(language);
   const respondent: RespondentBase = { language, ...study, unsubscribeUrl: stopUrl };
   const link = ctx.invitationId ? personalLink(s, ctx.invitationId) : null;
   let rendered: RenderedEmail;
@@ -111,5 +122,5 @@ export function buildMessage(s: MailSettings, msg: ClaimedMessage, ctx: Delivery
     ? { "List-Unsubscribe": `<${stopUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }
     : {};
   const to = decryptPersonal(s.personalDataKey, ctx.emailEncrypted!);
-  return { ...base, to, replyTo: ctx.contactEmail, subject: rendered.subject, html: rendered.html, text: rendered.text, headers };
+  return { ...base, to, replyTo: study.contactEmail, subject: rendered.subject, html: rendered.html, text: rendered.text, headers };
 }

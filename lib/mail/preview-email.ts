@@ -20,7 +20,7 @@ function check(template: string, language: string): TemplateName {
 export async function previewEmail(db: Db, user: StaffUser, studySlug: string, template: string, language: string) {
   const study = await studyForUser(db, user, studySlug);
   const name = check(template, language);
-  const rendered = renderPreview(name, language, studyFacts(study));
+  const rendered = renderPreview(name, language, studyFacts(study, language));
   return { study, template: name, language, rendered };
 }
 
@@ -63,6 +63,6 @@ export async function getTestEmail(db: Db, user: StaffUser, studySlug: string, r
   const study = await studyForUser(db, user, studySlug);
   const m = await findUserOutboxMessage(db, user.id, testKey(user, requestId));
   if (!m || m.studyId !== study.id || m.data.test !== true || !isTemplateName(m.template)) throw new NotFound("Test message not found");
-  const rendered = renderTestEmail(m.template, m.language, studyFacts(study));
+  const rendered = renderTestEmail(m.template, m.language, studyFacts(study, m.language));
   return { study, to: user.email, template: m.template, language: m.language, status: m.status, createdAt: m.createdAt, sentAt: m.sentAt, rendered };
 }

@@ -1,6 +1,7 @@
 import { isLanguageTag, languageTagOrNull } from "../i18n/language-tag";
 import type { Submission } from "../surveys/answers";
 import { MAX_TEXT, MAX_TEXTAREA } from "../surveys/coerce";
+import { collectDateParts } from "../surveys/date-input";
 import type { SurveyDefinition } from "../surveys/definition";
 import { getPlan, type QuestionPlan } from "../surveys/plan";
 import { unstorableCharacter, withoutUnstorableCharacters } from "../text/control-characters";
@@ -79,7 +80,8 @@ export function parseSurveyPost(def: SurveyDefinition, entries: Iterable<[string
       raw[k] = list[list.length - 1];
     }
   }
-  return { pageId, revision: rev, submitKey, action, lang: languageTagOrNull(one("_lang")), submission, raw, unsafe };
+  // Month and date questions post their fields separately ("<name>:month", …): one value each.
+  return { pageId, revision: rev, submitKey, action, lang: languageTagOrNull(one("_lang")), submission: collectDateParts(submission), raw, unsafe };
 }
 
 // The most bytes one character of an answer can take in a urlencoded post (4 UTF-8 bytes, each "%XX").

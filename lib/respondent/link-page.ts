@@ -47,7 +47,7 @@ export function renderPage(
     submitKey: randomBytes(12).toString("base64url"),
     errors: opts.errors ?? {},
     rawValues: opts.raw,
-    contact: contactOf(l.kind === "invitation" ? l.ctx : l.wave),
+    contact: contactOf(l.kind === "invitation" ? l.ctx : l.wave, lang),
     // Before its first saved page an open-link start has nobody to withdraw: closing the page is enough.
     withdrawUrl: l.kind === "invitation" ? `/s/${token}/withdraw` : undefined,
     notice: opts.notice,
@@ -99,6 +99,7 @@ export function refusePage(l: Loaded, token: string, post: ParsedPost, e: Return
   if (!post.unsafe.length && !invalid) return null;
   const m = MESSAGES[isRespondentLanguage(e.lang) ? e.lang : "en"];
   const errors = { ...(invalid ? e.v.errors : {}), ...Object.fromEntries(post.unsafe.map((k) => [k, m.unsafeText])) };
-  const raw = Object.fromEntries(Object.entries(post.raw).filter(([k]) => k in errors));
+  // A month or date field ("<name>:month") is shown again as typed when its question has the error.
+  const raw = Object.fromEntries(Object.entries(post.raw).filter(([k]) => k in errors || k.replace(/:(day|month|year)$/, "") in errors));
   return renderPage(l, token, e.lang, post.pageId, e.v.state.answers, { errors, raw, status: 422, now });
 }

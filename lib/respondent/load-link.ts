@@ -8,6 +8,8 @@ import { hashToken, verifyStartToken } from "../crypto/tokens";
 import { chooseLanguage } from "../i18n/choose-language";
 import { RESPONDENT_LANGUAGES, isRespondentLanguage, pickLanguage } from "../i18n/respondent-messages";
 import { studyTimeZone } from "../i18n/study-time-zone";
+import { studyText } from "../studies/study-text";
+import type { StudyTexts } from "../../db/schema/studies";
 import type { SurveyDefinition } from "../surveys/definition";
 import { loadStoredDefinition } from "../surveys/load-stored-definition";
 import { enhanceScriptUrl } from "./enhance-script";
@@ -59,8 +61,18 @@ export function linkLanguage(l: Loaded, req: RequestInfo): string {
   });
 }
 
-export const contactOf = (c: { contactName: string | null; contactEmail: string | null }) =>
-  c.contactName && c.contactEmail ? { name: c.contactName, email: c.contactEmail } : null;
+/** The study's row as studyText reads it (the respondent queries select these columns). */
+export type StudyTextColumns = { studyName: string; defaultLanguage: string; contactName: string | null; contactEmail: string | null; studyTexts?: Record<string, StudyTexts> | null };
+
+/** The study's name and contact in the page's language (studyText: the default language's where missing). */
+export const studyTextOf = (c: StudyTextColumns, lang: string) =>
+  studyText({ name: c.studyName, defaultLanguage: c.defaultLanguage, contactName: c.contactName, contactEmail: c.contactEmail, texts: c.studyTexts }, lang);
+
+/** The contact person a page's footer names, in the page's language (null without both name and address). */
+export const contactOf = (c: StudyTextColumns, lang: string) => {
+  const t = studyTextOf(c, lang);
+  return t.contactName && t.contactEmail ? { name: t.contactName, email: t.contactEmail } : null;
+};
 
 const TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
 
@@ -81,7 +93,7 @@ export async function loadLink(db: Db, key: Buffer, token: string, req: RequestI
   const status = response?.status === "completed" ? "completed" : linkStatus(ctx, req.now);
   if (!status) return loaded;
   const lang = linkLanguage(loaded, req);
-  const page = statusPage(status, lang, { opensAt: ctx.opensAt, timeZone: studyTimeZone(ctx.studySettings), contact: contactOf(ctx), script: enhanceScriptUrl() });
+  const page = statusPage(status, lang, { opensAt: ctx.opensAt, timeZone: studyTimeZone(ctx.studySettings), contact: contactOf(ctx, lang), script: enhanceScriptUrl(), languages: def.languages });
   return { unavailable: htmlOutcome(page, status === "completed" ? 200 : 403, remembered(lang, req)), completed: status === "completed", lang, ctx: status === "completed" ? ctx : undefined };
 }
 
@@ -93,6 +105,6 @@ async function loadStart(db: Db, key: Buffer, token: string, req: RequestInfo): 
   const a = waveAvailability(wave, req.now);
   if (a === "open") return loaded;
   const lang = linkLanguage(loaded, req);
-  const page = statusPage(a, lang, { opensAt: wave.opensAt, timeZone: studyTimeZone(wave.studySettings), contact: contactOf(wave), script: enhanceScriptUrl() });
+  const page = statusPage(a, lang, { opensAt: wave.opensAt, timeZone: studyTimeZone(wave.studySettings), contact: contactOf(wave, lang), script: enhanceScriptUrl(), languages: loaded.def.languages });
   return { unavailable: htmlOutcome(page, 403, remembered(lang, req)), completed: false, lang };
 }

@@ -6,12 +6,12 @@ import { findInvitationContext } from "../../db/queries/invitations";
 import { findWaveBySlugs } from "../../db/queries/waves";
 import type { Config } from "../config/load-config";
 import { hashToken, newStartToken } from "../crypto/tokens";
-import { LANGUAGE_NAMES, MESSAGES, RESPONDENT_LANGUAGES, isRespondentLanguage, pickLanguage } from "../i18n/respondent-messages";
+import { MESSAGES, RESPONDENT_LANGUAGES, isRespondentLanguage, pickLanguage } from "../i18n/respondent-messages";
 import { SLUG_PATTERN } from "../studies/study-schema";
 import { studyTimeZone } from "../i18n/study-time-zone";
 import { textIn } from "../surveys/texts";
 import { waveAvailability } from "./link-state";
-import { remembered, type RequestInfo } from "./load-link";
+import { contactOf, remembered, type RequestInfo } from "./load-link";
 import { forgetOpenLink, rememberOpenLink } from "./open-link-cookie";
 import { checkOpenLinkLimit } from "./open-link-limits";
 import { htmlOutcome, redirectOutcome, type Outcome } from "./outcome";
@@ -31,9 +31,9 @@ async function findOpenWave(db: Db, studySlug: string, waveSlug: string, req: Re
   const lang = req.requestedLanguage && langs.includes(req.requestedLanguage)
     ? req.requestedLanguage
     : pickLanguage(req.acceptLanguage, langs, wave.defaultLanguage);
-  const contact = wave.contactName && wave.contactEmail ? { name: wave.contactName, email: wave.contactEmail } : null;
+  const contact = contactOf(wave, lang);
   const a = waveAvailability({ waveStatus: wave.status, opensAt: wave.opensAt, closesAt: wave.closesAt }, req.now);
-  if (a !== "open") return { outcome: htmlOutcome(statusPage(a, lang, { opensAt: wave.opensAt, timeZone: studyTimeZone(wave.studySettings), contact }), 403, remembered(lang, req)) };
+  if (a !== "open") return { outcome: htmlOutcome(statusPage(a, lang, { opensAt: wave.opensAt, timeZone: studyTimeZone(wave.studySettings), contact, languages: wave.languages }), 403, remembered(lang, req)) };
   return { wave, lang, contact, path: `/j/${studySlug}/${waveSlug}` };
 }
 
@@ -63,14 +63,10 @@ export async function showOpenLink(db: Db, config: Config, studySlug: string, wa
   // The language goes with the start only when it was chosen; otherwise the survey page picks again.
   const chosen = remembered(lang, req);
   const startForm = html`<form method="post" action="${path}">${chosen ? html`<input type="hidden" name="lang" value="${lang}">` : ""}<button type="submit"${resume === "resume" ? html` class="sec"` : ""}>${resume === "resume" ? m.startAgain : m.start}</button></form>`;
-  const body = html`<nav class="lang" aria-label="${m.changeLanguage}"><span>${m.language}:</span>${wave.languages.map((l) =>
-    l === lang
-      ? html`<a href="${path}?lang=${l}" aria-current="true" lang="${l}">${LANGUAGE_NAMES[l as keyof typeof LANGUAGE_NAMES] ?? l}</a>`
-      : html`<a href="${path}?lang=${l}" lang="${l}" hreflang="${l}">${LANGUAGE_NAMES[l as keyof typeof LANGUAGE_NAMES] ?? l}</a>`,
-  )}</nav><h1>${title}</h1><p>${m.welcomeBody}</p>${resume === "resume"
+  const body = html`<h1>${title}</h1><p>${m.welcomeBody}</p>${resume === "resume"
     ? html`<div class="notice" data-resume><p>${m.continueBody}</p><p><a class="btn" href="/s/${rememberedToken}">${m.continueButton}</a></p></div>`
     : ""}${startForm}${contact ? html`<p class="foot">${m.contact(contact.name, contact.email)}</p>` : ""}`;
-  const out = htmlOutcome(shell({ lang, title, body }), 200, chosen);
+  const out = htmlOutcome(shell({ lang, title, body, languages: wave.languages }), 200, chosen);
   return resume === "forget" ? { ...out, cookies: [forgetOpenLink(path, secure(config))] } : out;
 }
 

@@ -80,7 +80,7 @@ export function showSendStep(l: Invitation, key: Buffer, token: string, req: Req
   return htmlOutcome(
     sendStepPage({
       lang, action: `/s/${token}`, pageId: s.current, revision: l.response?.revision ?? 0, submitKey: randomBytes(12).toString("base64url"),
-      backUrl: pageUrl(token, s.current), percent: Math.round((100 * pages) / (pages + 1)), script: enhanceScriptUrl(),
+      backUrl: pageUrl(token, s.current), percent: Math.round((100 * pages) / (pages + 1)), script: enhanceScriptUrl(), languages: l.def.languages,
     }),
     200,
     remember,
@@ -108,5 +108,5 @@ export async function sendAnswers(db: Db, config: Config, l: Invitation, token: 
 export async function showCompletion(db: Db, ctx: InvitationContext, lang: string, now: Date): Promise<Outcome> {
   // Only a panel member is invited to later waves; an open-link respondent hears the general line.
   const nextWaveOpens = ctx.waveMode === "panel" ? await findNextWaveOpening(db, { studyId: ctx.studyId, participantId: ctx.participantId, now }) : null;
-  return htmlOutcome(completionPage({ lang, timeZone: studyTimeZone(ctx.studySettings), nextWaveOpens, contact: contactOf(ctx), script: enhanceScriptUrl() }));
+  return htmlOutcome(completionPage({ lang, timeZone: studyTimeZone(ctx.studySettings), nextWaveOpens, contact: contactOf(ctx, lang), script: enhanceScriptUrl(), languages: ctx.languages }));
 }

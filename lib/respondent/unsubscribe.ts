@@ -7,6 +7,8 @@ import { FORM_LIMIT, type FormReader } from "./read-form";
 import { statusPage } from "./render/status-page";
 import { unsubscribePage } from "./render/unsubscribe-page";
 import { verifyUnsubscribeToken } from "../mail/unsubscribe-token";
+import { studyText } from "../studies/study-text";
+import { RESPONDENT_LANGUAGES } from "../i18n/respondent-messages";
 import { optOutOfEmail, withdrawParticipant, type OptOutResult } from "../panel/withdraw-participant";
 
 export type PageResponse = { status: number; html: string };
@@ -18,26 +20,44 @@ async function lookup(db: Db, key: Buffer, token: string) {
 }
 
 /**
- * The page of a link that is broken, expired or no longer anyone's: the respondent "unknown link"
- * page (404), in `lang`, the language the request asks for (statusLanguage), as we know nobody.
+ * The page of a link that is damaged, expired or no longer anyone's (404): drawn like the other
+ * stop-emails pages, in `lang`, the language the request asks for (statusLanguage: ?lang=, the
+ * cookie, then Accept-Language), as we know nobody; its switcher offers every respondent language.
  */
 export function invalidUnsubscribePage(lang: string): PageResponse {
-  return { status: 404, html: statusPage("unknown", lang) };
+  return { status: 404, html: unsubscribePage({ state: "broken" }, { language: lang, studyName: "", contactName: null, contactEmail: null, languages: RESPONDENT_LANGUAGES }) };
 }
 
-const pageOf = (info: NonNullable<Awaited<ReturnType<typeof lookup>>>) => ({
-  language: info.language ?? info.defaultLanguage, studyName: info.studyName, contactName: info.contactName, contactEmail: info.contactEmail,
-});
+/** The languages /u offers: the study's respondent languages (all four when it has none of them). */
+function offeredOf(info: NonNullable<Awaited<ReturnType<typeof lookup>>>): readonly string[] {
+  const offered = RESPONDENT_LANGUAGES.filter((l) => info.studyLanguages.includes(l));
+  return offered.length ? offered : RESPONDENT_LANGUAGES;
+}
+
+/**
+ * The page's language (an explicit ?lang= choice among the offered ones wins, then the one the
+ * participant last answered in or was recorded with, then the study's), and the study's name and
+ * contact in that language (studyText), not the default language's.
+ */
+const pageOf = (info: NonNullable<Awaited<ReturnType<typeof lookup>>>, requested?: string | null) => {
+  const languages = offeredOf(info);
+  const language = requested && languages.includes(requested) ? requested : (info.language ?? info.defaultLanguage);
+  const t = studyText({ name: info.studyName, defaultLanguage: info.defaultLanguage, contactName: info.contactName, contactEmail: info.contactEmail, texts: info.studyTexts }, language);
+  return { language, languages, studyName: t.name, contactName: t.contactName, contactEmail: t.contactEmail };
+};
 
 /** GET: the confirmation page (null for a link that is not valid). Changes nothing (mail scanners follow links). */
-export async function showUnsubscribePage(db: Db, key: Buffer, token: string, actionUrl: string): Promise<PageResponse | null> {
+export async function showUnsubscribePage(db: Db, key: Buffer, token: string, actionUrl: string, requested?: string | null): Promise<PageResponse | null> {
   const info = await lookup(db, key, token);
   if (!info) return null;
   const consents = await latestConsents(db, info.participantId, ["follow_up_surveys"]);
-  if (info.withdrawnAt) return { status: 200, html: unsubscribePage({ state: "erased" }, pageOf(info)) };
+  const page = pageOf(info, requested);
+  if (info.withdrawnAt) return { status: 200, html: unsubscribePage({ state: "erased" }, page) };
+  // The chosen language goes with the form, so the page after it speaks it too.
+  const action = requested && page.language === requested ? `${actionUrl}?lang=${requested}` : actionUrl;
   return {
     status: 200,
-    html: unsubscribePage({ state: "confirm", actionUrl, alreadyOptedOut: consents.follow_up_surveys === false }, pageOf(info)),
+    html: unsubscribePage({ state: "confirm", actionUrl: action, alreadyOptedOut: consents.follow_up_surveys === false }, page),
   };
 }
 
@@ -49,13 +69,13 @@ export async function unsubscribeByToken(
   db: Db,
   key: Buffer,
   token: string,
-  opts: { erase: boolean; now: Date },
+  opts: { erase: boolean; now: Date; requested?: string | null },
 ): Promise<{ result: OptOutResult; page: PageResponse } | null> {
   const info = await lookup(db, key, token);
   if (!info) return null;
   const args = { method: "unsubscribe_link" as const, now: opts.now };
   const result = opts.erase ? await withdrawParticipant(db, info.participantId, args) : await optOutOfEmail(db, info.participantId, args);
-  return { result, page: { status: 200, html: unsubscribePage({ state: opts.erase ? "erased" : "done" }, pageOf(info)) } };
+  return { result, page: { status: 200, html: unsubscribePage({ state: opts.erase ? "erased" : "done" }, pageOf(info, opts.requested)) } };
 }
 
 /**
@@ -64,12 +84,12 @@ export async function unsubscribeByToken(
  * cannot be read still stops email: one-click senders vary, and stopping is what every post
  * here asks for at least. Returns null for a token that is not valid.
  */
-export async function unsubscribeByPost(db: Db, key: Buffer, token: string, form: FormReader, now: Date): Promise<PageResponse | null> {
+export async function unsubscribeByPost(db: Db, key: Buffer, token: string, form: FormReader, now: Date, requested?: string | null): Promise<PageResponse | null> {
   const info = await lookup(db, key, token);
   if (!info) return null;
   const read = await form(FORM_LIMIT);
   if (!read.ok && read.refusal === "too_large") return { status: 413, html: statusPage("too_large", info.language ?? info.defaultLanguage) };
   const erase = read.ok && new Map(read.entries).get("action") === "erase";
-  const done = await unsubscribeByToken(db, key, token, { erase, now });
+  const done = await unsubscribeByToken(db, key, token, { erase, now, requested });
   return done?.page ?? null;
 }

@@ -12,7 +12,7 @@ import { FORM_LIMIT, readFormSource, refusedPost, type FormSource } from "./read
 import { html } from "./render/html";
 import { shell } from "./render/shell";
 import { statusPage } from "./render/status-page";
-import { statusLanguage, type RequestInfo } from "./load-link";
+import { remembered, statusLanguage, type RequestInfo } from "./load-link";
 
 /**
  * The link's participant and the language (the same order as the survey pages). Only the
@@ -34,7 +34,7 @@ async function resolve(db: Db, token: string, req: RequestInfo) {
 export async function showWithdraw(db: Db, token: string, req: RequestInfo): Promise<Outcome> {
   const { lang, ctx } = await resolve(db, token, req);
   if (!ctx) return htmlOutcome(statusPage("unknown", lang), 404);
-  if (ctx.withdrawnAt) return htmlOutcome(statusPage("withdrawn", lang, { script: enhanceScriptUrl() }));
+  if (ctx.withdrawnAt) return htmlOutcome(statusPage("withdrawn", lang, { script: enhanceScriptUrl(), languages: ctx.languages }));
   const m = MESSAGES[isRespondentLanguage(lang) ? lang : "en"];
   const f = FINISH_MESSAGES[isRespondentLanguage(lang) ? lang : "en"];
   const action = `/s/${token}/withdraw`;
@@ -46,7 +46,7 @@ export async function showWithdraw(db: Db, token: string, req: RequestInfo): Pro
 <div class="nav"><button type="submit" class="warn">${m.withdrawConfirm}</button><a class="btn sec" href="/s/${token}">${m.back}</a></div></form>
 <p class="alt">${f.stopEmailsBody}</p>
 <form method="post" action="${action}"><input type="hidden" name="action" value="stop"><button type="submit" class="sec">${f.stopEmailsButton}</button></form>`;
-  return htmlOutcome(shell({ lang, title: m.withdrawTitle, body }));
+  return htmlOutcome(shell({ lang, title: m.withdrawTitle, body, languages: ctx.languages }), 200, remembered(lang, req));
 }
 
 /**
@@ -65,11 +65,11 @@ export async function confirmWithdraw(db: Db, token: string, req: RequestInfo, f
   if (fields.get("action") === "stop") {
     await optOutOfEmail(db, ctx.participantId, opts);
     const body = html`<h1 data-status="emails-stopped">${f.stoppedTitle}</h1><p>${f.stoppedBody}</p><p><a class="btn sec" href="/s/${token}">${m.backToSurvey}</a></p>`;
-    return htmlOutcome(shell({ lang, title: f.stoppedTitle, body }));
+    return htmlOutcome(shell({ lang, title: f.stoppedTitle, body, languages: ctx.languages }));
   }
   await withdrawParticipant(db, ctx.participantId, opts);
   const erase = fields.get("delete_answers") === "yes";
   if (erase) await requestAnswerErasure(db, { studyId: ctx.studyId, participantId: ctx.participantId, waveId: ctx.waveId, language: lang, now: req.now });
   const body = html`<h1 data-status="withdrawn">${m.withdrawnTitle}</h1><p>${m.withdrawDone}</p>${erase ? html`<p data-erasure-requested>${f.deleteRequested}</p>` : ""}`;
-  return htmlOutcome(shell({ lang, title: m.withdrawnTitle, body, script: enhanceScriptUrl() }));
+  return htmlOutcome(shell({ lang, title: m.withdrawnTitle, body, script: enhanceScriptUrl(), languages: ctx.languages }));
 }

@@ -1,6 +1,7 @@
 import type { AnswerValue, SubmittedValue } from "./answers";
 import type { Question } from "./definition";
 import type { MessageKey } from "./messages";
+import { parseDateInput, parseMonthInput } from "./date-input";
 
 export type Coerced =
   | { value: AnswerValue | undefined; error?: undefined }
@@ -10,8 +11,6 @@ export const MAX_TEXT = 2000;
 export const MAX_TEXTAREA = 20_000;
 const INTEGER = /^[+-]?\d+$/;
 const DECIMAL = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MONTH = /^(\d{4})-(\d{2})$/;
 // Deliberately simple: one @, no spaces, a dot in the domain. Deliverability is the mailer's job.
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
@@ -22,18 +21,6 @@ function single(raw: SubmittedValue): string | { tooMany: true } {
   }
   if (raw === null || raw === undefined) return "";
   return typeof raw === "string" ? raw.trim() : String(raw);
-}
-
-export function isValidDate(s: string): boolean {
-  const m = DATE.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
-
-export function isValidMonth(s: string): boolean {
-  const m = MONTH.exec(s);
-  return !!m && Number(m[2]) >= 1 && Number(m[2]) <= 12;
 }
 
 /** A free-text value: trimmed, line endings normalised, length capped. */
@@ -86,10 +73,12 @@ export function coerceAnswer(q: Question, raw: SubmittedValue): Coerced {
       return INTEGER.test(s) ? { value: Number(s) } : { error: "integer" };
     case "decimal":
       return DECIMAL.test(s) ? { value: Number(s.replace(",", ".")) } : { error: "decimal" };
+    // Typed into separate fields (joinDateParts) or sent as ISO; stored as ISO either way.
     case "date":
-      return isValidDate(s) ? { value: s } : { error: "date" };
-    case "month":
-      return isValidMonth(s) ? { value: s } : { error: "month" };
+    case "month": {
+      const r = q.type === "date" ? parseDateInput(s) : parseMonthInput(s);
+      return "value" in r ? { value: r.value } : { error: r.error };
+    }
     case "consent": {
       const v = s.toLowerCase();
       if (v === "yes" || v === "true") return { value: "yes" };

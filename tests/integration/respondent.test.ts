@@ -9,22 +9,16 @@ import { confirmWithdraw, showWithdraw } from "../../lib/respondent/withdraw-fro
 import { upsertContact } from "../../db/queries/participants";
 import { emailHash, encryptPersonal } from "../../lib/crypto/personal-data";
 import { showPersonalLink, submitPersonalLink } from "../../lib/respondent/personal-link";
-import type { Outcome } from "../../lib/respondent/outcome";
 import { smallSurvey } from "../fixtures/small-survey";
 import { makeInvitation, makeStudyWave } from "./helpers/factories";
 import { pressSend } from "./helpers/send-step";
 import { createTestDb, testKey, type TestDb } from "./helpers/test-db";
+import { formOf, html } from "./helpers/respondent-form";
 
 let t: TestDb;
 const config = { personalDataKey: testKey, publicUrl: "http://localhost:3000" } as Config;
 const req = (lang?: string) => ({ now: new Date(), acceptLanguage: "uk-UA,uk;q=0.9", requestedLanguage: lang ?? null });
 
-function formOf(o: Outcome): [string, string][] {
-  if (o.kind !== "html") throw new Error("expected a page");
-  const get = (n: string) => new RegExp(`name="${n}" value="([^"]*)"`).exec(o.html)?.[1] ?? "";
-  return [["_page", get("_page")], ["_rev", get("_rev")], ["_key", get("_key")], ["_lang", get("_lang")]];
-}
-const html = (o: Outcome) => (o.kind === "html" ? o.html : "");
 
 beforeAll(async () => {
   t = await createTestDb();

@@ -27,7 +27,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ token: string }
   if (!token.success) return invalid(req);
   return respondOrUnavailable(req, async () => {
     const rt = await getRuntime();
-    const page = await showUnsubscribePage(rt.db, rt.config.personalDataKey, token.data, `/u/${token.data}`);
+    const page = await showUnsubscribePage(rt.db, rt.config.personalDataKey, token.data, `/u/${token.data}`, requestInfo(req).requestedLanguage);
     return page ? html(page) : invalid(req);
   });
 }
@@ -38,7 +38,7 @@ export async function POST(req: Request, ctx: { params: Promise<{ token: string 
   const form = keptForm(formReader(req));
   return respondOrUnavailable(req, async () => {
     const rt = await getRuntime();
-    const done = await unsubscribeByPost(rt.db, rt.config.personalDataKey, token.data, form.reader, new Date());
+    const done = await unsubscribeByPost(rt.db, rt.config.personalDataKey, token.data, form.reader, new Date(), requestInfo(req).requestedLanguage);
     return done ? html(done) : invalid(req);
   }, form);
 }

@@ -6,6 +6,7 @@ import type { SurveyDefinition } from "../../surveys/definition";
 import { evaluateFlow } from "../../surveys/state";
 import { validatePage } from "../../surveys/validate-page";
 import { resolvedOptions } from "../../surveys/options";
+import { collectDateParts } from "../../surveys/date-input";
 import { visibleOptions } from "../../surveys/flow";
 import { showErrors, clearErrors } from "./errors";
 import { clearLinkDrafts, draftKey, restoreDraft, saveDraft, dropStaleDrafts } from "./draft";
@@ -22,7 +23,8 @@ function readSubmission(form: HTMLFormElement): Submission {
     else out[k] = v;
   }
   for (const name of multi) if (!(name in out)) out[name] = [];
-  return out;
+  // Month and date fields ("<name>:month", …) make one value, as the server reads them.
+  return collectDateParts(out);
 }
 
 function main() {
@@ -115,7 +117,8 @@ function main() {
       e.preventDefault();
       return;
     }
-    if (!submitter || submitter.value === "next") {
+    // A button without a name (the hidden default one above the language switcher) means "next".
+    if (!submitter || !submitter.name || submitter.value === "next") {
       const v = refresh();
       if (!v.ok) {
         e.preventDefault();

@@ -23,6 +23,8 @@ export type SendStepInput = {
   backUrl: string;
   percent: number;
   script?: string;
+  /** The survey's languages: the switcher at the top. */
+  languages?: readonly string[];
 };
 
 /** The send step: a clear button that sends, and a way back; no questions, no review. */
@@ -35,7 +37,7 @@ export function sendStepPage(i: SendStepInput): string {
 <input type="hidden" name="_page" value="${i.pageId}"><input type="hidden" name="_rev" value="${i.revision}"><input type="hidden" name="_key" value="${i.submitKey}"><input type="hidden" name="_lang" value="${i.lang}">
 <div class="nav"><button type="submit" name="_action" value="send" data-primary>${f.sendButton}</button><a class="btn sec" href="${i.backUrl}">${m.back}</a></div>
 </form>`;
-  return shell({ lang: i.lang, title: f.sendTitle, body, script: i.script });
+  return shell({ lang: i.lang, title: f.sendTitle, body, script: i.script, languages: i.languages });
 }
 
 export type CompletionInput = {
@@ -44,6 +46,8 @@ export type CompletionInput = {
   nextWaveOpens: Date | null;
   contact: { name: string; email: string } | null;
   script?: string;
+  /** The survey's languages: the switcher at the top. */
+  languages?: readonly string[];
 };
 
 /** Shown once the answers are stored: 100 %, thanks, and what happens next. */
@@ -53,5 +57,5 @@ export function completionPage(i: CompletionInput): string {
   const body = html`${progressBar(f.doneProgress, 100)}
 <h1 data-status="thanks">${f.doneTitle}</h1><p>${f.doneBody}</p>
 <h2>${f.nextHeading}</h2><ul class="next"><li>${next}</li><li>${f.updateDetails}</li>${i.contact ? html`<li>${f.contactUs(i.contact.name)}, <a class="code" href="mailto:${i.contact.email}">${i.contact.email}</a></li>` : ""}</ul>`;
-  return shell({ lang: i.lang, title: f.doneTitle, body, script: i.script });
+  return shell({ lang: i.lang, title: f.doneTitle, body, script: i.script, languages: i.languages });
 }

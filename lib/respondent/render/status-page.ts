@@ -1,5 +1,5 @@
 import { formatDate } from "../../i18n/format-date";
-import { MESSAGES, isRespondentLanguage } from "../../i18n/respondent-messages";
+import { MESSAGES, RESPONDENT_LANGUAGES, isRespondentLanguage } from "../../i18n/respondent-messages";
 import { DEFAULT_TIME_ZONE } from "../../i18n/study-time-zone";
 import { html } from "./html";
 import { shell } from "./shell";
@@ -21,6 +21,8 @@ export function statusPage(
     /** A link back to the survey. */
     back?: string;
     script?: string;
+    /** The languages of the switcher at the top: the survey's, or every respondent language. */
+    languages?: readonly string[];
   } = {},
 ): string {
   const m = MESSAGES[isRespondentLanguage(lang) ? lang : "en"];
@@ -36,5 +38,5 @@ export function statusPage(
   }[kind];
   const back = opts.back ? html`<p><a class="btn sec" href="${opts.back}">${m.backToSurvey}</a></p>` : "";
   const contact = opts.contact ? html`<p class="foot">${m.contact(opts.contact.name, opts.contact.email)}</p>` : "";
-  return shell({ lang, title, body: html`<h1 data-status="${kind}">${title}</h1><p>${body}</p>${back}${contact}`, script: opts.script });
+  return shell({ lang, title, body: html`<h1 data-status="${kind}">${title}</h1><p>${body}</p>${back}${contact}`, script: opts.script, languages: opts.languages ?? RESPONDENT_LANGUAGES });
 }

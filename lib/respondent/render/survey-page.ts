@@ -4,6 +4,8 @@ import { FINISH_MESSAGES, LANGUAGE_NAMES, MESSAGES, isRespondentLanguage } from 
 import { progressBar } from "./finish-pages";
 import { html, type Raw } from "./html";
 import { shell } from "./shell";
+import { dateFields } from "./date-fields";
+import { languageButtons } from "./language-switcher";
 
 export type SurveyPageInput = {
   view: PageView;
@@ -120,9 +122,8 @@ function question(q: QuestionView, input: SurveyPageInput): Raw {
     case "email":
       return single(q, input, "email", html` autocomplete="email" maxlength="254"`);
     case "date":
-      return single(q, input, "date");
     case "month":
-      return single(q, input, "month", html` placeholder="YYYY-MM" pattern="[0-9]{4}-[0-9]{2}"`);
+      return dateFields(q, input, q.type, req(q), cond(q, input));
     case "textarea":
       return single(q, input, "textarea");
     default:
@@ -164,6 +165,7 @@ export function surveyPage(input: SurveyPageInput): string {
     : "";
   const title = view.title ?? "";
   const body = html`
+${languageButtons(input.lang, input.languages, "survey", view.isLast ? m.finish : m.next)}
 ${progressBar(f.minutesLeft(input.minutesLeft ?? 1), percent, view.progress.page)}
 ${input.notice ? html`<p class="notice" role="status">${input.notice}</p>` : ""}
 ${summary}
@@ -178,11 +180,6 @@ ${view.questions.map((q) => question(q, input))}
 <button type="submit" name="_action" value="next" data-primary>${m.next}</button>
 ${view.hasPrevious ? html`<button type="submit" name="_action" value="back" class="sec" formnovalidate>${m.back}</button>` : ""}
 </div>
-<div class="lang" role="group" aria-label="${m.changeLanguage}"><span>${m.language}:</span>${input.languages.map((l) =>
-    l === input.lang
-      ? html`<button type="submit" name="_action" value="lang:${l}" class="sec" aria-current="true" lang="${l}" formnovalidate>${LANGUAGE_NAMES[l as keyof typeof LANGUAGE_NAMES] ?? l}</button>`
-      : html`<button type="submit" name="_action" value="lang:${l}" class="sec" lang="${l}" formnovalidate>${LANGUAGE_NAMES[l as keyof typeof LANGUAGE_NAMES] ?? l}</button>`,
-  )}</div>
 </form>
 <p class="foot">${input.contact ? html`${m.contact(input.contact.name, input.contact.email)}<br>` : ""}${input.withdrawUrl ? html`<a class="withdraw" href="${input.withdrawUrl}">${m.withdraw}</a>` : ""}</p>
 ${input.clientData ? html`<script type="application/json" id="pw-data">${jsonForScript(input.clientData)}</script>` : ""}`;

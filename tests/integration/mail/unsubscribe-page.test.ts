@@ -3,7 +3,7 @@
 // request asks for, never an English-only, unstyled page. One-click POST keeps working.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { consents } from "../../../db/schema";
+import { consents, participants, studies } from "../../../db/schema";
 import { upsertContact } from "../../../db/queries/participants";
 import { emailHash, encryptPersonal } from "../../../lib/crypto/personal-data";
 import { unsubscribeToken } from "../../../lib/mail/unsubscribe-token";
@@ -38,9 +38,10 @@ describe("the stop-emails page", () => {
       expect(res.status, token).toBe(404);
       const page = await res.text();
       expect(page, token).toContain('<html lang="uk">');
-      expect(page, token).toContain("Посилання не працює");
+      expect(page, token).toContain("Посилання для відписки пошкоджене");
       expect(page, token).toContain(RESPONDENT_CSS);
-      expect(page, token).not.toContain("This link does not work");
+      expect(page, token).not.toContain("This stop-emails link is damaged");
+      expect(page, token).toContain(`<a href="?lang=ru" lang="ru" hreflang="ru">Русский</a>`);
     }
   });
 
@@ -73,5 +74,19 @@ describe("the stop-emails page", () => {
     expect(page).toContain(RESPONDENT_CSS);
     const rows = await a.t.db.select().from(consents).where(eq(consents.participantId, p.participantId));
     expect(rows).toMatchObject([{ kind: "follow_up_surveys", granted: false, method: "unsubscribe_link" }]);
+  });
+
+  it("names the study and its contact in the page's language (study texts), and ?lang= changes it, form included", async () => {
+    const p = await participant("ru");
+    const [{ studyId }] = await a.t.db.select({ studyId: participants.studyId }).from(participants).where(eq(participants.id, p.participantId));
+    await a.t.db.update(studies).set({ texts: { ru: { name: "Украинцы в Норвегии", contactName: "Елена" }, uk: { name: "Українці в Норвегії", contactName: "Олена" } } }).where(eq(studies.id, studyId));
+    const ru = await (await get(unsubscribeLink(p.token), { lang: "en" })).text();
+    expect(ru).toContain("Больше не получать письма от «Украинцы в Норвегии»?");
+    expect(ru).toContain("Елена, team@example.org");
+    expect(ru).not.toContain("Study s-");
+    const uk = await (await get(unsubscribeLink(p.token), { query: "?lang=uk" })).text();
+    expect(uk).toContain("«Українці в Норвегії»");
+    expect(uk).toContain(`action="/u/${p.token}?lang=uk"`);
+    expect(uk.indexOf('<nav class="lang"')).toBeLessThan(uk.indexOf("<h1"));
   });
 });

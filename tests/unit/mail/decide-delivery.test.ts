@@ -10,7 +10,7 @@ const msg = (m: Partial<ClaimedMessage> = {}): ClaimedMessage => ({
 const ctx = (c: Partial<DeliveryRow> = {}): DeliveryRow => ({
   id: 1, emailEncrypted: "v1.x", contactLanguage: "uk", answeredLanguage: null, linkRequestOpen: null, bouncedAt: null, participantExists: true, withdrawnAt: null,
   invitationId: "i", invitationStatus: "sent", waveStatus: "open", waveClosesAt: new Date("2023-10-01T00:00:00Z"),
-  waveSchedule: { remindIf: "not_completed" }, studyName: "S", contactName: null, contactEmail: null, studySettings: {},
+  waveSchedule: { remindIf: "not_completed" }, studyName: "S", contactName: null, contactEmail: null, studySettings: {}, studyTexts: {}, studyDefaultLanguage: "uk",
   responseStatus: null, consentGranted: true, userEmail: null, userName: null, ...c,
 });
 

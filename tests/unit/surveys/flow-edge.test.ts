@@ -77,7 +77,7 @@ describe("typed answers", () => {
 
   it("names the type error of each field", () => {
     expect(validate({ n: "1.5", x: "abc", d: "2023-02-30", t: "a".repeat(2001) }).errors).toEqual({
-      n: "Enter your answer to “N” as a whole number, like 6", x: "Enter your answer to “X” as a number, like 12", d: "Enter a valid date (YYYY-MM-DD).",
+      n: "Enter your answer to “N” as a whole number, like 6", x: "Enter your answer to “X” as a number, like 12", d: "This day does not exist in that month: check the day and month.",
       t: "Please shorten your answer to 2000 characters or fewer.",
     });
   });

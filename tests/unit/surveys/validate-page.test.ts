@@ -83,7 +83,7 @@ describe("validatePage", () => {
   });
 
   it("rejects a malformed month", () => {
-    expect(check(() => w2, "your_move", { region: "west", left_month: "2023-13" }, { where_now: "returned" }).errors.left_month).toBe("Enter a valid month (YYYY-MM).");
+    expect(check(() => w2, "your_move", { region: "west", left_month: "2023-13" }, { where_now: "returned" }).errors.left_month).toBe("Enter the month as a number from 1 to 12, for example 3.");
   });
 
   it("ignores answers to questions the branch hides", () => {
