@@ -9,6 +9,7 @@ import { Unauthorized } from "../../../../../lib/errors/app-error";
 import { saveRecruitmentRule } from "../../../../../lib/recruitment/save-recruitment-rule";
 import { sendInterviewRequest } from "../../../../../lib/recruitment/send-interview-request";
 import { recordSteps } from "../../../../../lib/recruitment/record-steps";
+import { updateBoardEntry } from "../../../../../lib/recruitment/update-board-entry";
 import type { RuleInput } from "../../../../../lib/recruitment/rule-schema";
 import { slugSchema } from "../../../../../lib/studies/study-schema";
 import { getRuntime, type Runtime } from "../../../../../lib/runtime";
@@ -48,6 +49,14 @@ export async function recordStepsAction(slug: string, _prev: FormState, form: Fo
   );
   if (!r.ok) return r;
   redirect(`/studies/${s}/recruitment?done=${r.value.status ?? "noted"}&n=${r.value.updated.length}`);
+}
+
+/** One person's notes from their row on the board (replaces them; audited as a note). */
+export async function saveNotesAction(slug: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const s = slugSchema.parse(slug);
+  const r = await run(s, async (rt, user) => updateBoardEntry(rt.db, user, s, { id: field(form, "id"), notes: field(form, "notes") }, new Date()));
+  if (!r.ok) return r;
+  redirect(`/studies/${s}/recruitment?done=notes&n=1`);
 }
 
 /** The confirmation on the request's preview page: queue it, then back to the board. */
