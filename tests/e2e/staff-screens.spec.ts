@@ -293,6 +293,66 @@ test.describe("without JavaScript", () => {
     await expect(page.getByText("wave2.xlsx had no warnings.").or(page.locator("#upload-warnings"))).toBeVisible();
   });
 
+  test("Count the panel answers with the form as typed; Open now and Close now ask first, then post", async ({ page }) => {
+    const slug = `plain-${Date.now().toString(36)}`;
+    await page.goto(`${S}/waves/new`);
+    await page.getByLabel("Name", { exact: true }).fill("Plain wave");
+    await page.getByLabel("Short name in links").fill(slug);
+    await page.getByLabel("Consent the panel must have given").selectOption({ label: "Follow-up surveys" });
+    await page.getByRole("button", { name: "Count the panel" }).click();
+    await expect(page.getByRole("status").filter({ hasText: /would be invited now/ })).toHaveText(/^\d+ participants? would be invited now\.$/);
+    // Nothing saved; the form comes back with what was typed.
+    await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Plain wave");
+    await expect(page.getByLabel("Short name in links")).toHaveValue(slug);
+    expect((await page.request.get(`${S}/waves/${slug}`)).status()).toBe(404);
+
+    // An open-link wave (opening it sends nobody a message), in the future: scheduled.
+    await page.getByLabel("An open link (recruitment)").check();
+    await page.getByLabel(/^Opens \(/).fill("2032-03-01T09:00");
+    await page.getByRole("button", { name: "Schedule the wave" }).click();
+    await expect(page).toHaveURL(new RegExp(`/waves/${slug}$`));
+    // The edit form shows the wave's values without a script.
+    await page.getByRole("link", { name: "Change the wave" }).click();
+    await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Plain wave");
+    await expect(page.getByLabel(/^Opens \(/)).toHaveValue("2032-03-01T09:00");
+    await page.goto(`${S}/waves/${slug}`);
+
+    // Nothing happens on the first click: it only shows what will happen and the real button.
+    await expect(page.getByRole("button", { name: "Open now", exact: true })).toBeHidden();
+    await page.getByText("Open now…").click();
+    await expect(page.getByText("The wave opens now and its invitations are sent now.")).toBeVisible();
+    await page.getByRole("button", { name: "Open now", exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/waves/${slug}\\?done=opened$`));
+    await expect(page.getByRole("status").filter({ hasText: "The wave is open" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("open");
+
+    await page.getByText("Close now…").click();
+    await page.getByRole("button", { name: "Close now", exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/waves/${slug}\\?done=closed`));
+    await expect(page.getByRole("status").filter({ hasText: "The wave is closed." })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("closed");
+  });
+
+  test("a person's notes on the recruitment board are saved from their row, and audited", async ({ page }) => {
+    await page.goto(`${S}/recruitment`);
+    // Dates are in the study's zone, which the column names.
+    await expect(page.locator("table.stack-table thead th").filter({ hasText: "Dates" })).toHaveText("Dates (Europe/Oslo)");
+    const row = page.locator("table.stack-table tbody tr").first();
+    const code = (await row.locator("td[data-label='Participant'] code").textContent())!.trim();
+    const note = `Call after 6 pm (${Date.now()})`;
+    await row.locator("details.notes-edit > summary").click();
+    await row.getByLabel(`Notes for ${code}`).fill(note);
+    await row.getByRole("button", { name: "Save notes" }).click();
+    await expect(page).toHaveURL(/\/recruitment\?done=notes&n=1$/);
+    await expect(page.getByRole("status")).toHaveText("Notes saved.");
+    const saved = page.locator("table.stack-table tbody tr").filter({ has: page.locator("code", { hasText: code }) });
+    await expect(saved.locator("td[data-label='Notes']")).toContainText(note);
+    await expect(saved.getByLabel(`Notes for ${code}`)).toHaveValue(note);
+
+    await page.goto("/admin/audit?action=recruitment.note");
+    await expect(page.locator("table.stack-table tbody tr").filter({ hasText: code }).first()).toContainText("replaced");
+  });
+
   test("a token is created and shown once", async ({ page }) => {
     await page.goto("/account");
     await page.getByLabel("Token name").fill(`no-script ${Date.now()}`);
