@@ -32,11 +32,23 @@ const field = (form: FormData, name: string) => {
   return typeof v === "string" ? v : "";
 };
 
-export async function saveRuleAction(slug: string, input: RuleInput): Promise<ActionResult<string>> {
-  return run(slug, async (rt, user) => {
-    const r = await saveRecruitmentRule(rt.db, user, slug, input, new Date());
-    return `Saved. ${r.flagged} flagged, ${r.unflagged} taken back${r.removedWithdrawn ? `, ${r.removedWithdrawn} withdrawn removed` : ""}.`;
+/** What the rule form sent, echoed so a refused plain POST keeps it. */
+export type RuleFormValues = { name: string; waveId: string; trajectories: RuleInput["trajectories"]; consent: string; active: boolean };
+export type RuleFormState = { ok: null } | (ActionResult<string> & { values: RuleFormValues });
+
+/** The rule form (a plain POST): create or change a rule; it back-fills the board at once. */
+export async function saveRuleAction(slug: string, _prev: RuleFormState, form: FormData): Promise<RuleFormState> {
+  const s = slugSchema.parse(slug);
+  const values: RuleFormValues = {
+    name: field(form, "name"), waveId: field(form, "waveId"), consent: field(form, "consent"),
+    trajectories: form.getAll("trajectories").map(String) as RuleFormValues["trajectories"], active: form.get("active") !== null,
+  };
+  const id = field(form, "id") || undefined;
+  const r = await run(s, async (rt, user) => {
+    const saved = await saveRecruitmentRule(rt.db, user, s, { ...values, id, waveId: values.waveId || null, consent: values.consent || null }, new Date());
+    return `Saved. ${saved.flagged} flagged, ${saved.unflagged} taken back${saved.removedWithdrawn ? `, ${saved.removedWithdrawn} withdrawn removed` : ""}.`;
   });
+  return { ...r, values };
 }
 
 export type FormState = ActionResult | { ok: null };

@@ -168,8 +168,8 @@ export async function closeWaveNowAction(_prev: WaveFormState, form: FormData): 
   const state = await formState({}, async () => {
     const { rt, user } = await staff();
     const { studySlug, waveSlug } = target(form);
-    const cancelled = await closeWaveNow(rt.db, user, studySlug, waveSlug ?? "", new Date());
-    return `/studies/${studySlug}/waves/${waveSlug}?done=closed&cancelled=${cancelled}`;
+    await closeWaveNow(rt.db, user, studySlug, waveSlug ?? "", new Date());
+    return `/studies/${studySlug}/waves/${waveSlug}?done=closed`;
   });
   if (state.ok && state.value) redirect(state.value);
   return state;

@@ -29,7 +29,7 @@ export default async function WavePage(props: { params: Promise<{ slug: string; 
   const saved = sp.saved === "1";
   // After "Open now" or "Close now" (a redirect from the action): what was done.
   const done = sp.done === "opened" ? "The wave is open; invitations are on their way."
-    : sp.done === "closed" ? `The wave is closed.${Number(sp.cancelled) > 0 ? ` ${Number(sp.cancelled)} waiting messages were cancelled.` : ""}` : null;
+    : sp.done === "closed" ? "The wave is closed. Nobody can answer now; waiting invitations and reminders are cancelled." : null;
   const { rt, user } = await staffPage(undefined, `/studies/${p.data.slug}/waves/${p.data.wave}`);
   const d = await getWaveDashboard(rt.db, user, p.data.slug, p.data.wave).catch((e) => {
     if (e instanceof NotFound) notFound();
