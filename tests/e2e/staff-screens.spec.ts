@@ -41,6 +41,7 @@ async function scheduledWave(page: Page) {
   await page.getByLabel("Name", { exact: true }).fill("Screens: a later wave");
   await page.getByLabel("Short name in links").fill("screens-later");
   await page.getByLabel(/^Opens \(/).fill("2032-01-10T09:00");
+  await page.getByLabel(/^Closes \(/).fill("2032-02-28T23:00");
   await page.getByRole("button", { name: "Schedule the wave" }).click();
   await expect(page).toHaveURL(new RegExp(`${LATER}$`));
 }
@@ -309,6 +310,7 @@ test.describe("without JavaScript", () => {
     // An open-link wave (opening it sends nobody a message), in the future: scheduled.
     await page.getByLabel("An open link (recruitment)").check();
     await page.getByLabel(/^Opens \(/).fill("2032-03-01T09:00");
+    await page.getByLabel(/^Closes \(/).fill("2032-04-30T23:00");
     await page.getByRole("button", { name: "Schedule the wave" }).click();
     await expect(page).toHaveURL(new RegExp(`/waves/${slug}$`));
     // The edit form shows the wave's values without a script.
