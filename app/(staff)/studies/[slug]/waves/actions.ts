@@ -154,22 +154,19 @@ export async function countTargetsAction(studySlug: string, rule: { consent: str
  * element there, so no script is needed); then back to the wave page, which says what was done.
  */
 export async function openWaveNowAction(_prev: WaveFormState, form: FormData): Promise<WaveFormState> {
-  const state = await formState({}, async () => {
-    const { rt, user } = await staff();
-    const { studySlug, waveSlug } = target(form);
-    await openWaveNow(rt.db, user, studySlug, waveSlug ?? "", new Date());
-    return `/studies/${studySlug}/waves/${waveSlug}?done=opened`;
-  });
-  if (state.ok && state.value) redirect(state.value);
-  return state;
+  return waveNow(form, "opened");
 }
 
 export async function closeWaveNowAction(_prev: WaveFormState, form: FormData): Promise<WaveFormState> {
+  return waveNow(form, "closed");
+}
+
+async function waveNow(form: FormData, done: "opened" | "closed"): Promise<WaveFormState> {
   const state = await formState({}, async () => {
     const { rt, user } = await staff();
     const { studySlug, waveSlug } = target(form);
-    await closeWaveNow(rt.db, user, studySlug, waveSlug ?? "", new Date());
-    return `/studies/${studySlug}/waves/${waveSlug}?done=closed`;
+    await (done === "opened" ? openWaveNow : closeWaveNow)(rt.db, user, studySlug, waveSlug ?? "", new Date());
+    return `/studies/${studySlug}/waves/${waveSlug}?done=${done}`;
   });
   if (state.ok && state.value) redirect(state.value);
   return state;
