@@ -343,13 +343,13 @@ test.describe("without JavaScript", () => {
     const code = (await row.locator("td[data-label='Participant'] code").textContent())!.trim();
     const note = `Call after 6 pm (${Date.now()})`;
     await row.locator("details.notes-edit > summary").click();
-    await row.getByLabel(`Notes for ${code}`).fill(note);
+    await row.getByRole("textbox", { name: `Notes for ${code}` }).fill(note);
     await row.getByRole("button", { name: "Save notes" }).click();
     await expect(page).toHaveURL(/\/recruitment\?done=notes&n=1$/);
     await expect(page.getByRole("status")).toHaveText("Notes saved.");
     const saved = page.locator("table.stack-table tbody tr").filter({ has: page.locator("code", { hasText: code }) });
     await expect(saved.locator("td[data-label='Notes']")).toContainText(note);
-    await expect(saved.getByLabel(`Notes for ${code}`)).toHaveValue(note);
+    await expect(saved.getByRole("textbox", { name: `Notes for ${code}` })).toHaveValue(note);
 
     await page.goto("/admin/audit?action=recruitment.note");
     await expect(page.locator("table.stack-table tbody tr").filter({ hasText: code }).first()).toContainText("replaced");
