@@ -355,6 +355,23 @@ test.describe("without JavaScript", () => {
     await expect(page.locator("table.stack-table tbody tr").filter({ hasText: code }).first()).toContainText("replaced");
   });
 
+  test("a recruitment rule form is refused with its fields named and kept, then saved", async ({ page }) => {
+    await page.goto(`${S}/recruitment`);
+    await page.locator("summary", { hasText: "New rule" }).click();
+    let form = page.getByRole("form", { name: "New rule" });
+    await form.getByLabel("Consent that must be granted (latest answer)").fill("Not A Kind");
+    await form.getByRole("button", { name: "Create rule" }).click();
+    // The page comes back with the refusal, the form still open.
+    form = page.getByRole("form", { name: "New rule" });
+    await expect(form.locator(".error-summary").getByRole("link")).toHaveText(["Give the rule a name", "A consent kind is lower-case letters, digits and _"]);
+    await expect(form.getByLabel("Consent that must be granted (latest answer)")).toHaveValue("Not A Kind");
+    await expect(form.getByLabel("Returned")).toBeChecked();
+    await form.getByLabel("Name", { exact: true }).fill(`No-script leavers ${Date.now()}`);
+    await form.getByLabel("Consent that must be granted (latest answer)").fill("interview_contact");
+    await form.getByRole("button", { name: "Create rule" }).click();
+    await expect(page.getByRole("status").filter({ hasText: /^Saved\. \d+ flagged/ })).toHaveCount(1);
+  });
+
   test("a token is created and shown once", async ({ page }) => {
     await page.goto("/account");
     await page.getByLabel("Token name").fill(`no-script ${Date.now()}`);

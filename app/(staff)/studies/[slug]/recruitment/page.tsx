@@ -28,12 +28,10 @@ export default async function RecruitmentPage(props: { params: Promise<{ slug: s
       <p className="muted">A rule flags participants whose completed response matches it: when it is saved (back-fill) and whenever a response completes. Each person is on the board once.</p>
       {b.rules.length === 0 && <p>No rules yet.</p>}
       {b.rules.map((r) => (
-        <details key={r.id} className="card" style={{ marginBottom: ".75rem" }}>
-          <summary><strong>{r.name}</strong> {r.active ? "" : "(off)"} – {r.description}</summary>
-          <RuleForm slug={slug} waves={b.waves} rule={{ id: r.id, name: r.name, waveId: r.waveId ?? "", trajectories: r.stored.trajectories, consent: r.stored.consent ?? "", active: r.active }} />
-        </details>
+        <RuleForm key={r.id} slug={slug} waves={b.waves} summary={<><strong>{r.name}</strong> {r.active ? "" : "(off)"} – {r.description}</>}
+          rule={{ id: r.id, name: r.name, waveId: r.waveId ?? "", trajectories: r.stored.trajectories, consent: r.stored.consent ?? "", active: r.active }} />
       ))}
-      <details className="card"><summary><strong>New rule</strong></summary><RuleForm slug={slug} waves={b.waves} defaultWaveId={b.suggestedWaveId} /></details>
+      <RuleForm slug={slug} waves={b.waves} summary={<strong>New rule</strong>} defaultWaveId={b.suggestedWaveId} />
 
       <h2>Board</h2>
       <nav aria-label="Filter by status" style={{ display: "flex", gap: "1rem", flexWrap: "wrap" }}>

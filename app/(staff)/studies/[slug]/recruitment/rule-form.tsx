@@ -2,7 +2,7 @@
 // Create or edit a recruitment rule: a plain POST to its server action (works without scripts),
 // checked in the browser first with react-hook-form + zod; errors on fields and in a summary.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useActionState } from "react";
+import { type ReactNode, useActionState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { ActionForm } from "../../../../components/action-form";
@@ -21,7 +21,11 @@ const KEYS = ["name", "waveId", "trajectories", "consent", "active"] as const;
 
 const TRAJECTORIES = [["stayed", "Stayed"], ["returned", "Returned"], ["moved_on", "Moved on"], ["unknown", "Unknown"]] as const;
 
-export function RuleForm(p: { slug: string; waves: { id: string; name: string }[]; defaultWaveId?: string | null; rule?: { id: string } & Values }) {
+/**
+ * The form inside a details element whose summary is `summary`; it stays open once the form has
+ * an answer, so a plain POST's refusal or "Saved" is seen without opening it again.
+ */
+export function RuleForm(p: { slug: string; summary: ReactNode; waves: { id: string; name: string }[]; defaultWaveId?: string | null; rule?: { id: string } & Values }) {
   const [state, action, pending] = useActionState<RuleFormState, FormData>(saveRuleAction.bind(null, p.slug), { ok: null });
   const failed = state.ok === false ? state : null;
   const prefix = p.rule ? `rule-${p.rule.id.slice(0, 8)}-` : "new-rule-";
@@ -40,6 +44,8 @@ export function RuleForm(p: { slug: string; waves: { id: string; name: string }[
   const aria = (k: (typeof KEYS)[number]) => ({ id: `${prefix}${k}`, "aria-invalid": !!error(k), "aria-describedby": error(k) ? `${prefix}${k}-error` : undefined });
   const fieldError = (k: (typeof KEYS)[number]) => error(k) && <p id={`${prefix}${k}-error`} className="field-error">{error(k)}</p>;
   return (
+    <details className="card" style={{ marginBottom: ".75rem" }} open={state.ok !== null || undefined}>
+    <summary>{p.summary}</summary>
     <ActionForm action={action} check={(ok) => handleSubmit(ok)} label={p.rule ? `Edit rule ${p.rule.name}` : "New rule"}>
       <ErrorSummary items={items} focusOn={[submitCount, state]} />
       {state.ok === true && <p role="status">{state.value}</p>}
@@ -73,5 +79,6 @@ export function RuleForm(p: { slug: string; waves: { id: string; name: string }[
       <label className="choice"><input type="checkbox" defaultChecked={shown.active} {...register("active")} /> Active (flags on completion and back-fills now)</label>
       <button type="submit" disabled={pending}>{pending ? "Saving…" : p.rule ? "Save rule" : "Create rule"}</button>
     </ActionForm>
+    </details>
   );
 }
