@@ -349,6 +349,7 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("status")).toHaveText("Notes saved.");
     const saved = page.locator("table.stack-table tbody tr").filter({ has: page.locator("code", { hasText: code }) });
     await expect(saved.locator("td[data-label='Notes']")).toContainText(note);
+    await saved.locator("details.notes-edit > summary", { hasText: "Edit notes" }).click();
     await expect(saved.getByRole("textbox", { name: `Notes for ${code}` })).toHaveValue(note);
 
     await page.goto("/admin/audit?action=recruitment.note");
