@@ -204,9 +204,9 @@ export const ACTIONS: Record<string, ActionCase> = {
   "(staff)/admin/users/actions.ts#removeMemberAction": { args: (w) => [{ ok: null }, fd({ userId: "no-such-user", study: w.slug })], expect: [401, 403, 403, 404] },
   "(staff)/studies/[slug]/recruitment/actions.ts#saveRuleAction": {
     args: (w) => {
-      const f = fd({ name: "Matrix leavers", waveId: "", consent: "interview_contact", active: "on" });
+      const f = fd({ slug: w.slug, name: "Matrix leavers", waveId: "", consent: "interview_contact", active: "on" });
       for (const t of ["returned", "moved_on"]) f.append("trajectories", t);
-      return [w.slug, { ok: null }, f];
+      return [{ ok: null }, f];
     },
     expect: STUDY_ACTION,
   },
@@ -216,7 +216,7 @@ export const ACTIONS: Record<string, ActionCase> = {
     expect: [401, `redirect:/studies/${DEMO_STUDY_SLUG}/recruitment?done=noted&n=1`, 404, `redirect:/studies/${DEMO_STUDY_SLUG}/recruitment?done=noted&n=1`],
   },
   "(staff)/studies/[slug]/recruitment/actions.ts#saveNotesAction": {
-    args: (w, role) => [w.slug, { ok: null }, fd({ id: w.entryId, notes: `notes by ${role}` })],
+    args: (w, role) => [{ ok: null }, fd({ slug: w.slug, id: w.entryId, notes: `notes by ${role}` })],
     expect: [401, `redirect:/studies/${DEMO_STUDY_SLUG}/recruitment?done=notes&n=1`, 404, `redirect:/studies/${DEMO_STUDY_SLUG}/recruitment?done=notes&n=1`],
   },
   "(staff)/studies/[slug]/recruitment/actions.ts#sendRequestAction": {

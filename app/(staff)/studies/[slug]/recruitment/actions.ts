@@ -37,8 +37,10 @@ export type RuleFormValues = { name: string; waveId: string; trajectories: RuleI
 export type RuleFormState = { ok: null } | (ActionResult<string> & { values: RuleFormValues });
 
 /** The rule form (a plain POST): create or change a rule; it back-fills the board at once. */
-export async function saveRuleAction(slug: string, _prev: RuleFormState, form: FormData): Promise<RuleFormState> {
-  const s = slugSchema.parse(slug);
+// The study comes as a hidden field, not a bound argument: a form state drawn again after a plain
+// POST (a refusal) then renders like the wave forms' (the bound form hung the server's render).
+export async function saveRuleAction(_prev: RuleFormState, form: FormData): Promise<RuleFormState> {
+  const s = slugSchema.parse(field(form, "slug"));
   const values: RuleFormValues = {
     name: field(form, "name"), waveId: field(form, "waveId"), consent: field(form, "consent"),
     trajectories: form.getAll("trajectories").map(String) as RuleFormValues["trajectories"], active: form.get("active") !== null,
@@ -64,8 +66,8 @@ export async function recordStepsAction(slug: string, _prev: FormState, form: Fo
 }
 
 /** One person's notes from their row on the board (replaces them; audited as a note). */
-export async function saveNotesAction(slug: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const s = slugSchema.parse(slug);
+export async function saveNotesAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const s = slugSchema.parse(field(form, "slug"));
   const r = await run(s, async (rt, user) => updateBoardEntry(rt.db, user, s, { id: field(form, "id"), notes: field(form, "notes") }, new Date()));
   if (!r.ok) return r;
   redirect(`/studies/${s}/recruitment?done=notes&n=1`);

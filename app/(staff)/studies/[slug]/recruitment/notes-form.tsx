@@ -6,7 +6,7 @@ import { ErrorSummary, issueFor, summaryItems } from "../../../../components/err
 import { saveNotesAction, type FormState } from "./actions";
 
 export function NotesForm(p: { slug: string; id: string; code: string; notes: string | null }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(saveNotesAction.bind(null, p.slug), { ok: null });
+  const [state, action, pending] = useActionState<FormState, FormData>(saveNotesAction, { ok: null });
   const failed = state.ok === false ? state : null;
   const field = `notes-${p.id}`;
   const error = issueFor(failed, "notes");
@@ -15,6 +15,7 @@ export function NotesForm(p: { slug: string; id: string; code: string; notes: st
       <summary aria-label={`${p.notes ? "Edit notes" : "Add notes"} for ${p.code}`}>{p.notes ? "Edit notes" : "Add notes"}</summary>
       <form action={action} className="stack" aria-label={`Notes for ${p.code}`}>
         <ErrorSummary items={summaryItems(failed, { [field]: error })} focusOn={[state]} />
+        <input type="hidden" name="slug" value={p.slug} />
         <input type="hidden" name="id" value={p.id} />
         <div>
           <label htmlFor={field}>Notes for {p.code}</label>

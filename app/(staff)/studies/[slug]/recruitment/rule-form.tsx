@@ -26,7 +26,7 @@ const TRAJECTORIES = [["stayed", "Stayed"], ["returned", "Returned"], ["moved_on
  * an answer, so a plain POST's refusal or "Saved" is seen without opening it again.
  */
 export function RuleForm(p: { slug: string; summary: ReactNode; waves: { id: string; name: string }[]; defaultWaveId?: string | null; rule?: { id: string } & Values }) {
-  const [state, action, pending] = useActionState<RuleFormState, FormData>(saveRuleAction.bind(null, p.slug), { ok: null });
+  const [state, action, pending] = useActionState<RuleFormState, FormData>(saveRuleAction, { ok: null });
   const failed = state.ok === false ? state : null;
   const prefix = p.rule ? `rule-${p.rule.id.slice(0, 8)}-` : "new-rule-";
   // What the fields show: the rule, or what was sent when a plain POST comes back refused.
@@ -49,6 +49,7 @@ export function RuleForm(p: { slug: string; summary: ReactNode; waves: { id: str
     <ActionForm action={action} check={(ok) => handleSubmit(ok)} label={p.rule ? `Edit rule ${p.rule.name}` : "New rule"}>
       <ErrorSummary items={items} focusOn={[submitCount, state]} />
       {state.ok === true && <p role="status">{state.value}</p>}
+      <input type="hidden" name="slug" value={p.slug} />
       {p.rule && <input type="hidden" name="id" value={p.rule.id} />}
       <div>
         <label htmlFor={`${prefix}name`}>Name</label>
