@@ -13,12 +13,14 @@ const S = "/studies/ua-norway";
 const AUTH = ".e2e/staff-screens-admin.json";
 
 /**
- * A screen: a fixed path, or one found by following the first link matching `link` on `from`
- * (a version id, a mailbox message id). `fixme`: known to fail at that width, on a page another
- * slice of issue #12 is rebuilding; the reason says what failed (on main, 2026-12-04), so the entry
- * can be switched on after the merge by deleting it.
+ * A screen: a fixed path, one found by following the first link matching `link` on `from` (a
+ * version id, a mailbox message id), or one a `find` step reaches (a form's result page). `fixme`:
+ * known to fail at that width; the reason says what failed, so the entry can be switched on by deleting it.
  */
-type Screen = { name: string; path?: string; from?: string; link?: string; fixme?: Partial<Record<360 | 1280, string>>; prepare?: (page: Page) => Promise<void> };
+type Screen = {
+  name: string; path?: string; from?: string; link?: string; find?: (page: Page) => Promise<string>;
+  fixme?: Partial<Record<360 | 1280, string>>; prepare?: (page: Page) => Promise<void>;
+};
 
 /** Puts a message in the local mailbox when it is empty: a password-reset request for the admin. */
 async function mailboxMessage(page: Page) {
@@ -30,32 +32,78 @@ async function mailboxMessage(page: Page) {
   await expect(page.getByRole("status")).toContainText("Check your inbox");
 }
 
+/** A wave that has not opened yet (the demo has none), so its edit and delete pages exist. */
+const LATER = `${S}/waves/screens-later`;
+async function scheduledWave(page: Page) {
+  // Asked without the page, so the first 404 is not a console error of the screen under test.
+  if ((await page.request.get(LATER)).status() === 200) return;
+  await page.goto(`${S}/waves/new`);
+  await page.getByLabel("Name", { exact: true }).fill("Screens: a later wave");
+  await page.getByLabel("Short name in links").fill("screens-later");
+  await page.getByLabel(/^Opens \(/).fill("2032-01-10T09:00");
+  await page.getByLabel(/^Closes \(/).fill("2032-02-28T23:00");
+  await page.getByRole("button", { name: "Schedule the wave" }).click();
+  await expect(page).toHaveURL(new RegExp(`${LATER}$`));
+}
+
+/** The import's dry-run preview of a file with a refused row: its own URL (?draft=…). */
+async function importPreview(page: Page): Promise<string> {
+  await page.goto(`${S}/panel/import`);
+  const rows = ["email,language,code,consent_date,consent_follow_up_surveys", `screens-${Date.now()}@example.org,en,,2024-05-01,yes`, "not-an-email,en,,,yes"];
+  await page.locator("#file").setInputFiles({ name: "screens.csv", mimeType: "text/csv", buffer: Buffer.from(`${rows.join("\n")}\n`) });
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page).toHaveURL(/draft=/);
+  return new URL(page.url()).pathname + new URL(page.url()).search;
+}
+
+/** "Send myself a test": the page showing that message. */
+async function testMessage(page: Page): Promise<string> {
+  await page.goto(`${S}/waves/emails?template=invitation&lang=en`);
+  await page.getByRole("button", { name: "Send myself a test" }).click();
+  await expect(page).toHaveURL(/\/waves\/emails\/test\/[0-9a-f-]{36}$/);
+  return new URL(page.url()).pathname;
+}
+
 const SCREENS: Screen[] = [
   { name: "studies list", path: "/studies" },
-  // Rebuilt by the study-page slice: its waves table (Wave, Status, Opens, Closes, Invited, Started…) is 529 px wide.
-  { name: "study page", path: S, fixme: { 360: "scrolls sideways: 541 > 360, the waves table" } },
+  { name: "new study", path: "/studies/new" },
+  { name: "study page", path: S },
+  { name: "study settings", path: `${S}/settings` },
   { name: "instruments list", path: `${S}/instruments` },
   { name: "instrument version", from: `${S}/instruments`, link: "table a[href*='/instruments/']" },
   { name: "instrument preview", from: `${S}/instruments`, link: "table a[href*='/instruments/']", path: "/preview" },
   { name: "instrument upload", path: `${S}/instruments/new` },
   { name: "waves list", path: `${S}/waves` },
   { name: "new wave", path: `${S}/waves/new` },
-  // Rebuilt by the waves slice: the delivery table (Invited, Delivered, Bounced…) 515 px and the by-day table 603 px.
-  { name: "wave page", path: `${S}/waves/wave-2`, fixme: { 360: "scrolls sideways: 615 > 360, two tables" } },
+  { name: "wave page", path: `${S}/waves/wave-2` },
+  { name: "open-link wave page", path: `${S}/waves/refresh` },
+  { name: "closed wave page", path: `${S}/waves/wave-1` },
+  { name: "flyer", path: `${S}/waves/refresh/flyer` },
+  { name: "wave not yet open", path: LATER, prepare: scheduledWave },
+  { name: "wave edit", path: `${LATER}/edit`, prepare: scheduledWave },
+  { name: "wave delete", path: `${LATER}/delete`, prepare: scheduledWave },
   { name: "wave emails", path: `${S}/waves/emails` },
-  // Rebuilt by the panel slice: "Trajectory per wave" 442 px and the cross-table "Rows: trajectory in Wave 1" 556 px.
-  { name: "panel", path: `${S}/panel`, fixme: { 360: "scrolls sideways: 568 > 360, two tables" } },
+  { name: "test message", find: testMessage },
+  { name: "panel", path: `${S}/panel` },
+  { name: "panel import", path: `${S}/panel/import` },
+  { name: "panel import preview", find: importPreview },
+  { name: "person", from: `${S}/panel`, link: "table a[href*='/panel/people/']" },
+  { name: "trajectories", path: `${S}/panel/trajectories` },
   { name: "recruitment", path: `${S}/recruitment` },
-  // Rebuilt by the reports slice: the chart's svg is 760 px wide and the AAPOR table 812 px.
-  { name: "reports", path: `${S}/reports`, fixme: { 360: "scrolls sideways: 824 > 360, the chart svg and the outcome-rates table" } },
+  { name: "interview request", from: `${S}/recruitment`, link: "table a[href*='/recruitment/request/']" },
+  { name: "reports", path: `${S}/reports` },
   { name: "exports", path: `${S}/exports` },
   { name: "account", path: "/account" },
   { name: "API docs", path: "/api-docs" },
   { name: "admin", path: "/admin" },
-  // Rebuilt by the admin slice: the log table (When, Who, Study, Action, What, Rows, Filter) is 423 px.
-  { name: "audit log", path: "/admin/audit", fixme: { 360: "scrolls sideways: 435 > 360, the log table" } },
+  { name: "users", path: "/admin/users" },
+  { name: "user", from: "/admin/users", link: "table a[href^='/admin/users/']" },
+  { name: "audit log", path: "/admin/audit" },
   { name: "mailbox", path: "/admin/mailbox" },
   { name: "mailbox message", from: "/admin/mailbox", link: "tbody a[href^='/admin/mailbox/']", prepare: mailboxMessage },
+  // Signed-out pages a staff member meets: an invitation's link (the token's shape is enough to draw the form).
+  { name: "set password", path: `/set-password?token=${"x".repeat(32)}` },
+  { name: "set password, bad link", path: "/set-password" },
 ];
 
 const WIDTHS = [
@@ -75,6 +123,7 @@ test.use({ storageState: AUTH });
 
 /** The path of a screen, following its link when it has one. */
 async function pathOf(page: Page, s: Screen): Promise<string> {
+  if (s.find) return s.find(page);
   if (!s.from) return s.path!;
   let href: string | null = null;
   await expect
@@ -243,6 +292,85 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(/\/instruments\/[0-9a-f-]{36}\?uploaded=created/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${name} – version 1`);
     await expect(page.getByText("wave2.xlsx had no warnings.").or(page.locator("#upload-warnings"))).toBeVisible();
+  });
+
+  test("Count the panel answers with the form as typed; Open now and Close now ask first, then post", async ({ page }) => {
+    const slug = `plain-${Date.now().toString(36)}`;
+    await page.goto(`${S}/waves/new`);
+    await page.getByLabel("Name", { exact: true }).fill("Plain wave");
+    await page.getByLabel("Short name in links").fill(slug);
+    await page.getByLabel("Consent the panel must have given").selectOption({ label: "Follow-up surveys" });
+    await page.getByRole("button", { name: "Count the panel" }).click();
+    await expect(page.getByRole("status").filter({ hasText: /would be invited now/ })).toHaveText(/^\d+ participants? would be invited now\.$/);
+    // Nothing saved; the form comes back with what was typed.
+    await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Plain wave");
+    await expect(page.getByLabel("Short name in links")).toHaveValue(slug);
+    expect((await page.request.get(`${S}/waves/${slug}`)).status()).toBe(404);
+
+    // An open-link wave (opening it sends nobody a message), in the future: scheduled.
+    await page.getByLabel("An open link (recruitment)").check();
+    await page.getByLabel(/^Opens \(/).fill("2032-03-01T09:00");
+    await page.getByLabel(/^Closes \(/).fill("2032-04-30T23:00");
+    await page.getByRole("button", { name: "Schedule the wave" }).click();
+    await expect(page).toHaveURL(new RegExp(`/waves/${slug}$`));
+    // The edit form shows the wave's values without a script.
+    await page.getByRole("link", { name: "Change the wave" }).click();
+    await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Plain wave");
+    await expect(page.getByLabel(/^Opens \(/)).toHaveValue("2032-03-01T09:00");
+    await page.goto(`${S}/waves/${slug}`);
+
+    // Nothing happens on the first click: it only shows what will happen and the real button.
+    await expect(page.getByRole("button", { name: "Open now", exact: true })).toBeHidden();
+    await page.getByText("Open now…").click();
+    await expect(page.getByText("The wave opens now and its invitations are sent now.")).toBeVisible();
+    await page.getByRole("button", { name: "Open now", exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/waves/${slug}\\?done=opened$`));
+    await expect(page.getByRole("status").filter({ hasText: "The wave is open" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("open");
+
+    await page.getByText("Close now…").click();
+    await page.getByRole("button", { name: "Close now", exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/waves/${slug}\\?done=closed`));
+    await expect(page.getByRole("status").filter({ hasText: "The wave is closed." })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("closed");
+  });
+
+  test("a person's notes on the recruitment board are saved from their row, and audited", async ({ page }) => {
+    await page.goto(`${S}/recruitment`);
+    // Dates are in the study's zone, which the column names.
+    await expect(page.locator("table.stack-table thead th").filter({ hasText: "Dates" })).toHaveText("Dates (Europe/Oslo)");
+    const row = page.locator("table.stack-table tbody tr").first();
+    const code = (await row.locator("td[data-label='Participant'] code").textContent())!.trim();
+    const note = `Call after 6 pm (${Date.now()})`;
+    await row.locator("details.notes-edit > summary").click();
+    await row.getByRole("textbox", { name: `Notes for ${code}` }).fill(note);
+    await row.getByRole("button", { name: "Save notes" }).click();
+    await expect(page).toHaveURL(/\/recruitment\?done=notes&n=1$/);
+    await expect(page.getByRole("status")).toHaveText("Notes saved.");
+    const saved = page.locator("table.stack-table tbody tr").filter({ has: page.locator("code", { hasText: code }) });
+    await expect(saved.locator("td[data-label='Notes']")).toContainText(note);
+    await saved.locator("details.notes-edit > summary", { hasText: "Edit notes" }).click();
+    await expect(saved.getByRole("textbox", { name: `Notes for ${code}` })).toHaveValue(note);
+
+    await page.goto("/admin/audit?action=recruitment.note");
+    await expect(page.locator("table.stack-table tbody tr").filter({ hasText: code }).first()).toContainText("replaced");
+  });
+
+  test("a recruitment rule form is refused with its fields named and kept, then saved", async ({ page }) => {
+    await page.goto(`${S}/recruitment`);
+    await page.locator("summary", { hasText: "New rule" }).click();
+    let form = page.getByRole("form", { name: "New rule" });
+    await form.getByLabel("Consent that must be granted (latest answer)").fill("Not A Kind");
+    await form.getByRole("button", { name: "Create rule" }).click();
+    // The page comes back with the refusal, the form still open.
+    form = page.getByRole("form", { name: "New rule" });
+    await expect(form.locator(".error-summary").getByRole("link")).toHaveText(["Give the rule a name", "A consent kind is lower-case letters, digits and _"]);
+    await expect(form.getByLabel("Consent that must be granted (latest answer)")).toHaveValue("Not A Kind");
+    await expect(form.getByLabel("Returned")).toBeChecked();
+    await form.getByLabel("Name", { exact: true }).fill(`No-script leavers ${Date.now()}`);
+    await form.getByLabel("Consent that must be granted (latest answer)").fill("interview_contact");
+    await form.getByRole("button", { name: "Create rule" }).click();
+    await expect(page.getByRole("status").filter({ hasText: /^Saved\. \d+ flagged/ })).toHaveCount(1);
   });
 
   test("a token is created and shown once", async ({ page }) => {

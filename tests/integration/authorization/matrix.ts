@@ -203,13 +203,21 @@ export const ACTIONS: Record<string, ActionCase> = {
   "(staff)/admin/users/actions.ts#deactivateAction": { args: () => [{ ok: null }, fd({ userId: "no-such-user" })], expect: [401, 403, 403, 404] },
   "(staff)/admin/users/actions.ts#removeMemberAction": { args: (w) => [{ ok: null }, fd({ userId: "no-such-user", study: w.slug })], expect: [401, 403, 403, 404] },
   "(staff)/studies/[slug]/recruitment/actions.ts#saveRuleAction": {
-    args: (w) => [w.slug, { name: "Matrix leavers", waveId: null, trajectories: ["returned", "moved_on"], consent: "interview_contact" }],
+    args: (w) => {
+      const f = fd({ slug: w.slug, name: "Matrix leavers", waveId: "", consent: "interview_contact", active: "on" });
+      for (const t of ["returned", "moved_on"]) f.append("trajectories", t);
+      return [{ ok: null }, f];
+    },
     expect: STUDY_ACTION,
   },
   // Both are form posts that go back to the board when done.
   "(staff)/studies/[slug]/recruitment/actions.ts#recordStepsAction": {
     args: (w, role) => [w.slug, { ok: null }, fd({ entries: w.entryId, note: `noted by ${role}` })],
     expect: [401, `redirect:/studies/${DEMO_STUDY_SLUG}/recruitment?done=noted&n=1`, 404, `redirect:/studies/${DEMO_STUDY_SLUG}/recruitment?done=noted&n=1`],
+  },
+  "(staff)/studies/[slug]/recruitment/actions.ts#saveNotesAction": {
+    args: (w, role) => [{ ok: null }, fd({ slug: w.slug, id: w.entryId, notes: `notes by ${role}` })],
+    expect: [401, `redirect:/studies/${DEMO_STUDY_SLUG}/recruitment?done=notes&n=1`, 404, `redirect:/studies/${DEMO_STUDY_SLUG}/recruitment?done=notes&n=1`],
   },
   "(staff)/studies/[slug]/recruitment/actions.ts#sendRequestAction": {
     args: (w) => [w.slug, { ok: null }, fd({ id: w.freshEntry() })],
@@ -241,8 +249,15 @@ export const ACTIONS: Record<string, ActionCase> = {
   },
   "(staff)/studies/[slug]/waves/actions.ts#countTargetsAction": { args: (w) => [w.slug, { consent: "follow_up_surveys", completedWaveId: "" }], expect: STUDY_ACTION },
   "(staff)/studies/[slug]/waves/actions.ts#updateScheduleAction": { args: async (w) => [{ ok: null }, fd({ ...schedule, studySlug: w.slug, waveSlug: await w.freshWave() })], expect: STUDY_ACTION },
-  "(staff)/studies/[slug]/waves/actions.ts#openWaveNowAction": { args: async (w) => [w.slug, await w.freshWave()], expect: STUDY_ACTION },
-  "(staff)/studies/[slug]/waves/actions.ts#closeWaveNowAction": { args: async (w) => [w.slug, await w.freshWave("open")], expect: STUDY_ACTION },
+  // Open now and close now are form posts too (confirmed on the page); then back to the wave.
+  "(staff)/studies/[slug]/waves/actions.ts#openWaveNowAction": {
+    args: async (w, role) => [{ ok: null }, fd({ studySlug: w.slug, waveSlug: await w.freshWave("scheduled", `matrix-open-${role.toLowerCase()}`) })],
+    expect: (w) => [401, `redirect:/studies/${w.slug}/waves/matrix-open-member?done=opened`, 404, `redirect:/studies/${w.slug}/waves/matrix-open-admin?done=opened`],
+  },
+  "(staff)/studies/[slug]/waves/actions.ts#closeWaveNowAction": {
+    args: async (w, role) => [{ ok: null }, fd({ studySlug: w.slug, waveSlug: await w.freshWave("open", `matrix-close-${role.toLowerCase()}`) })],
+    expect: (w) => [401, `redirect:/studies/${w.slug}/waves/matrix-close-member?done=closed`, 404, `redirect:/studies/${w.slug}/waves/matrix-close-admin?done=closed`],
+  },
   "(staff)/studies/[slug]/panel/people/[code]/actions.ts#showLinkAction": {
     args: async (w) => [{ ok: null }, fd({ slug: w.slug, code: await w.panelPerson(), wave: "wave-2" })], expect: STUDY_ACTION,
   },

@@ -68,7 +68,7 @@ export default async function AuditPage(props: { searchParams: Promise<Record<st
       <h2>Entries</h2>
       <p className="muted">Newest first, {rows.length === 100 ? "100 at a time" : `${rows.length} shown`}. Times in UTC.</p>
       {rows.length === 0 ? <p>No entries{filtered ? " match these filters" : " yet"}.</p> : (
-        <table className="stack-table cards-on-phone">
+        <table className="stack-table">
           <thead><tr><th>When (UTC)</th><th>Who</th><th>Study</th><th>Action</th><th>What</th><th className="num">Rows</th><th>Details</th></tr></thead>
           <tbody>
             {rows.map((r) => (

@@ -19,7 +19,7 @@ export default async function UsersPage() {
       <p className="muted">The account is created without a password; the person gets an email with a link to choose one.</p>
       <InviteForm />
       <h2>Everyone</h2>
-      <table className="stack-table cards-on-phone">
+      <table className="stack-table">
         <thead><tr><th>Name</th><th>Email</th><th>Role</th><th>Status</th><th>Created (UTC)</th></tr></thead>
         <tbody>
           {users.map((u) => (

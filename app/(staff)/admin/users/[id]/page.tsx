@@ -69,7 +69,7 @@ export default async function UserPage(props: { params: Promise<{ id: string }>;
       <h2>Studies</h2>
       {user.role === "admin" && <p className="muted">Admins see every study; memberships matter for researchers.</p>}
       {studies.length === 0 ? <p>Not a member of any study.</p> : (
-        <table className="stack-table cards-on-phone">
+        <table className="stack-table">
           <thead><tr><th>Study</th><th>Member since (UTC)</th><th><span className="muted">Action</span></th></tr></thead>
           <tbody>
             {studies.map((s) => (

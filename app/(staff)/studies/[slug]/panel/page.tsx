@@ -94,7 +94,7 @@ export default async function PanelListPage(props: { params: Promise<{ slug: str
       {s.participants.length === 0 ? (
         <p>{filtered && !f ? "Nobody matches this filter." : "The panel is empty. Import it from a CSV or Excel file."}</p>
       ) : (
-        <table className="stack-table cards-on-phone" aria-labelledby="people-title">
+        <table className="stack-table" aria-labelledby="people-title">
           <thead>
             <tr><th scope="col">Code</th><th scope="col">Language</th><th scope="col">Consents</th><th scope="col">Waves</th><th scope="col">State</th></tr>
           </thead>

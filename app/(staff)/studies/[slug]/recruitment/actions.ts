@@ -9,6 +9,7 @@ import { Unauthorized } from "../../../../../lib/errors/app-error";
 import { saveRecruitmentRule } from "../../../../../lib/recruitment/save-recruitment-rule";
 import { sendInterviewRequest } from "../../../../../lib/recruitment/send-interview-request";
 import { recordSteps } from "../../../../../lib/recruitment/record-steps";
+import { updateBoardEntry } from "../../../../../lib/recruitment/update-board-entry";
 import type { RuleInput } from "../../../../../lib/recruitment/rule-schema";
 import { slugSchema } from "../../../../../lib/studies/study-schema";
 import { getRuntime, type Runtime } from "../../../../../lib/runtime";
@@ -31,11 +32,25 @@ const field = (form: FormData, name: string) => {
   return typeof v === "string" ? v : "";
 };
 
-export async function saveRuleAction(slug: string, input: RuleInput): Promise<ActionResult<string>> {
-  return run(slug, async (rt, user) => {
-    const r = await saveRecruitmentRule(rt.db, user, slug, input, new Date());
-    return `Saved. ${r.flagged} flagged, ${r.unflagged} taken back${r.removedWithdrawn ? `, ${r.removedWithdrawn} withdrawn removed` : ""}.`;
+/** What the rule form sent, echoed so a refused plain POST keeps it. */
+export type RuleFormValues = { name: string; waveId: string; trajectories: RuleInput["trajectories"]; consent: string; active: boolean };
+export type RuleFormState = { ok: null } | (ActionResult<string> & { values: RuleFormValues });
+
+/** The rule form (a plain POST): create or change a rule; it back-fills the board at once. */
+// The study comes as a hidden field, not a bound argument: a form state drawn again after a plain
+// POST (a refusal) then renders like the wave forms' (the bound form hung the server's render).
+export async function saveRuleAction(_prev: RuleFormState, form: FormData): Promise<RuleFormState> {
+  const s = slugSchema.parse(field(form, "slug"));
+  const values: RuleFormValues = {
+    name: field(form, "name"), waveId: field(form, "waveId"), consent: field(form, "consent"),
+    trajectories: form.getAll("trajectories").map(String) as RuleFormValues["trajectories"], active: form.get("active") !== null,
+  };
+  const id = field(form, "id") || undefined;
+  const r = await run(s, async (rt, user) => {
+    const saved = await saveRecruitmentRule(rt.db, user, s, { ...values, id, waveId: values.waveId || null, consent: values.consent || null }, new Date());
+    return `Saved. ${saved.flagged} flagged, ${saved.unflagged} taken back${saved.removedWithdrawn ? `, ${saved.removedWithdrawn} withdrawn removed` : ""}.`;
   });
+  return { ...r, values };
 }
 
 export type FormState = ActionResult | { ok: null };
@@ -48,6 +63,14 @@ export async function recordStepsAction(slug: string, _prev: FormState, form: Fo
   );
   if (!r.ok) return r;
   redirect(`/studies/${s}/recruitment?done=${r.value.status ?? "noted"}&n=${r.value.updated.length}`);
+}
+
+/** One person's notes from their row on the board (replaces them; audited as a note). */
+export async function saveNotesAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const s = slugSchema.parse(field(form, "slug"));
+  const r = await run(s, async (rt, user) => updateBoardEntry(rt.db, user, s, { id: field(form, "id"), notes: field(form, "notes") }, new Date()));
+  if (!r.ok) return r;
+  redirect(`/studies/${s}/recruitment?done=notes&n=1`);
 }
 
 /** The confirmation on the request's preview page: queue it, then back to the board. */

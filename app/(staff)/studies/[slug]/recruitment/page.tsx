@@ -5,8 +5,10 @@ import { getRecruitmentBoard } from "../../../../../lib/recruitment/get-recruitm
 import { RECRUITMENT_STATUSES, STATUS_LABELS } from "../../../../../lib/recruitment/recruitment-transitions";
 import { trajectoryName } from "../../../../../lib/recruitment/rule-schema";
 import { BulkSteps } from "./bulk-steps";
+import { NotesForm } from "./notes-form";
 import { RuleForm } from "./rule-form";
-import { fmtDate, orNotFound, studyScreen } from "./study-screen";
+import { orNotFound, studyScreen } from "./study-screen";
+import { StudyDay } from "../waves/study-time";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +17,7 @@ export default async function RecruitmentPage(props: { params: Promise<{ slug: s
   const sp = await props.searchParams;
   const status = z.enum(RECRUITMENT_STATUSES).optional().catch(undefined).parse(sp.status);
   // After a bulk change or a sent request (a redirect from the action): what was done, to how many.
-  const done = z.object({ done: z.enum([...RECRUITMENT_STATUSES, "noted"]), n: z.coerce.number().int().min(1) }).safeParse(sp);
+  const done = z.object({ done: z.enum([...RECRUITMENT_STATUSES, "noted", "notes"]), n: z.coerce.number().int().min(1) }).safeParse(sp);
   const b = await orNotFound(getRecruitmentBoard(rt.db, user, slug, { status }));
   const total = Object.values(b.counts).reduce((s, n) => s + n, 0);
   return (
@@ -26,12 +28,10 @@ export default async function RecruitmentPage(props: { params: Promise<{ slug: s
       <p className="muted">A rule flags participants whose completed response matches it: when it is saved (back-fill) and whenever a response completes. Each person is on the board once.</p>
       {b.rules.length === 0 && <p>No rules yet.</p>}
       {b.rules.map((r) => (
-        <details key={r.id} className="card" style={{ marginBottom: ".75rem" }}>
-          <summary><strong>{r.name}</strong> {r.active ? "" : "(off)"} – {r.description}</summary>
-          <RuleForm slug={slug} waves={b.waves} rule={{ id: r.id, name: r.name, waveId: r.waveId ?? "", trajectories: r.stored.trajectories, consent: r.stored.consent ?? "", active: r.active }} />
-        </details>
+        <RuleForm key={r.id} slug={slug} waves={b.waves} summary={<><strong>{r.name}</strong> {r.active ? "" : "(off)"} – {r.description}</>}
+          rule={{ id: r.id, name: r.name, waveId: r.waveId ?? "", trajectories: r.stored.trajectories, consent: r.stored.consent ?? "", active: r.active }} />
       ))}
-      <details className="card"><summary><strong>New rule</strong></summary><RuleForm slug={slug} waves={b.waves} defaultWaveId={b.suggestedWaveId} /></details>
+      <RuleForm slug={slug} waves={b.waves} summary={<strong>New rule</strong>} defaultWaveId={b.suggestedWaveId} />
 
       <h2>Board</h2>
       <nav aria-label="Filter by status" style={{ display: "flex", gap: "1rem", flexWrap: "wrap" }}>
@@ -52,7 +52,7 @@ export default async function RecruitmentPage(props: { params: Promise<{ slug: s
       {b.truncated && <p className="muted">Showing the first {b.entries.length}; filter by status to see the rest.</p>}
       {done.success && (
         <p role="status" className="card">
-          {done.data.done === "invited" ? "Interview request queued; the person is now invited." : done.data.done === "noted" ? `Note added for ${done.data.n} ${done.data.n === 1 ? "person" : "people"}.` : `${done.data.n} ${done.data.n === 1 ? "person" : "people"} marked ${STATUS_LABELS[done.data.done].toLowerCase()}.`}
+          {done.data.done === "invited" ? "Interview request queued; the person is now invited." : done.data.done === "notes" ? "Notes saved." : done.data.done === "noted" ? `Note added for ${done.data.n} ${done.data.n === 1 ? "person" : "people"}.` : `${done.data.n} ${done.data.n === 1 ? "person" : "people"} marked ${STATUS_LABELS[done.data.done].toLowerCase()}.`}
         </p>
       )}
       {b.entries.length > 0 && (
@@ -62,9 +62,9 @@ export default async function RecruitmentPage(props: { params: Promise<{ slug: s
           <BulkSteps slug={slug} today={b.today} timeZone={b.timeZone} />
         </section>
       )}
-      <table className="stack-table cards-on-phone">
+      <table className="stack-table">
         <caption className="muted" style={{ textAlign: "left" }}>People on the board{status ? `: ${STATUS_LABELS[status].toLowerCase()}` : ""}</caption>
-        <thead><tr><th>Select</th><th>Participant</th><th>Status</th><th>Flagged by</th><th>Dates</th><th>Notes</th><th>Request</th></tr></thead>
+        <thead><tr><th>Select</th><th>Participant</th><th>Status</th><th>Flagged by</th><th>Dates ({b.timeZone})</th><th>Notes</th><th>Request</th></tr></thead>
         <tbody>
           {b.entries.map((e) => (
             <tr key={e.id}>
@@ -78,8 +78,15 @@ export default async function RecruitmentPage(props: { params: Promise<{ slug: s
               <td data-label="Participant"><code>{e.code}</code><br /><span className="muted">{trajectoryName(e.trajectory)} · {e.language ?? "no contact"}{!e.consentGranted && " · consent withdrawn"}</span></td>
               <td data-label="Status"><span className="badge">{STATUS_LABELS[e.status]}</span>{e.requests > 0 && <><br /><span className="muted">{e.requests} request(s)</span></>}</td>
               <td data-label="Flagged by">{e.ruleName ?? "–"}<br /><span className="muted">{e.waveName ?? ""}</span></td>
-              <td data-label="Dates" className="muted">flagged {fmtDate(e.flaggedAt)}{e.invitedAt && <><br />invited {fmtDate(e.invitedAt)}</>}{e.agreedAt && <><br />agreed {fmtDate(e.agreedAt)}</>}{e.interviewedAt && <><br />interviewed {fmtDate(e.interviewedAt)}</>}{e.closedAt && e.status !== "interviewed" && <><br />closed {fmtDate(e.closedAt)}</>}</td>
-              <td data-label="Notes" style={{ whiteSpace: "pre-wrap" }}>{e.notes ?? <span className="muted">–</span>}</td>
+              <td data-label={`Dates (${b.timeZone})`} className="muted">
+                {([["flagged", e.flaggedAt], ["invited", e.invitedAt], ["agreed", e.agreedAt], ["interviewed", e.interviewedAt], ["closed", e.status !== "interviewed" ? e.closedAt : null]] as const)
+                  .filter(([, at]) => at)
+                  .map(([what, at], i) => <span key={what}>{i > 0 && <br />}{what} <StudyDay at={at!} timeZone={b.timeZone} /></span>)}
+              </td>
+              <td data-label="Notes">
+                <div style={{ whiteSpace: "pre-wrap" }}>{e.notes ?? <span className="muted">–</span>}</div>
+                <NotesForm slug={slug} id={e.id} code={e.code} notes={e.notes} />
+              </td>
               <td data-label="Request">{e.canRequest ? <Link href={`/studies/${slug}/recruitment/request/${e.id}`}>Send interview request…</Link> : <span className="muted">–</span>}</td>
             </tr>
           ))}

@@ -1,11 +1,13 @@
 "use client";
-// Create or edit a recruitment rule: react-hook-form + zod, errors on fields and in a summary.
+// Create or edit a recruitment rule: a plain POST to its server action (works without scripts),
+// checked in the browser first with react-hook-form + zod; errors on fields and in a summary.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
+import { type ReactNode, useActionState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { saveRuleAction } from "./actions";
-import { ErrorSummary } from "../../../../components/error-summary";
+import { ActionForm } from "../../../../components/action-form";
+import { ErrorSummary, issueFor } from "../../../../components/error-summary";
+import { saveRuleAction, type RuleFormState } from "./actions";
 
 const schema = z.object({
   name: z.string().trim().min(1, "Give the rule a name"),
@@ -15,64 +17,69 @@ const schema = z.object({
   active: z.boolean(),
 });
 type Values = z.infer<typeof schema>;
+const KEYS = ["name", "waveId", "trajectories", "consent", "active"] as const;
 
 const TRAJECTORIES = [["stayed", "Stayed"], ["returned", "Returned"], ["moved_on", "Moved on"], ["unknown", "Unknown"]] as const;
 
-export function RuleForm(p: { slug: string; waves: { id: string; name: string }[]; defaultWaveId?: string | null; rule?: { id: string } & Values }) {
-  const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
+/**
+ * The form inside a details element whose summary is `summary`; it stays open once the form has
+ * an answer, so a plain POST's refusal or "Saved" is seen without opening it again.
+ */
+export function RuleForm(p: { slug: string; summary: ReactNode; waves: { id: string; name: string }[]; defaultWaveId?: string | null; rule?: { id: string } & Values }) {
+  const [state, action, pending] = useActionState<RuleFormState, FormData>(saveRuleAction, { ok: null });
+  const failed = state.ok === false ? state : null;
   const prefix = p.rule ? `rule-${p.rule.id.slice(0, 8)}-` : "new-rule-";
-  const { register, handleSubmit, setError, formState } = useForm<Values>({
+  // What the fields show: the rule, or what was sent when a plain POST comes back refused.
+  const shown: Values = { ...(p.rule ?? { name: "", waveId: p.defaultWaveId ?? "", trajectories: ["returned", "moved_on"], consent: "interview_contact", active: true }), ...failed?.values };
+  const { register, handleSubmit, formState } = useForm<Values>({
     resolver: zodResolver(schema),
     // The summary takes focus, not the first field (react-hook-form's default).
     shouldFocusError: false,
-    defaultValues: p.rule ?? { name: "", waveId: p.defaultWaveId ?? "", trajectories: ["returned", "moved_on"], consent: "interview_contact", active: true },
+    defaultValues: shown,
   });
-  const { errors, submitCount, isSubmitting } = formState;
-
-  async function onSubmit(v: Values) {
-    setStatus(null);
-    const r = await saveRuleAction(p.slug, { ...v, id: p.rule?.id, waveId: v.waveId || null, consent: v.consent || null });
-    if (r.ok) return setStatus({ ok: true, message: r.value });
-    for (const i of r.issues) setError(i.path as keyof Values, { message: i.message });
-    setStatus({ ok: false, message: r.issues.length ? "" : r.message });
-  }
-
-  const items = [
-    ...(status && !status.ok && status.message ? [{ message: status.message }] : []),
-    ...(Object.entries(errors) as [keyof Values, { message?: string }][]).map(([k, e]) => ({ field: `${prefix}${k}`, message: e.message ?? "Check this field" })),
-  ];
+  const { errors, submitCount } = formState;
+  const error = (k: (typeof KEYS)[number]) => errors[k]?.message ?? issueFor(failed, k);
+  const listed = KEYS.filter((k) => error(k)).map((k) => ({ field: `${prefix}${k}`, message: error(k)! }));
+  const items = [...(failed && !failed.issues.some((i) => (KEYS as readonly string[]).includes(i.path)) ? [{ message: failed.message }] : []), ...listed];
+  const aria = (k: (typeof KEYS)[number]) => ({ id: `${prefix}${k}`, "aria-invalid": !!error(k), "aria-describedby": error(k) ? `${prefix}${k}-error` : undefined });
+  const fieldError = (k: (typeof KEYS)[number]) => error(k) && <p id={`${prefix}${k}-error`} className="field-error">{error(k)}</p>;
   return (
-    <form className="stack" onSubmit={handleSubmit(onSubmit)} noValidate aria-label={p.rule ? `Edit rule ${p.rule.name}` : "New rule"}>
-      <ErrorSummary items={items} focusOn={[submitCount, status?.message]} />
-      {status?.ok && <p role="status">{status.message}</p>}
+    <details className="card" style={{ marginBottom: ".75rem" }} open={state.ok !== null || undefined}>
+    <summary>{p.summary}</summary>
+    <ActionForm action={action} check={(ok) => handleSubmit(ok)} label={p.rule ? `Edit rule ${p.rule.name}` : "New rule"}>
+      <ErrorSummary items={items} focusOn={[submitCount, state]} />
+      {state.ok === true && <p role="status">{state.value}</p>}
+      <input type="hidden" name="slug" value={p.slug} />
+      {p.rule && <input type="hidden" name="id" value={p.rule.id} />}
       <div>
         <label htmlFor={`${prefix}name`}>Name</label>
-        <input id={`${prefix}name`} aria-invalid={!!errors.name} {...register("name")} />
-        {errors.name && <p className="field-error">{errors.name.message}</p>}
+        <input {...aria("name")} defaultValue={shown.name} {...register("name")} />
+        {fieldError("name")}
       </div>
       <div>
         <label htmlFor={`${prefix}waveId`}>Wave whose answers count</label>
-        <select id={`${prefix}waveId`} aria-invalid={!!errors.waveId} {...register("waveId")}>
+        <select {...aria("waveId")} defaultValue={shown.waveId} {...register("waveId")}>
           <option value="">Any wave</option>
           {p.waves.map((w) => <option key={w.id} value={w.id}>{w.name}</option>)}
         </select>
-        {errors.waveId && <p className="field-error">{errors.waveId.message}</p>}
+        {fieldError("waveId")}
       </div>
-      <fieldset id={`${prefix}trajectories`} aria-invalid={!!errors.trajectories}>
+      <fieldset id={`${prefix}trajectories`} aria-invalid={!!error("trajectories")} aria-describedby={error("trajectories") ? `${prefix}trajectories-error` : undefined}>
         <legend>Trajectory in that wave</legend>
         {TRAJECTORIES.map(([v, label]) => (
-          <label key={v} style={{ fontWeight: 400 }}><input type="checkbox" value={v} style={{ width: "auto" }} {...register("trajectories")} /> {label}</label>
+          <label key={v} className="choice"><input type="checkbox" value={v} defaultChecked={shown.trajectories.includes(v)} {...register("trajectories")} /> {label}</label>
         ))}
-        {errors.trajectories && <p className="field-error">{errors.trajectories.message}</p>}
+        {fieldError("trajectories")}
       </fieldset>
       <div>
         <label htmlFor={`${prefix}consent`}>Consent that must be granted (latest answer)</label>
-        <input id={`${prefix}consent`} aria-invalid={!!errors.consent} aria-describedby={`${prefix}consent-hint`} {...register("consent")} />
+        <input {...aria("consent")} aria-describedby={`${prefix}consent-hint${error("consent") ? ` ${prefix}consent-error` : ""}`} defaultValue={shown.consent} {...register("consent")} />
         <p id={`${prefix}consent-hint`} className="muted">e.g. interview_contact; leave empty for none. Withdrawn people are never flagged.</p>
-        {errors.consent && <p className="field-error">{errors.consent.message}</p>}
+        {fieldError("consent")}
       </div>
-      <label style={{ fontWeight: 400 }}><input type="checkbox" style={{ width: "auto" }} {...register("active")} /> Active (flags on completion and back-fills now)</label>
-      <button type="submit" disabled={isSubmitting}>{isSubmitting ? "Saving…" : p.rule ? "Save rule" : "Create rule"}</button>
-    </form>
+      <label className="choice"><input type="checkbox" defaultChecked={shown.active} {...register("active")} /> Active (flags on completion and back-fills now)</label>
+      <button type="submit" disabled={pending}>{pending ? "Saving…" : p.rule ? "Save rule" : "Create rule"}</button>
+    </ActionForm>
+    </details>
   );
 }

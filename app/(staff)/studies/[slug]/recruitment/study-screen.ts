@@ -5,7 +5,6 @@ import type { StaffUser } from "../../../../../lib/auth/current-user";
 import type { Runtime } from "../../../../../lib/runtime";
 import { staffPage } from "../../../staff-page";
 import { slugSchema } from "../../../../../lib/studies/study-schema";
-import { formatDate } from "../../../../../lib/i18n/format-date";
 
 export async function studyScreen(params: Promise<{ slug: string }>, section: string): Promise<{ rt: Runtime; user: StaffUser; slug: string }> {
   const slug = slugSchema.safeParse((await params).slug);
@@ -16,5 +15,4 @@ export async function studyScreen(params: Promise<{ slug: string }>, section: st
 
 export { orNotFound } from "../../../staff-page";
 
-export const fmtDate = (d: Date | null | undefined) => (d ? formatDate(d, "day", { timeZone: "UTC" }) : "–");
 export const pct = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(1)}%`);

@@ -69,7 +69,7 @@ export default async function ReportsPage(props: { params: Promise<{ slug: strin
       {failure && <ErrorSummary items={[{ message: failure.message }, ...failure.issues.map((i) => ({ field: FIELDS[i.path], message: i.message }))]} focusOn={[]} />}
       {result && !(result instanceof AppError) && (
         <section aria-label="Frequency table">
-          <table className="stack-table cards-on-phone">
+          <table className="stack-table">
             <caption style={{ textAlign: "left" }}><strong>{result.table.question}</strong><br /><span className="muted">{result.table.base}; N = {result.table.n} respondents who answered{result.table.multiple ? "; several answers possible" : ""}; {result.table.order === "count" ? "by count" : "in option order"}</span></caption>
             <thead><tr><th>Option</th><th className="num">Count</th><th className="num">%</th></tr></thead>
             <tbody>{result.table.rows.map((r) => <tr key={r.code}><td data-label="Option">{r.label}{r.marks.length > 0 && <sup> {r.marks.join(",")}</sup>}</td><td data-label="Count" className="num">{r.count}</td><td data-label="%" className="num">{r.percent ?? "–"}</td></tr>)}</tbody>
@@ -85,7 +85,7 @@ export default async function ReportsPage(props: { params: Promise<{ slug: strin
           <h3 id="other-heading">“Other, specify” answers to {others.question.name}</h3>
           <p className="muted">{others.total} {others.total === 1 ? "text" : "texts"} from completed responses; pseudonymous (the participant code only). Page {others.page} of {others.pages}.</p>
           {others.rows.length > 0 && (
-            <table className="stack-table cards-on-phone">
+            <table className="stack-table">
               <thead><tr><th>Participant</th><th>Text</th></tr></thead>
               <tbody>{others.rows.map((r, i) => <tr key={i}><td data-label="Participant"><code>{r.code ?? "open link"}</code></td><td data-label="Text" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{r.text}</td></tr>)}</tbody>
             </table>
@@ -106,7 +106,7 @@ export default async function ReportsPage(props: { params: Promise<{ slug: strin
         <p>Nobody has agreed to or taken part in an interview yet.</p>
       ) : (
         <>
-          <table className="stack-table cards-on-phone">
+          <table className="stack-table">
             <caption style={{ textAlign: "left" }}>{interviewees.caption}</caption>
             <thead><tr><th>No.</th><th>Participant</th>{interviewees.columns.map((c) => <th key={c.key}>{c.label}</th>)}</tr></thead>
             <tbody>
@@ -124,7 +124,7 @@ export default async function ReportsPage(props: { params: Promise<{ slug: strin
       )}
       <h2>Response rates</h2>
       <p className="muted">AAPOR Standard Definitions: RR1 = I / all invited; RR2 = (I + P) / all invited. See docs/recruitment.md for how invitation outcomes map to dispositions.</p>
-      <table className="stack-table cards-on-phone">
+      <table className="stack-table">
         <thead><tr><th>Wave</th>{DISPOSITIONS.map((d) => <th key={d} className="num">{DISPOSITION_LABELS[d]}</th>)}<th className="num">Invited</th><th className="num">RR1</th><th className="num">RR2</th><th className="num">Retention</th></tr></thead>
         <tbody>
           {rates.waves.map((w) => (

@@ -19,11 +19,23 @@ import { previewTargets } from "../../../../../lib/waves/preview-targets";
 import { toActionResult, type ActionResult } from "../../../../action-result";
 import { slugSchema } from "../../../../../lib/studies/study-schema";
 import {
-  onFormFields, postedValues, scheduleFieldsShape, toNewWaveCommand, toScheduleCommand, waveFieldsShape, waveFormDefaults,
+  countText, onFormFields, postedValues, scheduleFieldsShape, toNewWaveCommand, toScheduleCommand, waveFieldsShape, waveFormDefaults,
 } from "./wave-form-values";
 
 /** A wave form's state: nothing yet, or the server's answer with the values that were sent. */
-export type WaveFormState = { ok: null } | (ActionResult<string | null> & { values: Record<string, string> });
+export type WaveFormState =
+  | { ok: null; values?: Record<string, string>; counted?: string }
+  | (ActionResult<string | null> & { values: Record<string, string> });
+
+/**
+ * "Count the panel" posted without scripts (a submit button named _count): nothing is saved; the
+ * form comes back with what was typed and how many the rule would invite now.
+ */
+async function countedForm(form: FormData, values: Record<string, string>): Promise<WaveFormState | null> {
+  if (form.get("_count") === null) return null;
+  const r = await countTargetsAction(target(form).studySlug, { consent: values.consent ?? "", completedWaveId: values.completedWaveId ?? "" });
+  return { ok: null, values, counted: r.ok ? countText(r.value) : r.message };
+}
 
 async function staff() {
   const rt = await getRuntime();
@@ -51,6 +63,8 @@ function wallTime(field: string, value: string, timeZone: string): Date {
 
 export async function createWaveAction(_prev: WaveFormState, form: FormData): Promise<WaveFormState> {
   const values = postedValues(form, waveFormDefaults);
+  const counted = await countedForm(form, values);
+  if (counted) return counted;
   const state = await formState(values, async () => {
     const { rt, user } = await staff();
     const { studySlug } = target(form);
@@ -64,6 +78,8 @@ export async function createWaveAction(_prev: WaveFormState, form: FormData): Pr
 
 export async function editWaveAction(_prev: WaveFormState, form: FormData): Promise<WaveFormState> {
   const values = postedValues(form, waveFormDefaults);
+  const counted = await countedForm(form, values);
+  if (counted) return counted;
   const state = await formState(values, async () => {
     const { rt, user } = await staff();
     const { studySlug, waveSlug } = target(form);
@@ -133,19 +149,27 @@ export async function countTargetsAction(studySlug: string, rule: { consent: str
   });
 }
 
-export async function openWaveNowAction(studySlug: string, waveSlug: string): Promise<ActionResult<null>> {
-  return toActionResult(async () => {
-    const { rt, user } = await staff();
-    await openWaveNow(rt.db, user, slugSchema.parse(studySlug), slugSchema.parse(waveSlug), new Date());
-    return null;
-  });
+/**
+ * "Open now" and "Close now": plain POSTs from the wave page (the confirmation is a details
+ * element there, so no script is needed); then back to the wave page, which says what was done.
+ */
+export async function openWaveNowAction(_prev: WaveFormState, form: FormData): Promise<WaveFormState> {
+  return waveNow(form, "opened");
 }
 
-export async function closeWaveNowAction(studySlug: string, waveSlug: string): Promise<ActionResult<number>> {
-  return toActionResult(async () => {
+export async function closeWaveNowAction(_prev: WaveFormState, form: FormData): Promise<WaveFormState> {
+  return waveNow(form, "closed");
+}
+
+async function waveNow(form: FormData, done: "opened" | "closed"): Promise<WaveFormState> {
+  const state = await formState({}, async () => {
     const { rt, user } = await staff();
-    return closeWaveNow(rt.db, user, slugSchema.parse(studySlug), slugSchema.parse(waveSlug), new Date());
+    const { studySlug, waveSlug } = target(form);
+    await (done === "opened" ? openWaveNow : closeWaveNow)(rt.db, user, studySlug, waveSlug ?? "", new Date());
+    return `/studies/${studySlug}/waves/${waveSlug}?done=${done}`;
   });
+  if (state.ok && state.value) redirect(state.value);
+  return state;
 }
 
 /** "Send myself a test": queues the message, then shows it on its own page (a plain POST too). */

@@ -10,3 +10,9 @@ export function StudyTime({ at, timeZone }: { at: Date | string | null | undefin
     </span>
   );
 }
+
+/** A day in the study's time zone (the zone is written once, in the column's header or label). */
+export function StudyDay({ at, timeZone }: { at: Date | string; timeZone: string }) {
+  const d = new Date(at);
+  return <time dateTime={d.toISOString()}>{formatDate(d, "day", { timeZone })}</time>;
+}

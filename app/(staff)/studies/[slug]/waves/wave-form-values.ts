@@ -146,3 +146,6 @@ export function waveFormValues(w: WaveRow, timeZone: string): WaveFormValues {
     consent: w.targetRule?.consent ?? waveFormDefaults.consent, completedWaveId: w.targetRule?.completedWaveId ?? "",
   };
 }
+
+/** What "Count the panel" says: how many the targeting rule would invite now. */
+export const countText = (n: number) => `${n} participant${n === 1 ? "" : "s"} would be invited now.`;

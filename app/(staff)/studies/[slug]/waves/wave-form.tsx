@@ -2,13 +2,14 @@
 // Schedule a wave, or change one before it opens: a plain POST to a server action (works without
 // scripts), checked in the browser first with the shared zod schema; errors on the fields and a
 // summary that takes focus. Times are in the study's time zone, named on every time field.
-// "Count the panel" (with scripts) shows how many would be invited before anything is sent.
+// "Count the panel" shows how many would be invited before anything is sent: with scripts in
+// place, without them as a submit (named _count) that draws the form again with the count.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useActionState, useState } from "react";
+import { type MouseEvent, useActionState, useState } from "react";
 import { useForm } from "react-hook-form";
 import { ActionForm } from "../../../../components/action-form";
 import { ErrorSummary, issueFor, summaryItems } from "../../../../components/error-summary";
-import { waveFormSchema, type WaveFormValues } from "./wave-form-values";
+import { countText, waveFormSchema, type WaveFormValues } from "./wave-form-values";
 import { countTargetsAction, createWaveAction, editWaveAction, type WaveFormState } from "./actions";
 import { Field, fieldAria, ScheduleInputs, Target, zoned } from "./form-bits";
 
@@ -31,21 +32,25 @@ const FIELDS = [
 export function WaveForm(props: Props) {
   const [state, action, pending] = useActionState<WaveFormState, FormData>(props.kind === "new" ? createWaveAction : editWaveAction, { ok: null });
   const failed = state.ok === false ? state : null;
+  // What the fields show: the wave, or what was sent when the form comes back (refused or counted).
+  const shown: WaveFormValues = { ...props.initial, ...state.values };
   const { register, handleSubmit, formState, watch, getValues } = useForm<WaveFormValues>({
     resolver: zodResolver(waveFormSchema(props.timeZone)),
     // After a refused plain POST the page is drawn again with what was sent.
-    defaultValues: failed ? { ...props.initial, ...failed.values } : props.initial,
+    defaultValues: shown,
   });
-  const [count, setCount] = useState<string | null>(null);
+  const [count, setCount] = useState<string | null>(state.ok === null ? state.counted ?? null : null);
   const mode = watch("mode");
   const errors = Object.fromEntries(FIELDS.map((k) => [k, formState.errors[k]?.message ?? issueFor(failed, k)])) as Record<(typeof FIELDS)[number], string | undefined>;
-  const f = (k: (typeof FIELDS)[number], hint = false) => ({ ...fieldAria(k, errors[k], hint), ...register(k) });
+  // defaultValue too: react-hook-form fills fields only once a script runs, and the form must show its values without one.
+  const f = (k: (typeof FIELDS)[number], hint = false) => ({ ...fieldAria(k, errors[k], hint), defaultValue: shown[k], ...register(k) });
 
-  async function countPanel() {
+  async function countPanel(e: MouseEvent) {
+    e.preventDefault();
     setCount("Counting…");
     const { consent, completedWaveId } = getValues();
     const res = await countTargetsAction(props.studySlug, { consent, completedWaveId });
-    setCount(res.ok ? `${res.value} participant${res.value === 1 ? "" : "s"} would be invited now.` : res.message);
+    setCount(res.ok ? countText(res.value) : res.message);
   }
 
   const tz = props.timeZone;
@@ -59,7 +64,7 @@ export function WaveForm(props: Props) {
           <input {...f("slug", true)} />
         </Field>
       ) : (
-        <input type="hidden" {...register("slug")} />
+        <input type="hidden" defaultValue={shown.slug} {...register("slug")} />
       )}
       <Field id="instrumentVersionId" label="Questionnaire version" error={errors.instrumentVersionId}>
         <select {...f("instrumentVersionId")}>
@@ -69,11 +74,11 @@ export function WaveForm(props: Props) {
       {props.kind === "new" ? (
         <fieldset>
           <legend>Who answers</legend>
-          <label style={{ fontWeight: 400 }}><input type="radio" value="panel" style={{ width: "auto" }} {...register("mode")} /> Personal invitations to the panel</label>
-          <label style={{ fontWeight: 400 }}><input type="radio" value="open_link" style={{ width: "auto" }} {...register("mode")} /> An open link (recruitment)</label>
+          <label style={{ fontWeight: 400 }}><input type="radio" value="panel" style={{ width: "auto" }} defaultChecked={shown.mode === "panel"} {...register("mode")} /> Personal invitations to the panel</label>
+          <label style={{ fontWeight: 400 }}><input type="radio" value="open_link" style={{ width: "auto" }} defaultChecked={shown.mode === "open_link"} {...register("mode")} /> An open link (recruitment)</label>
         </fieldset>
       ) : (
-        <input type="hidden" {...register("mode")} />
+        <input type="hidden" defaultValue={shown.mode} {...register("mode")} />
       )}
       <p className="muted" id="zone-note">Times are in the study&apos;s time zone, {tz}, wherever you are.</p>
       <Field id="opensAt" label={zoned("Opens", tz)} error={errors.opensAt}><input type="datetime-local" {...f("opensAt")} /></Field>
@@ -92,7 +97,7 @@ export function WaveForm(props: Props) {
             </select>
           </Field>
           <div>
-            <button type="button" className="secondary" onClick={countPanel}>Count the panel</button>
+            <button type="submit" name="_count" value="1" className="secondary" onClick={countPanel}>Count the panel</button>
             <p role="status" aria-live="polite">{count}</p>
           </div>
           <ScheduleInputs field={f} errors={errors} timeZone={tz} />

@@ -79,7 +79,7 @@ function Preview({ slug, draft, admin }: { slug: string; draft: Draft; admin: bo
       {r && (
         <>
           <p>Columns recognised: {r.columns.map((c, i) => <span key={c}>{i > 0 && ", "}<code>{c}</code></span>)}</p>
-          <table className="stack-table cards-on-phone" aria-label="What the import would do" style={{ maxWidth: "36rem" }}>
+          <table className="stack-table" aria-label="What the import would do" style={{ maxWidth: "36rem" }}>
             <tbody>
               <tr><th scope="row">Rows in the file</th><td data-label="Rows in the file" className="num">{n(r.rows)}</td></tr>
               <tr><th scope="row">To be added</th><td data-label="To be added" className="num">{ready ? n(toAdd) : `${n(toAdd)} (once every problem is corrected)`}</td></tr>
@@ -130,7 +130,7 @@ function SampleTable({ rows, admin, skip, blocked }: { rows: SampleRow[]; admin:
     return `${blocked ? "added once the file is corrected" : "added"}${skip ? " (skipped if already in the panel)" : ""}`;
   };
   return (
-    <table className="stack-table cards-on-phone" id="sample-rows">
+    <table className="stack-table" id="sample-rows">
       <caption style={{ textAlign: "left" }}>The first {rows.length} row{rows.length === 1 ? "" : "s"}, as read</caption>
       <thead>
         <tr>

@@ -13,7 +13,7 @@ function place(i: Issue): { row: string; column: string } {
 
 export function ProblemTable({ caption, issues }: { caption: string; issues: Issue[] }) {
   return (
-    <table className="stack-table cards-on-phone" id="file-problems">
+    <table className="stack-table" id="file-problems">
       <caption style={{ textAlign: "left" }}>{caption}</caption>
       <thead><tr><th scope="col" className="num">Row</th><th scope="col">Column</th><th scope="col">Problem</th></tr></thead>
       <tbody>

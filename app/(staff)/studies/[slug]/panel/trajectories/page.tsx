@@ -16,24 +16,24 @@ export default async function PanelPage(props: { params: Promise<{ slug: string 
       <p><Link href={`/studies/${slug}/panel`}>← Panel of {p.study.name}</Link></p>
       <h1>Panel trajectories</h1>
       <p className="muted">Completed responses, classified by the status variable <code>{p.study.statusVariable ?? "–"}</code> when each response completed.</p>
-      <table>
+      <table className="stack-table">
         <caption style={{ textAlign: "left" }}>Trajectory per wave</caption>
         <thead><tr><th>Wave</th>{T.map((t) => <th key={t} className="num">{trajectoryName(t)}</th>)}<th className="num">Total</th></tr></thead>
         <tbody>
           {p.waves.map((w) => (
-            <tr key={w.slug}><td>{w.name}</td>{T.map((t) => <td key={t} className="num">{w.counts[t]}</td>)}<td className="num">{w.counts.total}</td></tr>
+            <tr key={w.slug}><td data-label="Wave">{w.name}</td>{T.map((t) => <td key={t} className="num" data-label={trajectoryName(t)}>{w.counts[t]}</td>)}<td className="num" data-label="Total">{w.counts.total}</td></tr>
           ))}
         </tbody>
       </table>
       {p.flows.map((f) => (
         <section key={`${f.from.slug}-${f.to.slug}`}>
           <h2>{f.from.name} → {f.to.name}</h2>
-          <table>
+          <table className="stack-table">
             <caption style={{ textAlign: "left" }} className="muted">Rows: trajectory in {f.from.name} (completers); columns: trajectory in {f.to.name}.</caption>
             <thead><tr><th>In {f.from.name}</th>{T.map((t) => <th key={t} className="num">{trajectoryName(t)}</th>)}<th className="num">No response</th><th className="num">Total</th></tr></thead>
             <tbody>
               {f.rows.map((r) => (
-                <tr key={r.from}><th scope="row">{trajectoryName(r.from)}</th>{T.map((t) => <td key={t} className="num">{r.to[t]}</td>)}<td className="num">{r.to.none}</td><td className="num">{r.total}</td></tr>
+                <tr key={r.from}><th scope="row">{trajectoryName(r.from)}</th>{T.map((t) => <td key={t} className="num" data-label={`${trajectoryName(t)} in ${f.to.name}`}>{r.to[t]}</td>)}<td className="num" data-label="No response">{r.to.none}</td><td className="num" data-label="Total">{r.total}</td></tr>
               ))}
             </tbody>
           </table>

@@ -25,7 +25,11 @@ export const dynamic = "force-dynamic";
 export default async function WavePage(props: { params: Promise<{ slug: string; wave: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const p = z.object({ slug: slugSchema, wave: slugSchema }).safeParse(await props.params);
   if (!p.success) notFound();
-  const saved = (await props.searchParams).saved === "1";
+  const sp = await props.searchParams;
+  const saved = sp.saved === "1";
+  // After "Open now" or "Close now" (a redirect from the action): what was done.
+  const done = sp.done === "opened" ? "The wave is open; invitations are on their way."
+    : sp.done === "closed" ? "The wave is closed. Nobody can answer now; waiting invitations and reminders are cancelled." : null;
   const { rt, user } = await staffPage(undefined, `/studies/${p.data.slug}/waves/${p.data.wave}`);
   const d = await getWaveDashboard(rt.db, user, p.data.slug, p.data.wave).catch((e) => {
     if (e instanceof NotFound) notFound();
@@ -42,6 +46,7 @@ export default async function WavePage(props: { params: Promise<{ slug: string; 
       <p><Link href={`/studies/${study.slug}/waves`}>← Waves of {study.name}</Link></p>
       <h1>{wave.name} <span className={`badge ${wave.status}`}>{wave.status}</span></h1>
       {saved && <p className="notice" role="status">The wave is saved.</p>}
+      {done && <p className="notice" role="status">{done}</p>}
       <dl className="wave-facts">
         <dt>Opens</dt><dd><StudyTime at={wave.opensAt} timeZone={tz} /></dd>
         <dt>Closes</dt><dd>{wave.closesAt ? <StudyTime at={wave.closesAt} timeZone={tz} /> : "when closed by hand"}</dd>

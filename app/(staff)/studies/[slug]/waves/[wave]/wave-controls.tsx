@@ -1,31 +1,39 @@
 "use client";
-// The wave page's "open now" and "close now": each asks first (window.confirm), so they need a script.
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { closeWaveNowAction, openWaveNowAction } from "../actions";
+// The wave page's "open now" and "close now": each a details element that asks first and holds a
+// plain POST form, so both work without scripts; the wave page then says what was done.
+import { useActionState } from "react";
+import { ErrorSummary, summaryItems } from "../../../../../components/error-summary";
+import { closeWaveNowAction, openWaveNowAction, type WaveFormState } from "../actions";
+import { Target } from "../form-bits";
 
-export function WaveControls(props: { studySlug: string; waveSlug: string; status: string }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+type Props = { studySlug: string; waveSlug: string };
 
-  async function run(kind: "open" | "close") {
-    const question = kind === "open"
-      ? "Open the wave now and send its invitations now?"
-      : "Close the wave now? Nobody can answer after this, and waiting invitations and reminders are cancelled.";
-    if (!window.confirm(question)) return;
-    setBusy(true);
-    const res = kind === "open" ? await openWaveNowAction(props.studySlug, props.waveSlug) : await closeWaveNowAction(props.studySlug, props.waveSlug);
-    setBusy(false);
-    setMessage(res.ok ? (kind === "open" ? "The wave is open; invitations are on their way." : "The wave is closed.") : res.message);
-    router.refresh();
-  }
-
+function Confirm(props: Props & { kind: "open" | "close" }) {
+  const [state, action, pending] = useActionState<WaveFormState, FormData>(props.kind === "open" ? openWaveNowAction : closeWaveNowAction, { ok: null });
+  const failed = state.ok === false ? state : null;
+  const open = props.kind === "open";
   return (
-    <div style={{ display: "flex", gap: ".75rem", alignItems: "center", flexWrap: "wrap" }}>
-      {props.status === "scheduled" && <button type="button" disabled={busy} onClick={() => run("open")}>Open now</button>}
-      {props.status !== "closed" && <button type="button" className="secondary" disabled={busy} onClick={() => run("close")}>Close now</button>}
-      <span role="status" aria-live="polite">{message}</span>
-    </div>
+    <details className="confirm" open={!!failed}>
+      <summary className={`button${open ? "" : " secondary"}`}>{open ? "Open now…" : "Close now…"}</summary>
+      <form action={action} aria-label={open ? "Open the wave now" : "Close the wave now"}>
+        <ErrorSummary items={summaryItems(failed, {})} focusOn={[state]} />
+        <Target studySlug={props.studySlug} waveSlug={props.waveSlug} />
+        <p>
+          {open
+            ? "The wave opens now and its invitations are sent now."
+            : "Nobody can answer after this, and waiting invitations and reminders are cancelled."}
+        </p>
+        <button type="submit" className={open ? undefined : "secondary"} disabled={pending}>{open ? "Open now" : "Close now"}</button>
+      </form>
+    </details>
+  );
+}
+
+export function WaveControls(props: Props & { status: string }) {
+  return (
+    <>
+      {props.status === "scheduled" && <Confirm {...props} kind="open" />}
+      {props.status !== "closed" && <Confirm {...props} kind="close" />}
+    </>
   );
 }

@@ -41,12 +41,14 @@ const SCHEDULE = ["invitationAt", "reminderDays", "remindIf", "closingReminderDa
 export function ScheduleForm(props: Where & { initial: ScheduleFields; running: boolean }) {
   const [state, action, pending] = useActionState<WaveFormState, FormData>(updateScheduleAction, { ok: null });
   const failed = state.ok === false ? state : null;
+  const shown: ScheduleFields = failed ? { ...props.initial, ...failed.values } : props.initial;
   const { register, handleSubmit, formState } = useForm<ScheduleFields>({
     resolver: zodResolver(scheduleFieldsSchema(props.timeZone)),
-    defaultValues: failed ? { ...props.initial, ...failed.values } : props.initial,
+    defaultValues: shown,
   });
   const errors = Object.fromEntries(SCHEDULE.map((k) => [k, formState.errors[k]?.message ?? issueFor(failed, k)])) as Record<(typeof SCHEDULE)[number], string | undefined>;
-  const f = (k: (typeof SCHEDULE)[number], hint = false) => ({ ...fieldAria(k, errors[k], hint), ...register(k) });
+  // defaultValue too: without a script react-hook-form never fills the fields.
+  const f = (k: (typeof SCHEDULE)[number], hint = false) => ({ ...fieldAria(k, errors[k], hint), defaultValue: shown[k], ...register(k) });
   return (
     <ActionForm action={action} check={(ok) => handleSubmit(ok)} label="Invitation and reminder schedule">
       <ErrorSummary items={summaryItems(failed, errors)} focusOn={[formState.submitCount, state]} />

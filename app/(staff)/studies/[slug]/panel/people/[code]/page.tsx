@@ -36,7 +36,7 @@ export default async function PersonPage(props: { params: Promise<{ slug: string
 
       <h2 id="waves-title">Waves</h2>
       {p.waves.length === 0 ? <p>Not invited to any wave yet.</p> : (
-        <table className="stack-table cards-on-phone" aria-labelledby="waves-title">
+        <table className="stack-table" aria-labelledby="waves-title">
           <thead>
             <tr><th scope="col">Wave</th><th scope="col">Status</th><th scope="col">Invited</th><th scope="col">Opened</th><th scope="col">Started</th><th scope="col">Completed</th><th scope="col">Actions</th></tr>
           </thead>
@@ -65,7 +65,7 @@ export default async function PersonPage(props: { params: Promise<{ slug: string
 
       <h2 id="consents-title">Consents</h2>
       {p.consents.length === 0 ? <p>No consent recorded.</p> : (
-        <table className="stack-table cards-on-phone" aria-labelledby="consents-title">
+        <table className="stack-table" aria-labelledby="consents-title">
           <caption className="muted" style={{ textAlign: "left" }}>Every grant and withdrawal, newest first; the newest of each kind counts.</caption>
           <thead>
             <tr><th scope="col">Consent</th><th scope="col">Given</th><th scope="col">Wording version</th><th scope="col">Language</th><th scope="col">How</th><th scope="col">When</th></tr>
