@@ -72,8 +72,16 @@ for (const lang of ["uk", "ru"] as const) {
     await expectNoEnglish(page, "withdraw");
     await page.goto(link);
     for (let i = 0; i < 20 && !(await page.locator('[data-status="thanks"]').count()); i++) {
-      await answerVisible(page);
-      await page.locator('button[name="_action"][value="next"]').click();
+      const send = page.locator('button[name="_action"][value="send"]');
+      if (await send.count()) {
+        // The send step: no English there either, the switcher on top.
+        await expectSwitcherAtTop(page);
+        await expectNoEnglish(page, "send step");
+        await send.click();
+      } else {
+        await answerVisible(page);
+        await page.locator('button[name="_action"][value="next"]').click();
+      }
       await page.waitForLoadState("domcontentloaded");
     }
     await expect(page.locator('[data-status="thanks"]')).toBeVisible();
