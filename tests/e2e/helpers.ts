@@ -74,6 +74,9 @@ export async function nextRendered(page: Page) {
   const before = await key.inputValue();
   await page.locator('button[name="_action"][value="next"]').click();
   await expect.poll(async () => ((await key.count()) ? key.inputValue() : null)).not.toBe(before);
+  // The new key can show before the rest of the page has arrived (the post answers with a redirect
+  // to the page's own URL): the questions are read only once the whole page is there.
+  await page.waitForLoadState("load");
 }
 
 /** Answers page after page until the thank-you page. */
