@@ -23,6 +23,10 @@ export type AuditAction =
   | "participant.withdrawn"
   | "participant.contact_viewed"
   | "participant.erasure_requested"
+  // Data protection (lib/privacy): an erasure (its kind only), an access export, a retention run.
+  | "participant.erased"
+  | "participant.data_exported"
+  | "retention.erased"
   | "wave.create"
   | "wave.update"
   | "wave.schedule"
