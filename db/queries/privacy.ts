@@ -1,9 +1,9 @@
 // Data protection: one participant's rows in any table, their erasure, the links of erased
 // people, and the study-wide deletions of retention (lib/privacy drives them from its registry).
-import { and, eq, getTableColumns, inArray, sql, type Column } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, sql, type Column } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { executeRows, type Db } from "../client";
-import { contacts, erasedLinks, invitations, mailbox, outbox, participants, responses, unverifiedContacts } from "../schema";
+import { contacts, erasedLinks, instrumentVersions, invitations, mailbox, outbox, participants, responses, unverifiedContacts, waves } from "../schema";
 import { toNumber, ts } from "./raw";
 
 /** Every row of `table` whose `column` equals `value`, all columns. */
@@ -132,3 +132,13 @@ export async function countStudyMailbox(db: Db, studyId: string): Promise<{ rows
   return { rows: toNumber(r.rows), people: toNumber(r.people) };
 }
 
+
+/** The study's waves in order, each with its questionnaire definition (labels for the access export). */
+export async function studyWaveDefinitions(db: Db, studyId: string) {
+  return db
+    .select({ id: waves.id, slug: waves.slug, name: waves.name, versionId: instrumentVersions.id, definition: instrumentVersions.definition })
+    .from(waves)
+    .innerJoin(instrumentVersions, eq(instrumentVersions.id, waves.instrumentVersionId))
+    .where(eq(waves.studyId, studyId))
+    .orderBy(asc(waves.position));
+}

@@ -23,6 +23,9 @@ type Messages = {
   required: string;
   unknownLinkTitle: string;
   unknownLinkBody: string;
+  /** An erased participant's link (lib/privacy): calm, no reason given beyond the erasure. */
+  erasedLinkTitle: string;
+  erasedLinkBody: string;
   notOpenTitle: string;
   notOpenBody: (date: string) => string;
   closedTitle: string;
@@ -88,6 +91,8 @@ export const MESSAGES: Record<RespondentLanguage, Messages> = {
     required: "Це питання обов’язкове.",
     unknownLinkTitle: "Посилання не працює",
     unknownLinkBody: "Це посилання неповне або застаріле. Перевірте, чи ви скопіювали його повністю з листа.",
+    erasedLinkTitle: "Ця сторінка більше недоступна",
+    erasedLinkBody: "Ваші дані в цьому дослідженні видалено на ваш запит, тому це посилання більше нікуди не веде. Вам не потрібно нічого робити.",
     notOpenTitle: "Опитування ще не розпочалося",
     notOpenBody: (d) => `Опитування відкриється ${d}. Будь ласка, поверніться пізніше за цим самим посиланням.`,
     closedTitle: "Опитування завершено",
@@ -149,6 +154,8 @@ export const MESSAGES: Record<RespondentLanguage, Messages> = {
     required: "Это обязательный вопрос.",
     unknownLinkTitle: "Ссылка не работает",
     unknownLinkBody: "Эта ссылка неполная или устарела. Проверьте, что вы скопировали её из письма полностью.",
+    erasedLinkTitle: "Эта страница больше недоступна",
+    erasedLinkBody: "Ваши данные в этом исследовании удалены по вашему запросу, поэтому эта ссылка больше никуда не ведёт. Вам не нужно ничего делать.",
     notOpenTitle: "Опрос ещё не начался",
     notOpenBody: (d) => `Опрос откроется ${d}. Пожалуйста, вернитесь позже по этой же ссылке.`,
     closedTitle: "Опрос завершён",
@@ -210,6 +217,8 @@ export const MESSAGES: Record<RespondentLanguage, Messages> = {
     required: "Dette spørsmålet må besvares.",
     unknownLinkTitle: "Lenken virker ikke",
     unknownLinkBody: "Lenken er ufullstendig eller utløpt. Sjekk at du har kopiert hele lenken fra e-posten.",
+    erasedLinkTitle: "Denne siden er ikke lenger tilgjengelig",
+    erasedLinkBody: "Dataene dine i denne studien er slettet etter ønske fra deg, så lenken fører ikke lenger noe sted. Du trenger ikke gjøre noe.",
     notOpenTitle: "Undersøkelsen har ikke startet",
     notOpenBody: (d) => `Undersøkelsen åpner ${d}. Kom gjerne tilbake senere med samme lenke.`,
     closedTitle: "Undersøkelsen er avsluttet",
@@ -271,6 +280,8 @@ export const MESSAGES: Record<RespondentLanguage, Messages> = {
     required: "This question needs an answer.",
     unknownLinkTitle: "This link does not work",
     unknownLinkBody: "The link is incomplete or has expired. Check that you copied the whole link from the email.",
+    erasedLinkTitle: "This page is no longer available",
+    erasedLinkBody: "Your data in this study has been erased at your request, so this link no longer leads anywhere. There is nothing you need to do.",
     notOpenTitle: "The survey has not started yet",
     notOpenBody: (d) => `The survey opens on ${d}. Please come back later with the same link.`,
     closedTitle: "The survey has closed",

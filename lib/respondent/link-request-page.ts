@@ -1,5 +1,6 @@
 // /v/<token>: the "Was this you?" page a panel member reaches from their own mailbox. The GET only
 // shows the question (mail scanners fetch links); only the POST of a button answers it.
+import { erasedLinkOutcome } from "./erased-link";
 import type { Db } from "../../db/client";
 import { answerLinkRequest, findLinkRequest, type LinkAnswerResult } from "../panel/answer-link-request";
 import type { UnverifiedContactRow } from "../../db/queries/participants";
@@ -37,7 +38,7 @@ function messages(lang: string) {
 /** GET: asks the question, or says calmly that the link is spent. Changes nothing. */
 export async function showLinkRequest(db: Db, token: string, req: RequestInfo): Promise<Outcome> {
   const found = await findLinkRequest(db, token, req.now);
-  if (!found.row || found.state === "unknown") return htmlOutcome(statusPage("unknown", statusLanguage(req)), 404);
+  if (!found.row || found.state === "unknown") return (await erasedLinkOutcome(db, token, statusLanguage(req))) ?? htmlOutcome(statusPage("unknown", statusLanguage(req)), 404);
   const lang = memberLanguage(found.row, req);
   const m = messages(lang);
   if (found.state !== "open") return page(found.row, lang, "link_spent", m.linkSpentTitle, html`<p>${m.linkSpentBody}</p>`, req, 410);
@@ -53,7 +54,7 @@ export async function showLinkRequest(db: Db, token: string, req: RequestInfo): 
 export async function answerLinkRequestPage(db: Db, token: string, answer: string | null, req: RequestInfo): Promise<Outcome> {
   if (answer !== "confirm" && answer !== "reject") return showLinkRequest(db, token, req);
   const found = await findLinkRequest(db, token, req.now);
-  if (!found.row || found.state === "unknown") return htmlOutcome(statusPage("unknown", statusLanguage(req)), 404);
+  if (!found.row || found.state === "unknown") return (await erasedLinkOutcome(db, token, statusLanguage(req))) ?? htmlOutcome(statusPage("unknown", statusLanguage(req)), 404);
   const lang = memberLanguage(found.row, req);
   const m = messages(lang);
   const result: LinkAnswerResult = await answerLinkRequest(db, token, answer, req.now);

@@ -13,6 +13,7 @@ import type { StudyTexts } from "../../db/schema/studies";
 import type { SurveyDefinition } from "../surveys/definition";
 import { loadStoredDefinition } from "../surveys/load-stored-definition";
 import { enhanceScriptUrl } from "./enhance-script";
+import { erasedLinkOutcome } from "./erased-link";
 import { linkStatus, waveAvailability } from "./link-state";
 import { htmlOutcome, type Outcome } from "./outcome";
 import { statusPage } from "./render/status-page";
@@ -85,7 +86,10 @@ function unknown(req: RequestInfo): Unavailable {
 export async function loadLink(db: Db, key: Buffer, token: string, req: RequestInfo): Promise<Loaded | Unavailable> {
   if (!TOKEN.test(token)) return unknown(req);
   const ctx = await findInvitationContext(db, hashToken(token));
-  if (!ctx) return loadStart(db, key, token, req);
+  if (!ctx) {
+    const gone = verifyStartToken(key, token) ? null : await erasedLinkOutcome(db, token, statusLanguage(req));
+    return gone ? { unavailable: gone, completed: false, lang: statusLanguage(req) } : loadStart(db, key, token, req);
+  }
   const def = loadStoredDefinition(ctx.instrumentVersionId, ctx.definition);
   // The response comes with the link in one query (left join): one round trip per page view.
   const response = ctx.response?.id ? (ctx.response as StoredResponse) : null;

@@ -1,5 +1,6 @@
 // The stop-emails link: what GET /u/<token> shows and what POST /u/<token> does (the RFC 8058
 // one-click opt-out, or "leave the study and delete my address" from the confirmation page).
+import { ERASED_STATUS, erasedLinkHtml } from "./erased-link";
 import type { Db } from "../../db/client";
 import { findParticipantMailInfo } from "../../db/queries/participants";
 import { latestConsents } from "../../db/queries/consents";
@@ -8,7 +9,7 @@ import { statusPage } from "./render/status-page";
 import { unsubscribePage } from "./render/unsubscribe-page";
 import { verifyUnsubscribeToken } from "../mail/unsubscribe-token";
 import { studyText } from "../studies/study-text";
-import { RESPONDENT_LANGUAGES } from "../i18n/respondent-messages";
+import { RESPONDENT_LANGUAGES, isRespondentLanguage } from "../i18n/respondent-messages";
 import { optOutOfEmail, withdrawParticipant, type OptOutResult } from "../panel/withdraw-participant";
 
 export type PageResponse = { status: number; html: string };
@@ -17,6 +18,12 @@ async function lookup(db: Db, key: Buffer, token: string) {
   const participantId = verifyUnsubscribeToken(key, token);
   const info = participantId ? await findParticipantMailInfo(db, participantId) : null;
   return info;
+}
+
+/** An erased participant's stop-emails link: the calm "no longer available" page (nothing to stop). */
+async function erasedPage(db: Db, token: string, requested?: string | null): Promise<PageResponse | null> {
+  const html = await erasedLinkHtml(db, token, requested && isRespondentLanguage(requested) ? requested : "uk");
+  return html ? { status: ERASED_STATUS, html } : null;
 }
 
 /**
@@ -48,6 +55,8 @@ const pageOf = (info: NonNullable<Awaited<ReturnType<typeof lookup>>>, requested
 
 /** GET: the confirmation page (null for a link that is not valid). Changes nothing (mail scanners follow links). */
 export async function showUnsubscribePage(db: Db, key: Buffer, token: string, actionUrl: string, requested?: string | null): Promise<PageResponse | null> {
+  const gone = await erasedPage(db, token, requested);
+  if (gone) return gone;
   const info = await lookup(db, key, token);
   if (!info) return null;
   const consents = await latestConsents(db, info.participantId, ["follow_up_surveys"]);
@@ -85,6 +94,8 @@ export async function unsubscribeByToken(
  * here asks for at least. Returns null for a token that is not valid.
  */
 export async function unsubscribeByPost(db: Db, key: Buffer, token: string, form: FormReader, now: Date, requested?: string | null): Promise<PageResponse | null> {
+  const gone = await erasedPage(db, token, requested);
+  if (gone) return gone;
   const info = await lookup(db, key, token);
   if (!info) return null;
   const read = await form(FORM_LIMIT);

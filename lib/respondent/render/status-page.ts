@@ -4,7 +4,7 @@ import { DEFAULT_TIME_ZONE } from "../../i18n/study-time-zone";
 import { html } from "./html";
 import { shell } from "./shell";
 
-export type StatusKind = "unknown" | "not_open" | "closed" | "completed" | "withdrawn" | "thanks" | "too_large" | "unreadable";
+export type StatusKind = "unknown" | "erased" | "not_open" | "closed" | "completed" | "withdrawn" | "thanks" | "too_large" | "unreadable";
 
 /**
  * A calm page for a link that cannot be answered now, in the respondent's language. With `script`
@@ -28,6 +28,7 @@ export function statusPage(
   const m = MESSAGES[isRespondentLanguage(lang) ? lang : "en"];
   const [title, body] = {
     unknown: [m.unknownLinkTitle, m.unknownLinkBody],
+    erased: [m.erasedLinkTitle, m.erasedLinkBody],
     not_open: [m.notOpenTitle, m.notOpenBody(opts.opensAt ? formatDate(opts.opensAt, "long", { language: lang, timeZone: opts.timeZone ?? DEFAULT_TIME_ZONE }) : "")],
     closed: [m.closedTitle, m.closedBody],
     completed: [m.completedTitle, m.completedBody],

@@ -7,7 +7,7 @@ import * as schema from "../../../db/schema";
 import { PERSONAL_DATA, participantTables } from "../../../lib/privacy/personal-data";
 
 export const schemaTables = () =>
-  Object.values(schema).filter((v): v is PgTable => is(v, PgTable)).map((t) => getTableConfig(t));
+  (Object.values(schema) as unknown[]).filter((v): v is PgTable => is(v, PgTable)).map((t) => getTableConfig(t));
 
 describe("the personal-data registry", () => {
   const tables = schemaTables();
