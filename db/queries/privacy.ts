@@ -142,3 +142,8 @@ export async function studyWaveDefinitions(db: Db, studyId: string) {
     .where(eq(waves.studyId, studyId))
     .orderBy(asc(waves.position));
 }
+
+/** Studies with a retention schedule in their settings. */
+export async function studiesWithRetention(db: Db) {
+  return executeRows<{ id: string; slug: string; settings: Record<string, unknown> }>(db, sql`select id, slug, settings from studies where settings ? 'retention' and settings->'retention' <> 'null'::jsonb`);
+}

@@ -53,7 +53,7 @@ export type AuditAction =
  * Who acted: a signed-in staff user, or a respondent acting through a link they hold (no user id;
  * the entry's details say which link, never the address).
  */
-export type AuditActor = StaffUser | { kind: "respondent" };
+export type AuditActor = StaffUser | { kind: "respondent" } | { kind: "system" };
 
 export type AuditEntry = {
   studyId: string | null;
@@ -76,7 +76,7 @@ export function recordAudit(db: Db, actor: AuditActor, e: AuditEntry, now: Date)
     action: e.action,
     target: e.target,
     rowCount: e.rowCount,
-    details: { filter: e.filter, role: staff ? actor.role : "respondent", ...(e.outcome ? { outcome: e.outcome } : {}) },
+    details: { filter: e.filter, role: staff ? actor.role : actor.kind, ...(e.outcome ? { outcome: e.outcome } : {}) },
     at: now,
   });
 }

@@ -6,6 +6,7 @@ import { drainOutbox, type DrainOptions, type DrainStats } from "../mail/send-ou
 import { tidyMailbox, type TidyMailboxStats } from "../mail/tidy-mailbox";
 import type { MailTransport } from "../mail/transport";
 import { reconcileWaves, type ReconcileStats } from "../waves/reconcile-waves";
+import { runRetention, type RetentionRun } from "../privacy/retention";
 
 export type JobContext = {
   db: Db;
@@ -32,6 +33,19 @@ export const reconcileJob = {
     const erased = await eraseWithdrawnContacts(ctx.db);
     const mailbox = await tidyMailbox(ctx.db, ctx.drain.personalDataKey, ctx.clock(), ctx.mailboxRetentionDays);
     return { ...stats, erased, mailbox };
+  },
+};
+
+/**
+ * "retention" — daily (cron): erases, per study, the personal data whose retention period after
+ * the study's end date has passed, and audits each erasure (lib/privacy/retention.ts). Deleting
+ * what is already gone deletes nothing, so a repeated or concurrent run adds nothing. Stately.
+ */
+export const retentionJob = {
+  name: "retention",
+  schema: z.object({}).passthrough(),
+  handler(ctx: Pick<JobContext, "db" | "clock">): Promise<RetentionRun> {
+    return runRetention(ctx.db, ctx.clock());
   },
 };
 

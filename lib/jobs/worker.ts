@@ -5,7 +5,7 @@ import type { DbHandle } from "../../db/client";
 import { DEFAULT_MAILBOX_RETENTION_DAYS, type Config } from "../config/load-config";
 import { createMailTransport, type MailTransport } from "../mail/transport";
 import { createBoss } from "./boss";
-import { reconcileJob, sendOutboxJob, type JobContext } from "./jobs";
+import { reconcileJob, retentionJob, sendOutboxJob, type JobContext } from "./jobs";
 import { onNudge } from "../nudge/nudge";
 
 /** A drain run stops starting messages after this long, then queues its continuation. */
@@ -14,6 +14,8 @@ export const DRAIN_BUDGET_MS = 20_000;
 export const DRAIN_EXPIRE_SECONDS = 40;
 /** A reconcile run over a large panel took 48 s (88,000 invitations); twice that, with margin. */
 export const RECONCILE_EXPIRE_SECONDS = 120;
+/** A retention run deletes study-wide with a few statements per study. */
+export const RETENTION_EXPIRE_SECONDS = 300;
 const DRAIN_TICK_MS = 15_000;
 
 export type WorkerOptions = {
@@ -68,7 +70,7 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
   // A job whose worker died stays 'active' until its expiry, and a stately queue starts nothing
   // else meanwhile: the expiries are short, so mail resumes on a live instance within a minute
   // (drain runs end by their budget, well within expireInSeconds; see docs/outbox.md).
-  for (const [name, expireInSeconds] of [[reconcileJob.name, RECONCILE_EXPIRE_SECONDS], [sendOutboxJob.name, DRAIN_EXPIRE_SECONDS]] as const) {
+  for (const [name, expireInSeconds] of [[reconcileJob.name, RECONCILE_EXPIRE_SECONDS], [sendOutboxJob.name, DRAIN_EXPIRE_SECONDS], [retentionJob.name, RETENTION_EXPIRE_SECONDS]] as const) {
     const queue: PgBoss.Queue = { name, policy: "stately", expireInSeconds, retryLimit: 2, retryBackoff: true };
     await boss.createQueue(name, queue);
     // createQueue keeps an existing queue's settings: bring databases made by older versions up to date.
@@ -105,7 +107,16 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
       if (!stats.drained && !stats.outage) await boss.send(sendOutboxJob.name, { slot }, { singletonKey: `slot-${slot}` });
     }
   });
+  await boss.work(retentionJob.name, polling, async (jobs) => {
+    for (const job of jobs) {
+      retentionJob.schema.parse(job.data ?? {});
+      const run = await retentionJob.handler(ctx);
+      if (run.erased.length) log(`retention: ${JSON.stringify(run.erased)}`);
+    }
+  });
   await boss.schedule(reconcileJob.name, "* * * * *", {}, { singletonKey: "reconcile" });
+  // Daily at 03:17 (the server's clock): erase what is past its study's retention period.
+  await boss.schedule(retentionJob.name, "17 3 * * *", {}, { singletonKey: "retention" });
 
   const offNudge = onNudge((topic) => {
     (topic === "outbox" ? drainNow() : reconcileNow()).catch((err: Error) => log(`nudge ${topic}: ${err.message}`));

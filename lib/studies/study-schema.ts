@@ -10,6 +10,16 @@ export { SLUG_PATTERN, slugSchema } from "../http/slug";
 export const trajectoryTargetSchema = z.enum(["stayed", "returned", "moved_on"]);
 
 /** An IANA time zone the runtime knows, e.g. Europe/Oslo. */
+/** Retention: end date (YYYY-MM-DD, in the study's time zone), months to keep data after it. */
+export const retentionSchema = z
+  .object({
+    endDate: z.iso.date("The end date as YYYY-MM-DD"),
+    contactMonths: z.number().int("Whole months").min(0, "0 or more months").max(600, "At most 600 months"),
+    answersMonths: z.number().int("Whole months").min(0, "0 or more months").max(600, "At most 600 months").nullable().optional(),
+  })
+  .strict();
+export type RetentionSettings = z.infer<typeof retentionSchema>;
+
 export const timeZoneSchema = z.string().min(1).max(64).refine((tz) => {
   try {
     new Intl.DateTimeFormat("en", { timeZone: tz });
@@ -51,6 +61,8 @@ export const studySettingsSchema = z
     statusWhenAbsent: z.enum(["stayed", "returned", "moved_on", "unknown"]).optional(),
     /** Time zone for fieldwork days, e.g. Europe/Oslo. */
     timeZone: timeZoneSchema.optional().describe("IANA time zone of fieldwork days and times, e.g. Europe/Oslo"),
+    /** How long personal data is kept after the study ends (lib/privacy/retention.ts); null: no schedule. */
+    retention: retentionSchema.nullable().optional().describe("The study's end date and how many months contact data, mailbox copies and (optionally) answers are kept after it"),
   })
   .strict();
 
