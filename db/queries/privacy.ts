@@ -4,7 +4,7 @@ import { and, asc, eq, getTableColumns, inArray, sql, type Column } from "drizzl
 import type { PgTable } from "drizzle-orm/pg-core";
 import { executeRows, type Db } from "../client";
 import { contacts, erasedLinks, instrumentVersions, invitations, mailbox, outbox, participants, responses, unverifiedContacts, waves } from "../schema";
-import { toNumber, ts } from "./raw";
+import { toDate, toNumber, ts } from "./raw";
 
 /** Every row of `table` whose `column` equals `value`, all columns. */
 export async function rowsWhere(db: Db, table: PgTable, column: Column, value: string | number): Promise<Record<string, unknown>[]> {
@@ -146,4 +146,49 @@ export async function studyWaveDefinitions(db: Db, studyId: string) {
 /** Studies with a retention schedule in their settings. */
 export async function studiesWithRetention(db: Db) {
   return executeRows<{ id: string; slug: string; settings: Record<string, unknown> }>(db, sql`select id, slug, settings from studies where settings ? 'retention' and settings->'retention' <> 'null'::jsonb`);
+}
+
+export type ErasureRequestRow = { id: number; at: Date; studyId: string; target: string | null; closedAt: Date | null; closedKind: string | null };
+
+/**
+ * Erasure requests from respondents (participant.erasure_requested), each with the "delete
+ * everything" erasure that closed it, if any (same study and target, recorded later; after such
+ * an erasure both carry the erasure's reference instead of the code).
+ */
+export async function listErasureRequests(db: Db, studyId: string | null): Promise<ErasureRequestRow[]> {
+  const rows = await executeRows<{ id: unknown; at: unknown; study_id: string; target: string | null; closed_at: unknown; closed_kind: string | null }>(db, sql`
+    select r.id, r.at, r.study_id, r.target, e.at as closed_at, e.details->'filter'->>'kind' as closed_kind
+    from audit_log r
+    left join lateral (
+      select at, details from audit_log e
+      where e.action = 'participant.erased' and e.study_id = r.study_id and e.target = r.target and e.id > r.id
+        and e.details->'filter'->>'kind' = 'everything'
+      order by e.id limit 1
+    ) e on true
+    where r.action = 'participant.erasure_requested' and (${studyId}::uuid is null or r.study_id = ${studyId}::uuid)
+    order by r.id desc limit 500`);
+  return rows.map((r) => ({ id: toNumber(r.id), at: toDate(r.at)!, studyId: r.study_id, target: r.target, closedAt: toDate(r.closed_at), closedKind: r.closed_kind }));
+}
+
+/** The study's latest audit entries among `actions`, with the user's email. */
+export async function latestAuditOf(db: Db, studyId: string, actions: string[], limit: number) {
+  const rows = await executeRows<{ id: unknown; at: unknown; action: string; target: string | null; row_count: unknown; email: string | null; role: string | null }>(db, sql`
+    select a.id, a.at, a.action, a.target, a.row_count, u.email, a.details->>'role' as role
+    from audit_log a left join users u on u.id = a.user_id
+    where a.study_id = ${studyId} and a.action in (${sql.join(actions.map((x) => sql`${x}`), sql`, `)})
+    order by a.id desc limit ${limit}`);
+  return rows.map((r) => ({ id: toNumber(r.id), at: toDate(r.at)!, action: r.action, target: r.target, rowCount: r.row_count == null ? null : toNumber(r.row_count), email: r.email, role: r.role }));
+}
+
+/** Who can reach a study's data: every active admin, and the study's members. */
+export async function studyAccessList(db: Db, studyId: string) {
+  return executeRows<{ name: string; email: string; role: string; member: boolean }>(db, sql`
+    select u.name, u.email, u.role, exists (select 1 from study_members m where m.study_id = ${studyId} and m.user_id = u.id) as member
+    from users u
+    where u.deactivated_at is null and (u.role = 'admin' or exists (select 1 from study_members m where m.study_id = ${studyId} and m.user_id = u.id))
+    order by u.role, u.email`);
+}
+
+export async function listStudiesBrief(db: Db) {
+  return executeRows<{ id: string; slug: string; name: string; settings: Record<string, unknown> }>(db, sql`select id, slug, name, settings from studies order by name`);
 }
