@@ -18,6 +18,7 @@ export default async function AdminPage() {
         <li><Link href="/admin/users">Users</Link>: invite researchers and admins, change roles, deactivate accounts, choose who works on which study.</li>
         <li><Link href="/admin/audit">Audit log</Link>: every change, export and view of personal data, by whom and when.</li>
         <li><Link href="/admin/mailbox">Local mailbox</Link>: every email sent while no SMTP server is configured.</li>
+        <li><Link href="/admin/data-protection">Data protection</Link>: per study, what personal data is held and where, retention, who has access, exports and erasure requests (printable).</li>
       </ul>
       <h2>Requests to delete answers</h2>
       {erasures.length === 0 ? <p>None.</p> : (

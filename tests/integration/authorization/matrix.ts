@@ -41,6 +41,7 @@ export const PAGES: Record<string, PageCase> = {
   "/admin": { expect: ADMIN_PAGE },
   "/admin/audit": { expect: ADMIN_PAGE },
   "/admin/mailbox": { expect: ADMIN_PAGE },
+  "/admin/data-protection": { expect: ADMIN_PAGE },
   "/admin/mailbox/[id]": { params: (w) => ({ id: String(w.mailboxId) }), expect: ADMIN_PAGE },
   "/admin/users": { expect: ADMIN_PAGE },
   "/admin/users/[id]": { params: (w) => ({ id: w.people.member.user.id }), expect: ADMIN_PAGE },
@@ -124,6 +125,14 @@ export const ROUTES: Record<string, RouteCase> = {
   "GET /studies/[slug]/instruments/[version]/download": {
     request: (w) => get(`/studies/${w.slug}/instruments/${w.wave2VersionId}/download?format=json`, { ...study(w), version: w.wave2VersionId }),
     expect: STUDY_ROUTE,
+  },
+  // Everything held about one person (GDPR access): admins only, Forbidden before the study is looked up.
+  "GET /studies/[slug]/panel/people/[code]/data": {
+    request: async (w) => {
+      const code = await w.panelPerson();
+      return get(`/studies/${w.slug}/panel/people/${code}/data?format=json`, { ...study(w), code });
+    },
+    expect: [401, 403, 403, 200],
   },
   "GET /studies/[slug]/instruments/[version]/frame": {
     request: (w) => get(`/studies/${w.slug}/instruments/${w.wave2VersionId}/frame`, { ...study(w), version: w.wave2VersionId }),
@@ -271,6 +280,19 @@ export const ACTIONS: Record<string, ActionCase> = {
       return [{ ok: null }, fd({ slug: w.slug, code, confirm: code })];
     },
     expect: [401, 403, 403, "ok"],
+  },
+  // Erasure: admins only (Forbidden first). "contact" on the withdrawn person leaves the matrix people usable.
+  "(staff)/studies/[slug]/panel/people/[code]/actions.ts#eraseAction": {
+    args: async (w) => {
+      const code = await w.panelPerson("withdrawn");
+      return [{ ok: null }, fd({ slug: w.slug, code, confirm: code, kind: "contact" })];
+    },
+    expect: [401, 403, 403, "ok"],
+  },
+  // An empty retention form clears the schedule (none is set in the matrix world).
+  "(staff)/studies/[slug]/settings/retention-actions.ts#updateRetentionAction": {
+    args: (w) => [{ ok: null }, fd({ slug: w.slug, endDate: "", contactMonths: "", answersMonths: "" })],
+    expect: (w) => [401, `redirect:/studies/${w.slug}/settings?saved=1#retention`, 404, `redirect:/studies/${w.slug}/settings?saved=1#retention`],
   },
   "(staff)/studies/[slug]/waves/actions.ts#sendTestEmailAction": {
     args: (w, role) => [{ ok: null }, fd({ studySlug: w.slug, template: "invitation", language: "en", requestId: TEST_REQUESTS[role] })],

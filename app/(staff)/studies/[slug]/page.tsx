@@ -8,6 +8,7 @@ import { staffPage } from "../../staff-page";
 import { slugSchema } from "../../../../lib/studies/study-schema";
 import { formatDate } from "../../../../lib/i18n/format-date";
 import { studyTimeZone } from "../../../../lib/i18n/study-time-zone";
+import { retentionSchedule } from "../../../../lib/privacy/retention";
 import "../studies.css";
 
 export const dynamic = "force-dynamic";
@@ -82,6 +83,18 @@ export default async function StudyPage({ params }: { params: Promise<{ slug: st
       </table>
       <p id="waves-note" className="muted">Started counts every response begun, completed included. Counts refresh every 5 seconds.</p>
       </>)}
+      <section aria-labelledby="retention-title">
+        <h2 id="retention-title">Retention</h2>
+        {retentionSchedule(study.settings).length === 0 ? (
+          <p>No end date set, so nothing is erased by date. <Link href={`/studies/${study.slug}/settings#retention`}>Set the end date and how long data is kept</Link>.</p>
+        ) : (
+          <ul>
+            {retentionSchedule(study.settings).map((e) => (
+              <li key={e.group}>{e.label}: erased on {fmt(e.due, tz)}</li>
+            ))}
+          </ul>
+        )}
+      </section>
     </>
   );
 }

@@ -10,6 +10,8 @@ import { orNotFound, staffPage } from "../../../staff-page";
 import { updateStudyAction } from "../../actions";
 import { StudyForm } from "../../study-form";
 import { studyFormValues } from "../../study-form-values";
+import { retentionOf } from "../../../../../lib/privacy/retention";
+import { RetentionForm } from "./retention-form";
 
 export const dynamic = "force-dynamic";
 
@@ -19,6 +21,7 @@ export default async function StudySettingsPage(props: { params: Promise<{ slug:
   const { rt, user } = await staffPage(undefined, `/studies/${slug.data}/settings`);
   const { study, state, variables, source, hasWaves } = await orNotFound(getStudyEditor(rt.db, user, slug.data));
   const saved = (await props.searchParams).saved === "1";
+  const r = retentionOf(study.settings);
   return (
     <>
       <p><Link href={`/studies/${study.slug}`}>← {study.name}</Link></p>
@@ -33,6 +36,11 @@ export default async function StudySettingsPage(props: { params: Promise<{ slug:
         timeZones={timeZoneNames()}
         slugLocked={hasWaves}
       />
+      <section aria-labelledby="retention" className="card">
+        <h2 id="retention">Retention</h2>
+        <p>When personal data goes away: a daily job erases it once the time after the end date has passed, and records it in the audit log. The study page shows the dates.</p>
+        <RetentionForm slug={study.slug} initial={{ endDate: r?.endDate ?? "", contactMonths: r ? String(r.contactMonths) : "", answersMonths: r?.answersMonths != null ? String(r.answersMonths) : "" }} />
+      </section>
     </>
   );
 }

@@ -3,6 +3,8 @@
 // Each takes the form's fields (a plain POST without scripts) and answers an ActionResult.
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { eraseParticipant } from "../../../../../../../lib/privacy/erase-participant";
 import { currentUser } from "../../../../../../../lib/auth/current-user";
 import { Unauthorized } from "../../../../../../../lib/errors/app-error";
 import { resendInvitation, showPersonalLink, withdrawOnRequest } from "../../../../../../../lib/panel/participant-actions";
@@ -41,4 +43,19 @@ export async function withdrawAction(_: PersonActionState, data: FormData): Prom
     if (r.alreadyWithdrawn) return `${r.code} had already withdrawn; nothing changed.`;
     return `${r.code} is withdrawn: ${r.cancelledMail} waiting email${r.cancelledMail === 1 ? "" : "s"} cancelled, ${r.invitationsOptedOut} open invitation${r.invitationsOptedOut === 1 ? "" : "s"} stopped, ${r.contactErased ? "contact details erased" : r.confirmationQueued ? "contact details erased once the confirmation is sent" : "no contact details to erase"}.`;
   });
+}
+
+/**
+ * Erases the person's data (GDPR art. 17): "contact" stays on the page with what was done;
+ * "everything" goes to the data-protection page, as the person page no longer exists.
+ */
+export async function eraseAction(_: PersonActionState, data: FormData): Promise<ActionResult<string>> {
+  let reference: string | null = null;
+  const res = await run(data, async (rt, user, slug, code) => {
+    const r = await eraseParticipant(rt.db, rt.config.personalDataKey, user, slug, code, field(data, "kind"), field(data, "confirm"), new Date());
+    if (r.kind === "everything") reference = r.reference;
+    return `${r.code}: all contact stopped and contact data erased (contact details, mailbox copies, outbox, recruitment entry); pseudonymous answers kept.`;
+  });
+  if (res.ok && reference) redirect(`/admin/data-protection?erased=${reference}`);
+  return res;
 }

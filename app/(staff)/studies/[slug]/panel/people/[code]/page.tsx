@@ -8,7 +8,7 @@ import { studyTimeZone } from "../../../../../../../lib/i18n/study-time-zone";
 import { getParticipant } from "../../../../../../../lib/panel/participant-page";
 import { orNotFound, studyScreen } from "../../../recruitment/study-screen";
 import { consentName, INVITATION_STATUS } from "../../labels";
-import { LinkForm, ResendForm, WithdrawForm } from "./person-actions";
+import { EraseForm, LinkForm, ResendForm, WithdrawForm } from "./person-actions";
 
 export const dynamic = "force-dynamic";
 
@@ -90,6 +90,20 @@ export default async function PersonPage(props: { params: Promise<{ slug: string
           <h2 id="withdraw-title">Withdraw on their request</h2>
           <p>When the person asks to leave the study: their email consents are withdrawn, waiting emails cancelled, open invitations stopped and their contact details erased. Answers already given stay.</p>
           <WithdrawForm slug={slug} code={p.code} />
+        </section>
+      )}
+
+      {admin && (
+        <section aria-labelledby="data-title">
+          <h2 id="data-title">Their data (GDPR)</h2>
+          <p>Everything held about {p.code} (contact details, consents with the wording shown, answers per wave, recruitment, emails sent), for a request to see or take their data. Each download is audited.</p>
+          <ul className="links">
+            <li><a href={`/studies/${slug}/panel/people/${encodeURIComponent(p.code)}/data?format=html`}>Download as a readable document (HTML, in their language)</a></li>
+            <li><a href={`/studies/${slug}/panel/people/${encodeURIComponent(p.code)}/data?format=json`}>Download as JSON</a></li>
+          </ul>
+          <h3 id="erase-title">Erase on their request</h3>
+          <p>Done at once, in one step, and recorded in the audit log (that an erasure of this kind happened, not what). Their personal links then show a calm &ldquo;no longer available&rdquo; page. This cannot be undone.</p>
+          <EraseForm slug={slug} code={p.code} />
         </section>
       )}
     </>

@@ -4,7 +4,7 @@
 import { useActionState, useState } from "react";
 import { ActionForm } from "../../../../../../components/action-form";
 import { ErrorSummary, issueFor, summaryItems } from "../../../../../../components/error-summary";
-import { type PersonActionState, resendAction, showLinkAction, withdrawAction } from "./actions";
+import { type PersonActionState, eraseAction, resendAction, showLinkAction, withdrawAction } from "./actions";
 
 const noCheck = (ok: () => void) => async () => ok();
 
@@ -79,6 +79,33 @@ export function WithdrawForm(props: { slug: string; code: string }) {
         {confirm && <p id="confirm-error" className="field-error">{confirm}</p>}
       </div>
       <button type="submit" disabled={pending}>Withdraw {props.code}</button>
+    </ActionForm>
+  );
+}
+
+/** Erasure on request: which kind, and the code typed to confirm (a plain POST without scripts). */
+export function EraseForm(props: { slug: string; code: string }) {
+  const [state, action, pending] = useActionState<PersonActionState, FormData>(eraseAction, { ok: null });
+  const failed = state.ok === false ? state : null;
+  const confirm = issueFor(failed, "erase-confirm") ?? issueFor(failed, "confirm");
+  const kind = issueFor(failed, "kind");
+  if (state.ok === true) return <p role="status">{state.value}</p>;
+  return (
+    <ActionForm action={action} check={noCheck} label="Erase this person's data">
+      <ErrorSummary items={summaryItems(failed, { "erase-kind-contact": kind, "erase-confirm": confirm })} focusOn={[state]} />
+      <Hidden slug={props.slug} code={props.code} />
+      <fieldset aria-describedby={kind ? "erase-kind-error" : undefined}>
+        <legend>What to erase</legend>
+        {kind && <p id="erase-kind-error" className="field-error">{kind}</p>}
+        <label className="choice"><input type="radio" id="erase-kind-contact" name="kind" value="contact" /> <span>Stop all contact and delete contact data <span className="muted">(address, mailbox copies, outbox, recruitment entry and notes; pseudonymous answers stay)</span></span></label>
+        <label className="choice"><input type="radio" id="erase-kind-everything" name="kind" value="everything" /> <span>Delete everything <span className="muted">(also answers, consents, invitations; the code disappears from the audit log)</span></span></label>
+      </fieldset>
+      <div>
+        <label htmlFor="erase-confirm">Type the code {props.code} to confirm</label>
+        <input id="erase-confirm" name="confirm" autoComplete="off" spellCheck={false} aria-invalid={!!confirm} aria-describedby={confirm ? "erase-confirm-error" : undefined} />
+        {confirm && <p id="erase-confirm-error" className="field-error">{confirm}</p>}
+      </div>
+      <button type="submit" disabled={pending}>Erase {props.code}</button>
     </ActionForm>
   );
 }
