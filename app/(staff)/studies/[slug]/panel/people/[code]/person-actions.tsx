@@ -18,6 +18,17 @@ function Hidden({ slug, code, wave }: { slug: string; code: string; wave?: strin
   );
 }
 
+/** The "type the code to confirm" field of a form that cannot be undone (posted as `confirm`). */
+function ConfirmCode({ id, code, issue }: { id: string; code: string; issue: string | undefined }) {
+  return (
+    <div>
+      <label htmlFor={id}>Type the code {code} to confirm</label>
+      <input id={id} name="confirm" autoComplete="off" spellCheck={false} aria-invalid={!!issue} aria-describedby={issue ? `${id}-error` : undefined} />
+      {issue && <p id={`${id}-error`} className="field-error">{issue}</p>}
+    </div>
+  );
+}
+
 function Failure({ state }: { state: PersonActionState }) {
   return state.ok === false ? <p className="field-error" role="alert">{state.message}</p> : null;
 }
@@ -73,11 +84,7 @@ export function WithdrawForm(props: { slug: string; code: string }) {
     <ActionForm action={action} check={noCheck} label="Withdraw this person">
       <ErrorSummary items={summaryItems(failed, { confirm })} focusOn={[state]} />
       <Hidden slug={props.slug} code={props.code} />
-      <div>
-        <label htmlFor="confirm">Type the code {props.code} to confirm</label>
-        <input id="confirm" name="confirm" autoComplete="off" spellCheck={false} aria-invalid={!!confirm} aria-describedby={confirm ? "confirm-error" : undefined} />
-        {confirm && <p id="confirm-error" className="field-error">{confirm}</p>}
-      </div>
+      <ConfirmCode id="confirm" code={props.code} issue={confirm} />
       <button type="submit" disabled={pending}>Withdraw {props.code}</button>
     </ActionForm>
   );
@@ -100,11 +107,7 @@ export function EraseForm(props: { slug: string; code: string }) {
         <label className="choice"><input type="radio" id="erase-kind-contact" name="kind" value="contact" /> <span>Stop all contact and delete contact data <span className="muted">(address, mailbox copies, outbox, recruitment entry and notes; pseudonymous answers stay)</span></span></label>
         <label className="choice"><input type="radio" id="erase-kind-everything" name="kind" value="everything" /> <span>Delete everything <span className="muted">(also answers, consents, invitations; the code disappears from the audit log)</span></span></label>
       </fieldset>
-      <div>
-        <label htmlFor="erase-confirm">Type the code {props.code} to confirm</label>
-        <input id="erase-confirm" name="confirm" autoComplete="off" spellCheck={false} aria-invalid={!!confirm} aria-describedby={confirm ? "erase-confirm-error" : undefined} />
-        {confirm && <p id="erase-confirm-error" className="field-error">{confirm}</p>}
-      </div>
+      <ConfirmCode id="erase-confirm" code={props.code} issue={confirm} />
       <button type="submit" disabled={pending}>Erase {props.code}</button>
     </ActionForm>
   );
