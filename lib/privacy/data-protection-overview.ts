@@ -15,7 +15,7 @@ export const PERSONAL_DATA_ACTIONS = [
   "participant.data_exported", "participant.erased", "participant.withdrawn", "retention.erased", "panel.import",
 ];
 
-export type HeldTable = Pick<TableRule, "table" | "holds" | "columns" | "findBy" | "subject"> & { rows: number; people: number; onErase: { contact: string; everything: string } | null; retention: string | null };
+export type HeldTable = Pick<TableRule, "table" | "holds" | "columns" | "findBy" | "subject"> & { rows: number | null; people: number | null; onErase: { contact: string; everything: string } | null; retention: string | null };
 
 export type StudyProtection = {
   id: string;
@@ -37,7 +37,7 @@ export async function getDataProtectionOverview(db: Db, user: StaffUser): Promis
   for (const s of await listStudiesBrief(db)) {
     const tables: HeldTable[] = [];
     for (const r of PERSONAL_DATA.filter((x) => x.subject === "participant")) {
-      const c = r.count ? await r.count(db, s.id) : { rows: 0, people: 0 };
+      const c = r.count ? await r.count(db, s.id) : { rows: null, people: null };
       tables.push({
         table: r.table, holds: r.holds, columns: r.columns, findBy: r.findBy, subject: r.subject, rows: c.rows, people: c.people,
         onErase: r.erase ? { contact: r.erase.contact.does, everything: r.erase.everything.does } : null, retention: r.retention ?? null,

@@ -17,6 +17,7 @@ async function checkLayouts(page: Page, name: string) {
 }
 
 test("an admin erases a person from the person page; the data-protection page shows it; their link is calm", async ({ page }) => {
+  test.setTimeout(180_000);
   await signIn(page, ADMIN, `${STUDY}/panel?wave=wave-2&status=sent`);
   const first = page.locator('tbody td[data-label="Code"] a').first();
   const code = (await first.textContent())!.trim();
@@ -33,8 +34,8 @@ test("an admin erases a person from the person page; the data-protection page sh
   await checkLayouts(page, "person");
 
   // A wrong code is refused at its field; the right one erases.
-  await page.getByLabel(/^Delete everything/).check();
-  await page.getByLabel(`Type the code ${code} to confirm`, { exact: true }).nth(1).fill("WRONG");
+  await page.locator("#erase-kind-everything").check();
+  await page.locator("#erase-confirm").fill("WRONG");
   await page.getByRole("button", { name: `Erase ${code}` }).click();
   await expect(page.locator("#erase-confirm-error")).toContainText(`Type ${code}`);
   await page.locator("#erase-confirm").fill(code);

@@ -42,8 +42,8 @@ export default async function DataProtectionPage(props: { searchParams: Promise<
                     <td data-label="Table"><code>{t.table}</code></td>
                     <td data-label="What">{t.holds}</td>
                     <td data-label="Columns">{t.columns.map((c) => <span key={c.name} className="col-tag"><code>{c.name}</code> {c.encrypted ? "(encrypted)" : "(plain)"}: {c.what}</span>)}</td>
-                    <td data-label="Rows">{t.rows}</td>
-                    <td data-label="People">{t.people}</td>
+                    <td data-label="Rows">{t.rows ?? "–"}</td>
+                    <td data-label="People">{t.people ?? "–"}</td>
                     <td data-label="Stop contact erasure">{t.onErase?.contact ?? "–"}</td>
                     <td data-label="Delete everything">{t.onErase?.everything ?? "–"}</td>
                     <td data-label="Retention">{t.retention ?? "–"}</td>
