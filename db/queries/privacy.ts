@@ -54,13 +54,15 @@ export async function clearPendingContact(db: Db, participantId: string): Promis
 
 /**
  * Keeps the hashes of the person's link tokens in erased_links (linked to nobody) and takes them
- * off their invitations, which keep only an unusable placeholder ("erased:<id>").
+ * off their invitations, which keep only an unusable placeholder ("erased:<id>"). Of the "was this
+ * you?" links only those sent to the person count: one the person's answer caused to be sent to
+ * another member is not theirs, and must not tell that member their data was erased.
  */
 export async function retireLinks(db: Db, participantId: string, extraHashes: string[], now: Date): Promise<number> {
   const rows = await executeRows<{ h: string }>(
     db,
     sql`select token_hash as h from invitations where participant_id = ${participantId} and token_hash not like 'erased:%'
-        union select token_hash from unverified_contacts where participant_id = ${participantId} or existing_participant_id = ${participantId}`,
+        union select token_hash from unverified_contacts where existing_participant_id = ${participantId}`,
   );
   const hashes = [...new Set([...rows.map((r) => r.h), ...extraHashes])];
   if (hashes.length) await db.insert(erasedLinks).values(hashes.map((tokenHash) => ({ tokenHash, erasedAt: now }))).onConflictDoNothing();
