@@ -166,6 +166,25 @@ describe("bounce reports over SMTP", () => {
     expect(await report(to, MALFORMED.autoReply(to))).toBeDefined();
   });
 
+  it("refuses a client over its rate with 451 and takes it again in the next minute", async () => {
+    let now = at(1);
+    const limited = await startBounceListener({ db: t.db, key: testKey, domain: DOMAIN, port: 0, host: "127.0.0.1", ratePerMinute: 2, log: (e) => logged.push(e), clock: () => now });
+    const client = createTransport({ host: "127.0.0.1", port: limited.port, secure: false, ignoreTLS: true });
+    try {
+      const to = verpAddress(testKey, 1, DOMAIN);
+      const send = () => client.sendMail({ envelope: { from: "", to: [to] }, raw: MALFORMED.autoReply(to) });
+      await send();
+      await send();
+      await expect(send()).rejects.toMatchObject({ responseCode: 451 });
+      expect(logged).toContainEqual(expect.objectContaining({ event: "bounce.refused", reason: "rate" }));
+      now = new Date(now.getTime() + 61_000);
+      await expect(send()).resolves.toBeDefined();
+    } finally {
+      client.close();
+      await limited.close();
+    }
+  });
+
   it("a refusal while sending is recorded in mail_bounces like a report", async () => {
     const { study, versionId } = await seedStudy(t.db);
     const [p] = await addPeople(t.db, study.id, [{ email: "refused@test.example" }]);
