@@ -79,9 +79,16 @@ export async function startBounceListener(opts: BounceListenerOptions): Promise<
       if (session.envelope.rcptTo.length >= 10) return cb(smtpError(452, "4.5.3 Too many recipients"));
       cb();
     },
-    onData(stream, session, cb) {
+    onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       let bytes = 0;
+      // Answer once, whatever the stream does after an error.
+      let answered = false;
+      const cb = (err: Error | null) => {
+        if (answered) return;
+        answered = true;
+        callback(err);
+      };
       stream.on("data", (c: Buffer) => {
         bytes += c.length;
         if (bytes <= maxBytes) chunks.push(c);
