@@ -45,8 +45,12 @@ export async function insertBounce(db: Db, row: BounceRow): Promise<boolean> {
   return out.length > 0;
 }
 
-/** Distinct messages to this address that bounced softly. */
+/**
+ * Distinct messages to this address that bounced softly. Locks the participant's contact row first
+ * (inside the caller's transaction), so that two reports applied at once both see each other's row.
+ */
 export async function countSoftBouncedMessages(db: Db, opts: { participantId: string; emailHash: string }): Promise<number> {
+  await db.select({ id: contacts.participantId }).from(contacts).where(eq(contacts.participantId, opts.participantId)).for("update");
   const [row] = await db
     .select({ n: countDistinct(mailBounces.outboxId) })
     .from(mailBounces)
