@@ -9,7 +9,10 @@ export type ContactHealthCounts = {
   /** Participants not withdrawn. */
   active: number;
   withAddress: number;
-  /** An address not bounced, to which at least one message was delivered (and not bounced after). */
+  /**
+   * An address not bounced, to which a message was delivered (an outbox message 'sent', or an
+   * invitation marked sent that did not bounce: invitations sent before the outbox kept them).
+   */
   confirmed: number;
   bounced: number;
   /** No message delivered since `since` (bounced and address-less people included). */
@@ -20,16 +23,22 @@ export type ContactHealthCounts = {
 export async function contactHealthCounts(db: Db, studyId: string, since: Date): Promise<ContactHealthCounts> {
   const [r] = await executeRows<Record<string, unknown>>(
     db,
-    sql`select count(*) as active,
-               count(c.participant_id) as with_address,
-               count(*) filter (where c.bounced_at is not null) as bounced,
-               count(*) filter (where c.participant_id is not null and c.bounced_at is null
-                 and exists (select 1 from outbox o where o.participant_id = p.id and o.status = 'sent')) as confirmed,
-               count(*) filter (where not exists (select 1 from outbox o where o.participant_id = p.id and o.status = 'sent'
-                 and o.sent_at >= ${ts(since)})) as unreachable
-        from participants p
-        left join contacts c on c.participant_id = p.id
-        where p.study_id = ${studyId} and p.withdrawn_at is null`,
+    sql`with delivered as (
+          select p.id, c.participant_id as contact, c.bounced_at,
+                 greatest(
+                   (select max(o.sent_at) from outbox o where o.participant_id = p.id and o.status = 'sent'),
+                   (select max(i.sent_at) from invitations i where i.participant_id = p.id and i.status <> 'bounced')
+                 ) as last_delivered
+          from participants p
+          left join contacts c on c.participant_id = p.id
+          where p.study_id = ${studyId} and p.withdrawn_at is null
+        )
+        select count(*) as active,
+               count(contact) as with_address,
+               count(*) filter (where bounced_at is not null) as bounced,
+               count(*) filter (where contact is not null and bounced_at is null and last_delivered is not null) as confirmed,
+               count(*) filter (where last_delivered is null or last_delivered < ${ts(since)}) as unreachable
+        from delivered`,
   );
   return {
     active: toNumber(r?.active),
@@ -55,13 +64,16 @@ export type WaveNonContact = {
 /**
  * Per panel wave (in order), the invitations without contact, split as dispositionCounts
  * (db/queries/reports.ts) splits NC, O and U (completes, partials and refusals first), with the
- * messages tried for them (invitation and reminders that went out or bounced).
+ * messages tried for them (invitation and reminders that went out or bounced; at least one for an
+ * invitation marked sent or bounced).
  */
 export async function nonContactByWave(db: Db, studyId: string): Promise<WaveNonContact[]> {
   const rows = await executeRows<Record<string, unknown>>(
     db,
     sql`with cases as (
           select i.wave_id, i.participant_id,
+                 -- An invitation sent (or bounced) without an outbox row of its own still was one attempt.
+                 case when i.sent_at is not null or i.status = 'bounced' then 1 else 0 end as tried,
                  case
                    when r.status in ('completed', 'started') or i.status = 'completed' then null
                    when i.status = 'opted_out' or p.withdrawn_at is not null then null
@@ -75,8 +87,8 @@ export async function nonContactByWave(db: Db, studyId: string): Promise<WaveNon
           where i.study_id = ${studyId}
         )
         select w.slug, w.name, cs.k, count(*) as people,
-               coalesce(sum((select count(*) from outbox o where o.wave_id = cs.wave_id and o.participant_id = cs.participant_id
-                 and o.status in ('sent', 'bounced'))), 0) as attempts
+               coalesce(sum(greatest(cs.tried, (select count(*) from outbox o where o.wave_id = cs.wave_id and o.participant_id = cs.participant_id
+                 and o.status in ('sent', 'bounced')))), 0) as attempts
         from waves w
         join cases cs on cs.wave_id = w.id and cs.k is not null
         where w.study_id = ${studyId} and w.mode = 'panel'

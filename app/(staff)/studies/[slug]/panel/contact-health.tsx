@@ -9,14 +9,14 @@ export function ContactHealthSection({ health, monthsError, monthsValue }: { hea
   return (
     <section aria-labelledby="health-title" style={{ marginTop: "1.5rem" }}>
       <h2 id="health-title">Contact health</h2>
-      <form method="get" aria-label="Contact health period" style={{ display: "flex", gap: ".75rem", alignItems: "end", flexWrap: "wrap" }}>
-        <div>
-          <label htmlFor="months">Not reached for (months)</label>
+      <form method="get" aria-label="Contact health period">
+        <label htmlFor="months">Not reached for (months)</label>
+        <div style={{ display: "flex", gap: ".75rem", alignItems: "center", flexWrap: "wrap" }}>
           <input id="months" name="months" type="number" inputMode="numeric" min={1} max={120} defaultValue={monthsValue} style={{ width: "7rem" }}
             aria-invalid={!!monthsError} aria-describedby={monthsError ? "months-error" : undefined} />
-          {monthsError && <p className="field-error" id="months-error">{monthsError}</p>}
+          <button type="submit">Show</button>
         </div>
-        <button type="submit">Show</button>
+        {monthsError && <p className="field-error" id="months-error">{monthsError}</p>}
       </form>
       <table className="stack-table" aria-labelledby="health-title" style={{ marginTop: ".75rem" }}>
         <thead>
