@@ -2,7 +2,7 @@
 // bounced and unreached addresses, and the wave's non-contacts with the messages behind them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { outbox } from "../../../db/schema";
+import { invitations, outbox } from "../../../db/schema";
 import type { StaffUser } from "../../../lib/auth/current-user";
 import { InvalidInput } from "../../../lib/errors/app-error";
 import { applyBounce } from "../../../lib/mail/bounces/apply-bounce";
@@ -63,6 +63,16 @@ describe("contact health", () => {
     const month = await getContactHealth(t.db, admin, study.slug, { months: "1" }, at(60));
     expect(month.counts.unreachable).toBe(6);
     expect(month.since).toEqual(monthsBefore(at(60), 1));
+  });
+
+  it("counts an invitation marked sent without an outbox message (sent before the outbox kept them) as delivered, one attempt", async () => {
+    const { study, versionId } = await seedStudy(t.db);
+    const [p] = await addPeople(t.db, study.id, [{ email: "old@test.example" }]);
+    const wave = await addPanelWave(t.db, study.id, versionId, { status: "open" });
+    await t.db.insert(invitations).values({ waveId: wave.id, studyId: study.id, participantId: p, tokenHash: `old-${p}`, status: "sent", sentAt: at(0) });
+    const h = await getContactHealth(t.db, admin, study.slug, {}, at(10));
+    expect(h.counts).toMatchObject({ active: 1, confirmed: 1, unreachable: 0 });
+    expect(h.waves[0].notOpened).toEqual({ people: 1, attempts: 1 });
   });
 
   it("names the months field when it is not a whole number from 1 to 120", async () => {
