@@ -12,7 +12,7 @@ const NOT_RESPONDENT_OR_PREVIEW_FRAME = "/:path((?!s/|j/|u/|studies/[^/]+/instru
 const nextConfig: NextConfig = {
   // PGlite's wasm and data files and pg-boss must load from node_modules at run time, not be
   // bundled (otherwise PGlite's files are copied into public static assets).
-  serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "exceljs", "nodemailer"],
+  serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "exceljs", "nodemailer", "smtp-server"],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

@@ -261,37 +261,6 @@ export async function releaseClaimedOutbox(db: Db, ids: number[], nextAttemptAt:
     .where(and(inArray(outbox.id, ids), eq(outbox.status, "sending")));
 }
 
-/**
- * A permanent rejection of the address: the message is 'bounced', the contact is marked bounced,
- * every other pending message to the participant is cancelled and their open invitations become
- * 'bounced'. One transaction, so no later message slips through.
- */
-export async function markOutboxBounced(
-  db: Db,
-  msg: { id: number; participantId: string | null },
-  opts: { now: Date; error: string },
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx
-      .update(outbox)
-      .set({ status: "bounced", attempts: sql`${outbox.attempts} + 1`, lockedUntil: null, lastError: opts.error.slice(0, 1000) })
-      .where(eq(outbox.id, msg.id));
-    if (!msg.participantId) return;
-    await tx
-      .update(contacts)
-      .set({ bouncedAt: sql`coalesce(${contacts.bouncedAt}, ${ts(opts.now)})`, updatedAt: opts.now })
-      .where(eq(contacts.participantId, msg.participantId));
-    await tx
-      .update(outbox)
-      .set({ status: "cancelled", lastError: "the address bounced" })
-      .where(and(eq(outbox.participantId, msg.participantId), eq(outbox.status, "pending")));
-    await tx
-      .update(invitations)
-      .set({ status: "bounced" })
-      .where(and(eq(invitations.participantId, msg.participantId), inArray(invitations.status, ["pending", "sent", "opened"])));
-  });
-}
-
 /** Cancels every message still waiting for a participant (withdrawal, opt-out). */
 export async function cancelPendingForParticipant(db: Db, participantId: string, reason: string): Promise<number> {
   const rows = await db

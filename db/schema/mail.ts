@@ -1,5 +1,5 @@
 // The outbox (every email to send) and the local mailbox used when no SMTP server is configured.
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { participants } from "./panel";
 import { studies } from "./studies";
 import { waves } from "./waves";
@@ -53,4 +53,38 @@ export const mailbox = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("mailbox_outbox_uq").on(t.outboxId)],
+);
+
+/**
+ * One bounce of one message: a delivery status notification received at the message's VERP return
+ * path ("dsn") or a permanent refusal while sending ("smtp"). No address in clear: the contact's
+ * email hash says which address it was (lib/mail/bounces/apply-bounce.ts). A DSN delivered twice
+ * is stored once (outbox, source, status, action).
+ */
+export const mailBounces = pgTable(
+  "mail_bounces",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    outboxId: bigint("outbox_id", { mode: "number" }).notNull().references(() => outbox.id, { onDelete: "cascade" }),
+    participantId: uuid("participant_id").references(() => participants.id, { onDelete: "cascade" }),
+    studyId: uuid("study_id").references(() => studies.id, { onDelete: "cascade" }),
+    waveId: uuid("wave_id").references(() => waves.id, { onDelete: "cascade" }),
+    /** HMAC of the address the message went to (contacts.email_hash at the time), never the address. */
+    emailHash: text("email_hash"),
+    hard: boolean("hard").notNull(),
+    /** "dsn" (an RFC 3464 report) or "smtp" (refused while sending). */
+    source: text("source").$type<"dsn" | "smtp">().notNull(),
+    /** "failed" or "delayed" (the DSN's Action). */
+    action: text("action").notNull(),
+    /** The enhanced status code, e.g. "5.1.1". */
+    status: text("status").notNull(),
+    /** The server's words, with any address replaced by "<address>". */
+    diagnostic: text("diagnostic"),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("mail_bounces_message_uq").on(t.outboxId, t.source, t.status, t.action),
+    index("mail_bounces_participant_idx").on(t.participantId, t.receivedAt),
+    index("mail_bounces_wave_idx").on(t.waveId),
+  ],
 );

@@ -5,7 +5,7 @@ import {
 } from "./endpoints/data";
 import { meEndpoint, openapiEndpoint } from "./endpoints/meta";
 import { previewRequestEndpoint, recordStepsEndpoint, sendRequestEndpoint } from "./endpoints/recruitment";
-import { intervieweesEndpoint, otherTextsEndpoint } from "./endpoints/reports";
+import { contactHealthEndpoint, intervieweesEndpoint, otherTextsEndpoint } from "./endpoints/reports";
 import { getParticipantEndpoint, importPanelEndpoint, listParticipantsEndpoint, resendInvitationEndpoint, withdrawParticipantEndpoint } from "./endpoints/panel";
 import {
   createStudyEndpoint, getInstrumentVersionEndpoint, getStudyEndpoint, listInstrumentsEndpoint, listStudiesEndpoint, uploadInstrumentEndpoint, updateStudyEndpoint,
@@ -22,7 +22,7 @@ export const API_ENDPOINTS: Endpoint[] = [
   listWavesEndpoint, createWaveEndpoint, scheduleWaveEndpoint, openWaveEndpoint, closeWaveEndpoint, fieldworkEndpoint,
   editWaveEndpoint, deleteWaveEndpoint, reopenWaveEndpoint,
   importPanelEndpoint, listParticipantsEndpoint, getParticipantEndpoint, resendInvitationEndpoint, withdrawParticipantEndpoint,
-  exportResponsesEndpoint, frequencyEndpoint, otherTextsEndpoint, intervieweesEndpoint,
+  exportResponsesEndpoint, frequencyEndpoint, otherTextsEndpoint, intervieweesEndpoint, contactHealthEndpoint,
   listRulesEndpoint, saveRuleEndpoint, listFlaggedEndpoint, updateFlaggedEndpoint, recruitmentListEndpoint,
   previewRequestEndpoint, sendRequestEndpoint, recordStepsEndpoint,
   listUsersEndpoint, inviteUserEndpoint, updateUserEndpoint, addMemberEndpoint, removeMemberEndpoint, auditLogEndpoint,
@@ -35,7 +35,7 @@ export const API_TAGS = [
   { name: "Waves", description: "Create, schedule, open and close waves; fieldwork counts" },
   { name: "Panel", description: "Import the panel; pseudonymous participants and their status per wave" },
   { name: "Responses", description: "Response exports for analysis" },
-  { name: "Reports", description: "Frequency tables" },
+  { name: "Reports", description: "Frequency tables, other texts, interviewees, contact health" },
   { name: "Recruitment", description: "Interview recruitment: rules, flagged list, statuses, the contact list" },
   { name: "Users", description: "Admins only: researchers and admins, study memberships, the audit log" },
 ];

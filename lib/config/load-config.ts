@@ -49,6 +49,14 @@ export type Config = DatabaseSettings & {
   firstAdmin: { email: string; password: string } | null;
   /** PANELWAVE_DEMO: seed the demo study; default on with the embedded database only. */
   seedDemo: boolean;
+  /** BOUNCE_DOMAIN: the domain of the VERP return paths; null: the MAIL_FROM address's domain. */
+  bounceDomain: string | null;
+  /** BOUNCE_SMTP_PORT: the port of the inbound listener for bounce reports; null: no listener. */
+  bounceSmtpPort: number | null;
+  /** BOUNCE_SMTP_HOST: the address it listens on, default 0.0.0.0. */
+  bounceSmtpHost: string;
+  /** BOUNCE_SMTP_RATE: messages a minute each client may send it, default 600. */
+  bounceSmtpRatePerMinute: number;
   /** PANELWAVE_DEMO_LINKS: how many demo personal links `npm start` prints, default 3. */
   demoLinks: number;
 };
@@ -116,6 +124,15 @@ function parseMailRate(raw: string | undefined): number | null {
   const n = Number(v);
   if (!Number.isFinite(n) || n <= 0) throw new ConfigError(`MAIL_RATE_PER_SECOND must be a number of emails a second above 0 (e.g. 10 or 0.5), not "${raw}"`);
   return n;
+}
+
+function parseBounceDomain(raw: string | undefined): string | null {
+  const v = (raw ?? "").trim().toLowerCase();
+  if (v === "") return null;
+  if (!/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(v)) {
+    throw new ConfigError(`BOUNCE_DOMAIN must be a domain name such as bounces.example.org, not "${raw}"`);
+  }
+  return v;
 }
 
 /**
@@ -202,5 +219,9 @@ export function loadConfig(env: Env = process.env): Config {
     // The demo is on by default for the embedded database only: a server install opts in.
     seedDemo: onOff(env, "PANELWAVE_DEMO", !databaseUrl),
     demoLinks: wholeNumber(env, "PANELWAVE_DEMO_LINKS", 3, 0, 1000),
+    bounceDomain: parseBounceDomain(env.BOUNCE_DOMAIN),
+    bounceSmtpPort: (env.BOUNCE_SMTP_PORT ?? "").trim() === "" ? null : wholeNumber(env, "BOUNCE_SMTP_PORT", 0, 1, 65535),
+    bounceSmtpHost: (env.BOUNCE_SMTP_HOST ?? "").trim() || "0.0.0.0",
+    bounceSmtpRatePerMinute: wholeNumber(env, "BOUNCE_SMTP_RATE", 600, 1, 10_000_000),
   };
 }

@@ -4,8 +4,35 @@
 import { getDbHandle } from "../../db";
 import { loadConfig } from "../config/load-config";
 import { startWorker, type Worker } from "./worker";
+import { startBounceListener, type BounceListener } from "../mail/bounces/bounce-listener";
+import { bounceDomainOf } from "../mail/bounces/verp";
 
-const g = globalThis as unknown as { __panelwaveWorker?: Promise<Worker | null> };
+const g = globalThis as unknown as { __panelwaveWorker?: Promise<Worker | null>; __panelwaveBounces?: Promise<BounceListener | null> };
+
+/**
+ * Starts the inbound listener for bounce reports once per process when BOUNCE_SMTP_PORT is set
+ * (also on an instance without a worker: it only writes bounces). docs/bounces.md.
+ */
+export function startBounceListenerFromEnv(): Promise<BounceListener | null> {
+  if (!g.__panelwaveBounces) {
+    g.__panelwaveBounces = (async () => {
+      const config = loadConfig();
+      if (config.bounceSmtpPort === null) return null;
+      const handle = await getDbHandle(config);
+      const domain = bounceDomainOf(config.mailFrom, config.bounceDomain);
+      const listener = await startBounceListener({
+        db: handle.db, key: config.personalDataKey, domain, port: config.bounceSmtpPort, host: config.bounceSmtpHost, ratePerMinute: config.bounceSmtpRatePerMinute,
+      });
+      console.log(`[bounces] listening on ${config.bounceSmtpHost}:${listener.port} for mail to @${domain}`);
+      return listener;
+    })().catch((err: Error) => {
+      console.error(`[bounces] listener not started: ${err.message}`);
+      g.__panelwaveBounces = undefined;
+      return null;
+    });
+  }
+  return g.__panelwaveBounces;
+}
 
 export function startWorkerFromEnv(): Promise<Worker | null> {
   if (!g.__panelwaveWorker) {

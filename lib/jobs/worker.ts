@@ -22,7 +22,7 @@ export type WorkerOptions = {
   handle: DbHandle;
   /** Required on the PostgreSQL server (pg-boss opens its own small pool). */
   connectionString?: string;
-  config: Pick<Config, "personalDataKey" | "publicUrl" | "mailFrom" | "smtpUrl"> & Partial<Pick<Config, "mailboxRetentionDays">>;
+  config: Pick<Config, "personalDataKey" | "publicUrl" | "mailFrom" | "smtpUrl"> & Partial<Pick<Config, "mailboxRetentionDays" | "bounceDomain">>;
   /** Defaults to the transport the config names (SMTP pool or local mailbox). */
   transport?: MailTransport;
   /** Global send limit of this process, messages per second (MAIL_RATE_PER_SECOND). */
@@ -59,6 +59,7 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
       personalDataKey: opts.config.personalDataKey,
       publicUrl: opts.config.publicUrl,
       mailFrom: opts.config.mailFrom,
+      bounceDomain: opts.config.bounceDomain ?? null,
       ratePerSecond: opts.ratePerSecond ?? null,
       leaseMs: opts.leaseMs,
       leaseMarginMs: opts.leaseMs ? Math.min(2 * 60_000, opts.leaseMs / 4) : undefined,

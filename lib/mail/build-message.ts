@@ -12,8 +12,15 @@ import { studyText } from "../studies/study-text";
 import type { StudyTexts } from "../../db/schema/studies";
 import type { OutgoingMessage } from "./transport";
 import { unsubscribeToken } from "./unsubscribe-token";
+import { bounceDomainOf, verpAddress } from "./bounces/verp";
 
-export type MailSettings = { personalDataKey: Buffer; publicUrl: string; mailFrom: string };
+export type MailSettings = {
+  personalDataKey: Buffer;
+  publicUrl: string;
+  mailFrom: string;
+  /** BOUNCE_DOMAIN: where the VERP return paths point; the From address's domain when unset. */
+  bounceDomain?: string | null;
+};
 
 /** The personal survey link of an invitation. */
 export function personalLink(s: Pick<MailSettings, "personalDataKey" | "publicUrl">, invitationId: string): string {
@@ -59,7 +66,7 @@ export function studyFacts(
 export function buildMessage(s: MailSettings, msg: ClaimedMessage, ctx: DeliveryRow): OutgoingMessage {
   if (!isTemplateName(msg.template)) throw new Error(`unknown email template "${msg.template}"`);
   const template = TEMPLATES[msg.template];
-  const base = { from: s.mailFrom, messageId: messageId(s, msg.id), outboxId: msg.id };
+  const base = { from: s.mailFrom, messageId: messageId(s, msg.id), outboxId: msg.id, returnPath: verpAddress(s.personalDataKey, msg.id, bounceDomainOf(s.mailFrom, s.bounceDomain)) };
   const facts = (language: string) =>
     studyFacts({ name: ctx.studyName, contactName: ctx.contactName, contactEmail: ctx.contactEmail, settings: ctx.studySettings, texts: ctx.studyTexts, defaultLanguage: ctx.studyDefaultLanguage }, language);
 

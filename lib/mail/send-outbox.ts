@@ -1,12 +1,13 @@
 // The outbox sender: claims due messages in batches, decides at send time whether each may still
 // go, sends it through the transport and records the outcome. See docs/outbox.md.
 import type { Db } from "../../db/client";
-import { claimDueOutbox, loadDeliveryContext, markOutboxBounced, markOutboxCancelled, markOutboxFailed, markOutboxRetry, markOutboxSent, reclaimStaleOutbox, releaseClaimedOutbox, type ClaimedMessage, type DeliveryRow } from "../../db/queries/outbox";
+import { claimDueOutbox, loadDeliveryContext, markOutboxCancelled, markOutboxFailed, markOutboxRetry, markOutboxSent, reclaimStaleOutbox, releaseClaimedOutbox, type ClaimedMessage, type DeliveryRow } from "../../db/queries/outbox";
 import { markInvitationsSent } from "../../db/queries/invitations";
 import { buildMessage, type MailSettings } from "./build-message";
 import { decideDelivery } from "./decide-delivery";
 import { createRateLimiter, type Limit, type RateLimiter } from "./rate-limiter";
-import { classifySendError, retryDelayMs } from "./smtp-errors";
+import { classifySendError, refusalStatus, retryDelayMs } from "./smtp-errors";
+import { applyBounce } from "./bounces/apply-bounce";
 import type { MailTransport } from "./transport";
 
 export type DrainOptions = MailSettings & {
@@ -145,7 +146,8 @@ export async function drainOutbox(db: Db, transport: MailTransport, opts: DrainO
         const f = classifySendError(err);
         const at = clock();
         if (f.outcome === "bounce") {
-          await markOutboxBounced(db, { id: msg.id, participantId: msg.participantId }, { now: at, error: f.message });
+          // The same record and marks as a report received later (docs/bounces.md).
+          await applyBounce(db, { outboxId: msg.id, hard: true, status: refusalStatus(err), diagnostic: f.message, at, source: "smtp" });
           stats.bounced++;
         } else if (f.outcome === "fail") {
           await markOutboxFailed(db, msg.id, f.message);

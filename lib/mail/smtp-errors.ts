@@ -34,6 +34,14 @@ export function classifySendError(err: unknown): SendFailure {
   return { outcome: "retry", connection: false, message: message || String(err) };
 }
 
+/** The enhanced status code of a refusal ("5.1.1"), else its basic code's class ("5.0.0"). Pure. */
+export function refusalStatus(err: unknown): string {
+  const e = (err ?? {}) as { responseCode?: number; response?: string };
+  const enhanced = /\b([245])\.(\d{1,3})\.(\d{1,3})\b/.exec(e.response ?? "");
+  if (enhanced) return `${enhanced[1]}.${enhanced[2]}.${enhanced[3]}`;
+  return typeof e.responseCode === "number" ? `${String(e.responseCode)[0]}.0.0` : "5.0.0";
+}
+
 /** Wait before attempt n+1 after n failed attempts: 1 min, 2, 4, … capped at 6 h. Pure. */
 export function retryDelayMs(attempts: number, baseMs = 60_000, capMs = 6 * 3600_000): number {
   return Math.min(capMs, baseMs * 2 ** Math.max(0, attempts - 1));

@@ -19,6 +19,8 @@ export type OutgoingMessage = {
   /** Message-ID, stable per outbox row so a repeated delivery carries the same id. */
   messageId: string;
   outboxId: number | null;
+  /** The envelope sender (MAIL FROM): the message's VERP address, where reports of failure go. */
+  returnPath?: string;
 };
 
 export type MailTransport = {
@@ -76,6 +78,7 @@ export function createMailTransport(db: Db, opts: TransportOptions): MailTranspo
         text: m.text,
         headers: m.headers,
         messageId: m.messageId,
+        ...(m.returnPath ? { envelope: { from: m.returnPath, to: m.to } } : {}),
       });
       const queued = /queued as ([^\s]+)/i.exec(String(info.response ?? ""))?.[1];
       return { providerMessageId: queued ? `${info.messageId} ${queued}` : String(info.messageId) };
@@ -99,7 +102,7 @@ function mailboxTransport(db: Db, key: Buffer): MailTransport {
         subject: m.subject,
         html: m.html,
         text: m.text,
-        headers: { ...m.headers, "Message-ID": m.messageId, ...(m.replyTo ? { "Reply-To": m.replyTo } : {}) },
+        headers: { ...m.headers, "Message-ID": m.messageId, ...(m.replyTo ? { "Reply-To": m.replyTo } : {}), ...(m.returnPath ? { "Return-Path": `<${m.returnPath}>` } : {}) },
       }));
       return { providerMessageId: m.messageId };
     },

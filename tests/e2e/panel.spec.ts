@@ -73,7 +73,7 @@ test("a researcher imports a panel after fixing a bad row, then finds the people
   await checkLayouts(page);
   await page.getByLabel("Code starts with").fill(`E2E-${stamp}`);
   await page.getByRole("button", { name: "Search" }).click();
-  await expect(page.locator("tbody tr")).toHaveCount(3);
+  await expect(page.locator('table[aria-labelledby="people-title"] tbody tr')).toHaveCount(3);
   await page.getByRole("link", { name: `E2E-${stamp}-2` }).click();
   await expect(page.getByRole("heading", { name: `Participant E2E-${stamp}-2` })).toBeVisible();
   await expect(page.locator("body")).toContainText("Contact details are shown to admins only.");

@@ -1,8 +1,9 @@
-// Reports beyond the frequency table (data.ts): "other, specify" texts and the interviewees' table.
+// Reports beyond the frequency table (data.ts): "other, specify" texts, the interviewees' table and contact health.
 import { z } from "zod";
+import { contactHealthQuerySchema } from "../../reports/get-contact-health";
 import { otherTextsQuerySchema } from "../../reports/list-other-texts";
 import { endpoint } from "../endpoint";
-import { studyParams } from "../schemas";
+import { dateTime, studyParams } from "../schemas";
 
 export const otherTextsEndpoint = endpoint({
   operationId: "listOtherTexts",
@@ -47,4 +48,30 @@ export const intervieweesEndpoint = endpoint({
     },
   },
   problems: [404],
+});
+
+const nonContactGroup = z.object({ people: z.number().int(), attempts: z.number().int().describe("Messages that went out or bounced for these people in this wave") });
+
+export const contactHealthEndpoint = endpoint({
+  operationId: "getContactHealth",
+  method: "GET",
+  path: "/studies/{study}/reports/contact-health",
+  tag: "Reports",
+  summary: "Contact health: working, bounced and unreached addresses; the non-contacts of each wave",
+  description:
+    "Counts over participants who have not withdrawn: with an address, with a confirmed working one (a message delivered and not bounced), bounced, and not reached (no message delivered) in the last `months` months. Per panel wave, the invitations behind the AAPOR non-contact codes (bounced: NC; never delivered: O; delivered but not opened: part of U) with the messages tried. Counts only.",
+  params: studyParams,
+  query: contactHealthQuerySchema,
+  responses: {
+    200: {
+      description: "The counts",
+      schema: z.object({
+        months: z.number().int(),
+        since: dateTime,
+        counts: z.object({ active: z.number().int(), withAddress: z.number().int(), confirmed: z.number().int(), bounced: z.number().int(), unreachable: z.number().int() }),
+        waves: z.array(z.object({ slug: z.string(), name: z.string(), bounced: nonContactGroup, neverDelivered: nonContactGroup, notOpened: nonContactGroup })),
+      }).meta({ id: "ContactHealth" }),
+    },
+  },
+  problems: [404, 422],
 });

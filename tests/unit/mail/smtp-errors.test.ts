@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifySendError, retryDelayMs } from "../../../lib/mail/smtp-errors";
+import { classifySendError, refusalStatus, retryDelayMs } from "../../../lib/mail/smtp-errors";
 
 describe("classifying a failed send", () => {
   it.each([
@@ -22,5 +22,11 @@ describe("classifying a failed send", () => {
   it("backs off exponentially from one minute, capped at six hours", () => {
     expect([1, 2, 3, 4].map((n) => retryDelayMs(n) / 60_000)).toEqual([1, 2, 4, 8]);
     expect(retryDelayMs(30)).toBe(6 * 3600_000);
+  });
+
+  it("reads a refusal's enhanced status code for the bounce record, else its class", () => {
+    expect(refusalStatus({ responseCode: 550, response: "550 5.1.1 <x@y.example>: User unknown" })).toBe("5.1.1");
+    expect(refusalStatus({ responseCode: 554, response: "554 Transaction failed" })).toBe("5.0.0");
+    expect(refusalStatus({})).toBe("5.0.0");
   });
 });

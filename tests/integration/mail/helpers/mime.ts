@@ -3,6 +3,8 @@
 
 export type ParsedMessage = {
   envelopeTo: string[];
+  /** The envelope sender (MAIL FROM), set by the sink. */
+  envelopeFrom?: string;
   headers: Map<string, string>;
   subject: string;
   text: string;

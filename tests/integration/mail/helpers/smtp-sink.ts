@@ -69,6 +69,7 @@ export async function startSmtpSink(port = 0, opts: SinkOptions = {}): Promise<S
         const to = session.envelope.rcptTo.map((r) => r.address);
         if (keep) {
           const msg = parseMessage(Buffer.concat(chunks).toString("utf8"), to);
+          msg.envelopeFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : "";
           const f = sink.dataFault(msg);
           if (f) return cb(smtpError(f));
           sink.messages.push(msg);

@@ -1,11 +1,14 @@
 // GET /studies/:slug/panel – the participant list: search by code, filter by a wave's status and by
-// consent, a page at a time (keyset on the code). Pseudonymous: codes, statuses and consents.
+// consent, a page at a time (keyset on the code). Pseudonymous: codes, statuses and consents. Below
+// it, the study's contact health (?months=N).
 import Link from "next/link";
 import { InvalidInput } from "../../../../../lib/errors/app-error";
+import { getContactHealth } from "../../../../../lib/reports/get-contact-health";
 import { WAVE_FILTER_STATUSES } from "../../../../../lib/panel/list-participants";
 import { panelScreen } from "../../../../../lib/panel/panel-screen";
 import { ErrorSummary } from "../../../../components/error-summary";
 import { orNotFound, studyScreen } from "../recruitment/study-screen";
+import { ContactHealthSection } from "./contact-health";
 import { CONSENT_STATE, consentName, INVITATION_STATUS } from "./labels";
 
 export const dynamic = "force-dynamic";
@@ -28,6 +31,14 @@ export default async function PanelListPage(props: { params: Promise<{ slug: str
   });
   // With a filter that is not valid, the unfiltered list, under the error summary.
   s ??= await load({});
+  // Contact health over the months asked for (default 12); a bad number shows the default, with its error.
+  const now = new Date();
+  let monthsError: string | undefined;
+  const health = await orNotFound(getContactHealth(rt.db, user, slug, one("months") ? { months: one("months") } : {}, now)).catch(async (e) => {
+    if (!(e instanceof InvalidInput)) throw e;
+    monthsError = e.issues.find((i) => i.path === "months")?.message ?? e.message;
+    return orNotFound(getContactHealth(rt.db, user, slug, {}, now));
+  });
   const f = failure as InvalidInput | null;
   const err = (k: string) => f?.issues.find((i) => i.path === k)?.message;
   const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v));
@@ -41,6 +52,7 @@ export default async function PanelListPage(props: { params: Promise<{ slug: str
       <nav aria-label="Panel" style={{ display: "flex", gap: "1rem", flexWrap: "wrap" }}>
         <Link href={`/studies/${slug}/panel/import`}>Import from CSV or Excel</Link>
         <Link href={`/studies/${slug}/panel/trajectories`}>Panel trajectories</Link>
+        <a href="#health-title">Contact health</a>
       </nav>
       <form method="get" className="stack" aria-label="Search the panel" style={{ maxWidth: "40rem", marginTop: "1rem" }}>
         <ErrorSummary items={f ? (f.issues.length ? f.issues.map((i) => ({ field: i.path, message: i.message })) : [{ message: f.message }]) : []} focusOn={[f?.message]} />
@@ -115,6 +127,7 @@ export default async function PanelListPage(props: { params: Promise<{ slug: str
         {one("after") && <Link href={`?${query}`} style={{ marginRight: "1rem" }}>First page</Link>}
         {nextHref && <Link href={nextHref}>Next page</Link>}
       </p>
+      <ContactHealthSection health={health} monthsError={monthsError} monthsValue={one("months") || String(health.months)} />
     </>
   );
 }
