@@ -10,7 +10,7 @@
 import type { Column } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client";
-import { consents, contacts, invitations, mailbox, outbox, panelImportDrafts, participants, recruitment, responses, unverifiedContacts } from "../../db/schema";
+import { consents, contacts, invitations, mailBounces, mailbox, outbox, panelImportDrafts, participants, recruitment, responses, unverifiedContacts } from "../../db/schema";
 import {
   clearPendingContact, countStudyMailbox, countStudyRows, deleteMailboxCopies, deleteOutboxOf, deleteUnverifiedContactsOf, deleteWhere,
   markWithdrawn, replaceCodeInAudit, auditEntriesNaming, rowsWhere, rowsWhereIn, unverifiedContactsOf,
@@ -90,6 +90,13 @@ export const PERSONAL_DATA: readonly TableRule[] = [
     rowsFor: async (db, p) => (await rowsWhereIn(db, mailbox, mailbox.outboxId, p.outboxIds)).map((m) => openMailboxFields(p.key, m as { toAddress: string; html: string; text: string; headers: Record<string, string> })),
     erase: { contact: { does: "deleted", run: (db, p) => deleteMailboxCopies(db, p.outboxIds) }, everything: { does: "deleted", run: (db, p) => deleteMailboxCopies(db, p.outboxIds) } },
     retention: "mailbox", count: countStudyMailbox,
+  },
+  {
+    table: "mail_bounces", subject: "participant", holds: "Bounces of the person's email: status code and the server's words (addresses replaced), under the address's keyed hash",
+    columns: [{ name: "email_hash", encrypted: true, what: "keyed hash of the address that bounced" }, { name: "diagnostic", encrypted: false, what: "the mail server's answer (addresses replaced)" }],
+    findBy: "participant_id", rowsFor: byPerson(mailBounces, mailBounces.participantId),
+    erase: { contact: deleteByPerson("deleted", mailBounces, mailBounces.participantId), everything: deleteByPerson("deleted", mailBounces, mailBounces.participantId) },
+    count: countBy(mailBounces, mailBounces.studyId, mailBounces.participantId),
   },
   {
     table: "outbox", subject: "participant", holds: "Every email queued, with its kind, template, language and delivery state (no address)",
