@@ -80,6 +80,10 @@ export const questionSchema = z.discriminatedUnion("type", [
   z.strictObject({ ...base, type: z.literal("decimal"), ...bounds }),
   z.strictObject({ ...base, type: z.literal("date") }),
   z.strictObject({ ...base, type: z.literal("month") }),
+  /** A clock time, stored "HH:MM" (ISO 8601, no zone: a time of day as the respondent says it). */
+  z.strictObject({ ...base, type: z.literal("time") }),
+  /** A date and time, stored "YYYY-MM-DDTHH:MM+hh:mm": the study's wall clock with its offset then. */
+  z.strictObject({ ...base, type: z.literal("datetime") }),
   z.strictObject({
     ...base,
     type: z.literal("scale"),
