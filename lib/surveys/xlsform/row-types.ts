@@ -14,7 +14,7 @@ export type RowKind =
 
 const SIMPLE: Record<string, QuestionType> = {
   text: "text", integer: "integer", int: "integer", decimal: "decimal", date: "date", note: "note",
-  email: "email", month: "month", scale: "scale", consent: "consent", textarea: "textarea",
+  email: "email", month: "month", time: "time", datetime: "datetime", scale: "scale", consent: "consent", textarea: "textarea",
   // Aliases pyxform accepts (aliases.py): `string`, and phone numbers as text.
   string: "text", tel: "text", phone_number: "text",
 };
@@ -42,7 +42,7 @@ const UNSUPPORTED: Record<string, string> = {
   select_multiple_from_file: "choices from external files are not supported; put the choices on the choices sheet",
   select_one_external: "external choices are not supported; put the choices on the choices sheet",
   rank: "ranking questions are not supported",
-  include: "including other forms is not supported", loop: "loops are not supported", time: "time questions are not supported", datetime: "date-time questions are not supported",
+  include: "including other forms is not supported", loop: "loops are not supported",
   trigger: "trigger is not supported; use acknowledge or consent", "xml-external": "external data is not supported",
   "csv-external": "external data is not supported", "osm": "map questions are not supported",
 };
