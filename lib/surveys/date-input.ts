@@ -43,7 +43,8 @@ function joinTime(p: Partial<Record<DatePart, string>>): string {
   const hour = (p.hour ?? "").trim();
   const minute = (p.minute ?? "").trim();
   if (!hour && !minute) return "";
-  if (!minute && /\D/.test(hour)) return hour;
+  // "14.30" typed whole into the hour box, or a whole hour ("14" is 14:00).
+  if (!minute) return hour;
   return `${hour}:${minute}`;
 }
 
