@@ -2,6 +2,7 @@ import type { Text } from "../definition";
 import { tryCompileExpression } from "../expr/compile";
 import type { XlsFormIssue } from "./issues";
 import type { Header, Sheet, SheetRow } from "./read-workbook";
+import { mapPulldata } from "./pulldata";
 import { SourceMap } from "./source-map";
 
 /** Shared state of one import: problems found so far and where definition fields came from. */
@@ -11,6 +12,10 @@ export class ImportContext {
   readonly map = new SourceMap();
   /** Names of rows refused (and left out) already: references to them are not reported again. */
   readonly dropped = new Set<string>();
+  /** Survey rows that identify the respondent (caseid, hidden, preload): pulldata() keyed by them is a preload. */
+  readonly identity = new Set<string>();
+  /** Earlier-wave variables read through pulldata(), with the first cell that did, to become preload fields. */
+  readonly pulled = new Map<string, XlsFormIssue>();
   constructor(readonly plainLang: string) {}
 
   error(issue: XlsFormIssue): void {
@@ -77,8 +82,19 @@ export class SheetCells {
    * expression is reported and left out, so later checks do not report it twice.
    */
   expression(row: SheetRow, base: string): string | undefined {
-    const source = this.value(row, base);
+    let source = this.value(row, base);
     if (!source) return undefined;
+    // Other platforms' preload idioms: pulldata() keyed by the respondent reads a preload field.
+    const pulled = mapPulldata(source.replace(/[\u2018\u2019]/g, "'"), this.ctx.identity);
+    if (pulled && !pulled.ok) {
+      this.ctx.error(this.issue(row, base, pulled.message));
+      return undefined;
+    }
+    if (pulled) {
+      for (const f of pulled.fields) if (!this.ctx.pulled.has(f)) this.ctx.pulled.set(f, this.issue(row, base, ""));
+      this.ctx.warn(this.issue(row, base, `pulldata() keyed by the respondent reads ${pulled.fields.map((f) => `"${f}"`).join(", ")} from the earlier waves as ${pulled.fields.length > 1 ? "preload fields" : "a preload field"}: ${pulled.source}`));
+      source = pulled.source;
+    }
     const r = tryCompileExpression(source);
     if (r.ok) return source;
     // Spreadsheet autocorrect turns quotes curly; read them as the straight quotes meant.

@@ -8,7 +8,8 @@ import { fillDefaultLanguage } from "./fallback-texts";
 import { languageCode, languageHasNoCode } from "./headers";
 import type { XlsFormIssue } from "./issues";
 import { isYes, readChoices } from "./read-choices";
-import { readSurvey } from "./read-survey";
+import { isIdentityType } from "./pulldata";
+import { readSurvey, type SurveyParts } from "./read-survey";
 import { type Sheet, readWorkbook } from "./read-workbook";
 
 export type XlsFormImportResult =
@@ -116,11 +117,13 @@ export async function importXlsForm(data: Uint8Array | ArrayBuffer): Promise<Xls
     if (!surveyCells.has(base)) ctx.error({ sheet: survey.name, row: survey.headerRow || 1, column: base, message: `The survey sheet needs a "${base}" column` });
   }
   if (!survey.headers.some((h) => h.base === "label")) ctx.error({ sheet: survey.name, row: survey.headerRow || 1, column: "label", message: `The survey sheet needs a "label" column (e.g. "label::English (en)")` });
+  for (const row of survey.rows) if (isIdentityType(surveyCells.value(row, "type"))) ctx.identity.add(surveyCells.value(row, "name"));
   const choices = choicesSheet ? new SheetCells(choicesSheet, ctx) : null;
   const allowDuplicates = isYes(setting("allow_choice_duplicates") ?? "");
   const lists = choices ? readChoices(choices, ctx, allowDuplicates) : new Map();
   const version = setting("version");
   const parts = readSurvey(surveyCells, ctx, { lists, choices, version, languages });
+  addPulledPreload(parts, ctx, [survey, ...(choicesSheet ? [choicesSheet] : [])]);
   if (parts.pages.length === 0 && ctx.errors.length === 0) ctx.error({ sheet: survey.name, row: 0, column: "", message: "The survey sheet has no questions" });
 
   if (titleText[""]) {
@@ -157,6 +160,21 @@ export async function importXlsForm(data: Uint8Array | ArrayBuffer): Promise<Xls
   if (errors.length || !parsed.success) return { ok: false, errors, warnings: ctx.warnings };
   ctx.warnings.push(...missingTranslations(parsed.data, ctx));
   return { ok: true, definition: parsed.data, warnings: ctx.warnings };
+}
+
+/** Earlier-wave variables read through pulldata() become preload fields, unless this form asks them again. */
+function addPulledPreload(parts: SurveyParts, ctx: ImportContext, sheets: Sheet[]): void {
+  const questions = new Set(parts.pages.flatMap((p) => p.questions.map((q) => q.name)));
+  const calculates = new Set(parts.calculates.map((c) => c.name));
+  for (const [name, at] of ctx.pulled) {
+    if (parts.preload.some((p) => p.name === name)) continue;
+    if (questions.has(name) || calculates.has(name)) {
+      ctx.error({ ...at, message: `pulldata() reads "${name}" from the earlier wave, but this form also has a ${questions.has(name) ? "question" : "calculate"} "${name}". Panelwave reads an earlier wave's answer as a preload field named like that variable, and names are unique: rename this form's "${name}" (e.g. "${name}_now"), then the earlier answer is \${${name}}` });
+      continue;
+    }
+    ctx.map.add(["preload", parts.preload.length], sheets.find((s) => s.name === at.sheet) ?? sheets[0], at.row, ctx.plainLang);
+    parts.preload.push({ name });
+  }
 }
 
 /** The schema's complaint about a language already reported at its header. */

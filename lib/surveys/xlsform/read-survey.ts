@@ -138,6 +138,8 @@ export function readSurvey(cells: SheetCells, ctx: ImportContext, opts: SurveyRe
         ctx.dropped.add(name);
         continue;
       }
+      // `income = pulldata('earlier', 'income', …)`: the preload field "income" itself.
+      if (calculation === `\${${name}}` && ctx.pulled.has(name)) continue;
       ctx.map.add(["calculates", parts.calculates.length], cells.sheet, row.number, ctx.plainLang);
       parts.calculates.push({ name, calculation });
       continue;
