@@ -123,8 +123,14 @@ export const pageSchema = z.strictObject({
 });
 export type Page = z.infer<typeof pageSchema>;
 
-export const preloadFieldSchema = z.strictObject({ name: nameSchema, label: textSchema.optional() });
+export const preloadFieldSchema = z.strictObject({
+  name: nameSchema,
+  label: textSchema.optional(),
+  /** The earlier waves' variable it reads, when this form uses that name for something else (e.g. asks it again). */
+  from: nameSchema.optional(),
+});
 export type PreloadField = z.infer<typeof preloadFieldSchema>;
+
 
 export const calculateSchema = z.strictObject({ name: nameSchema, calculation: exprSchema });
 export type Calculate = z.infer<typeof calculateSchema>;

@@ -117,7 +117,11 @@ export async function importXlsForm(data: Uint8Array | ArrayBuffer): Promise<Xls
     if (!surveyCells.has(base)) ctx.error({ sheet: survey.name, row: survey.headerRow || 1, column: base, message: `The survey sheet needs a "${base}" column` });
   }
   if (!survey.headers.some((h) => h.base === "label")) ctx.error({ sheet: survey.name, row: survey.headerRow || 1, column: "label", message: `The survey sheet needs a "label" column (e.g. "label::English (en)")` });
-  for (const row of survey.rows) if (isIdentityType(surveyCells.value(row, "type"))) ctx.identity.add(surveyCells.value(row, "name"));
+  for (const row of survey.rows) {
+    const name = surveyCells.value(row, "name");
+    if (name) ctx.rowNames.add(name);
+    if (isIdentityType(surveyCells.value(row, "type"))) ctx.identity.add(name);
+  }
   const choices = choicesSheet ? new SheetCells(choicesSheet, ctx) : null;
   const allowDuplicates = isYes(setting("allow_choice_duplicates") ?? "");
   const lists = choices ? readChoices(choices, ctx, allowDuplicates) : new Map();
@@ -162,18 +166,12 @@ export async function importXlsForm(data: Uint8Array | ArrayBuffer): Promise<Xls
   return { ok: true, definition: parsed.data, warnings: ctx.warnings };
 }
 
-/** Earlier-wave variables read through pulldata() become preload fields, unless this form asks them again. */
+/** Earlier-wave variables read through pulldata() become preload fields (named apart from the form's own names). */
 function addPulledPreload(parts: SurveyParts, ctx: ImportContext, sheets: Sheet[]): void {
-  const questions = new Set(parts.pages.flatMap((p) => p.questions.map((q) => q.name)));
-  const calculates = new Set(parts.calculates.map((c) => c.name));
-  for (const [name, at] of ctx.pulled) {
+  for (const [name, { from, at }] of ctx.pulled) {
     if (parts.preload.some((p) => p.name === name)) continue;
-    if (questions.has(name) || calculates.has(name)) {
-      ctx.error({ ...at, message: `pulldata() reads "${name}" from the earlier wave, but this form also has a ${questions.has(name) ? "question" : "calculate"} "${name}". Panelwave reads an earlier wave's answer as a preload field named like that variable, and names are unique: rename this form's "${name}" (e.g. "${name}_now"), then the earlier answer is \${${name}}` });
-      continue;
-    }
     ctx.map.add(["preload", parts.preload.length], sheets.find((s) => s.name === at.sheet) ?? sheets[0], at.row, ctx.plainLang);
-    parts.preload.push({ name });
+    parts.preload.push(from === name ? { name } : { name, from });
   }
 }
 

@@ -16,10 +16,11 @@ export type PulldataResult =
 
 /**
  * Rewrites every pulldata() call of an expression whose key is the respondent (a `caseid` row,
- * or a hidden/preload field: `identity`) into `${field}`. Returns null when the expression has
+ * or a hidden/preload field: `identity`) into `${name}`, the preload field `nameFor(field)` that reads
+ * the earlier waves' `field`. `fields` lists the variables read. Returns null when the expression has
  * no pulldata(); an error naming what to write instead when a call cannot be mapped.
  */
-export function mapPulldata(source: string, identity: ReadonlySet<string>): PulldataResult | null {
+export function mapPulldata(source: string, identity: ReadonlySet<string>, nameFor: (variable: string) => string = (v) => v): PulldataResult | null {
   if (!/\bpulldata\s*\(/.test(source)) return null;
   const fields: string[] = [];
   let problem: string | null = null;
@@ -40,7 +41,7 @@ export function mapPulldata(source: string, identity: ReadonlySet<string>): Pull
       return call;
     }
     fields.push(field);
-    return `\${${field}}`;
+    return `\${${nameFor(field)}}`;
   });
   if (problem) return { ok: false, message: problem };
   // A call the pattern could not read (a nested expression as the key, missing arguments).

@@ -138,15 +138,15 @@ export function readSurvey(cells: SheetCells, ctx: ImportContext, opts: SurveyRe
         ctx.dropped.add(name);
         continue;
       }
-      // `income = pulldata('earlier', 'income', …)`: the preload field "income" itself.
-      if (calculation === `\${${name}}` && ctx.pulled.has(name)) continue;
       ctx.map.add(["calculates", parts.calculates.length], cells.sheet, row.number, ctx.plainLang);
       parts.calculates.push({ name, calculation });
       continue;
     }
     if (kind.kind === "preload") {
       ctx.map.add(["preload", parts.preload.length], cells.sheet, row.number, ctx.plainLang);
-      parts.preload.push(label ? { name, label } : { name });
+      // Panelwave's extension: parameters "from=VAR" reads the earlier waves' VAR under this name.
+      const from = /(?:^|[\s;,])from=(\S+)/i.exec(cells.value(row, "parameters"))?.[1];
+      parts.preload.push({ name, ...(label ? { label } : {}), ...(from ? { from } : {}) });
       continue;
     }
     const target = currentPage(row);

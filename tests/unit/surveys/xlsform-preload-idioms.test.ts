@@ -11,7 +11,7 @@ const load = async (spec: WorkbookSpec) => importXlsForm(await buildWorkbook(spe
 const where = (i: XlsFormIssue) => ({ sheet: i.sheet, row: i.row, column: i.column });
 
 describe("pulldata() keyed by the respondent", () => {
-  it("reads SurveyCTO case data as preload fields (a calculate of its own name is the field itself)", async () => {
+  it("reads SurveyCTO case data as preload fields", async () => {
     const r = await load({
       survey: [
         ["type", "name", "label", "calculation", "relevant"],
@@ -24,27 +24,36 @@ describe("pulldata() keyed by the respondent", () => {
       ],
     });
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
-    expect(r.definition.preload).toEqual([{ name: "district" }, { name: "hh_members" }, { name: "consented" }]);
+    // The calculate "district" keeps its name and reads the preload field named apart from it.
+    expect(r.definition.preload).toEqual([{ name: "district_earlier", from: "district" }, { name: "hh_members" }, { name: "consented" }]);
     expect(r.definition.calculates).toContainEqual({ name: "hh_size_before", calculation: "${hh_members}" });
-    expect(r.definition.calculates.find((c) => c.name === "district")).toBeUndefined();
+    expect(r.definition.calculates).toContainEqual({ name: "district", calculation: "${district_earlier}" });
     const q = r.definition.pages.flatMap((p) => p.questions).find((x) => x.name === "why_more");
     expect(q?.relevant).toBe("${hh_size} > ${hh_size_before} and ${consented} = 'yes'");
     expect(r.warnings.some((w) => w.row === 3 && w.column === "calculation" && w.message.includes('"district"'))).toBe(true);
   }, 30_000);
 
-  it("refuses an earlier answer whose name this form asks again, saying to rename this wave's question", async () => {
+  it("reads an earlier answer this form asks again (or refines in a calculate of that name) under a name of its own, and round-trips it", async () => {
     const r = await load({
       survey: [
         ["type", "name", "label", "calculation"],
         ["caseid", "caseid", null, null],
         ["calculate", "hh_size_before", null, "pulldata('cases', 'hh_size', 'id', ${caseid})"],
         ["integer", "hh_size", "Household size now (last time: ${hh_size_before})", null],
+        ["calculate", "status", null, "coalesce(pulldata('cases', 'status', 'id', ${caseid}), 'None')"],
+        ["calculate", "status_again", null, "pulldata('cases', 'status', 'id', ${caseid})"],
       ],
     });
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.errors.map(where)).toEqual([{ sheet: "survey", row: 3, column: "calculation" }]);
-    expect(r.errors[0].message).toContain('rename this form\'s "hh_size" (e.g. "hh_size_now")');
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.definition.preload).toEqual([{ name: "hh_size_earlier", from: "hh_size" }, { name: "status_earlier", from: "status" }]);
+    expect(r.definition.calculates).toEqual(expect.arrayContaining([
+      { name: "hh_size_before", calculation: "${hh_size_earlier}" },
+      { name: "status", calculation: "coalesce(${status_earlier}, 'None')" },
+      { name: "status_again", calculation: "${status_earlier}" },
+    ]));
+    expect(r.warnings.find((w) => w.row === 3 && w.column === "calculation")?.message).toContain('"hh_size" (as "hh_size_earlier", since this form uses that name)');
+    const back = await importXlsForm(await exportXlsForm(r.definition));
+    expect(back.ok && back.definition).toEqual(r.definition);
   });
 
   it("reads ODK/Kobo pulldata() against an earlier wave keyed by a hidden id field, and round-trips as preload", async () => {
