@@ -75,6 +75,8 @@ export function classifyType(raw: string, hasLabel: boolean): RowKind {
     }
     return { kind: "question", type: head === "select_one" ? "single" : head === "select_multiple" ? "multiple" : "matrix", list, orOther };
   }
+  // SurveyCTO's sensor metadata names what it records after the type ("sensor_statistic pct_quiet").
+  if (SURVEYCTO_METADATA[head]) return { kind: "metadata", note: SURVEYCTO_METADATA[head], as: "''" };
   if (args.length) return { kind: "error", message: `Cannot read type "${raw}": "${head}" takes nothing after it` };
   if (head === "begin_group") return { kind: "begin" };
   if (head === "calculate") return { kind: "calculate" };
@@ -83,7 +85,6 @@ export function classifyType(raw: string, hasLabel: boolean): RowKind {
   if (head === "acknowledge") return { kind: "question", type: "consent", acknowledge: true };
   // ODK's `email` is device metadata; with a label it is Panelwave's email question.
   if (head === "email" && !hasLabel) return { kind: "metadata" };
-  if (SURVEYCTO_METADATA[head]) return { kind: "metadata", note: SURVEYCTO_METADATA[head], as: "''" };
   if (SIMPLE[head]) return { kind: "question", type: SIMPLE[head] };
   if (METADATA.has(head)) return { kind: "metadata", as: METADATA_VALUE[head] ?? "''" };
   const near = closestName(head, KNOWN);
