@@ -2,13 +2,12 @@
 // scripts off (no picker), WCAG 2.2 AA by axe, a screenshot to look at; with the script on, a wrong
 // hour is named at the field before anything is posted. The page is rendered by the same server
 // code as /s/<token> and served from Playwright's router, as in enhance.spec.ts.
-import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { pageWithReveals } from "../../lib/respondent/page-with-reveals";
 import { surveyPage } from "../../lib/respondent/render/survey-page";
 import { parseDefinition, type SurveyDefinition } from "../../lib/surveys/index";
 import { evaluateFlow } from "../../lib/surveys/state";
-import { axeViolations } from "./helpers";
+import { axeViolations, openRenderedPage } from "./helpers";
 
 const L = (uk: string, en: string) => ({ uk, en, ru: uk, nb: en });
 
@@ -34,12 +33,7 @@ async function openPage(page: Page, lang: string) {
     errors: {}, withdrawUrl: "/s/test/withdraw", script: "/r/enhance.js",
     clientData: { definition: def, preload: {}, answers: state.answers, page: "p1", lang, now: now.toISOString(), timeZone: "Europe/Kyiv" },
   } as Parameters<typeof surveyPage>[0]);
-  await page.route("http://panelwave.test/**", (route) =>
-    route.request().url().includes("/r/enhance.js")
-      ? route.fulfill({ contentType: "text/javascript", body: readFileSync(".enhance/enhance.js", "utf8") })
-      : route.fulfill({ contentType: "text/html; charset=utf-8", body: html }),
-  );
-  await page.goto("http://panelwave.test/s/test");
+  await openRenderedPage(page, html);
 }
 
 test.describe("time and date-time fields without JavaScript at 360 px", () => {
