@@ -29,7 +29,8 @@ export function dateFields(q: QuestionView, input: DateFieldsInput, kind: DateKi
   const boxes = parts.map((p, i) => {
     const pid = i === 0 ? `${id}-in` : `${id}-${p}`;
     // The month box also takes "03.2023" or "3/2023" typed whole, so it is wider and allows separators.
-    return html`<div class="dp-${p}"><label for="${pid}">${t[p]}</label><input type="text" id="${pid}" name="${q.name}:${p}" value="${value(p)}" inputmode="numeric" autocomplete="off" maxlength="${MAX_LENGTH[p]}"${err ? html` aria-invalid="true"` : ""}></div>`;
+    // A date-time's time starts a line of its own, so the date and the clock read as two parts.
+    return html`${kind === "datetime" && p === "hour" ? html`<div class="dp-break"></div>` : ""}<div class="dp-${p}"><label for="${pid}">${t[p]}</label><input type="text" id="${pid}" name="${q.name}:${p}" value="${value(p)}" inputmode="numeric" autocomplete="off" maxlength="${MAX_LENGTH[p]}"${err ? html` aria-invalid="true"` : ""}></div>`;
   });
   return html`<fieldset class="q${err ? " has-err" : ""}" id="${id}" data-q="${q.name}" data-type="${kind}"${cond} aria-describedby="${desc}"><legend>${q.label}${req}</legend>${q.hint ? html`<p class="hint" id="${id}-hint">${q.hint}</p>` : ""}<p class="hint" id="${id}-ex">${kind === "date" ? t.exampleDate : kind === "month" ? t.exampleMonth : kind === "time" ? t.exampleTime : t.exampleDateTime}</p>${err ? html`<p class="err" id="${id}-err">${err}</p>` : ""}<div class="dp">${boxes}</div></fieldset>`;
 }
