@@ -85,9 +85,11 @@ describe("dialects", () => {
         ["today", "today", null, null],
         ["start", "starttime", null, null],
         ["date", "d", "Date", "${d} != ${today}"],
+        ["sensor_statistic pct_quiet", "quiet", null, null],
       ],
     });
-    expect(warnings.filter((w) => w.column === "type").map((w) => w.row)).toEqual([2, 3, 4, 5]);
+    expect(warnings.filter((w) => w.column === "type").map((w) => w.row)).toEqual([2, 3, 4, 5, 7]);
+    expect(warnings.find((w) => w.row === 7)?.message).toContain("SurveyCTO sensor data");
     expect(warnings.find((w) => w.row === 2)?.message).toContain("SurveyCTO case id");
     expect(def.calculates).toEqual([{ name: "today", calculation: "today()" }]);
   });
