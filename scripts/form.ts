@@ -1,5 +1,6 @@
-// npm run form -- check FILE | convert FILE: checks an instrument (XLSForm .xlsx or native
-// .json) and prints every problem with its place, or converts between the two formats.
+// npm run form -- check FILE | convert FILE | export FILE OUT.xlsx: checks an instrument (XLSForm
+// .xlsx or native .json) and prints every problem with its place, converts between the two
+// formats, or writes it as Panelwave's own XLSForm (every supported column; imports back the same).
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, extname } from "node:path";
 import { MAX_INSTRUMENT_BYTES, tooLargeMessage } from "../lib/instruments/limits";
@@ -10,7 +11,8 @@ import { exportXlsForm, formatIssue, importXlsForm } from "../lib/surveys/xlsfor
 
 const USAGE = `usage: npx tsx scripts/form.ts check FILE.xlsx|FILE.json
        npx tsx scripts/form.ts convert FILE.xlsx            (prints native JSON)
-       npx tsx scripts/form.ts convert FILE.json OUT.xlsx   (writes an XLSForm)`;
+       npx tsx scripts/form.ts convert FILE.json OUT.xlsx   (writes an XLSForm)
+       npx tsx scripts/form.ts export FILE.xlsx|FILE.json OUT.xlsx   (writes it as Panelwave's XLSForm)`;
 
 type Loaded = { ok: true; definition: SurveyDefinition; warnings: string[] } | { ok: false; problems: string[]; warnings: string[] };
 
@@ -37,7 +39,7 @@ async function load(file: string): Promise<Loaded> {
 
 async function main(argv: string[]): Promise<number> {
   const [command, file, out] = argv;
-  if (!file || (command !== "check" && command !== "convert")) {
+  if (!file || (command !== "check" && command !== "convert" && command !== "export") || (command === "export" && !out)) {
     console.error(USAGE);
     return 2;
   }
@@ -50,6 +52,11 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === "check") {
     console.log(`${basename(file)}: OK – ${summarizeDefinition(loaded.definition)}`);
+    return 0;
+  }
+  if (command === "export") {
+    writeFileSync(out, await exportXlsForm(loaded.definition));
+    console.error(`wrote ${out}: ${summarizeDefinition(loaded.definition)}`);
     return 0;
   }
   if (extname(file).toLowerCase() === ".json") {

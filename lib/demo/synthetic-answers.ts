@@ -65,6 +65,11 @@ function randomValue(q: Question, options: { code: string; exclusive: boolean }[
       return q.min + Math.floor(r() * (q.max - q.min + 1));
     case "date":
       return `2022-${String(3 + Math.floor(r() * 9)).padStart(2, "0")}-${String(1 + Math.floor(r() * 28)).padStart(2, "0")}`;
+    case "time":
+      return `${String(6 + Math.floor(r() * 16)).padStart(2, "0")}:${String(5 * Math.floor(r() * 12)).padStart(2, "0")}`;
+    case "datetime":
+      // Submitted as ISO without an offset; validatePage stores it in the study's zone.
+      return `2022-${String(3 + Math.floor(r() * 9)).padStart(2, "0")}-${String(1 + Math.floor(r() * 28)).padStart(2, "0")}T${String(8 + Math.floor(r() * 12)).padStart(2, "0")}:00`;
     case "month": {
       // A month between March 2022 and the month before `when`.
       const [y, m] = when.split("-").map(Number);

@@ -5,7 +5,7 @@ import type { Option, Question, SurveyDefinition, Text } from "../surveys/defini
 import { getPlan } from "../surveys/plan";
 import type { Cell } from "../files/cells";
 
-export type ColumnType = "single" | "option" | "other" | "text" | "number" | "date" | "month" | "consent" | "matrix-row";
+export type ColumnType = "single" | "option" | "other" | "text" | "number" | "date" | "month" | "time" | "datetime" | "consent" | "matrix-row";
 
 export type ExportColumn = {
   /** Column name without any wave prefix, e.g. `reasons_family`. */
@@ -109,6 +109,8 @@ export function exportColumns(def: SurveyDefinition): ExportColumn[] {
         break;
       case "date":
       case "month":
+      case "time":
+      case "datetime":
         out.push({ ...base, name: v, variable: v, type: q.type, read: (a) => str(a[v]) });
         break;
       default:

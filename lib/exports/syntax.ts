@@ -20,6 +20,9 @@ const numericValues = (e: CodebookEntry) => e.values.filter((v) => isInt(v.code)
 function spssFormat(e: CodebookEntry): string {
   if (e.numeric) return e.decimal ? "F12.4" : "F8.0";
   if (e.type === "text" || e.type === "other") return "A2000";
+  // ISO 8601 text: "14:30"; "2022-05-10T14:30+02:00" (the study's clock and its UTC offset).
+  if (e.type === "time") return "A5";
+  if (e.type === "datetime") return "A25";
   return isChoice(e) ? "A64" : "A255";
 }
 

@@ -484,9 +484,9 @@ export const FINISH_MESSAGES: Record<RespondentLanguage, FinishMessages> = {
 };
 
 /** The fields of a month or date question (GOV.UK's date pattern) and their example, per language. */
-export const DATE_FIELD_LABELS: Record<RespondentLanguage, { day: string; month: string; year: string; exampleMonth: string; exampleDate: string }> = {
-  uk: { day: "День", month: "Місяць", year: "Рік", exampleMonth: "Наприклад: 3 2023", exampleDate: "Наприклад: 10 5 2022" },
-  ru: { day: "День", month: "Месяц", year: "Год", exampleMonth: "Например: 3 2023", exampleDate: "Например: 10 5 2022" },
-  nb: { day: "Dag", month: "Måned", year: "År", exampleMonth: "For eksempel: 3 2023", exampleDate: "For eksempel: 10 5 2022" },
-  en: { day: "Day", month: "Month", year: "Year", exampleMonth: "For example: 3 2023", exampleDate: "For example: 10 5 2022" },
+export const DATE_FIELD_LABELS: Record<RespondentLanguage, { day: string; month: string; year: string; hour: string; minute: string; exampleMonth: string; exampleDate: string; exampleTime: string; exampleDateTime: string }> = {
+  uk: { day: "День", month: "Місяць", year: "Рік", hour: "Години", minute: "Хвилини", exampleMonth: "Наприклад: 3 2023", exampleDate: "Наприклад: 10 5 2022", exampleTime: "Наприклад: 14 30 (24-годинний формат)", exampleDateTime: "Наприклад: 10 5 2022, 14 30 (24-годинний формат)" },
+  ru: { day: "День", month: "Месяц", year: "Год", hour: "Часы", minute: "Минуты", exampleMonth: "Например: 3 2023", exampleDate: "Например: 10 5 2022", exampleTime: "Например: 14 30 (24-часовой формат)", exampleDateTime: "Например: 10 5 2022, 14 30 (24-часовой формат)" },
+  nb: { day: "Dag", month: "Måned", year: "År", hour: "Timer", minute: "Minutter", exampleMonth: "For eksempel: 3 2023", exampleDate: "For eksempel: 10 5 2022", exampleTime: "For eksempel: 14 30 (24-timersklokke)", exampleDateTime: "For eksempel: 10 5 2022, 14 30 (24-timersklokke)" },
+  en: { day: "Day", month: "Month", year: "Year", hour: "Hour", minute: "Minutes", exampleMonth: "For example: 3 2023", exampleDate: "For example: 10 5 2022", exampleTime: "For example: 14 30 (24-hour clock)", exampleDateTime: "For example: 10 5 2022, 14 30 (24-hour clock)" },
 };

@@ -100,6 +100,6 @@ export function refusePage(l: Loaded, token: string, post: ParsedPost, e: Return
   const m = MESSAGES[isRespondentLanguage(e.lang) ? e.lang : "en"];
   const errors = { ...(invalid ? e.v.errors : {}), ...Object.fromEntries(post.unsafe.map((k) => [k, m.unsafeText])) };
   // A month or date field ("<name>:month") is shown again as typed when its question has the error.
-  const raw = Object.fromEntries(Object.entries(post.raw).filter(([k]) => k in errors || k.replace(/:(day|month|year)$/, "") in errors));
+  const raw = Object.fromEntries(Object.entries(post.raw).filter(([k]) => k in errors || k.replace(/:(day|month|year|hour|minute)$/, "") in errors));
   return renderPage(l, token, e.lang, post.pageId, e.v.state.answers, { errors, raw, status: 422, now });
 }

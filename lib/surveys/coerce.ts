@@ -1,7 +1,8 @@
 import type { AnswerValue, SubmittedValue } from "./answers";
 import type { Question } from "./definition";
 import type { MessageKey } from "./messages";
-import { parseDateInput, parseMonthInput } from "./date-input";
+import { parseDateInput, parseDateTimeInput, parseMonthInput, parseTimeInput } from "./date-input";
+import { DEFAULT_TIME_ZONE } from "../i18n/study-time-zone";
 
 export type Coerced =
   | { value: AnswerValue | undefined; error?: undefined }
@@ -47,9 +48,10 @@ export function coerceCodes(raw: SubmittedValue): string[] {
 
 /**
  * Converts a submitted value (form post strings or JSON) to the canonical answer of the
- * question, or names the type error. Empty input is `undefined` (unanswered).
+ * question, or names the type error. Empty input is `undefined` (unanswered). `timeZone` is the
+ * study's, in which a typed date-time is read.
  */
-export function coerceAnswer(q: Question, raw: SubmittedValue): Coerced {
+export function coerceAnswer(q: Question, raw: SubmittedValue, timeZone: string = DEFAULT_TIME_ZONE): Coerced {
   if (q.type === "multiple") {
     const codes = coerceCodes(raw);
     return { value: codes.length ? codes : undefined };
@@ -77,6 +79,12 @@ export function coerceAnswer(q: Question, raw: SubmittedValue): Coerced {
     case "date":
     case "month": {
       const r = q.type === "date" ? parseDateInput(s) : parseMonthInput(s);
+      return "value" in r ? { value: r.value } : { error: r.error };
+    }
+    // A time is the clock as typed ("14:30"); a date-time is placed in the study's zone.
+    case "time":
+    case "datetime": {
+      const r = q.type === "time" ? parseTimeInput(s) : parseDateTimeInput(s, timeZone);
       return "value" in r ? { value: r.value } : { error: r.error };
     }
     case "consent": {

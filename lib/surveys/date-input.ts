@@ -3,9 +3,11 @@
 // "<name>:year"; joinDateParts puts them back together as one text that parseDateInput reads.
 // Stored answers stay ISO ("2023-03", "2022-05-10"). Pure; the enhancement script bundles it.
 import type { MessageKey } from "./messages";
+import { instantToWallTime, wallTimeToInstant } from "../i18n/study-time-zone";
 
-export type DatePart = "day" | "month" | "year";
-const PART = /^(.+):(day|month|year)$/;
+export type DatePart = "day" | "month" | "year" | "hour" | "minute";
+export type DateKind = "date" | "month" | "time" | "datetime";
+const PART = /^(.+):(day|month|year|hour|minute)$/;
 
 export type ParsedDate = { value: string } | { error: MessageKey };
 
@@ -19,15 +21,37 @@ const digits = (s: string) => /^\d+$/.test(s);
  * own when it holds the whole answer ("03.2023", "3/2023" or "10.05.2022" typed into one field);
  * else the parts joined with "/" (day/month/year), which parseDateInput reads.
  */
-export function joinDateParts(kind: "date" | "month", p: Partial<Record<DatePart, string>>): string {
+export function joinDateParts(kind: DateKind, p: Partial<Record<DatePart, string>>): string {
   const day = (p.day ?? "").trim();
   const month = (p.month ?? "").trim();
   const year = (p.year ?? "").trim();
+  if (kind === "time") return joinTime(p);
+  if (kind === "datetime") {
+    const date = joinDateParts("date", p);
+    const time = joinTime(p);
+    return date || time ? `${date} ${time}`.trim() : "";
+  }
   if (!day && !month && !year) return "";
   if (kind === "month") return !year && /\D/.test(month) ? month : `${month}/${year}`;
   if (!month && !year && /\D/.test(day)) return day;
   if (!year && /\D/.test(month)) return `${day}/${month}`;
   return `${day}/${month}/${year}`;
+}
+
+/** "14:30" from hour and minute fields; the hour field alone when it holds the whole time ("14.30"). */
+function joinTime(p: Partial<Record<DatePart, string>>): string {
+  const hour = (p.hour ?? "").trim();
+  const minute = (p.minute ?? "").trim();
+  if (!hour && !minute) return "";
+  // "14.30" typed whole into the hour box, or a whole hour ("14" is 14:00).
+  if (!minute) return hour;
+  return `${hour}:${minute}`;
+}
+
+/** The kind of question a group of posted fields belongs to. */
+function kindOf(g: Partial<Record<DatePart, string>>): DateKind {
+  if ("hour" in g || "minute" in g) return "day" in g ? "datetime" : "time";
+  return "day" in g ? "date" : "month";
 }
 
 /**
@@ -47,7 +71,7 @@ export function collectDateParts<T>(submission: Record<string, T | string>): Rec
     g[m[2] as DatePart] = v;
     groups.set(m[1], g);
   }
-  for (const [name, g] of groups) out[name] = joinDateParts("day" in g ? "date" : "month", g);
+  for (const [name, g] of groups) out[name] = joinDateParts(kindOf(g), g);
   return out;
 }
 
@@ -89,9 +113,76 @@ export function parseDateInput(s: string): ParsedDate {
   return { value: `${year}-${pad(Number(month))}-${pad(Number(day))}` };
 }
 
-/** The fields' values for a stored answer ("2023-03" → month "3", year "2023"), or for text that did not parse. */
+/**
+ * A time of day typed by a person: "14:30", "14.30", "14 30", "9:05", "14:30:00" (ISO, seconds
+ * dropped) or a whole hour "14". Returns "HH:MM" or the error naming the part to fix.
+ */
+export function parseTimeInput(s: string): ParsedDate {
+  const t = s.trim().replace(/^(\d{1,2}:\d{2}):\d{2}(\.\d+)?$/, "$1");
+  const parts = t.split(/\s*[.:\s]\s*/);
+  if (parts.length > 2) return { error: "time" };
+  const [hour = "", minute = "00"] = parts;
+  if (!digits(hour) || hour.length > 2 || Number(hour) > 23) return { error: "hourPart" };
+  if (!digits(minute) || minute.length > 2 || Number(minute) > 59) return { error: "minutePart" };
+  return { value: `${pad(Number(hour))}:${pad(Number(minute))}` };
+}
+
+const ISO_DATETIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** "+02:00" for a wall time and the instant it names. */
+function offsetOf(wall: string, instant: Date): string {
+  const minutes = Math.round((Date.parse(`${wall}:00Z`) - instant.getTime()) / 60_000);
+  const a = Math.abs(minutes);
+  return `${minutes < 0 ? "-" : "+"}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
+}
+
+/**
+ * A date and time typed by a person ("10.05.2022 14:30", the joined day/month/year and hour/minute
+ * fields) or sent as ISO 8601 ("2022-05-10T14:30", with or without an offset). Stored as the study's
+ * wall clock with its offset then: "2022-05-10T14:30+02:00". A time that a DST change skips moves
+ * on as wallTimeToInstant does; one with an offset is converted to the study's zone.
+ */
+export function parseDateTimeInput(s: string, timeZone: string): ParsedDate {
+  const t = s.trim();
+  const iso = ISO_DATETIME.exec(t);
+  let instant: Date | null;
+  if (iso && iso[3]) {
+    const zone = iso[3] === "Z" ? "Z" : iso[3].replace(/^([+-]\d{2}):?(\d{2})$/, "$1:$2");
+    const ms = Date.parse(`${iso[1]}T${iso[2]}:00${zone}`);
+    if (Number.isNaN(ms)) return { error: "datetime" };
+    instant = new Date(ms);
+  } else {
+    let datePart: string;
+    let timePart: string;
+    if (iso) [datePart, timePart] = [iso[1], iso[2]];
+    else {
+      const m = /^(.*\d)\s+(\d{1,2}(?:\s*[.:]\s*\d{1,2})?)$/.exec(t) ?? /^(.*\d)\s*[,T]\s*(\d{1,2}[.:]\d{1,2})$/.exec(t);
+      if (!m) {
+        // Only a date, or only a time: say which half is missing.
+        if ("value" in parseDateInput(t)) return { error: "timeMissing" };
+        if ("value" in parseTimeInput(t)) return { error: "dateMissing" };
+        return { error: "datetime" };
+      }
+      [datePart, timePart] = [m[1], m[2]];
+    }
+    const d = parseDateInput(datePart);
+    if ("error" in d) return d;
+    const tm = parseTimeInput(timePart);
+    if ("error" in tm) return tm;
+    instant = wallTimeToInstant(`${d.value}T${tm.value}`, timeZone);
+  }
+  if (!instant || Math.abs(instant.getUTCFullYear() - 2000) > 1000) return { error: "datetime" };
+  const wall = instantToWallTime(instant, timeZone);
+  return { value: `${wall}${offsetOf(wall, instant)}` };
+}
+
+/** The fields' values for a stored answer ("2023-03" → month "3", year "2023"; "…T14:30+02:00" → hour "14", minute "30"). */
 export function dateFieldValues(value: unknown): Record<DatePart, string> {
-  const m = typeof value === "string" ? /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(value) : null;
-  if (!m) return { day: "", month: "", year: "" };
-  return { year: m[1], month: String(Number(m[2])), day: m[3] ? String(Number(m[3])) : "" };
+  const empty = { day: "", month: "", year: "", hour: "", minute: "" };
+  if (typeof value !== "string") return empty;
+  const time = /^(\d{2}):(\d{2})$/.exec(value);
+  if (time) return { ...empty, hour: time[1], minute: time[2] };
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?(?:T(\d{2}):(\d{2}))?/.exec(value);
+  if (!m) return empty;
+  return { year: m[1], month: String(Number(m[2])), day: m[3] ? String(Number(m[3])) : "", hour: m[4] ?? "", minute: m[5] ?? "" };
 }

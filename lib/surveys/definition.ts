@@ -80,6 +80,10 @@ export const questionSchema = z.discriminatedUnion("type", [
   z.strictObject({ ...base, type: z.literal("decimal"), ...bounds }),
   z.strictObject({ ...base, type: z.literal("date") }),
   z.strictObject({ ...base, type: z.literal("month") }),
+  /** A clock time, stored "HH:MM" (ISO 8601, no zone: a time of day as the respondent says it). */
+  z.strictObject({ ...base, type: z.literal("time") }),
+  /** A date and time, stored "YYYY-MM-DDTHH:MM+hh:mm": the study's wall clock with its offset then. */
+  z.strictObject({ ...base, type: z.literal("datetime") }),
   z.strictObject({
     ...base,
     type: z.literal("scale"),
@@ -119,8 +123,14 @@ export const pageSchema = z.strictObject({
 });
 export type Page = z.infer<typeof pageSchema>;
 
-export const preloadFieldSchema = z.strictObject({ name: nameSchema, label: textSchema.optional() });
+export const preloadFieldSchema = z.strictObject({
+  name: nameSchema,
+  label: textSchema.optional(),
+  /** The earlier waves' variable it reads, when this form uses that name for something else (e.g. asks it again). */
+  from: nameSchema.optional(),
+});
 export type PreloadField = z.infer<typeof preloadFieldSchema>;
+
 
 export const calculateSchema = z.strictObject({ name: nameSchema, calculation: exprSchema });
 export type Calculate = z.infer<typeof calculateSchema>;

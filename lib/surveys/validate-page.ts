@@ -40,7 +40,7 @@ export function validatePage(def: SurveyDefinition, pageId: string, submitted: S
   let changed = false;
   for (const qp of page.questions) {
     for (const v of qp.variables) {
-      const c = v === qp.q.name ? coerceAnswer(qp.q, submitted[v])
+      const c = v === qp.q.name ? coerceAnswer(qp.q, submitted[v], state.timeZone)
         : v === qp.otherVariable ? coerceText(submitted[v], MAX_TEXT)
         : coerceCode(submitted[v]);
       if (c.error) typeErrors.set(v, [c.error, c.params]);

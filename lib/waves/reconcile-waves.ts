@@ -45,7 +45,10 @@ export async function inviteTargets(db: Db, w: WaveRow, now: Date, opts: Reconci
   // The questionnaire's preload fields ("In 2022 you lived in ${municipality}") are filled from
   // each person's earlier waves when they are invited, as the respondent pages expect.
   const def = (await loadDefinitions(db, [w.instrumentVersionId])).get(w.instrumentVersionId)!;
-  const preloadNames = def.preload.map((f) => f.name);
+  // A field reads its `from` variable when the form uses that name for something else.
+  const preloadNames = [...new Set(def.preload.map((f) => f.from ?? f.name))];
+  const preloadOf = (earlier: Record<string, unknown>) =>
+    Object.fromEntries(def.preload.filter((f) => earlier[f.from ?? f.name] !== undefined).map((f) => [f.name, earlier[f.from ?? f.name]]));
   let invited = 0;
   let afterId: string | null = null;
   for (;;) {
@@ -55,7 +58,7 @@ export async function inviteTargets(db: Db, w: WaveRow, now: Date, opts: Reconci
     const earlier = await findEarlierValues(db, w, page.targets.map((t) => t.id), preloadNames);
     const rows = page.targets.map((t) => {
       const id = randomUUID();
-      return { id, participantId: t.id, language: t.language, tokenHash: hashToken(invitationToken(opts.personalDataKey, id)), preload: earlier.get(t.id) ?? {} };
+      return { id, participantId: t.id, language: t.language, tokenHash: hashToken(invitationToken(opts.personalDataKey, id)), preload: preloadOf(earlier.get(t.id) ?? {}) };
     });
     invited += await insertInvitationsWithMail(db, rows, { id: w.id, studyId: w.studyId, consent }, sendAt);
   }

@@ -1,12 +1,12 @@
 // The enhancement script on a questionnaire of our own making: the page is rendered by the same
 // server code as /s/<token> and served, with the built script, from Playwright's router, so a
 // case the demo study does not have can be tried in the browser.
-import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { pageWithReveals } from "../../lib/respondent/page-with-reveals";
 import { surveyPage } from "../../lib/respondent/render/survey-page";
 import { parseDefinition, type SurveyDefinition } from "../../lib/surveys/index";
 import { evaluateFlow } from "../../lib/surveys/state";
+import { openRenderedPage } from "./helpers";
 
 const en = (s: string) => ({ en: s });
 
@@ -44,12 +44,7 @@ async function openPage(page: Page, def = definition()) {
     errors: {}, withdrawUrl: "/s/test/withdraw", script: "/r/enhance.js",
     clientData: { definition: def, preload: {}, answers: state.answers, page: "p1", lang: "en", now: now.toISOString() },
   } as Parameters<typeof surveyPage>[0]);
-  await page.route("http://panelwave.test/**", (route) =>
-    route.request().url().includes("/r/enhance.js")
-      ? route.fulfill({ contentType: "text/javascript", body: readFileSync(".enhance/enhance.js", "utf8") })
-      : route.fulfill({ contentType: "text/html; charset=utf-8", body: html }),
-  );
-  await page.goto("http://panelwave.test/s/test");
+  await openRenderedPage(page, html);
 }
 
 test("an option's wording follows an answer on the same page, and so do the options offered", async ({ page }) => {

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 import AxeBuilder from "@axe-core/playwright";
@@ -110,4 +111,19 @@ export function takeWave2Link(): string {
   if (!link) throw new Error(`No unused wave-2 link left (${links.length} printed)`);
   fs.appendFileSync(usedFile, `${link}\n`);
   return link;
+}
+
+/**
+ * Serves a respondent page rendered by the server's own code (surveyPage) at
+ * http://panelwave.test/s/test, with the built enhancement script, from Playwright's router, so
+ * a questionnaire the demo study does not have can be tried in the browser; then opens it.
+ * `script: false` serves an empty script: the page as without JavaScript, where axe can still run.
+ */
+export async function openRenderedPage(page: Page, html: string, o: { script?: boolean } = {}) {
+  await page.route("http://panelwave.test/**", (route) =>
+    route.request().url().includes("/r/enhance.js")
+      ? route.fulfill({ contentType: "text/javascript", body: o.script === false ? "" : readFileSync(".enhance/enhance.js", "utf8") })
+      : route.fulfill({ contentType: "text/html; charset=utf-8", body: html }),
+  );
+  await page.goto("http://panelwave.test/s/test");
 }

@@ -123,6 +123,8 @@ function question(q: QuestionView, input: SurveyPageInput): Raw {
       return single(q, input, "email", html` autocomplete="email" maxlength="254"`);
     case "date":
     case "month":
+    case "time":
+    case "datetime":
       return dateFields(q, input, q.type, req(q), cond(q, input));
     case "textarea":
       return single(q, input, "textarea");

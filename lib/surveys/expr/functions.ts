@@ -61,10 +61,12 @@ function formatDate(v: ExprValue, format: string): string {
   return format.replace(/%([YymndeE%])/g, (_, k: string) => (k === "%" ? "%" : parts[k] ?? ""));
 }
 
-/** Days since 1970-01-01 (with a fraction) from a date, a date-time or a number. */
+/** Days since 1970-01-01 (with a fraction) from a date, a date-time, a time of day ("14:30": a fraction of a day) or a number. */
 function daysOf(v: ExprValue): number {
   if (typeof v === "number") return v;
   const s = toStr(v).trim();
+  const time = /^(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(s);
+  if (time) return (Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3] ?? 0)) / 86_400;
   if (/^\d{4}-\d{2}-\d{2}(T.*)?$/.test(s)) {
     const ms = Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s);
     return Number.isNaN(ms) ? Number.NaN : ms / 86_400_000;
@@ -72,9 +74,13 @@ function daysOf(v: ExprValue): number {
   return toNum(v);
 }
 
-/** format-date-time(): format-date() plus hours, minutes and seconds (in UTC). */
+/**
+ * format-date-time(): format-date() plus hours, minutes and seconds. A date-time with an offset
+ * (a datetime answer, "2022-05-10T14:30+02:00") shows its own clock, 14:30; others are in UTC.
+ */
 function formatDateTime(v: ExprValue, format: string): string {
-  const days = daysOf(v);
+  const wall = typeof v === "string" ? /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)[+-]\d{2}:\d{2}$/.exec(v.trim()) : null;
+  const days = daysOf(wall ? `${wall[1]}Z` : v);
   if (!Number.isFinite(days)) return "";
   const d = new Date(Math.round(days * 86_400_000));
   if (Number.isNaN(d.getTime())) return "";

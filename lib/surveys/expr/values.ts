@@ -88,6 +88,8 @@ export function valuesEqual(a: ExprValue, b: ExprValue): boolean {
  * over nor under 18); numbers compare as numbers, everything else as strings, which
  * orders ISO dates and months correctly.
  */
+const ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
 export function compareValues(op: "<" | "<=" | ">" | ">=", a: ExprValue, b: ExprValue): boolean {
   let x: number | string;
   let y: number | string;
@@ -99,6 +101,11 @@ export function compareValues(op: "<" | "<=" | ">" | ">=", a: ExprValue, b: Expr
   } else if (isNumeric(a) && isNumeric(b)) {
     x = toNum(a);
     y = toNum(b);
+  } else if (typeof a === "string" && typeof b === "string" && ZONED.test(a) && ZONED.test(b)) {
+    // Two date-times with offsets (a datetime answer, now()) compare as instants.
+    x = Date.parse(a);
+    y = Date.parse(b);
+    if (Number.isNaN(x) || Number.isNaN(y)) [x, y] = [a, b];
   } else {
     x = toStr(a);
     y = toStr(b);

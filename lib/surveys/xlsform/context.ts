@@ -2,6 +2,7 @@ import type { Text } from "../definition";
 import { tryCompileExpression } from "../expr/compile";
 import type { XlsFormIssue } from "./issues";
 import type { Header, Sheet, SheetRow } from "./read-workbook";
+import { mapPulldata } from "./pulldata";
 import { SourceMap } from "./source-map";
 
 /** Shared state of one import: problems found so far and where definition fields came from. */
@@ -11,6 +12,23 @@ export class ImportContext {
   readonly map = new SourceMap();
   /** Names of rows refused (and left out) already: references to them are not reported again. */
   readonly dropped = new Set<string>();
+  /** Survey rows that identify the respondent (caseid, hidden, preload): pulldata() keyed by them is a preload. */
+  readonly identity = new Set<string>();
+  /** Every name on the survey sheet: a preload field made for pulldata() must not take one. */
+  readonly rowNames = new Set<string>();
+  /** Preload fields made for pulldata(): name → the earlier waves' variable and the first cell that read it. */
+  readonly pulled = new Map<string, { from: string; at: XlsFormIssue }>();
+  private readonly pulledName = new Map<string, string>();
+
+  /** The preload field reading earlier-wave `variable`: its own name, or `<variable>_earlier` when the form uses that name. */
+  preloadNameFor(variable: string): string {
+    let name = this.pulledName.get(variable);
+    if (name) return name;
+    name = variable;
+    for (let i = 1; this.rowNames.has(name) || (this.pulled.has(name) && this.pulled.get(name)!.from !== variable); i++) name = `${variable}_earlier${i > 1 ? i : ""}`;
+    this.pulledName.set(variable, name);
+    return name;
+  }
   constructor(readonly plainLang: string) {}
 
   error(issue: XlsFormIssue): void {
@@ -77,8 +95,21 @@ export class SheetCells {
    * expression is reported and left out, so later checks do not report it twice.
    */
   expression(row: SheetRow, base: string): string | undefined {
-    const source = this.value(row, base);
+    let source = this.value(row, base);
     if (!source) return undefined;
+    // Other platforms' preload idioms: pulldata() keyed by the respondent reads a preload field.
+    const pulled = mapPulldata(source.replace(/[\u2018\u2019]/g, "'"), this.ctx.identity, (v) => this.ctx.preloadNameFor(v));
+    if (pulled && !pulled.ok) {
+      this.ctx.error(this.issue(row, base, pulled.message));
+      return undefined;
+    }
+    if (pulled) {
+      const names = pulled.fields.map((f) => this.ctx.preloadNameFor(f));
+      pulled.fields.forEach((f, i) => { if (!this.ctx.pulled.has(names[i])) this.ctx.pulled.set(names[i], { from: f, at: this.issue(row, base, "") }); });
+      const said = pulled.fields.map((f, i) => (names[i] === f ? `"${f}"` : `"${f}" (as "${names[i]}", since this form uses that name)`));
+      this.ctx.warn(this.issue(row, base, `pulldata() keyed by the respondent reads ${said.join(", ")} from the earlier waves as ${pulled.fields.length > 1 ? "preload fields" : "a preload field"}: ${pulled.source}`));
+      source = pulled.source;
+    }
     const r = tryCompileExpression(source);
     if (r.ok) return source;
     // Spreadsheet autocorrect turns quotes curly; read them as the straight quotes meant.

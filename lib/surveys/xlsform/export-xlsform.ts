@@ -120,7 +120,7 @@ export async function exportXlsForm(def: SurveyDefinition): Promise<Buffer> {
   const lists = new ListNames();
   const survey: Row[] = [];
   for (const p of def.preload) {
-    const row: Row = { type: "hidden", name: p.name };
+    const row: Row = { type: "hidden", name: p.name, parameters: p.from ? `from=${p.from}` : undefined };
     putText(row, "label", p.label);
     survey.push(row);
   }

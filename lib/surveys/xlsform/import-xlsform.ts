@@ -8,7 +8,8 @@ import { fillDefaultLanguage } from "./fallback-texts";
 import { languageCode, languageHasNoCode } from "./headers";
 import type { XlsFormIssue } from "./issues";
 import { isYes, readChoices } from "./read-choices";
-import { readSurvey } from "./read-survey";
+import { isIdentityType } from "./pulldata";
+import { readSurvey, type SurveyParts } from "./read-survey";
 import { type Sheet, readWorkbook } from "./read-workbook";
 
 export type XlsFormImportResult =
@@ -116,11 +117,17 @@ export async function importXlsForm(data: Uint8Array | ArrayBuffer): Promise<Xls
     if (!surveyCells.has(base)) ctx.error({ sheet: survey.name, row: survey.headerRow || 1, column: base, message: `The survey sheet needs a "${base}" column` });
   }
   if (!survey.headers.some((h) => h.base === "label")) ctx.error({ sheet: survey.name, row: survey.headerRow || 1, column: "label", message: `The survey sheet needs a "label" column (e.g. "label::English (en)")` });
+  for (const row of survey.rows) {
+    const name = surveyCells.value(row, "name");
+    if (name) ctx.rowNames.add(name);
+    if (isIdentityType(surveyCells.value(row, "type"))) ctx.identity.add(name);
+  }
   const choices = choicesSheet ? new SheetCells(choicesSheet, ctx) : null;
   const allowDuplicates = isYes(setting("allow_choice_duplicates") ?? "");
   const lists = choices ? readChoices(choices, ctx, allowDuplicates) : new Map();
   const version = setting("version");
   const parts = readSurvey(surveyCells, ctx, { lists, choices, version, languages });
+  addPulledPreload(parts, ctx, [survey, ...(choicesSheet ? [choicesSheet] : [])]);
   if (parts.pages.length === 0 && ctx.errors.length === 0) ctx.error({ sheet: survey.name, row: 0, column: "", message: "The survey sheet has no questions" });
 
   if (titleText[""]) {
@@ -157,6 +164,15 @@ export async function importXlsForm(data: Uint8Array | ArrayBuffer): Promise<Xls
   if (errors.length || !parsed.success) return { ok: false, errors, warnings: ctx.warnings };
   ctx.warnings.push(...missingTranslations(parsed.data, ctx));
   return { ok: true, definition: parsed.data, warnings: ctx.warnings };
+}
+
+/** Earlier-wave variables read through pulldata() become preload fields (named apart from the form's own names). */
+function addPulledPreload(parts: SurveyParts, ctx: ImportContext, sheets: Sheet[]): void {
+  for (const [name, { from, at }] of ctx.pulled) {
+    if (parts.preload.some((p) => p.name === name)) continue;
+    ctx.map.add(["preload", parts.preload.length], sheets.find((s) => s.name === at.sheet) ?? sheets[0], at.row, ctx.plainLang);
+    parts.preload.push(from === name ? { name } : { name, from });
+  }
 }
 
 /** The schema's complaint about a language already reported at its header. */

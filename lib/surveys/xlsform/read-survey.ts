@@ -144,7 +144,9 @@ export function readSurvey(cells: SheetCells, ctx: ImportContext, opts: SurveyRe
     }
     if (kind.kind === "preload") {
       ctx.map.add(["preload", parts.preload.length], cells.sheet, row.number, ctx.plainLang);
-      parts.preload.push(label ? { name, label } : { name });
+      // Panelwave's extension: parameters "from=VAR" reads the earlier waves' VAR under this name.
+      const from = /(?:^|[\s;,])from=(\S+)/i.exec(cells.value(row, "parameters"))?.[1];
+      parts.preload.push({ name, ...(label ? { label } : {}), ...(from ? { from } : {}) });
       continue;
     }
     const target = currentPage(row);

@@ -14,7 +14,7 @@ export type RowKind =
 
 const SIMPLE: Record<string, QuestionType> = {
   text: "text", integer: "integer", int: "integer", decimal: "decimal", date: "date", note: "note",
-  email: "email", month: "month", scale: "scale", consent: "consent", textarea: "textarea",
+  email: "email", month: "month", time: "time", datetime: "datetime", scale: "scale", consent: "consent", textarea: "textarea",
   // Aliases pyxform accepts (aliases.py): `string`, and phone numbers as text.
   string: "text", tel: "text", phone_number: "text",
 };
@@ -42,7 +42,7 @@ const UNSUPPORTED: Record<string, string> = {
   select_multiple_from_file: "choices from external files are not supported; put the choices on the choices sheet",
   select_one_external: "external choices are not supported; put the choices on the choices sheet",
   rank: "ranking questions are not supported",
-  include: "including other forms is not supported", loop: "loops are not supported", time: "time questions are not supported", datetime: "date-time questions are not supported",
+  include: "including other forms is not supported", loop: "loops are not supported",
   trigger: "trigger is not supported; use acknowledge or consent", "xml-external": "external data is not supported",
   "csv-external": "external data is not supported", "osm": "map questions are not supported",
 };
@@ -75,6 +75,8 @@ export function classifyType(raw: string, hasLabel: boolean): RowKind {
     }
     return { kind: "question", type: head === "select_one" ? "single" : head === "select_multiple" ? "multiple" : "matrix", list, orOther };
   }
+  // SurveyCTO's sensor metadata names what it records after the type ("sensor_statistic pct_quiet").
+  if (SURVEYCTO_METADATA[head]) return { kind: "metadata", note: SURVEYCTO_METADATA[head], as: "''" };
   if (args.length) return { kind: "error", message: `Cannot read type "${raw}": "${head}" takes nothing after it` };
   if (head === "begin_group") return { kind: "begin" };
   if (head === "calculate") return { kind: "calculate" };
@@ -83,7 +85,6 @@ export function classifyType(raw: string, hasLabel: boolean): RowKind {
   if (head === "acknowledge") return { kind: "question", type: "consent", acknowledge: true };
   // ODK's `email` is device metadata; with a label it is Panelwave's email question.
   if (head === "email" && !hasLabel) return { kind: "metadata" };
-  if (SURVEYCTO_METADATA[head]) return { kind: "metadata", note: SURVEYCTO_METADATA[head], as: "''" };
   if (SIMPLE[head]) return { kind: "question", type: SIMPLE[head] };
   if (METADATA.has(head)) return { kind: "metadata", as: METADATA_VALUE[head] ?? "''" };
   const near = closestName(head, KNOWN);

@@ -55,7 +55,7 @@ describe("waves and opt-outs", () => {
     const { study, versionId } = await seedStudy(t.db);
     await t.db
       .update(instrumentVersions)
-      .set({ definition: { ...smallSurvey, preload: ["municipality", "age_group", "never_asked"].map((name) => ({ name })) } })
+      .set({ definition: { ...smallSurvey, preload: [...["municipality", "age_group", "never_asked"].map((name) => ({ name })), { name: "age_before", from: "age_group" }] } })
       .where(eq(instrumentVersions.id, versionId));
     const [anna, boris, clara] = await addPeople(t.db, study.id, [{}, {}, {}]);
     const first = await addPanelWave(t.db, study.id, versionId, { status: "closed", opensAt: at(-200), closesAt: at(-150) });
@@ -70,8 +70,9 @@ describe("waves and opt-outs", () => {
     await reconcile(at(0));
     const rows = await t.db.select({ p: invitations.participantId, preload: invitations.preload }).from(invitations).where(eq(invitations.waveId, next.id));
     const preload = new Map(rows.map((r) => [r.p, r.preload]));
-    expect(preload.get(anna)).toEqual({ municipality: "Oslo", age_group: "30_39" });
-    expect(preload.get(boris)).toEqual({ age_group: "60_plus" });
+    // A field with `from` reads that variable under its own name (an XLSForm pulldata() of a name the form reuses).
+    expect(preload.get(anna)).toEqual({ municipality: "Oslo", age_group: "30_39", age_before: "30_39" });
+    expect(preload.get(boris)).toEqual({ age_group: "60_plus", age_before: "60_plus" });
     expect(preload.get(clara)).toEqual({});
   });
 

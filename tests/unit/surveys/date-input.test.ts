@@ -49,8 +49,8 @@ describe("a posted form", () => {
   });
 
   it("fills the fields from a stored answer", () => {
-    expect(dateFieldValues("2023-03")).toEqual({ day: "", month: "3", year: "2023" });
-    expect(dateFieldValues("2022-05-10")).toEqual({ day: "10", month: "5", year: "2022" });
-    expect(dateFieldValues(undefined)).toEqual({ day: "", month: "", year: "" });
+    expect(dateFieldValues("2023-03")).toMatchObject({ day: "", month: "3", year: "2023" });
+    expect(dateFieldValues("2022-05-10")).toMatchObject({ day: "10", month: "5", year: "2022" });
+    expect(dateFieldValues(undefined)).toMatchObject({ day: "", month: "", year: "" });
   });
 });

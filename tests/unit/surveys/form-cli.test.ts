@@ -47,6 +47,19 @@ describe("form CLI", () => {
     }
   });
 
+  it("exports an XLSForm as Panelwave's own, which checks and converts back to the same definition", () => {
+    const dir = mkdtempSync(join(tmpdir(), "form-cli-"));
+    try {
+      const out = join(dir, "pull.xlsx");
+      const r = run("export", "tests/fixtures/forms/real/pyxform-specify-other.xlsx", out);
+      expect([r.code, r.err]).toEqual([0, expect.stringContaining(`wrote ${out}`)]);
+      expect(JSON.parse(run("convert", out).out)).toEqual(JSON.parse(run("convert", "tests/fixtures/forms/real/pyxform-specify-other.xlsx").out));
+      expect(run("export", "tests/fixtures/forms/real/pyxform-specify-other.xlsx").code).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("explains its usage", () => {
     expect(run("frobnicate").code).toBe(2);
   });

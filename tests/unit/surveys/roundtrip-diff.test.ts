@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { wave1 } from "../../../db/seed/forms/wave1-definition";
 import { wave2 } from "../../../db/seed/forms/wave2-definition";
@@ -21,6 +24,54 @@ describe("XLSForm export", () => {
     const first = await importXlsForm(await buildWorkbook(GOOD[name]));
     if (!first.ok) throw new Error(name);
     expect(await roundTrip(first.definition)).toEqual(first.definition);
+  });
+
+  const dir = join(import.meta.dirname, "../../fixtures/forms");
+  const files = [
+    ...readdirSync(dir).filter((f) => f.endsWith(".xlsx")),
+    ...readdirSync(join(dir, "real")).filter((f) => f.endsWith(".xlsx")).map((f) => `real/${f}`),
+  ];
+  it("has the fixture files", () => expect(files.length).toBeGreaterThanOrEqual(20));
+  it.each(files)("round-trips %s when it imports", async (file) => {
+    const first = await importXlsForm(readFileSync(join(dir, file)));
+    if (!first.ok) return; // refusals are the import tests' business
+    expect(await roundTrip(first.definition)).toEqual(first.definition);
+  });
+
+  it("keeps every supported column: labels and hints per language, conditions, messages, calculation, appearance, choice_filter, default, read_only, parameters", async () => {
+    const def: SurveyDefinition = {
+      id: "all_columns", version: "7", title: { en: "All", nb: "Alle" }, languages: ["en", "nb"], defaultLanguage: "en",
+      preload: [{ name: "town", label: { en: "Town then" } }, { name: "size_before", from: "size" }],
+      pages: [{
+        id: "p1", title: { en: "One", nb: "En" }, relevant: "${town} != 'x'", questions: [
+          {
+            name: "size", type: "integer", label: { en: "Size", nb: "Størrelse" }, hint: { en: "People", nb: "Personer" },
+            required: "${town} = 'Oslo'", requiredMessage: { en: "Say it", nb: "Si det" }, relevant: "${size_before} != ''",
+            constraint: ". >= 1", constraintMessage: { en: "At least 1", nb: "Minst 1" }, default: "2", appearance: "thousands-sep",
+            readOnly: "${town} = 'Bergen'", min: 1, max: 30,
+          },
+          { name: "region", type: "single", label: { en: "Region", nb: "Region" }, options: [
+            { code: "north", label: { en: "North", nb: "Nord" }, filter: { big: "yes" } },
+            { code: "south", label: { en: "South", nb: "Sør" }, filter: { big: "no" }, exclusive: true },
+          ], choiceFilter: "big = 'yes' or ${size} > 3", default: "north", readOnly: true },
+          { name: "woke", type: "time", label: { en: "Woke", nb: "Våknet" } },
+          { name: "left_at", type: "datetime", label: { en: "Left", nb: "Dro" }, constraint: ". < now()" },
+          { name: "mood", type: "scale", label: { en: "Mood", nb: "Humør" }, min: 0, max: 10, minLabel: { en: "Bad", nb: "Dårlig" }, maxLabel: { en: "Good", nb: "Bra" } },
+        ],
+      }],
+      calculates: [{ name: "twice", calculation: "${size} * 2" }],
+    };
+    const bytes = await exportXlsForm(def);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as never);
+    const header = (sheet: string) => (wb.getWorksheet(sheet)!.getRow(1).values as unknown[]).filter(Boolean).map(String);
+    expect(header("survey")).toEqual(expect.arrayContaining([
+      "type", "name", "label::en", "label::nb", "hint::en", "hint::nb", "required", "required_message::en", "required_message::nb", "relevant",
+      "constraint", "constraint_message::en", "constraint_message::nb", "calculation", "choice_filter", "default", "appearance", "read_only", "parameters",
+    ].map((h) => expect.stringMatching(new RegExp(`^${h.replace(/::(\w+)$/, "::.*\\($1\\)|^$&")}$`)))));
+    expect(header("settings")).toEqual(expect.arrayContaining(["form_id", "version", "default_language"]));
+    const back = await importXlsForm(bytes);
+    expect(back.ok ? back.definition : back.errors).toEqual(def);
   });
 
   it("round-trips through native JSON", () => {

@@ -85,9 +85,11 @@ describe("dialects", () => {
         ["today", "today", null, null],
         ["start", "starttime", null, null],
         ["date", "d", "Date", "${d} != ${today}"],
+        ["sensor_statistic pct_quiet", "quiet", null, null],
       ],
     });
-    expect(warnings.filter((w) => w.column === "type").map((w) => w.row)).toEqual([2, 3, 4, 5]);
+    expect(warnings.filter((w) => w.column === "type").map((w) => w.row)).toEqual([2, 3, 4, 5, 7]);
+    expect(warnings.find((w) => w.row === 7)?.message).toContain("SurveyCTO sensor data");
     expect(warnings.find((w) => w.row === 2)?.message).toContain("SurveyCTO case id");
     expect(def.calculates).toEqual([{ name: "today", calculation: "today()" }]);
   });
@@ -215,7 +217,10 @@ describe("dialects", () => {
   });
 
   it("names other platforms' functions as not supported", async () => {
-    const r = await load({ survey: [["type", "name", "label", "calculation"], ["text", "x", "X", null], ["calculate", "c", null, "pulldata('hh', 'name', 'id', ${x})"]] });
-    expect(!r.ok && r.errors[0].message).toContain('Function "pulldata()" is not supported');
+    const r = await load({ survey: [["type", "name", "label", "calculation"], ["text", "x", "X", null], ["calculate", "c", null, "device-info('x') + 1"]] });
+    expect(!r.ok && r.errors[0].message).toContain('Function "device-info()" is not supported');
+    // pulldata() keyed by an answer (not the respondent): refused with how to write it (xlsform-preload-idioms.test.ts).
+    const p = await load({ survey: [["type", "name", "label", "calculation"], ["text", "x", "X", null], ["calculate", "c", null, "pulldata('hh', 'name', 'id', ${x})"]] });
+    expect(!p.ok && p.errors[0].message).toContain('type "preload" and name "name"');
   });
 });

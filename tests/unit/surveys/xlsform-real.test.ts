@@ -10,7 +10,7 @@ const dir = join(import.meta.dirname, "../../fixtures/forms/real");
 const REFUSED: Record<string, { sheet: string; row: number; column: string; message: string }[]> = {
   "pyxform-duplicate-columns.xlsx": [{ sheet: "survey", row: 1, column: "label", message: "Columns D and E are all" }],
   "pyxform-loop.xlsx": [{ sheet: "survey", row: 3, column: "type", message: "loops are not supported" }],
-  "pyxform-pull-data.xlsx": [{ sheet: "survey", row: 2, column: "calculation", message: 'Function "pulldata()" is not supported' }],
+  "pyxform-pull-data.xlsx": [{ sheet: "survey", row: 2, column: "calculation", message: 'in the attached file "fruits", which Panelwave does not read' }],
 };
 
 describe("real XLSForms", () => {
