@@ -82,7 +82,10 @@ export function buildMessage(s: MailSettings, msg: ClaimedMessage, ctx: Delivery
 
   // The language the person last answered in, else their recorded one, decided here at send time
   // for every respondent email (the language queued with the message is the last fallback).
-  const language = respondentEmailLanguage({ answeredLanguage: ctx.answeredLanguage, contactLanguage: ctx.contactLanguage, queuedLanguage: msg.language });
+  const language = respondentEmailLanguage({
+    answeredLanguage: ctx.answeredLanguage, answeredAt: ctx.answeredAt, chosenLanguage: ctx.chosenLanguage, chosenLanguageAt: ctx.chosenLanguageAt,
+    contactLanguage: ctx.contactLanguage, queuedLanguage: msg.language,
+  });
   const stopUrl = unsubscribeUrl(s, msg.participantId!);
   const study = facts(language);
   const respondent: RespondentBase = { language, ...study, unsubscribeUrl: stopUrl };

@@ -5,6 +5,7 @@ import { claimDueOutbox, loadDeliveryContext, markOutboxBounced, markOutboxCance
 import { markInvitationsSent } from "../../db/queries/invitations";
 import { buildMessage, type MailSettings } from "./build-message";
 import { decideDelivery } from "./decide-delivery";
+import { markAddressBounced } from "../contact-points/mark-address-bounced";
 import { createRateLimiter, type Limit, type RateLimiter } from "./rate-limiter";
 import { classifySendError, retryDelayMs } from "./smtp-errors";
 import type { MailTransport } from "./transport";
@@ -68,6 +69,31 @@ function sentRecorder(db: Db) {
       });
     },
   };
+}
+
+/**
+ * A synchronous refusal of the address (5xx to RCPT or DATA): the contact point is marked bounced
+ * (markAddressBounced). When the person has another confirmed address, mail now goes there and
+ * this message is queued again at once; a message meant for that one point (a confirmation link)
+ * is bounced alone; otherwise every mail to the person stops (markOutboxBounced).
+ */
+async function recordRefusal(db: Db, msg: ClaimedMessage, ctx: DeliveryRow, at: Date, error: string): Promise<"bounced" | "resent"> {
+  const ref = { id: msg.id, participantId: msg.participantId };
+  if (!msg.participantId || !ctx.emailHash) {
+    await markOutboxBounced(db, ref, { now: at, error });
+    return "bounced";
+  }
+  const r = await markAddressBounced(db, { participantId: msg.participantId, emailHash: ctx.emailHash, hard: true, at });
+  if (typeof msg.data.contactPointId === "string") {
+    await markOutboxBounced(db, ref, { now: at, error, onlyMessage: true });
+    return "bounced";
+  }
+  if (r.recorded && r.working && r.currentHash !== ctx.emailHash) {
+    await markOutboxRetry(db, msg.id, { nextAttemptAt: at, error: `${error} (going to the person's other confirmed address)`, giveUp: false });
+    return "resent";
+  }
+  await markOutboxBounced(db, ref, { now: at, error, onlyMessage: r.recorded && r.working });
+  return "bounced";
 }
 
 function limitsFor(msg: ClaimedMessage, ctx: DeliveryRow | undefined, global: number | null | undefined): Limit[] {
@@ -145,8 +171,8 @@ export async function drainOutbox(db: Db, transport: MailTransport, opts: DrainO
         const f = classifySendError(err);
         const at = clock();
         if (f.outcome === "bounce") {
-          await markOutboxBounced(db, { id: msg.id, participantId: msg.participantId }, { now: at, error: f.message });
-          stats.bounced++;
+          if ((await recordRefusal(db, msg, ctx!, at, f.message)) === "resent") stats.retried++;
+          else stats.bounced++;
         } else if (f.outcome === "fail") {
           await markOutboxFailed(db, msg.id, f.message);
           stats.failed++;
