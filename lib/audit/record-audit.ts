@@ -23,6 +23,10 @@ export type AuditAction =
   | "participant.withdrawn"
   | "participant.contact_viewed"
   | "participant.erasure_requested"
+  // Done by the person through their own links (My details, confirmation, Lost your link?).
+  | "participant.details_changed"
+  | "participant.contact_confirmed"
+  | "participant.links_requested"
   | "wave.create"
   | "wave.update"
   | "wave.schedule"
