@@ -260,7 +260,7 @@ export async function upsertParticipantDetails(
 }
 
 /**
- * Participants whose confirmed point (or contacts row) has this hash, who have not withdrawn, in a
+ * Participants whose confirmed point (or phone, or contacts row) has this hash, who have not withdrawn, in a
  * study with a wave open now, with the point the address is (null for a contacts row with no point).
  */
 export async function findReachableByHash(db: Db, valueHash: string, now: Date) {
@@ -269,7 +269,9 @@ export async function findReachableByHash(db: Db, valueHash: string, now: Date) 
     sql`select distinct on (p.id) p.id as participant_id, x.point_id as contact_point_id, x.kind
         from (
           select cp.participant_id, cp.id as point_id, cp.kind from contact_points cp
-            where cp.value_hash = ${valueHash} and cp.state = 'confirmed' and cp.value_encrypted is not null
+            where cp.value_hash = ${valueHash} and cp.value_encrypted is not null
+              -- A phone cannot be confirmed by email; its links go to the person's current email, never to the typer.
+              and (cp.state = 'confirmed' or (cp.kind = 'phone' and cp.state = 'unconfirmed'))
           union all
           select c.participant_id, null, 'email' from contacts c where c.email_hash = ${valueHash} and c.bounced_at is null
         ) x

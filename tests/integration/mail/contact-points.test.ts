@@ -224,6 +224,15 @@ describe("Lost your link?", () => {
     const [audit] = await t.db.select().from(auditLog).where(eq(auditLog.action, "participant.links_requested"));
     expect(audit.target).toBe(`P-${p.slice(0, 8)}`);
     expect(JSON.stringify(audit.details)).not.toContain("lost@");
+
+    // A phone number given on My details: the links go to the person's email, not to the number.
+    await saveDetails(p, [["phone", "+47 415 00 111"]], at(1));
+    sink.messages.length = 0;
+    const byPhone = await postLostLink(t.db, testKey, [["address", "0047 41500111"]], "192.0.2.3", req(at(2)));
+    expect(byPhone.outcome).toEqual(known.outcome);
+    await byPhone.work!();
+    await drain(at(2));
+    expect(sink.messages.map((m) => m.envelopeTo)).toEqual([["lost@test.example"]]);
   });
 
   it("limits requests per address (whoever asks) and per client, and names the field of what is not an address", async () => {
