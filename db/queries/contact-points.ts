@@ -46,9 +46,9 @@ export async function adoptContactAddresses(
   }
   const onConflict = o.replacePrimary
     ? sql`do update set role = 'primary', state = 'confirmed', value_encrypted = excluded.value_encrypted,
-            confirmed_at = coalesce(contact_points.confirmed_at, excluded.confirmed_at), bounced_at = null,
+            confirmed_at = coalesce(cp.confirmed_at, excluded.confirmed_at), bounced_at = null,
             soft_bounce_count = 0, updated_at = excluded.updated_at
-          where contact_points.role <> 'primary' or contact_points.state <> 'confirmed'`
+          where cp.role <> 'primary' or cp.state <> 'confirmed'`
     : sql`do nothing`;
   const added = await executeRows<{ participant_id: string }>(
     db,

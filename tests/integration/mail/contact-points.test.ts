@@ -7,7 +7,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { executeRows } from "../../../db/client";
 import { auditLog, contactHistory, contactPoints, contacts, outbox, responses } from "../../../db/schema";
-import { emailHash } from "../../../lib/crypto/personal-data";
+import { emailHash, encryptPersonal } from "../../../lib/crypto/personal-data";
+import { adoptContactAddresses } from "../../../db/queries/contact-points";
+import { upsertContact } from "../../../db/queries/participants";
 import { markAddressBounced } from "../../../lib/panel/contact-points";
 import { detailsToken } from "../../../lib/mail/unsubscribe-token";
 import { drainOutbox } from "../../../lib/mail/send-outbox";
@@ -73,6 +75,19 @@ describe("contact points", () => {
     expect(pa).toMatchObject({ kind: "email", role: "primary", state: "confirmed", valueEncrypted: ca.emailEncrypted, valueHash: ca.emailHash });
     const [pb] = await t.db.select().from(contactPoints).where(eq(contactPoints.participantId, b));
     expect(pb.state).toBe("bounced");
+  });
+
+  it("adopts an address an import or a survey writes as the main point, removing the old main one; twice changes nothing more", async () => {
+    const { study } = await seedStudy(t.db);
+    const [p] = await addPeople(t.db, study.id, [{ email: "before@test.example" }]);
+    await adoptContactAddresses(t.db, [p], { source: "import", now: at(1), replacePrimary: false });
+    await upsertContact(t.db, { participantId: p, studyId: study.id, emailEncrypted: encryptPersonal(testKey, "after@test.example"), emailHash: emailHash(testKey, "after@test.example"), language: "uk", now: at(2) });
+    expect(await adoptContactAddresses(t.db, [p], { source: "survey", now: at(2), replacePrimary: true })).toEqual([p]);
+    expect(await adoptContactAddresses(t.db, [p], { source: "survey", now: at(3), replacePrimary: true })).toEqual([]);
+    const points = await t.db.select().from(contactPoints).where(eq(contactPoints.participantId, p));
+    const state = (a: string) => points.find((x) => x.valueHash === emailHash(testKey, a))?.state;
+    expect([state("before@test.example"), state("after@test.example")]).toEqual(["removed", "confirmed"]);
+    expect(points.find((x) => x.state === "confirmed")).toMatchObject({ role: "primary", source: "survey" });
   });
 
   it("sends the next wave's invitation only to a changed address, and only once it is confirmed through the link sent to it", async () => {
