@@ -47,7 +47,10 @@ export function residenceText(d: HeldDetails, language: string): string | null {
   return parts.length ? parts.join(", ") : null;
 }
 
-export type DetailsForm = Partial<Record<Exclude<DetailsField, "address">, string>>;
+export type DetailsForm = Partial<Record<Exclude<DetailsField, "address">, string>> & {
+  /** The language the form's list showed selected: leaving it as it was is no choice. */
+  languageShown?: string;
+};
 export type DetailsErrorKey = "email" | "email2" | "sameEmail" | "phone" | "country" | "town" | "language" | "nothing";
 export type SaveResult =
   | { ok: true; confirmationsSent: number; tooMany: boolean; changed: string[] }
@@ -76,7 +79,7 @@ export function parseDetailsForm(f: DetailsForm, held: HeldDetails): { ok: true;
     if (p) v.phone = p;
     else errors.push({ field: "phone", key: "phone" });
   }
-  if (t(f.language) && t(f.language) !== held.language) {
+  if (t(f.language) && t(f.language) !== held.language && t(f.language) !== (held.language ?? f.languageShown)) {
     if ((RESPONDENT_LANGUAGES as readonly string[]).includes(t(f.language))) v.language = t(f.language);
     else errors.push({ field: "language", key: "language" });
   }

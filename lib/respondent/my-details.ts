@@ -63,6 +63,7 @@ export async function postMyDetails(db: Db, key: Buffer, token: string, url: str
   const fields = new Map(read.entries);
   const values: DetailsForm = {};
   for (const k of ["email", "email2", "phone", "language", "country", "town"] as const) if (fields.has(k)) values[k] = fields.get(k)!.slice(0, 300);
+  if (fields.has("_language_shown")) values.languageShown = fields.get("_language_shown")!.slice(0, 10);
   const r = await saveMyDetails(db, { personalDataKey: key }, info.participantId, values, req.now);
   if (!r.ok) return htmlOutcome(await render(db, key, info, url, req, { errors: r.errors, values }, req.now), 400);
   const notice: Notice = r.tooMany ? "tooMany" : r.confirmationsSent > 0 ? "sent" : "saved";

@@ -62,7 +62,7 @@ export function detailsPage(v: DetailsView, f: PageFrame): string {
     const e = err(name);
     return html`<div class="q${e ? " has-err" : ""}"><label class="lbl" for="f-${name}">${t.labels[name]}</label>${e ? html`<p class="err" id="f-${name}-err">${e}</p>` : ""}<select id="f-${name}" name="${name}"${e ? html` aria-invalid="true" aria-describedby="f-${name}-err"` : ""}>${options}</select></div>`;
   };
-  const form = html`<form method="post" action="${v.actionUrl}" novalidate>
+  const form = html`<form method="post" action="${v.actionUrl}" novalidate><input type="hidden" name="_language_shown" value="${chosenLang}">
 ${field({ name: "email", label: t.labels.email, hint: t.hints.email, error: err("email"), type: "email", autocomplete: "email", inputmode: "email", value: val("email"), maxlength: 254 })}
 ${field({ name: "email2", label: t.labels.email2, hint: t.hints.email2, error: err("email2"), type: "email", autocomplete: "off", inputmode: "email", value: val("email2"), maxlength: 254 })}
 ${field({ name: "phone", label: t.labels.phone, hint: t.hints.phone, error: err("phone"), type: "tel", autocomplete: "tel", inputmode: "tel", value: val("phone"), maxlength: 32 })}

@@ -4,7 +4,7 @@
 // confirmed second one; Lost your link? answers every address the same and sends only to the known.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { executeRows } from "../../../db/client";
 import { auditLog, contactHistory, contactPoints, contacts, outbox, responses } from "../../../db/schema";
 import { emailHash, encryptPersonal } from "../../../lib/crypto/personal-data";
@@ -163,12 +163,15 @@ describe("contact points", () => {
     expect(page).toContain("Номер телефону: введіть номер з кодом країни");
     expect(page).toContain('id="f-phone" name="phone" value="12 34"');
     expect(page).toContain('aria-invalid="true"');
-    const ok = await saveDetails(p, [["phone", "+47 912 34 567"], ["country", "NO"], ["town", "Tromsø"]], at(1));
+    // The language list left as shown is no choice of language.
+    const ok = await saveDetails(p, [["phone", "+47 912 34 567"], ["country", "NO"], ["town", "Tromsø"], ["language", "uk"], ["_language_shown", "uk"]], at(1));
     expect(ok).toMatchObject({ kind: "redirect" });
     const token = detailsToken(testKey, p);
     const shown = html(await showMyDetails(t.db, testKey, token, `/d/${token}`, { ...req(at(1)), notice: "saved" }));
     expect(shown).toContain("+47******67");
     expect(shown).toContain("Tromsø, Норвегія");
+    const [entry] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "participant.details_changed"), eq(auditLog.target, `P-${p.slice(0, 8)}`)));
+    expect((entry.details as { outcome: { changed: string[] } }).outcome.changed.sort()).toEqual(["country", "phone", "town"]);
   });
 
   it("falls back to a confirmed second address when the main one is refused at SMTP time, and marks the main one bounced", async () => {
