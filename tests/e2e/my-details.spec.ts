@@ -61,9 +61,9 @@ test("My details in Ukrainian with scripts on: masked addresses, named errors, a
 });
 
 test("My details in Ukrainian with scripts off: where I live and my language are saved", async ({ browser }) => {
-  const setup = await browser.newPage();
+  const scripted = await browser.newContext();
+  const setup = await scripted.newPage();
   const href = await openMyDetails(setup);
-  await setup.close();
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 }, extraHTTPHeaders: { "accept-language": "uk" } });
   const page = await context.newPage();
   await page.goto(href);
@@ -81,15 +81,21 @@ test("My details in Ukrainian with scripts off: where I live and my language are
   await context.clearCookies();
   await page.goto(href);
   await expect(page.locator("h1")).toHaveText("Мои данные");
-  await expectNoAxeViolations(page);
+  await page.screenshot({ path: `${SHOTS}/noscript-ru-360.png`, fullPage: true });
   await context.close();
+  // axe needs scripts: the same page, as saved, checked in a page that runs them.
+  // (This browser chose Ukrainian on the survey, a choice that still wins here: ask for Russian.)
+  await setup.goto(`${href}?lang=ru`);
+  await expect(setup.locator("h1")).toHaveText("Мои данные");
+  await expectNoAxeViolations(setup);
+  await scripted.close();
 });
 
 test("Lost your link? answers a known and an unknown address alike, in Ukrainian", async ({ page }) => {
   await page.setExtraHTTPHeaders({ "accept-language": "uk" });
   const answers: string[] = [];
   for (const address of ["nobody-at-all@example.org", "+47 900 00 000"]) {
-    await page.goto("/link");
+    await page.goto("/link?lang=uk");
     await expect(page.locator("h1")).toHaveText("Загубили посилання?");
     await expectNoAxeViolations(page);
     await page.getByLabel("Ваша адреса ел. пошти або номер телефону").fill(address);
