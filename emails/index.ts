@@ -1,8 +1,10 @@
 // Every email Panelwave sends, by name: its audience, languages, preview data and renderer.
+import * as contactConfirmation from "./contact-confirmation";
 import * as interviewRequest from "./interview-request";
 import * as invitation from "./invitation";
 import { EMAIL_LANGUAGES, type EmailLanguage, type RenderedEmail, type RespondentBase, type StaffLanguage } from "./layout";
 import * as linkConfirmation from "./link-confirmation";
+import * as lostLinks from "./lost-links";
 import * as passwordReset from "./password-reset";
 import * as reminder from "./reminder";
 import * as staffInvitation from "./staff-invitation";
@@ -43,6 +45,13 @@ export const TEMPLATES = {
     languages: EMAIL_LANGUAGES,
     ...linkConfirmation,
   } as Entry<linkConfirmation.LinkConfirmationProps>,
+  "contact-confirmation": {
+    audience: "respondent",
+    bulk: false,
+    languages: EMAIL_LANGUAGES,
+    ...contactConfirmation,
+  } as Entry<contactConfirmation.ContactConfirmationProps>,
+  "lost-links": { audience: "respondent", bulk: false, languages: EMAIL_LANGUAGES, ...lostLinks } as Entry<lostLinks.LostLinksProps>,
   "password-reset": { audience: "staff", bulk: false, languages: ["en", "nb"], ...passwordReset } as Entry<passwordReset.PasswordResetProps>,
   "staff-invitation": { audience: "staff", bulk: false, languages: ["en", "nb"], ...staffInvitation } as Entry<staffInvitation.StaffInvitationProps>,
 };

@@ -20,6 +20,8 @@ export type RespondentBase = {
   contactEmail: string | null;
   /** https://…/u/<token>; absent only where stopping makes no sense (a withdrawal confirmation). */
   unsubscribeUrl: string | null;
+  /** https://…/d/<token>, the person's My details page (moved? new email?); absent in previews of old rows. */
+  detailsUrl?: string | null;
   /** IANA zone for dates in the text: the study's (studyTimeZone). */
   timeZone?: string;
 };
@@ -29,6 +31,7 @@ export const previewBase: Omit<RespondentBase, "language"> = {
   contactName: "Olena Kovalenko",
   contactEmail: "olena.kovalenko@example.org",
   unsubscribeUrl: "http://localhost:3000/u/preview-token",
+  detailsUrl: "http://localhost:3000/d/preview-token",
   timeZone: "Europe/Oslo",
 };
 
@@ -50,26 +53,34 @@ export type Block =
   | { button: { label: string; url: string } }
   | { small: string };
 
-const FOOTER: Record<EmailLanguage, { contact: (n: string, e: string) => string; stop: string; stopLink: string; fallback: string }> = {
+const FOOTER: Record<EmailLanguage, { contact: (n: string, e: string) => string; details: string; detailsLink: string; stop: string; stopLink: string; fallback: string }> = {
   uk: {
+    details: "Переїхали або змінили пошту чи телефон?",
+    detailsLink: "Мої дані",
     contact: (n, e) => `Маєте запитання? Зверніться до ${n} (${e}).`,
     stop: "Не бажаєте більше отримувати листи щодо цього дослідження?",
     stopLink: "Відписатися",
     fallback: "Якщо кнопка не працює, скопіюйте цю адресу в браузер:",
   },
   ru: {
+    details: "Переехали или сменили почту или телефон?",
+    detailsLink: "Мои данные",
     contact: (n, e) => `Есть вопросы? Обратитесь к ${n} (${e}).`,
     stop: "Не хотите больше получать письма по этому исследованию?",
     stopLink: "Отписаться",
     fallback: "Если кнопка не работает, скопируйте этот адрес в браузер:",
   },
   nb: {
+    details: "Har du flyttet eller fått ny e-post eller telefon?",
+    detailsLink: "Mine opplysninger",
     contact: (n, e) => `Spørsmål? Kontakt ${n} (${e}).`,
     stop: "Vil du ikke ha flere e-poster fra denne studien?",
     stopLink: "Stopp e-poster",
     fallback: "Hvis knappen ikke virker, kopier denne adressen inn i nettleseren:",
   },
   en: {
+    details: "Moved, or a new email or phone?",
+    detailsLink: "My details",
     contact: (n, e) => `Questions? Contact ${n} (${e}).`,
     stop: "Don't want more emails from this study?",
     stopLink: "Stop emails",
@@ -90,7 +101,7 @@ export function renderBlocks(opts: {
   language: string;
   subject: string;
   blocks: Block[];
-  footer?: { language: EmailLanguage; contactName: string | null; contactEmail: string | null; unsubscribeUrl: string | null };
+  footer?: { language: EmailLanguage; contactName: string | null; contactEmail: string | null; unsubscribeUrl: string | null; detailsUrl?: string | null };
   fallbackLabel?: string;
 }): RenderedEmail {
   const html: string[] = [];
@@ -125,6 +136,11 @@ export function renderBlocks(opts: {
     if (contact) {
       foot.push(`<p style="margin:0 0 8px">${escapeHtml(contact)}</p>`);
       footText.push(contact);
+    }
+    if (f.detailsUrl) {
+      const d = escapeHtml(safeUrl(f.detailsUrl));
+      foot.push(`<p style="margin:0 0 8px">${escapeHtml(FOOTER[f.language].details)} <a href="${d}" style="color:#57606a">${escapeHtml(FOOTER[f.language].detailsLink)}</a></p>`);
+      footText.push(`${FOOTER[f.language].details} ${FOOTER[f.language].detailsLink}: ${safeUrl(f.detailsUrl)}`);
     }
     if (f.unsubscribeUrl) {
       const u = escapeHtml(safeUrl(f.unsubscribeUrl));

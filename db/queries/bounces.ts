@@ -2,7 +2,7 @@
 // See docs/bounces.md.
 import { and, countDistinct, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { contacts, invitations, mailBounces, outbox } from "../schema";
+import { contactPoints, contacts, invitations, mailBounces, outbox } from "../schema";
 import { ts } from "./raw";
 
 export type BouncedMessage = {
@@ -11,18 +11,32 @@ export type BouncedMessage = {
   studyId: string | null;
   waveId: string | null;
   status: string;
-  /** The hash of the participant's current address (null without a contact row). */
+  /**
+   * The hash of the address the message went to: the one contact point it was meant for (a
+   * confirmation link), else the participant's current address (null without a contact row).
+   */
   emailHash: string | null;
+  /** Whether the message was meant for one contact point only (not the person's main address). */
+  toOnePoint: boolean;
 };
 
 /** The message a bounce is about, with the hash of its participant's address; null if unknown. */
 export async function findBouncedMessage(db: Db, outboxId: number): Promise<BouncedMessage | null> {
   const [row] = await db
-    .select({ id: outbox.id, participantId: outbox.participantId, studyId: outbox.studyId, waveId: outbox.waveId, status: outbox.status, emailHash: contacts.emailHash })
+    .select({
+      id: outbox.id, participantId: outbox.participantId, studyId: outbox.studyId, waveId: outbox.waveId, status: outbox.status,
+      contactHash: contacts.emailHash, pointHash: contactPoints.valueHash, toOnePoint: sql<boolean>`${outbox.data} ? 'contactPointId'`,
+    })
     .from(outbox)
     .leftJoin(contacts, eq(contacts.participantId, outbox.participantId))
+    .leftJoin(contactPoints, and(sql`${outbox.data} ? 'contactPointId'`, sql`${contactPoints.id}::text = ${outbox.data}->>'contactPointId'`, eq(contactPoints.participantId, outbox.participantId)))
     .where(eq(outbox.id, outboxId));
-  return row ?? null;
+  if (!row) return null;
+  const toOnePoint = row.toOnePoint === true;
+  return {
+    id: row.id, participantId: row.participantId, studyId: row.studyId, waveId: row.waveId, status: row.status,
+    emailHash: toOnePoint ? row.pointHash : row.contactHash, toOnePoint,
+  };
 }
 
 export type BounceRow = {
@@ -89,4 +103,12 @@ export async function markContactBounced(db: Db, opts: { participantId: string; 
     .update(invitations)
     .set({ status: "bounced" })
     .where(and(eq(invitations.participantId, opts.participantId), inArray(invitations.status, ["pending", "sent", "opened"])));
+}
+
+/** A message refused while sending goes out again at once (to the person's other address). */
+export async function requeueMessage(db: Db, id: number, at: Date, error: string): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ status: "pending", attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: at, lockedUntil: null, lastError: error.slice(0, 1000) })
+    .where(and(eq(outbox.id, id), eq(outbox.status, "sending")));
 }

@@ -44,6 +44,11 @@ export async function optOutInvitations(db: Db, participantId: string): Promise<
 const lastAnsweredLanguage = sql<string | null>`(select r2.language from responses r2
   where r2.participant_id = ${invitations.participantId} order by r2.updated_at desc limit 1)`;
 
+const lastAnsweredAt = sql<string | null>`(select max(r3.updated_at)::text from responses r3 where r3.participant_id = ${invitations.participantId})`;
+/** The language the person chose on My details, and when (participant_details). */
+const chosenLanguage = sql<string | null>`(select pd.language from participant_details pd where pd.participant_id = ${invitations.participantId})`;
+const chosenLanguageAt = sql<string | null>`(select pd.language_set_at::text from participant_details pd where pd.participant_id = ${invitations.participantId})`;
+
 /** Everything a personal link leads to, by the SHA-256 of its token. */
 export async function findInvitationContext(db: Db, tokenHash: string) {
   const [row] = await db
@@ -57,6 +62,9 @@ export async function findInvitationContext(db: Db, tokenHash: string) {
       statusVariable: studies.statusVariable,
       statusMapping: studies.statusMapping,
       lastAnsweredLanguage,
+      lastAnsweredAt,
+      chosenLanguage,
+      chosenLanguageAt,
       recordedLanguage: contacts.language,
       response: responseColumns,
     })

@@ -107,10 +107,21 @@ export async function reclaimStaleOutbox(db: Db, now: Date, maxAttempts: number)
 
 export type DeliveryRow = {
   id: number;
+  /**
+   * The address to send to: the contacts row's (the participant's current working address), or,
+   * for a message queued to one contact point (data.contactPointId: a confirmation link, lost
+   * links), that point's. Then bouncedAt is the point's and pointState its state.
+   */
   emailEncrypted: string | null;
+  emailHash: string | null;
+  pointState: string | null;
   contactLanguage: string | null;
   /** The language of the participant's latest response in any wave, if any. */
   answeredLanguage: string | null;
+  answeredAt: Date | null;
+  /** The language the person chose on My details, and when. */
+  chosenLanguage: string | null;
+  chosenLanguageAt: Date | null;
   /** For a "Was this you?" message: whether its request can still be answered. */
   linkRequestOpen: boolean | null;
   bouncedAt: Date | null;
@@ -138,9 +149,13 @@ export async function loadDeliveryContext(db: Db, ids: number[]): Promise<Map<nu
   if (ids.length === 0) return new Map();
   const rows = await executeRows<Record<string, unknown>>(
     db,
-    sql`select o.id, c.email_encrypted, c.language as contact_language, c.bounced_at,
-               (select ra.language from responses ra where ra.participant_id = o.participant_id
-                 order by ra.updated_at desc limit 1) as answered_language,
+    sql`select o.id,
+               case when o.data ? 'contactPointId' then cpt.value_encrypted else c.email_encrypted end as email_encrypted,
+               case when o.data ? 'contactPointId' then cpt.value_hash else c.email_hash end as email_hash,
+               case when o.data ? 'contactPointId' then cpt.bounced_at else c.bounced_at end as bounced_at,
+               cpt.state as point_state, c.language as contact_language,
+               pd.language as chosen_language, pd.language_set_at as chosen_language_at,
+               ans.language as answered_language, ans.updated_at as answered_at,
                (select uc.confirmed_at is null and uc.rejected_at is null and uc.expires_at > now()
                   from unverified_contacts uc where uc.id::text = o.data->>'requestId') as link_request_open,
                (p.id is not null) as participant_exists, p.withdrawn_at,
@@ -153,6 +168,11 @@ export async function loadDeliveryContext(db: Db, ids: number[]): Promise<Map<nu
         from outbox o
         left join participants p on p.id = o.participant_id
         left join contacts c on c.participant_id = o.participant_id
+        left join contact_points cpt on o.data ? 'contactPointId' and cpt.id::text = o.data->>'contactPointId'
+          and cpt.participant_id = o.participant_id and cpt.kind = 'email'
+        left join participant_details pd on pd.participant_id = o.participant_id
+        left join lateral (select ra.language, ra.updated_at from responses ra where ra.participant_id = o.participant_id
+                           order by ra.updated_at desc limit 1) ans on true
         left join invitations i on i.wave_id = o.wave_id and i.participant_id = o.participant_id
         left join waves w on w.id = o.wave_id
         left join studies s on s.id = o.study_id
@@ -165,6 +185,11 @@ export async function loadDeliveryContext(db: Db, ids: number[]): Promise<Map<nu
     map.set(toNumber(r.id), {
       id: toNumber(r.id),
       emailEncrypted: (r.email_encrypted as string) ?? null,
+      emailHash: (r.email_hash as string) ?? null,
+      pointState: (r.point_state as string) ?? null,
+      answeredAt: toDate(r.answered_at),
+      chosenLanguage: (r.chosen_language as string) ?? null,
+      chosenLanguageAt: toDate(r.chosen_language_at),
       contactLanguage: (r.contact_language as string) ?? null,
       answeredLanguage: (r.answered_language as string) ?? null,
       linkRequestOpen: r.link_request_open === null || r.link_request_open === undefined ? null : r.link_request_open === true,

@@ -180,12 +180,16 @@ export async function findParticipantMailInfo(db: Db, participantId: string): Pr
   const [r] = await executeRows<Record<string, unknown>>(
     db,
     sql`select p.id, p.study_id, p.withdrawn_at,
-               coalesce((select r.language from responses r where r.participant_id = p.id order by r.updated_at desc limit 1), c.language) as language,
+               coalesce(case when pd.language_set_at >= coalesce(ans.updated_at, '-infinity') then pd.language end,
+                        ans.language, pd.language, c.language) as language,
                (c.participant_id is not null) as has_contact,
                s.settings, s.default_language, s.name as study_name, s.contact_name, s.contact_email, s.texts, s.languages
         from participants p
         join studies s on s.id = p.study_id
         left join contacts c on c.participant_id = p.id
+        left join participant_details pd on pd.participant_id = p.id
+        left join lateral (select r.language, r.updated_at from responses r where r.participant_id = p.id
+                           order by r.updated_at desc limit 1) ans on true
         where p.id = ${participantId}`,
   );
   if (!r) return null;
@@ -234,8 +238,11 @@ export async function eraseContact(db: Db, participantId: string): Promise<boole
     sql`update mailbox set to_address = '(erased)'
         where outbox_id in (select id from outbox where participant_id = ${participantId})`,
   );
+  // Every contact point (and its confirmation links) and what the person said of themselves go too.
+  const points = await executeRows(db, sql`delete from contact_points where participant_id = ${participantId} returning id`);
+  await executeRows(db, sql`delete from participant_details where participant_id = ${participantId}`);
   const rows = await db.delete(contacts).where(eq(contacts.participantId, participantId)).returning({ participantId: contacts.participantId });
-  return rows.length > 0;
+  return rows.length > 0 || points.length > 0;
 }
 
 /**
@@ -245,7 +252,8 @@ export async function eraseContact(db: Db, participantId: string): Promise<boole
 export async function findWithdrawnContactsToErase(db: Db, limit: number): Promise<string[]> {
   const rows = await executeRows<{ participant_id: string }>(
     db,
-    sql`select c.participant_id from contacts c
+    sql`select c.participant_id from (select participant_id from contacts union select participant_id from contact_points
+                                        union select participant_id from participant_details) c
         join participants p on p.id = c.participant_id
         where p.withdrawn_at is not null
           and not exists (select 1 from outbox o where o.participant_id = c.participant_id and o.status in ('pending', 'sending'))

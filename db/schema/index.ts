@@ -7,3 +7,4 @@ export * from "./recruitment";
 export * from "./audit";
 export * from "./limits";
 export * from "./privacy";
+export * from "./contact-points";

@@ -27,6 +27,10 @@ export type AuditAction =
   | "participant.erased"
   | "participant.data_exported"
   | "retention.erased"
+  // Done by the person through their own links (My details, confirmation, Lost your link?).
+  | "participant.details_changed"
+  | "participant.contact_confirmed"
+  | "participant.links_requested"
   | "wave.create"
   | "wave.update"
   | "wave.schedule"

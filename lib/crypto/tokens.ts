@@ -62,3 +62,11 @@ export function verifyStartToken(key: Buffer, token: string): string | null {
   const hex = body.subarray(0, 16).toString("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+/**
+ * The token in a contact-point confirmation link (/d/c/<token>), derived like invitation tokens
+ * from the key and the token row's id: only its hash is stored, the outbox keeps only the id.
+ */
+export function contactConfirmationToken(key: Buffer, tokenId: string): string {
+  return createHmac("sha256", key).update(`panelwave/contact-confirmation/${tokenId}`).digest().subarray(0, 20).toString("base64url");
+}

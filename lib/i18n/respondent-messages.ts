@@ -379,6 +379,9 @@ type FinishMessages = {
   nextWave: (date: string) => string;
   noNextWave: string;
   updateDetails: string;
+  /** With the My details link: the line before it, and the link's text. */
+  updateDetailsLead: string;
+  detailsLink: string;
   contactUs: (name: string) => string;
   stopEmailsBody: string;
   stopEmailsButton: string;
@@ -403,6 +406,8 @@ export const FINISH_MESSAGES: Record<RespondentLanguage, FinishMessages> = {
     nextHeading: "Що далі",
     nextWave: (d) => `Наступне опитування відкриється ${d}. Ми надішлемо вам посилання електронною поштою.`,
     noNextWave: "Якщо буде наступне опитування, ми надішлемо вам посилання електронною поштою.",
+    updateDetailsLead: "Переїхали або змінили пошту чи телефон? Оновіть їх тут:",
+    detailsLink: "Мої дані",
     updateDetails: "Щоб змінити свої контактні дані, дайте відповідь на будь-який наш лист або напишіть контактній особі дослідження.",
     contactUs: (n) => `Контактна особа дослідження: ${n}`,
     stopEmailsBody: "Не хочете більше отримувати листів? Ви залишитеся в дослідженні, але ми більше не писатимемо вам.",
@@ -426,6 +431,8 @@ export const FINISH_MESSAGES: Record<RespondentLanguage, FinishMessages> = {
     nextHeading: "Что дальше",
     nextWave: (d) => `Следующий опрос откроется ${d}. Мы пришлём вам ссылку по электронной почте.`,
     noNextWave: "Если будет следующий опрос, мы пришлём вам ссылку по электронной почте.",
+    updateDetailsLead: "Переехали или сменили почту или телефон? Обновите их здесь:",
+    detailsLink: "Мои данные",
     updateDetails: "Чтобы изменить свои контактные данные, ответьте на любое наше письмо или напишите контактному лицу исследования.",
     contactUs: (n) => `Контактное лицо исследования: ${n}`,
     stopEmailsBody: "Не хотите больше получать письма? Вы останетесь в исследовании, но мы больше не будем вам писать.",
@@ -449,6 +456,8 @@ export const FINISH_MESSAGES: Record<RespondentLanguage, FinishMessages> = {
     nextHeading: "Hva skjer nå",
     nextWave: (d) => `Neste undersøkelse åpner ${d}. Vi sender deg en lenke på e-post.`,
     noNextWave: "Hvis det kommer en ny undersøkelse, sender vi deg en lenke på e-post.",
+    updateDetailsLead: "Har du flyttet eller fått ny e-post eller telefon? Oppdater her:",
+    detailsLink: "Mine opplysninger",
     updateDetails: "Vil du endre kontaktopplysningene dine, svarer du på en e-post fra oss eller skriver til studiens kontaktperson.",
     contactUs: (n) => `Studiens kontaktperson: ${n}`,
     stopEmailsBody: "Vil du ikke få flere e-poster? Du blir i studien, men vi skriver ikke til deg igjen.",
@@ -472,6 +481,8 @@ export const FINISH_MESSAGES: Record<RespondentLanguage, FinishMessages> = {
     nextHeading: "What happens next",
     nextWave: (d) => `The next survey opens on ${d}. We will email you a link.`,
     noNextWave: "If there is another survey, we will email you a link.",
+    updateDetailsLead: "Moved, or a new email or phone? Update them here:",
+    detailsLink: "My details",
     updateDetails: "To update your contact details, reply to any email from us or write to the study contact.",
     contactUs: (n) => `Study contact: ${n}`,
     stopEmailsBody: "Don’t want any more emails? You stay in the study, but we will not write to you again.",

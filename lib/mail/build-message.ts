@@ -5,13 +5,13 @@ import { renderPreview, TEMPLATES, isTemplateName, EMAIL_LANGUAGES, type Rendere
 import { pickLanguage, type EmailLanguage, type RespondentBase } from "../../emails/layout";
 import type { ClaimedMessage, DeliveryRow } from "../../db/queries/outbox";
 import { decryptPersonal } from "../crypto/personal-data";
-import { invitationToken, linkConfirmationToken } from "../crypto/tokens";
+import { contactConfirmationToken, invitationToken, linkConfirmationToken } from "../crypto/tokens";
 import { respondentEmailLanguage } from "./email-language";
 import { studyTimeZone } from "../i18n/study-time-zone";
 import { studyText } from "../studies/study-text";
 import type { StudyTexts } from "../../db/schema/studies";
 import type { OutgoingMessage } from "./transport";
-import { unsubscribeToken } from "./unsubscribe-token";
+import { detailsToken, unsubscribeToken } from "./unsubscribe-token";
 import { bounceDomainOf, verpAddress } from "./bounces/verp";
 
 export type MailSettings = {
@@ -30,6 +30,11 @@ export function personalLink(s: Pick<MailSettings, "personalDataKey" | "publicUr
 /** The stop-emails page of a participant (GET shows a confirmation, POST is the one-click opt-out). */
 export function unsubscribeUrl(s: Pick<MailSettings, "personalDataKey" | "publicUrl">, participantId: string): string {
   return `${s.publicUrl}/u/${unsubscribeToken(s.personalDataKey, participantId)}`;
+}
+
+/** The participant's My details page (/d/<token>): what the study holds, and changing it. */
+export function detailsUrl(s: Pick<MailSettings, "personalDataKey" | "publicUrl">, participantId: string): string {
+  return `${s.publicUrl}/d/${detailsToken(s.personalDataKey, participantId)}`;
 }
 
 function messageId(s: MailSettings, outboxId: number): string {
@@ -89,10 +94,13 @@ export function buildMessage(s: MailSettings, msg: ClaimedMessage, ctx: Delivery
 
   // The language the person last answered in, else their recorded one, decided here at send time
   // for every respondent email (the language queued with the message is the last fallback).
-  const language = respondentEmailLanguage({ answeredLanguage: ctx.answeredLanguage, contactLanguage: ctx.contactLanguage, queuedLanguage: msg.language });
+  const language = respondentEmailLanguage({
+    answeredLanguage: ctx.answeredLanguage, answeredAt: ctx.answeredAt, chosenLanguage: ctx.chosenLanguage, chosenLanguageAt: ctx.chosenLanguageAt,
+    contactLanguage: ctx.contactLanguage, queuedLanguage: msg.language,
+  });
   const stopUrl = unsubscribeUrl(s, msg.participantId!);
   const study = facts(language);
-  const respondent: RespondentBase = { language, ...study, unsubscribeUrl: stopUrl };
+  const respondent: RespondentBase = { language, ...study, unsubscribeUrl: stopUrl, detailsUrl: detailsUrl(s, msg.participantId!) };
   const link = ctx.invitationId ? personalLink(s, ctx.invitationId) : null;
   let rendered: RenderedEmail;
   switch (msg.template) {
@@ -120,8 +128,22 @@ export function buildMessage(s: MailSettings, msg: ClaimedMessage, ctx: Delivery
       break;
     }
     case "withdrawal-confirmation":
-      rendered = TEMPLATES["withdrawal-confirmation"].render({ ...respondent, unsubscribeUrl: null, erased: msg.data.erase === true });
+      rendered = TEMPLATES["withdrawal-confirmation"].render({ ...respondent, unsubscribeUrl: null, detailsUrl: null, erased: msg.data.erase === true });
       break;
+    case "contact-confirmation": {
+      const tokenId = text(msg.data.tokenId);
+      if (!tokenId) throw new Error("contact confirmation without its token");
+      rendered = TEMPLATES["contact-confirmation"].render({
+        ...respondent, link: `${s.publicUrl}/d/c/${contactConfirmationToken(s.personalDataKey, tokenId)}`, expiresAt: new Date(String(msg.data.expiresAt)),
+      });
+      break;
+    }
+    case "lost-links": {
+      const waves = Array.isArray(msg.data.waves) ? (msg.data.waves as { invitationId: string; name: string }[]) : [];
+      if (waves.length === 0) throw new Error("lost links without a wave");
+      rendered = TEMPLATES["lost-links"].render({ ...respondent, links: waves.map((w) => ({ name: String(w.name), url: personalLink(s, String(w.invitationId)) })) });
+      break;
+    }
     default:
       throw new Error(`template "${msg.template}" is not for respondents`);
   }

@@ -12,7 +12,13 @@ export function decideDelivery(msg: ClaimedMessage, ctx: DeliveryRow | undefined
   if (!ctx) return STOP("the message no longer exists");
   if (msg.userId) return ctx.userEmail ? { send: true } : STOP("the staff user no longer exists");
   if (!msg.participantId || !ctx.participantExists) return STOP("the participant no longer exists");
-  if (!ctx.emailEncrypted) return STOP("the contact details were erased");
+  const pointed = typeof msg.data.contactPointId === "string";
+  if (!ctx.emailEncrypted) return STOP(pointed ? "the contact point was removed or erased" : "the contact details were erased");
+  // A confirmation link goes to an address not yet confirmed; anything else sent to one point
+  // (lost links) only to a confirmed one.
+  if (pointed && ctx.pointState !== (msg.kind === "contact_confirmation" ? "unconfirmed" : "confirmed")) {
+    return STOP(`the contact point is ${ctx.pointState ?? "gone"}`);
+  }
   if (ctx.bouncedAt) return STOP("the address bounced");
   // A withdrawal confirmation is the one message a withdrawn person may still get.
   if (msg.kind === "withdrawal_confirmation") return { send: true };

@@ -140,3 +140,21 @@ export function queueStaffInvitation(
 ): Promise<boolean> {
   return queueStaffLink(db, key, { ...r, kind: "staff_invitation", template: "staff-invitation", data: { days: r.days, role: r.role } }, now);
 }
+
+/**
+ * Queues a message to one contact point of a participant rather than to their current address (a
+ * confirmation link to a new address, links asked for on /link): data.contactPointId names it and
+ * the sender reads that point's address (decide-delivery.ts checks its state again). Idempotent.
+ */
+export async function queueContactPointMail(
+  db: Db,
+  m: { participantId: string; studyId: string; contactPointId: string; kind: string; template: TemplateName; language: string; data: Record<string, unknown>; idempotencyKey: string },
+  now: Date,
+): Promise<boolean> {
+  const n = await insertOutbox(db, [{
+    studyId: m.studyId, participantId: m.participantId, kind: m.kind, template: m.template, language: m.language,
+    data: { ...m.data, contactPointId: m.contactPointId }, idempotencyKey: m.idempotencyKey, nextAttemptAt: now,
+  }]);
+  if (n > 0) nudge("outbox");
+  return n > 0;
+}

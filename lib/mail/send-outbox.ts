@@ -146,9 +146,11 @@ export async function drainOutbox(db: Db, transport: MailTransport, opts: DrainO
         const f = classifySendError(err);
         const at = clock();
         if (f.outcome === "bounce") {
-          // The same record and marks as a report received later (docs/bounces.md).
-          await applyBounce(db, { outboxId: msg.id, hard: true, status: refusalStatus(err), diagnostic: f.message, at, source: "smtp" });
-          stats.bounced++;
+          // The same record and marks as a report received later (docs/bounces.md); a confirmed
+          // second address takes the message when the refused one was the person's main address.
+          const out = await applyBounce(db, { outboxId: msg.id, hard: true, status: refusalStatus(err), diagnostic: f.message, at, source: "smtp", resendToFallback: true });
+          if (out.applied && out.resent) stats.retried++;
+          else stats.bounced++;
         } else if (f.outcome === "fail") {
           await markOutboxFailed(db, msg.id, f.message);
           stats.failed++;

@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../../db/client";
+import { adoptContactAddresses } from "../../db/queries/contact-points";
 import { transaction } from "../../db/transaction";
 import { emailHashOwners, heldPeopleByCode, insertPanelRows, type PanelRows, upsertPanelContacts } from "../../db/queries/participants";
 import { isAdmin, studyForUser, type StudyRow } from "../auth/permissions";
@@ -322,6 +323,8 @@ export async function importPanel(db: Db, key: Buffer, user: StaffUser, slug: st
       for await (const rows of panelBatches(key, study, csv, checked, opts.wordingVersion ?? null, now, opts.dateFormat ?? null)) {
         await insertPanelRows(tx, { participants: rows.participants, contacts: rows.contacts, consents: [] });
         await upsertPanelContacts(tx, rows.updatedContacts);
+        // Each imported address is its person's confirmed main contact point (an updated one replaces the old).
+        await adoptContactAddresses(tx, [...rows.contacts, ...rows.updatedContacts].map((c) => c.participantId), { source: "import", now, replacePrimary: true });
         await insertPanelRows(tx, { participants: [], contacts: [], consents: rows.consents });
       }
       await audit(tx, { ...counts, created: added, ...changes }, result.rows);

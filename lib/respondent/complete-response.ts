@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client";
+import { adoptContactAddresses } from "../../db/queries/contact-points";
 import { transaction } from "../../db/transaction";
 import { findContactByHash, upsertContact } from "../../db/queries/participants";
 import { insertConsents } from "../../db/queries/consents";
@@ -74,6 +75,8 @@ export async function completeResponse(db: Db, config: Config, c: Completion): P
           participantId, studyId: c.ctx.studyId, emailEncrypted: encryptPersonal(config.personalDataKey, normaliseEmail(email)),
           emailHash: hash, language: c.lang, now: c.now,
         });
+        // The address typed in the person's own survey is their confirmed main contact point.
+        await adoptContactAddresses(tx, [participantId], { source: "survey", now: c.now, replacePrimary: true });
       }
     }
     const state = evaluateFlow(c.def, c.answers, c.ctx.preload as Answers, c.now, { timeZone: studyTimeZone(c.ctx.studySettings) });

@@ -6,6 +6,7 @@ import { findOpenLinkWave } from "../../db/queries/waves";
 import type { StoredResponse } from "../../db/queries/responses";
 import { hashToken, verifyStartToken } from "../crypto/tokens";
 import { chooseLanguage } from "../i18n/choose-language";
+import { toDate } from "../../db/queries/raw";
 import { RESPONDENT_LANGUAGES, isRespondentLanguage, pickLanguage } from "../i18n/respondent-messages";
 import { studyTimeZone } from "../i18n/study-time-zone";
 import { studyText } from "../studies/study-text";
@@ -47,7 +48,7 @@ export const remembered = (lang: string, req: RequestInfo) => (req.requestedLang
 
 /**
  * The language of a link's pages: explicit choice > the language the person last answered in (any
- * wave) > their recorded contact language > Accept-Language > the study default.
+ * wave) or set on My details, whichever is newer > their recorded contact language > Accept-Language > the study default.
  */
 export function linkLanguage(l: Loaded, req: RequestInfo): string {
   const offered = l.def.languages;
@@ -56,6 +57,9 @@ export function linkLanguage(l: Loaded, req: RequestInfo): string {
     offered,
     explicit: req.requestedLanguage,
     lastAnswered: l.kind === "invitation" ? l.ctx.lastAnsweredLanguage : null,
+    lastAnsweredAt: l.kind === "invitation" ? toDate(l.ctx.lastAnsweredAt) : null,
+    chosen: l.kind === "invitation" ? l.ctx.chosenLanguage : null,
+    chosenAt: l.kind === "invitation" ? toDate(l.ctx.chosenLanguageAt) : null,
     recorded: l.kind === "invitation" ? l.ctx.recordedLanguage : null,
     acceptLanguage: req.acceptLanguage,
     fallback: offered.includes(study) ? study : l.def.defaultLanguage,

@@ -26,7 +26,7 @@ export async function showPersonalLink(
   const l = await loadLink(db, config.personalDataKey, token, req);
   if ("unavailable" in l) {
     if (!opts.done || !l.completed) return l.unavailable;
-    return l.ctx ? showCompletion(db, l.ctx, l.lang, req.now) : htmlOutcome(statusPage("thanks", l.lang, { script: enhanceScriptUrl() }), 200);
+    return l.ctx ? showCompletion(db, l.ctx, l.lang, req.now, config.personalDataKey) : htmlOutcome(statusPage("thanks", l.lang, { script: enhanceScriptUrl() }), 200);
   }
   if (l.kind === "invitation" && (l.ctx.invitationStatus === "pending" || l.ctx.invitationStatus === "sent")) {
     await setInvitationProgress(db, l.ctx.invitationId, "opened", req.now);

@@ -18,6 +18,7 @@ import { knownAnswers, linkTimeZone } from "./link-page";
 import { contactOf, linkLanguage, type Loaded, type RequestInfo } from "./load-link";
 import { htmlOutcome, redirectOutcome, type Outcome } from "./outcome";
 import { completionPage, sendStepPage } from "./render/finish-pages";
+import { detailsToken } from "../mail/unsubscribe-token";
 import { stripContactAnswers } from "./strip-contact-answers";
 
 type Invitation = Extract<Loaded, { kind: "invitation" }>;
@@ -105,8 +106,8 @@ export async function sendAnswers(db: Db, config: Config, l: Invitation, token: 
 }
 
 /** GET ?done=1 once the response is complete: 100 %, thanks and what happens next. */
-export async function showCompletion(db: Db, ctx: InvitationContext, lang: string, now: Date): Promise<Outcome> {
+export async function showCompletion(db: Db, ctx: InvitationContext, lang: string, now: Date, key: Buffer): Promise<Outcome> {
   // Only a panel member is invited to later waves; an open-link respondent hears the general line.
   const nextWaveOpens = ctx.waveMode === "panel" ? await findNextWaveOpening(db, { studyId: ctx.studyId, participantId: ctx.participantId, now }) : null;
-  return htmlOutcome(completionPage({ lang, timeZone: studyTimeZone(ctx.studySettings), nextWaveOpens, contact: contactOf(ctx, lang), script: enhanceScriptUrl(), languages: ctx.languages }));
+  return htmlOutcome(completionPage({ lang, timeZone: studyTimeZone(ctx.studySettings), nextWaveOpens, contact: contactOf(ctx, lang), detailsUrl: `/d/${detailsToken(key, ctx.participantId)}`, script: enhanceScriptUrl(), languages: ctx.languages }));
 }

@@ -36,7 +36,7 @@ export function invalidUnsubscribePage(lang: string): PageResponse {
 }
 
 /** The languages /u offers: the study's respondent languages (all four when it has none of them). */
-function offeredOf(info: NonNullable<Awaited<ReturnType<typeof lookup>>>): readonly string[] {
+function offeredOf(info: NonNullable<Awaited<ReturnType<typeof findParticipantMailInfo>>>): readonly string[] {
   const offered = RESPONDENT_LANGUAGES.filter((l) => info.studyLanguages.includes(l));
   return offered.length ? offered : RESPONDENT_LANGUAGES;
 }
@@ -46,7 +46,7 @@ function offeredOf(info: NonNullable<Awaited<ReturnType<typeof lookup>>>): reado
  * participant last answered in or was recorded with, then the study's), and the study's name and
  * contact in that language (studyText), not the default language's.
  */
-const pageOf = (info: NonNullable<Awaited<ReturnType<typeof lookup>>>, requested?: string | null) => {
+export const pageOf = (info: NonNullable<Awaited<ReturnType<typeof findParticipantMailInfo>>>, requested?: string | null) => {
   const languages = offeredOf(info);
   const language = requested && languages.includes(requested) ? requested : (info.language ?? info.defaultLanguage);
   const t = studyText({ name: info.studyName, defaultLanguage: info.defaultLanguage, contactName: info.contactName, contactEmail: info.contactEmail, texts: info.studyTexts }, language);

@@ -64,7 +64,8 @@ describe("finishing a survey", () => {
     expect(page).toContain("Ваши ответы отправлены");
     expect(page).toMatch(/<progress max="100" value="100" aria-labelledby="progress-text">/);
     expect(page).toContain("Следующий опрос откроется 10 января 2030");
-    expect(page).toContain("ответьте на любое наше письмо");
+    // Changing one's details is a link to My details, not "reply to an email".
+    expect(page).toMatch(/Обновите их здесь: <a href="\/d\/[A-Za-z0-9_-]{43}" data-details>Мои данные<\/a>/);
     expect(page).toContain("Контактное лицо исследования: Study team");
   });
 

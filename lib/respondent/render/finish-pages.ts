@@ -45,6 +45,8 @@ export type CompletionInput = {
   timeZone: string;
   nextWaveOpens: Date | null;
   contact: { name: string; email: string } | null;
+  /** The person's My details page (/d/<token>); absent for someone we hold no participant for. */
+  detailsUrl?: string | null;
   script?: string;
   /** The survey's languages: the switcher at the top. */
   languages?: readonly string[];
@@ -56,6 +58,6 @@ export function completionPage(i: CompletionInput): string {
   const next = i.nextWaveOpens ? f.nextWave(formatDate(i.nextWaveOpens, "long", { language: i.lang, timeZone: i.timeZone })) : f.noNextWave;
   const body = html`${progressBar(f.doneProgress, 100)}
 <h1 data-status="thanks">${f.doneTitle}</h1><p>${f.doneBody}</p>
-<h2>${f.nextHeading}</h2><ul class="next"><li>${next}</li><li>${f.updateDetails}</li>${i.contact ? html`<li>${f.contactUs(i.contact.name)}, <a class="code" href="mailto:${i.contact.email}">${i.contact.email}</a></li>` : ""}</ul>`;
+<h2>${f.nextHeading}</h2><ul class="next"><li>${next}</li><li>${i.detailsUrl ? html`${f.updateDetailsLead} <a href="${i.detailsUrl}" data-details>${f.detailsLink}</a>` : f.updateDetails}</li>${i.contact ? html`<li>${f.contactUs(i.contact.name)}, <a class="code" href="mailto:${i.contact.email}">${i.contact.email}</a></li>` : ""}</ul>`;
   return shell({ lang: i.lang, title: f.doneTitle, body, script: i.script, languages: i.languages });
 }

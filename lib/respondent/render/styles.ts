@@ -18,7 +18,7 @@ progress{width:100%;height:.6rem;accent-color:#0b5cad}
 .opt{display:flex;align-items:flex-start;gap:.6rem;min-height:44px;padding:.55rem .6rem;border:1px solid #b9c0c8;border-radius:.4rem;margin:.35rem 0;background:#fff}
 .opt input{width:1.4rem;height:1.4rem;margin:.1rem 0 0;flex:none}
 .opt label{flex:1;cursor:pointer}
-input[type=text],input[type=email],input[type=number],input[type=date],input[type=month],textarea,select{font:inherit;width:100%;min-height:44px;padding:.5rem .6rem;border:1px solid #6b7480;border-radius:.4rem;background:#fff}
+input[type=text],input[type=email],input[type=tel],input[type=number],input[type=date],input[type=month],textarea,select{font:inherit;width:100%;min-height:44px;padding:.5rem .6rem;border:1px solid #6b7480;border-radius:.4rem;background:#fff}
 textarea{min-height:6rem}
 :focus-visible{outline:3px solid #ffbf47;outline-offset:2px}
 .err{color:#b00020;font-weight:600;margin:.25rem 0}

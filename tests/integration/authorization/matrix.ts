@@ -23,6 +23,8 @@ const STUDY_ROUTE: Expect = [401, 200, 404, 200];
 const STUDY_ACTION: Expect = [401, "ok", 404, "ok"];
 const STUDY_API: Expect = [401, 200, 404, 200];
 const same = (o: Outcome): Expect => [o, o, o, o];
+/** Each post of a form to My details or /link says something new (the same again changes nothing, or is limited). */
+let posted = 0;
 
 // ---------------------------------------------------------------------------------------------
 // Pages: app/**/page.tsx, keyed by their URL pattern.
@@ -159,6 +161,13 @@ export const ROUTES: Record<string, RouteCase> = {
   "POST /u/[token]": { request: async (w) => { const token = await w.unsubscribe(); return { url: `/u/${token}`, params: { token }, body: form({ action: "stop" }) }; }, expect: same(200) },
   "GET /v/[token]": { request: async (w) => { const token = await w.linkRequest(); return get(`/v/${token}`, { token }); }, expect: same(200) },
   "POST /v/[token]": { request: async (w) => { const token = await w.linkRequest(); return { url: `/v/${token}?answer=reject`, params: { token }, body: form({}) }; }, expect: same(200) },
+  "GET /d/[token]": { request: async (w) => { const token = await w.details(); return get(`/d/${token}`, { token }); }, expect: same(200) },
+  "POST /d/[token]": { request: async (w) => { const token = await w.details(); return { url: `/d/${token}`, params: { token }, body: form({ town: `Oslo ${++posted}` }) }; }, expect: same(303) },
+  // A confirmation link that is nobody's: the one calm page, whoever asks.
+  "GET /d/c/[token]": { request: () => get(`/d/c/${"A".repeat(27)}`, { token: "A".repeat(27) }), expect: same(404) },
+  "POST /d/c/[token]": { request: () => ({ url: `/d/c/${"A".repeat(27)}`, params: { token: "A".repeat(27) }, body: form({}) }), expect: same(404) },
+  "GET /link": { request: () => get("/link", {}), expect: same(200) },
+  "POST /link": { request: () => ({ url: "/link", params: {}, body: form({ address: `matrix-${++posted}@example.org` }) }), expect: same(200) },
   "GET /r/enhance.js": { request: () => get("/r/enhance.js", {}), expect: (w) => same(w.enhanceBuilt ? 200 : 404) },
   "GET /unavailable": { request: () => get("/unavailable?next=%2Fstudies", {}), expect: same(503) },
 };

@@ -18,7 +18,7 @@ import { loadConfig } from "../../../lib/config/load-config";
 import { emailHash, encryptPersonal } from "../../../lib/crypto/personal-data";
 import { hashToken, invitationToken, linkConfirmationToken } from "../../../lib/crypto/tokens";
 import { DEMO_STUDY_SLUG, seedDemo } from "../../../lib/demo/seed-demo";
-import { unsubscribeToken } from "../../../lib/mail/unsubscribe-token";
+import { detailsToken, unsubscribeToken } from "../../../lib/mail/unsubscribe-token";
 import { createAppAuth, setRuntimeForTests, type Runtime } from "../../../lib/runtime";
 import { createWave } from "../../../lib/waves/create-wave";
 import { closeWaveNow, openWaveNow } from "../../../lib/waves/manage-wave";
@@ -66,6 +66,8 @@ export type World = {
   freshEntry: () => string;
   personalLink: () => Promise<string>;
   unsubscribe: () => Promise<string>;
+  /** A My details token (/d/<token>) of a panel member. */
+  details: () => Promise<string>;
   /**
    * The code of a panel member with an untouched wave-2 invitation, an address and follow-up
    * consent: the same one each call, and another (the same each call) to be withdrawn.
@@ -163,6 +165,7 @@ export async function buildWorld(): Promise<World> {
     memberToken: async () => (await createApiToken(t.db, people.member.user, { name: "to revoke" }, new Date())).id,
     personalLink: async () => invitationToken(testKey, (await unused()).id),
     unsubscribe: async () => unsubscribeToken(testKey, (await unused()).participant_id),
+    details: async () => detailsToken(testKey, (await unused()).participant_id),
     panelPerson: async (use = "kept") => (panelPeople[use] ??= (async () => {
       for (;;) {
         const row = await unused();

@@ -8,7 +8,7 @@ const msg = (m: Partial<ClaimedMessage> = {}): ClaimedMessage => ({
   language: "uk", data: { consentKind: "follow_up_surveys" }, attempts: 0, lockedUntil: now, ...m,
 });
 const ctx = (c: Partial<DeliveryRow> = {}): DeliveryRow => ({
-  id: 1, emailEncrypted: "v1.x", contactLanguage: "uk", answeredLanguage: null, linkRequestOpen: null, bouncedAt: null, participantExists: true, withdrawnAt: null,
+  id: 1, emailEncrypted: "v1.x", emailHash: "h", pointState: null, contactLanguage: "uk", answeredLanguage: null, answeredAt: null, chosenLanguage: null, chosenLanguageAt: null, linkRequestOpen: null, bouncedAt: null, participantExists: true, withdrawnAt: null,
   invitationId: "i", invitationStatus: "sent", waveStatus: "open", waveClosesAt: new Date("2023-10-01T00:00:00Z"),
   waveSchedule: { remindIf: "not_completed" }, studyName: "S", contactName: null, contactEmail: null, studySettings: {}, studyTexts: {}, studyDefaultLanguage: "uk",
   responseStatus: null, consentGranted: true, userEmail: null, userName: null, ...c,
@@ -30,6 +30,10 @@ describe("deciding at send time", () => {
     ["started, reminding those not completed", {}, { responseStatus: "started" }, null],
     ["withdrawal confirmation to a withdrawn person", { kind: "withdrawal_confirmation", waveId: null, data: {} }, { withdrawnAt: now, consentGranted: false }, null],
     ["staff mail to an existing user", { participantId: null, userId: "u", kind: "test", data: { test: true } }, { userEmail: "r@x.org", emailEncrypted: null }, null],
+    ["a confirmation link to an unconfirmed point", { kind: "contact_confirmation", waveId: null, data: { contactPointId: "cp" } }, { pointState: "unconfirmed" }, null],
+    ["a confirmation link to a point since confirmed", { kind: "contact_confirmation", waveId: null, data: { contactPointId: "cp" } }, { pointState: "confirmed" }, "contact point is confirmed"],
+    ["lost links to a bounced point", { kind: "lost_links", waveId: null, data: { contactPointId: "cp" } }, { pointState: "bounced" }, "contact point is bounced"],
+    ["a point erased since queueing", { kind: "lost_links", waveId: null, data: { contactPointId: "cp" } }, { emailEncrypted: null, pointState: null }, "removed or erased"],
     ["staff mail to a deleted user", { participantId: null, userId: "u", kind: "test", data: {} }, { userEmail: null }, "staff user"],
   ])("%s", (_name, m, c, reason) => {
     const d = decideDelivery(msg(m), ctx(c), now);
