@@ -102,10 +102,15 @@ export async function markWithdrawn(db: Db, participantId: string, now: Date): P
 /** Contact data of everyone in the study: contacts, unverified contacts, pending contact answers. */
 export async function eraseStudyContactData(db: Db, studyId: string): Promise<number> {
   const c = (await db.delete(contacts).where(eq(contacts.studyId, studyId)).returning({ id: contacts.participantId })).length;
+  // Contact points, their confirmation links, their history and the residence people gave (lib/contact-points).
+  const cp = (await executeRows(db, sql`delete from contact_point_tokens where participant_id in (select id from participants where study_id = ${studyId}) returning 1 as x`)).length
+    + (await executeRows(db, sql`delete from contact_points where study_id = ${studyId} returning 1 as x`)).length
+    + (await executeRows(db, sql`delete from contact_history where study_id = ${studyId} returning 1 as x`)).length
+    + (await executeRows(db, sql`delete from participant_details where study_id = ${studyId} returning 1 as x`)).length;
   const u = (await db.delete(unverifiedContacts).where(eq(unverifiedContacts.studyId, studyId)).returning({ id: unverifiedContacts.id })).length;
   const p = (await db.update(responses).set({ pendingContactEncrypted: null }).where(and(eq(responses.studyId, studyId), sql`${responses.pendingContactEncrypted} is not null`)).returning({ id: responses.id })).length;
   const n = (await executeRows(db, sql`update recruitment set notes = null where study_id = ${studyId} and notes is not null returning 1 as x`)).length;
-  return c + u + p + n;
+  return c + cp + u + p + n;
 }
 
 /** Local-mailbox copies of the study's mail. */

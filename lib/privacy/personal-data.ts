@@ -10,7 +10,7 @@
 import type { Column } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client";
-import { consents, contacts, invitations, mailBounces, mailbox, outbox, panelImportDrafts, participants, recruitment, responses, unverifiedContacts } from "../../db/schema";
+import { consents, contactHistory, contactPointTokens, contactPoints, contacts, invitations, mailBounces, participantDetails, mailbox, outbox, panelImportDrafts, participants, recruitment, responses, unverifiedContacts } from "../../db/schema";
 import {
   clearPendingContact, countStudyMailbox, countStudyRows, deleteMailboxCopies, deleteOutboxOf, deleteUnverifiedContactsOf, deleteWhere,
   markWithdrawn, replaceCodeInAudit, auditEntriesNaming, rowsWhere, rowsWhereIn, unverifiedContactsOf,
@@ -69,6 +69,34 @@ const dropDrafts = { does: "the study's pending drafts are deleted", run: (db: D
 
 /** In erasure order: what points at a participant comes before `participants`. */
 export const PERSONAL_DATA: readonly TableRule[] = [
+  {
+    table: "contact_point_tokens", subject: "participant", holds: "Hashes of the links that confirm a new address (single use, expiring)",
+    columns: [{ name: "token_hash", encrypted: true, what: "SHA-256 of the confirmation link's token" }],
+    findBy: "participant_id", rowsFor: byPerson(contactPointTokens, contactPointTokens.participantId),
+    erase: { contact: deleteByPerson("deleted", contactPointTokens, contactPointTokens.participantId), everything: deleteByPerson("deleted", contactPointTokens, contactPointTokens.participantId) },
+    retention: "contact",
+  },
+  {
+    table: "contact_history", subject: "participant", holds: "What changed in a person's contact details and when (no addresses), with the wave current then",
+    columns: [{ name: "change", encrypted: false, what: "kind of change" }, { name: "detail", encrypted: false, what: "role, state or country after the change" }],
+    findBy: "participant_id", rowsFor: byPerson(contactHistory, contactHistory.participantId),
+    erase: { contact: deleteByPerson("deleted", contactHistory, contactHistory.participantId), everything: deleteByPerson("deleted", contactHistory, contactHistory.participantId) },
+    retention: "contact", count: countBy(contactHistory, contactHistory.studyId, contactHistory.participantId),
+  },
+  {
+    table: "contact_points", subject: "participant", holds: "Every email address and phone number a person gave, with its state, consent and source",
+    columns: [{ name: "value_encrypted", encrypted: true, what: "email address or phone number (AES-256-GCM)" }, { name: "value_hash", encrypted: true, what: "keyed hash of the value (HMAC)" }],
+    findBy: "participant_id", rowsFor: byPerson(contactPoints, contactPoints.participantId),
+    erase: { contact: deleteByPerson("deleted", contactPoints, contactPoints.participantId), everything: deleteByPerson("deleted", contactPoints, contactPoints.participantId) },
+    retention: "contact", count: countBy(contactPoints, contactPoints.studyId, contactPoints.participantId),
+  },
+  {
+    table: "participant_details", subject: "participant", holds: "Where a person says they live now (country, town) and the language they chose",
+    columns: [{ name: "country", encrypted: false, what: "country of residence (ISO code)" }, { name: "town_encrypted", encrypted: true, what: "town of residence (AES-256-GCM)" }, { name: "language", encrypted: false, what: "chosen language" }],
+    findBy: "participant_id", rowsFor: byPerson(participantDetails, participantDetails.participantId),
+    erase: { contact: deleteByPerson("deleted", participantDetails, participantDetails.participantId), everything: deleteByPerson("deleted", participantDetails, participantDetails.participantId) },
+    retention: "contact", count: countBy(participantDetails, participantDetails.studyId, participantDetails.participantId),
+  },
   {
     table: "contacts", subject: "participant", holds: "Each participant's email address and language",
     columns: [{ name: "email_encrypted", encrypted: true, what: "email address (AES-256-GCM)" }, { name: "email_hash", encrypted: true, what: "keyed hash of the address (HMAC)" }, { name: "language", encrypted: false, what: "preferred language" }],

@@ -13,7 +13,7 @@ import { PERSONAL_DATA } from "./personal-data";
 export type RetentionGroup = "contact" | "mailbox" | "answers";
 
 export const RETENTION_GROUPS: Record<RetentionGroup, { label: string; run: (db: Db, studyId: string) => Promise<number> }> = {
-  contact: { label: "Contact data (addresses, unverified addresses, waiting email answers, recruitment notes)", run: eraseStudyContactData },
+  contact: { label: "Contact data (addresses and phone numbers, where people live, unverified addresses, waiting email answers, recruitment notes)", run: eraseStudyContactData },
   mailbox: { label: "Local mailbox copies of sent email", run: eraseStudyMailbox },
   answers: { label: "Answers (responses and the prior-wave values in invitations)", run: eraseStudyAnswers },
 };

@@ -68,7 +68,7 @@ describe("contact points", () => {
   it("copies every existing contact into a primary email point in the migration (ciphertext and hash as they are)", async () => {
     const { study } = await seedStudy(t.db);
     const [a, b] = await addPeople(t.db, study.id, [{ email: "old-a@test.example" }, { email: "old-b@test.example", bounced: true }]);
-    const migration = readFileSync("db/migrations/0009_contact_points.sql", "utf8").split("--> statement-breakpoint").at(-1)!;
+    const migration = readFileSync("db/migrations/0011_contact_points.sql", "utf8").split("--> statement-breakpoint").at(-1)!;
     await executeRows(t.db, sql.raw(migration));
     const [ca] = await t.db.select().from(contacts).where(eq(contacts.participantId, a));
     const [pa] = await t.db.select().from(contactPoints).where(eq(contactPoints.participantId, a));
