@@ -19,7 +19,11 @@ export type OutgoingMessage = {
   /** Message-ID, stable per outbox row so a repeated delivery carries the same id. */
   messageId: string;
   outboxId: number | null;
+  /** Files sent with it (an interview's calendar invitation). */
+  attachments?: MailAttachment[];
 };
+
+export type MailAttachment = { filename: string; contentType: string; content: string };
 
 export type MailTransport = {
   kind: "smtp" | "mailbox";
@@ -76,6 +80,7 @@ export function createMailTransport(db: Db, opts: TransportOptions): MailTranspo
         text: m.text,
         headers: m.headers,
         messageId: m.messageId,
+        attachments: m.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
       });
       const queued = /queued as ([^\s]+)/i.exec(String(info.response ?? ""))?.[1];
       return { providerMessageId: queued ? `${info.messageId} ${queued}` : String(info.messageId) };
@@ -100,6 +105,7 @@ function mailboxTransport(db: Db, key: Buffer): MailTransport {
         html: m.html,
         text: m.text,
         headers: { ...m.headers, "Message-ID": m.messageId, ...(m.replyTo ? { "Reply-To": m.replyTo } : {}) },
+        attachments: m.attachments ?? [],
       }));
       return { providerMessageId: m.messageId };
     },
