@@ -43,13 +43,22 @@ export type AuditAction =
   | "api_token.created"
   | "api_token.revoked"
   | "instrument.version_uploaded"
-  | "recruitment.rule_saved";
+  | "recruitment.rule_saved"
+  // Interviews (lib/recruitment/interview-*): slots, bookings from the /b link, outcomes, exports.
+  | "interview.slot_created"
+  | "interview.slot_withdrawn"
+  | "interview.booked"
+  | "interview.moved"
+  | "interview.cancelled"
+  | "interview.held"
+  | "interview.no_show"
+  | "export.interviewees";
 
 /**
  * Who acted: a signed-in staff user, or a respondent acting through a link they hold (no user id;
  * the entry's details say which link, never the address).
  */
-export type AuditActor = StaffUser | { kind: "respondent" };
+export type AuditActor = StaffUser | { kind: "respondent" } | { kind: "system" };
 
 export type AuditEntry = {
   studyId: string | null;
@@ -72,7 +81,7 @@ export function recordAudit(db: Db, actor: AuditActor, e: AuditEntry, now: Date)
     action: e.action,
     target: e.target,
     rowCount: e.rowCount,
-    details: { filter: e.filter, role: staff ? actor.role : "respondent", ...(e.outcome ? { outcome: e.outcome } : {}) },
+    details: { filter: e.filter, role: staff ? actor.role : actor.kind, ...(e.outcome ? { outcome: e.outcome } : {}) },
     at: now,
   });
 }
