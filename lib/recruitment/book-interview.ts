@@ -55,6 +55,14 @@ export type BookingOutcome =
   | { ok: true; booking: BookingRow }
   | { ok: false; reason: "closed" | "taken" | "too_late" | "no_consent" };
 
+/** A booking (or a rebooking after a no-show) puts the person at 'agreed' on the board, audited. */
+async function boardToAgreed(tx: Db, info: ParticipantMailInfo, code: string, now: Date) {
+  const entry = await findEntryOfParticipant(tx, info.studyId, info.participantId);
+  if (!entry || !["invited", "no_answer"].includes(entry.status)) return;
+  if (!(await moveBoardEntry(tx, { studyId: info.studyId, id: entry.id, from: entry.status as RecruitmentStatus, to: "agreed", at: now, now }))) return;
+  await recordAudit(tx, ROLE, { studyId: info.studyId, action: "recruitment.step", target: code, filter: { from: entry.status, to: "agreed", by: "booking" }, rowCount: 1 }, now);
+}
+
 type Common = { info: ParticipantMailInfo; slotId: string; timeZone: string };
 
 async function codeOf(db: Db, participantId: string) {
@@ -91,11 +99,7 @@ export async function bookInterview(
     });
     await insertConsents(tx, [consent(INTERVIEW_CONSENTS.interview, true, t.consentInterview), consent(INTERVIEW_CONSENTS.recording, b.consentRecording, t.consentRecording)]);
     const code = await codeOf(tx, info.participantId);
-    const entry = await findEntryOfParticipant(tx, info.studyId, info.participantId);
-    if (entry && entry.status !== "agreed") {
-      await moveBoardEntry(tx, { studyId: info.studyId, id: entry.id, from: entry.status as RecruitmentStatus, to: "agreed", at: now, now });
-      await recordAudit(tx, ROLE, { studyId: info.studyId, action: "recruitment.step", target: code, filter: { from: entry.status, to: "agreed", by: "booking" }, rowCount: 1 }, now);
-    }
+    await boardToAgreed(tx, info, code, now);
     await recordAudit(tx, ROLE, { studyId: info.studyId, action: "interview.booked", target: code, filter: { slot: slot.id, recording: b.consentRecording }, rowCount: 1 }, now);
     await queueInterviewMails(tx, { booking, slot, event: "booked", code, studySlug: info.studySlug, reminderHours: settings.interviewReminderHours }, now);
     return { ok: true as const, booking };
@@ -121,6 +125,7 @@ export async function moveInterview(db: Db, b: Common, now: Date): Promise<Booki
       if (!moved) return { ok: false as const, reason: "taken" as const };
       const slot = (await findSlot(tx, info.studyId, moved.slotId))!;
       const code = await codeOf(tx, info.participantId);
+      await boardToAgreed(tx, info, code, now);
       await recordAudit(tx, ROLE, { studyId: info.studyId, action: "interview.moved", target: code, filter: { from: current.slotId, to: slot.id }, rowCount: 1 }, now);
       await queueInterviewMails(tx, { booking: moved, slot, event: "moved", code, studySlug: info.studySlug, reminderHours: settings.interviewReminderHours }, now);
       if (current.slot.interviewerId !== slot.interviewerId) {
