@@ -1,6 +1,6 @@
 // An interview booked, moved, cancelled, or coming up (a reminder): sent to the participant with
 // the calendar file (.ics) attached by lib/mail/build-message.ts.
-import { formatDate } from "../lib/i18n/format-date";
+import { appointmentTime } from "../lib/i18n/format-date";
 import { previewBase, respondentTemplate, type EmailLanguage, type RespondentBase } from "./layout";
 
 export type InterviewEvent = "booked" | "moved" | "cancelled" | "reminder";
@@ -33,10 +33,6 @@ export const defaultProps: InterviewBookingProps = {
   manageUrl: "http://localhost:3000/b/preview-booking-token",
 };
 
-/** "10 березня 2027, 11:00 (Europe/Kyiv)": the interview's time as the person reads it. */
-export function interviewTime(d: Date, language: string, timeZone: string): string {
-  return `${formatDate(d, "long", { language, timeZone })}, ${formatDate(d, "minute", { timeZone }).slice(11)} (${timeZone})`;
-}
 
 type T = {
   subject: (study: string) => string;
@@ -151,7 +147,7 @@ export const render = respondentTemplate(
   T,
   (t, p: InterviewBookingProps) => [
     { p: t.lead[p.event] },
-    { p: t.when(interviewTime(p.startsAt, p.language, p.personTimeZone), p.minutes) },
+    { p: t.when(appointmentTime(p.startsAt, { language: p.language, timeZone: p.personTimeZone }), p.minutes) },
     ...(p.event === "cancelled" ? [] : [
       { p: t.mode[p.mode] },
       ...(p.mode === "video" && p.videoUrl ? [{ p: `${t.link} ${p.videoUrl}` }] : []),

@@ -1,6 +1,7 @@
 // Staff: an interviewer is told that one of their slots was booked, moved or cancelled, with the
 // calendar file attached (lib/mail/build-message.ts). The person appears by pseudonymous code only.
-import { interviewTime, type InterviewEvent, type InterviewMode } from "./interview-booking";
+import { appointmentTime } from "../lib/i18n/format-date";
+import { type InterviewEvent, type InterviewMode } from "./interview-booking";
 import { renderBlocks, type RenderedEmail, type StaffLanguage } from "./layout";
 
 export type InterviewNoticeProps = {
@@ -52,6 +53,6 @@ export function render(p: InterviewNoticeProps): RenderedEmail {
   return renderBlocks({
     language: p.language,
     subject: t.subject[p.event](p.code),
-    blocks: [{ p: t.greeting(p.name) }, { p: t.body(p, interviewTime(p.startsAt, p.language, p.timeZone)) }, { p: t.mode[p.mode] }, { button: { label: t.button, url: p.url } }],
+    blocks: [{ p: t.greeting(p.name) }, { p: t.body(p, appointmentTime(p.startsAt, { language: p.language, timeZone: p.timeZone })) }, { p: t.mode[p.mode] }, { button: { label: t.button, url: p.url } }],
   });
 }
