@@ -12,7 +12,7 @@ import { Conflict, Forbidden, InvalidInput, NotFound } from "../errors/app-error
 import { parseInput } from "../errors/zod-issues";
 import { RESPONDENT_LANGUAGES } from "../i18n/respondent-messages";
 import { wallTimeToInstant } from "../i18n/study-time-zone";
-import { timeZoneNames } from "../i18n/time-zones";
+import { timeZoneSchema } from "../studies/study-schema";
 import { queueInterviewMails } from "./interview-mails";
 import { interviewSettings } from "./interview-settings";
 
@@ -20,7 +20,7 @@ export const INTERVIEW_MODES = ["phone", "video", "in_person"] as const;
 
 export const slotInputSchema = z.object({
   start: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Enter the start as date and time").describe("Wall-clock start in timeZone, YYYY-MM-DDTHH:MM"),
-  timeZone: z.string().refine((z) => timeZoneNames().includes(z), "Choose a time zone from the list").describe("The interviewer's IANA time zone"),
+  timeZone: timeZoneSchema.describe("The interviewer's IANA time zone"),
   minutes: z.coerce.number("Enter the length in minutes").int().min(10, "At least 10 minutes").max(240, "At most 240 minutes"),
   mode: z.enum(INTERVIEW_MODES, "Choose how the interview happens"),
   videoUrl: z.string().trim().max(500).optional().or(z.literal("")).transform((v) => v || null),

@@ -5,9 +5,9 @@ import type { Db } from "../../db/client";
 import { findParticipantMailInfo, type ParticipantMailInfo } from "../../db/queries/participants";
 import { RESPONDENT_LANGUAGES } from "../i18n/respondent-messages";
 import { studyTimeZone } from "../i18n/study-time-zone";
-import { timeZoneNames } from "../i18n/time-zones";
 import { verifyBookingToken } from "../mail/unsubscribe-token";
 import { bookInterview, bookingState, cancelInterview, moveInterview, type BookingOutcome } from "../recruitment/book-interview";
+import { timeZoneSchema } from "../studies/study-schema";
 import { studyText } from "../studies/study-text";
 import { FORM_LIMIT, type FormReader } from "./read-form";
 import { bookingPage, type BookingView } from "./render/booking-page";
@@ -23,7 +23,7 @@ const COMMON_ZONES = [
   "Europe/Dublin", "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles", "America/Toronto", "Australia/Sydney", "UTC",
 ];
 
-const validZone = (z: string | null | undefined): z is string => typeof z === "string" && z.length < 64 && timeZoneNames().includes(z);
+const validZone = (z: string | null | undefined): z is string => timeZoneSchema.safeParse(z).success;
 
 type Ctx = { info: ParticipantMailInfo; language: string; languages: readonly string[]; page: { studyName: string; contactName: string | null; contactEmail: string | null } };
 
