@@ -66,6 +66,8 @@ export type World = {
   freshEntry: () => string;
   personalLink: () => Promise<string>;
   unsubscribe: () => Promise<string>;
+  /** A wave-2 participant not on the recruitment board (their booking link shows the calm page). */
+  unusedParticipant: () => Promise<string>;
   /**
    * The code of a panel member with an untouched wave-2 invitation, an address and follow-up
    * consent: the same one each call, and another (the same each call) to be withdrawn.
@@ -163,6 +165,7 @@ export async function buildWorld(): Promise<World> {
     memberToken: async () => (await createApiToken(t.db, people.member.user, { name: "to revoke" }, new Date())).id,
     personalLink: async () => invitationToken(testKey, (await unused()).id),
     unsubscribe: async () => unsubscribeToken(testKey, (await unused()).participant_id),
+    unusedParticipant: async () => (await unused()).participant_id,
     panelPerson: async (use = "kept") => (panelPeople[use] ??= (async () => {
       for (;;) {
         const row = await unused();
