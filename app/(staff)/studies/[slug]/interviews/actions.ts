@@ -1,34 +1,18 @@
 "use server";
 // Server actions of the interviews screen: publish a slot, withdraw one, record an interview's
 // outcome. Plain form posts (no script needed); each redirects back with what was done.
-import { headers } from "next/headers";
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { currentUser, type StaffUser } from "../../../../../lib/auth/current-user";
-import { Unauthorized } from "../../../../../lib/errors/app-error";
 import { recordInterviewOutcome } from "../../../../../lib/recruitment/interview-outcome";
 import { createInterviewSlot, withdrawInterviewSlot } from "../../../../../lib/recruitment/interview-slots";
 import { slugSchema } from "../../../../../lib/studies/study-schema";
-import { getRuntime, type Runtime } from "../../../../../lib/runtime";
-import { toActionResult, type ActionResult } from "../../../../action-result";
+import type { ActionResult } from "../../../../action-result";
+import { formField, runStudyAction } from "../study-action";
 
 export type FormState = ActionResult | { ok: null };
 
-async function run<T>(slug: string, fn: (rt: Runtime, user: StaffUser) => Promise<T>): Promise<ActionResult<T>> {
-  return toActionResult(async () => {
-    const rt = await getRuntime();
-    const user = await currentUser(rt, await headers());
-    if (!user) throw new Unauthorized("Sign in again");
-    const value = await fn(rt, user);
-    revalidatePath(`/studies/${slug}/interviews`);
-    return value;
-  });
-}
-
-const field = (form: FormData, name: string) => {
-  const v = form.get(name);
-  return typeof v === "string" ? v : "";
-};
+/** Runs one step for the signed-in user; on success the value is the message to show. */
+const run = <T>(slug: string, fn: Parameters<typeof runStudyAction<T>>[1]) => runStudyAction(`/studies/${slug}/interviews`, fn);
+const field = formField;
 
 export async function createSlotAction(slug: string, _prev: FormState, form: FormData): Promise<FormState> {
   const s = slugSchema.parse(slug);
