@@ -67,6 +67,7 @@ test("a leaver books an interview in Ukrainian from the request, gets the .ics, 
   const row = researcher.locator("tbody tr").filter({ hasText: "· uk" }).filter({ has: researcher.getByRole("link", { name: "Send interview request…" }) }).first();
   const code = (await row.locator("code").first().textContent())!.trim();
   await row.getByRole("link", { name: "Send interview request…" }).click();
+  await expect(researcher).toHaveURL(/\/recruitment\/request\//);
   await expect(researcher.getByRole("heading", { level: 2 })).toContainText("чи погодитеся ви на інтерв’ю");
   await researcher.getByRole("button", { name: "Send this request" }).click();
   await expect(researcher).toHaveURL(/done=invited/);
@@ -74,7 +75,7 @@ test("a leaver books an interview in Ukrainian from the request, gets the .ics, 
   // 3. The request in the local mailbox carries the person's booking link.
   const admin = await staffPage(browser, ADMIN, "/admin/mailbox");
   const request = await openMail(admin, /чи погодитеся ви на інтерв’ю/);
-  const to = (await admin.locator("tr", { has: admin.getByRole("rowheader", { name: "To" }) }).locator("td").textContent())!.trim();
+  const to = (await admin.locator("tr", { has: admin.getByRole("rowheader", { name: "To", exact: true }) }).locator("td").textContent())!.trim();
   const link = /https?:\/\/[^\s/]+(\/b\/[A-Za-z0-9_-]{43})/.exec(request)?.[1];
   expect(link, "the request carries a booking link").toBeTruthy();
 
