@@ -35,20 +35,32 @@ export type BookingState =
       free: BookingSlot[];
     };
 
-/** What the person's booking page shows now. Reads only. */
-export async function bookingState(db: Db, info: ParticipantMailInfo, now: Date): Promise<BookingState> {
+type Eligibility =
+  | { kind: "closed" }
+  | { kind: "open"; booking: (BookingRow & { slot: BookingSlot }) | null; changeable: boolean; changeHours: number };
+
+/** Whether the person may book (or holds a booking), without the free slots: what the writes need. */
+async function eligibility(db: Db, info: ParticipantMailInfo, now: Date): Promise<Eligibility> {
   if (info.withdrawnAt) return { kind: "closed" };
   const settings = interviewSettings(info.studySettings);
-  const active = await findActiveBooking(db, info.studyId, info.participantId);
+  const [active, entry, consents] = await Promise.all([
+    findActiveBooking(db, info.studyId, info.participantId),
+    findEntryOfParticipant(db, info.studyId, info.participantId),
+    latestConsents(db, info.participantId, [INTERVIEW_CONSENT]),
+  ]);
   const slot = active ? await findSlot(db, info.studyId, active.slotId) : null;
   if (!active || !slot) {
-    const entry = await findEntryOfParticipant(db, info.studyId, info.participantId);
-    const consent = (await latestConsents(db, info.participantId, [INTERVIEW_CONSENT]))[INTERVIEW_CONSENT];
-    if (!entry || !BOOKABLE.includes(entry.status as RecruitmentStatus) || consent !== true) return { kind: "closed" };
+    if (!entry || !BOOKABLE.includes(entry.status as RecruitmentStatus) || consents[INTERVIEW_CONSENT] !== true) return { kind: "closed" };
   }
   const booking = active && slot ? { ...active, slot } : null;
   const changeable = booking ? booking.noShowAt !== null || booking.slot.startsAt.getTime() - settings.interviewChangeHours * 3_600_000 > now.getTime() : true;
-  return { kind: "open", booking, changeable, changeHours: settings.interviewChangeHours, free: await listFreeSlots(db, info.studyId, now) };
+  return { kind: "open", booking, changeable, changeHours: settings.interviewChangeHours };
+}
+
+/** What the person's booking page shows now. Reads only. */
+export async function bookingState(db: Db, info: ParticipantMailInfo, now: Date): Promise<BookingState> {
+  const [e, free] = await Promise.all([eligibility(db, info, now), listFreeSlots(db, info.studyId, now)]);
+  return e.kind === "closed" ? e : { ...e, free };
 }
 
 export type BookingOutcome =
@@ -81,7 +93,7 @@ export async function bookInterview(
   b: Common & { language: string; consentInterview: boolean; consentRecording: boolean },
   now: Date,
 ): Promise<BookingOutcome> {
-  const state = await bookingState(db, b.info, now);
+  const state = await eligibility(db, b.info, now);
   if (state.kind === "closed") return { ok: false, reason: "closed" };
   if (state.booking) return moveInterview(db, b, now);
   if (!b.consentInterview) return { ok: false, reason: "no_consent" };
@@ -112,7 +124,7 @@ export async function bookInterview(
  * as a booking (a unique violation means someone else has it: `taken`).
  */
 export async function moveInterview(db: Db, b: Common, now: Date): Promise<BookingOutcome> {
-  const state = await bookingState(db, b.info, now);
+  const state = await eligibility(db, b.info, now);
   if (state.kind === "closed" || !state.booking) return { ok: false, reason: "closed" };
   if (!state.changeable) return { ok: false, reason: "too_late" };
   const current = state.booking;
@@ -142,7 +154,7 @@ export async function moveInterview(db: Db, b: Common, now: Date): Promise<Booki
 
 /** Cancels the person's booking (until the cut-off, or after a no-show), with the cancelling .ics to both sides. */
 export async function cancelInterview(db: Db, info: ParticipantMailInfo, now: Date): Promise<BookingOutcome> {
-  const state = await bookingState(db, info, now);
+  const state = await eligibility(db, info, now);
   if (state.kind === "closed" || !state.booking) return { ok: false, reason: "closed" };
   if (!state.changeable) return { ok: false, reason: "too_late" };
   const current = state.booking;

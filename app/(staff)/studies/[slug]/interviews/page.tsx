@@ -63,7 +63,7 @@ export default async function InterviewsPage(props: { params: Promise<{ slug: st
         </tbody>
       </table>
       {slots.length === 0 && <p>No slots yet.</p>}
-      <section aria-labelledby="new-slot" className="card">
+      <section aria-labelledby="new-slot" className="card" style={{ marginTop: "1.5rem" }}>
         <h2 id="new-slot" style={{ marginTop: 0 }}>Publish a slot</h2>
         <p className="muted">You are the interviewer of the slots you publish.</p>
         <SlotForm slug={slug} timeZone={tz} zones={timeZoneNames()} />
