@@ -83,3 +83,9 @@ export function installQueryErrorHandling(): void {
   };
   proto[PATCHED] = true;
 }
+
+/** Whether a failed query broke a unique index (SQLSTATE 23505), however it was wrapped. */
+export function isUniqueViolation(e: unknown): boolean {
+  const x = e as { code?: string; cause?: { code?: string } } | null;
+  return x?.code === "23505" || x?.cause?.code === "23505";
+}

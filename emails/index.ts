@@ -1,5 +1,7 @@
 // Every email Panelwave sends, by name: its audience, languages, preview data and renderer.
 import * as contactConfirmation from "./contact-confirmation";
+import * as interviewBooking from "./interview-booking";
+import * as interviewNotice from "./interview-notice";
 import * as interviewRequest from "./interview-request";
 import * as invitation from "./invitation";
 import { EMAIL_LANGUAGES, type EmailLanguage, type RenderedEmail, type RespondentBase, type StaffLanguage } from "./layout";
@@ -32,6 +34,8 @@ export const TEMPLATES = {
     languages: EMAIL_LANGUAGES,
     ...interviewRequest,
   } as Entry<interviewRequest.InterviewRequestProps>,
+  "interview-booking": { audience: "respondent", bulk: false, languages: EMAIL_LANGUAGES, ...interviewBooking } as Entry<interviewBooking.InterviewBookingProps>,
+  "interview-notice": { audience: "staff", bulk: false, languages: ["en", "nb"], ...interviewNotice } as Entry<interviewNotice.InterviewNoticeProps>,
   "thank-you": { audience: "respondent", bulk: true, languages: EMAIL_LANGUAGES, ...thankYou } as Entry<thankYou.ThankYouProps>,
   "withdrawal-confirmation": {
     audience: "respondent",

@@ -2,7 +2,7 @@
 // bodies and header values arrive sealed (lib/mail/mailbox-seal.ts); these queries never open them.
 import { desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { mailbox } from "../schema";
+import { mailbox, type MailboxAttachment } from "../schema";
 
 export type MailboxInsert = {
   outboxId: number | null;
@@ -12,6 +12,7 @@ export type MailboxInsert = {
   html: string;
   text: string;
   headers: Record<string, string>;
+  attachments?: MailboxAttachment[];
 };
 
 /** Stores a delivered message; a second delivery of the same outbox message is a no-op. */

@@ -142,6 +142,9 @@ export type DeliveryRow = {
   consentGranted: boolean | null;
   userEmail: string | null;
   userName: string | null;
+  /** For interview mail: the booking's current sequence and whether it is cancelled (null: no booking). */
+  bookingSequence: number | null;
+  bookingCancelled: boolean | null;
 };
 
 /** Everything needed to decide on and build each claimed message, read in one query. */
@@ -164,7 +167,8 @@ export async function loadDeliveryContext(db: Db, ids: number[]): Promise<Map<nu
                s.name as study_name, s.contact_name, s.contact_email, s.settings, s.texts as study_texts, s.default_language,
                r.status as response_status,
                ${latestConsentGranted(sql`o.participant_id`, sql`o.data->>'consentKind'`)} as consent_granted,
-               u.email as user_email, u.name as user_name
+               u.email as user_email, u.name as user_name,
+               b.sequence as booking_sequence, (b.cancelled_at is not null) as booking_cancelled
         from outbox o
         left join participants p on p.id = o.participant_id
         left join contacts c on c.participant_id = o.participant_id
@@ -178,6 +182,7 @@ export async function loadDeliveryContext(db: Db, ids: number[]): Promise<Map<nu
         left join studies s on s.id = o.study_id
         left join responses r on r.wave_id = o.wave_id and r.participant_id = o.participant_id
         left join users u on u.id = o.user_id
+        left join interview_bookings b on b.id::text = o.data->>'bookingId'
         where o.id in (${list(ids)})`,
   );
   const map = new Map<number, DeliveryRow>();
@@ -211,6 +216,8 @@ export async function loadDeliveryContext(db: Db, ids: number[]): Promise<Map<nu
       consentGranted: r.consent_granted === null || r.consent_granted === undefined ? null : r.consent_granted === true,
       userEmail: (r.user_email as string) ?? null,
       userName: (r.user_name as string) ?? null,
+      bookingSequence: r.booking_sequence === null || r.booking_sequence === undefined ? null : toNumber(r.booking_sequence),
+      bookingCancelled: r.booking_sequence === null || r.booking_sequence === undefined ? null : r.booking_cancelled === true,
     });
   }
   return map;

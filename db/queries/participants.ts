@@ -170,6 +170,7 @@ export type ParticipantMailInfo = {
   contactEmail: string | null;
   studyTexts: Record<string, StudyTexts>;
   studyLanguages: string[];
+  studySlug: string;
 };
 
 /**
@@ -183,7 +184,7 @@ export async function findParticipantMailInfo(db: Db, participantId: string): Pr
                coalesce(case when pd.language_set_at >= coalesce(ans.updated_at, '-infinity') then pd.language end,
                         ans.language, pd.language, c.language) as language,
                (c.participant_id is not null) as has_contact,
-               s.settings, s.default_language, s.name as study_name, s.contact_name, s.contact_email, s.texts, s.languages
+               s.settings, s.default_language, s.name as study_name, s.contact_name, s.contact_email, s.texts, s.languages, s.slug as study_slug
         from participants p
         join studies s on s.id = p.study_id
         left join contacts c on c.participant_id = p.id
@@ -206,6 +207,7 @@ export async function findParticipantMailInfo(db: Db, participantId: string): Pr
     contactEmail: (r.contact_email as string) ?? null,
     studyTexts: (r.texts as Record<string, StudyTexts>) ?? {},
     studyLanguages: (r.languages as string[]) ?? [],
+    studySlug: r.study_slug as string,
   };
 }
 

@@ -8,3 +8,4 @@ export * from "./audit";
 export * from "./limits";
 export * from "./privacy";
 export * from "./contact-points";
+export * from "./interviews";

@@ -38,6 +38,8 @@ export const outbox = pgTable(
   ],
 );
 
+export type MailboxAttachment = { filename: string; contentType: string; content: string };
+
 export const mailbox = pgTable(
   "mailbox",
   {
@@ -50,6 +52,8 @@ export const mailbox = pgTable(
     html: text("html").notNull(),
     text: text("text").notNull(),
     headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
+    /** Files sent with the message (a calendar invitation), content sealed like the bodies. */
+    attachments: jsonb("attachments").$type<MailboxAttachment[]>().notNull().default([]),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("mailbox_outbox_uq").on(t.outboxId)],

@@ -51,7 +51,16 @@ export type AuditAction =
   | "api_token.created"
   | "api_token.revoked"
   | "instrument.version_uploaded"
-  | "recruitment.rule_saved";
+  | "recruitment.rule_saved"
+  // Interviews (lib/recruitment/interview-*): slots, bookings from the /b link, outcomes, exports.
+  | "interview.slot_created"
+  | "interview.slot_withdrawn"
+  | "interview.booked"
+  | "interview.moved"
+  | "interview.cancelled"
+  | "interview.held"
+  | "interview.no_show"
+  | "export.interviewees";
 
 /**
  * Who acted: a signed-in staff user, or a respondent acting through a link they hold (no user id;

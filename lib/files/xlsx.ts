@@ -13,10 +13,11 @@ const PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const FLUSH_AT = 64 * 1024;
 
-// XML 1.0 has no place for most control characters: they are dropped (tab, LF and CR stay).
+// XML 1.0 has no place for most control characters: they are dropped (tab, LF and CR stay). The
+// REFI-QDA project writer (refi-qda.ts) escapes with it too.
 const XML_SPECIAL = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
-const xmlText = (s: string) => s.replace(XML_SPECIAL, (c) => ESCAPES[c] ?? "");
+export const xmlText = (s: string) => s.replace(XML_SPECIAL, (c) => ESCAPES[c] ?? "");
 
 /** 0 → A, 25 → Z, 26 → AA. */
 function columnName(i: number): string {

@@ -47,3 +47,8 @@ export function formatDate(date: Date, format: DateFormat, o: { timeZone: string
   const p = fields(date, `${tz}|time`, { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}${format === "second" ? `:${p.second}` : ""}`;
 }
+
+/** "10 березня 2027, 11:00 (Europe/Kyiv)": an appointment's date and time as people read it, naming its zone. */
+export function appointmentTime(date: Date, o: { timeZone: string; language: string }): string {
+  return `${formatDate(date, "long", o)}, ${formatDate(date, "minute", o).slice(11)} (${o.timeZone})`;
+}

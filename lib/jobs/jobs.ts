@@ -5,6 +5,7 @@ import { eraseWithdrawnContacts } from "../panel/erase-withdrawn-contacts";
 import { drainOutbox, type DrainOptions, type DrainStats } from "../mail/send-outbox";
 import { tidyMailbox, type TidyMailboxStats } from "../mail/tidy-mailbox";
 import type { MailTransport } from "../mail/transport";
+import { sweepNoShows } from "../recruitment/interview-outcome";
 import { reconcileWaves, type ReconcileStats } from "../waves/reconcile-waves";
 import { runRetention, type RetentionRun } from "../privacy/retention";
 
@@ -19,7 +20,8 @@ export type JobContext = {
 
 /**
  * "reconcile" — every minute (cron) and when nudged: open/close waves, invite, queue reminders,
- * erase withdrawn contacts, delete local-mailbox messages past their retention. Duplicates are
+ * erase withdrawn contacts, delete local-mailbox messages past their retention, move interview
+ * no-shows to "no answer" (conditional on the board still saying "agreed"). Duplicates are
  * prevented by the database, not by the job: invitations are unique per (wave, participant),
  * every email has a unique outbox idempotency key, reminder n is guarded by the invitation's
  * reminder count; deleting what is past retention twice deletes nothing more. Running it twice,
@@ -28,11 +30,12 @@ export type JobContext = {
 export const reconcileJob = {
   name: "reconcile",
   schema: z.object({}).passthrough(),
-  async handler(ctx: JobContext): Promise<ReconcileStats & { erased: number; mailbox: TidyMailboxStats }> {
+  async handler(ctx: JobContext): Promise<ReconcileStats & { erased: number; mailbox: TidyMailboxStats; noShows: number }> {
     const stats = await reconcileWaves(ctx.db, ctx.clock(), { personalDataKey: ctx.drain.personalDataKey });
     const erased = await eraseWithdrawnContacts(ctx.db);
     const mailbox = await tidyMailbox(ctx.db, ctx.drain.personalDataKey, ctx.clock(), ctx.mailboxRetentionDays);
-    return { ...stats, erased, mailbox };
+    const noShows = await sweepNoShows(ctx.db, ctx.clock());
+    return { ...stats, erased, mailbox, noShows };
   },
 };
 

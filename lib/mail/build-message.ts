@@ -11,8 +11,9 @@ import { studyTimeZone } from "../i18n/study-time-zone";
 import { studyText } from "../studies/study-text";
 import type { StudyTexts } from "../../db/schema/studies";
 import type { OutgoingMessage } from "./transport";
-import { detailsToken, unsubscribeToken } from "./unsubscribe-token";
+import { bookingToken, detailsToken, unsubscribeToken } from "./unsubscribe-token";
 import { bounceDomainOf, verpAddress } from "./bounces/verp";
+import { interviewCalendar, interviewFacts, interviewStaffEvent } from "./interview-mail";
 
 export type MailSettings = {
   personalDataKey: Buffer;
@@ -25,6 +26,11 @@ export type MailSettings = {
 /** The personal survey link of an invitation. */
 export function personalLink(s: Pick<MailSettings, "personalDataKey" | "publicUrl">, invitationId: string): string {
   return `${s.publicUrl}/s/${invitationToken(s.personalDataKey, invitationId)}`;
+}
+
+/** The booking page of a participant (/b): choose, move or cancel an interview. */
+export function bookingUrl(s: Pick<MailSettings, "personalDataKey" | "publicUrl">, participantId: string): string {
+  return `${s.publicUrl}/b/${bookingToken(s.personalDataKey, participantId)}`;
 }
 
 /** The stop-emails page of a participant (GET shows a confirmation, POST is the one-click opt-out). */
@@ -41,6 +47,11 @@ function messageId(s: MailSettings, outboxId: number): string {
   const domain = /@([^>\s]+)>?\s*$/.exec(s.mailFrom)?.[1] ?? new URL(s.publicUrl).hostname;
   const tag = createHmac("sha256", s.personalDataKey).update(`panelwave/message-id/${outboxId}`).digest("hex").slice(0, 12);
   return `<pw-${outboxId}-${tag}@${domain}>`;
+}
+
+/** The bare address of the sender ("Panelwave <noreply@x>" → "noreply@x"). */
+function fromAddress(s: MailSettings): string {
+  return /<([^>]+)>/.exec(s.mailFrom)?.[1] ?? s.mailFrom.trim();
 }
 
 function text(v: unknown): string | null {
@@ -80,6 +91,17 @@ export function buildMessage(s: MailSettings, msg: ClaimedMessage, ctx: Delivery
     if (msg.data.test === true) {
       rendered = renderTestEmail(msg.template, msg.language, facts(msg.language));
     } else {
+      if (msg.template === "interview-notice") {
+        const language = pickLanguage(msg.language, ["en", "nb"] as const, "en");
+        const f = interviewFacts(msg.data);
+        const rendered = TEMPLATES["interview-notice"].render({
+          language, name: ctx.userName ?? "", event: interviewStaffEvent(msg.data), code: text(msg.data.code) ?? "",
+          studyName: facts(language).studyName, startsAt: f.startsAt, minutes: f.minutes, mode: f.mode,
+          timeZone: text(msg.data.timeZone) ?? "UTC", url: `${s.publicUrl}/studies/${text(msg.data.studySlug) ?? ""}/interviews`,
+        });
+        const ics = interviewCalendar(s, msg.data, { email: ctx.userEmail!, name: ctx.userName }, facts(language).studyName, null);
+        return { ...base, to: ctx.userEmail!, subject: rendered.subject, html: rendered.html, text: rendered.text, headers: {}, attachments: [ics] };
+      }
       const boxed = text(msg.data.secretUrl);
       if (!boxed) throw new Error("staff email without its link");
       // Queued encrypted (queuePasswordReset, queueStaffInvitation); a row queued before encryption holds the plain link.
@@ -113,8 +135,17 @@ export function buildMessage(s: MailSettings, msg: ClaimedMessage, ctx: Delivery
       rendered = TEMPLATES.reminder.render({ ...respondent, link, closing: msg.kind === "closing_reminder", closesAt: ctx.waveClosesAt });
       break;
     case "interview-request":
-      rendered = TEMPLATES["interview-request"].render({ ...respondent, link: text(msg.data.link), minutes: text(msg.data.minutes) ?? "40–60" });
+      rendered = TEMPLATES["interview-request"].render({
+        ...respondent, link: msg.data.booking === true ? bookingUrl(s, msg.participantId!) : text(msg.data.link), minutes: text(msg.data.minutes) ?? "40–60",
+      });
       break;
+    case "interview-booking": {
+      const f = interviewFacts(msg.data);
+      rendered = TEMPLATES["interview-booking"].render({
+        ...respondent, ...f, personTimeZone: text(msg.data.personTimeZone) ?? study.timeZone ?? "UTC", manageUrl: bookingUrl(s, msg.participantId!),
+      });
+      break;
+    }
     case "thank-you":
       rendered = TEMPLATES["thank-you"].render({ ...respondent, link });
       break;
@@ -151,5 +182,6 @@ export function buildMessage(s: MailSettings, msg: ClaimedMessage, ctx: Delivery
     ? { "List-Unsubscribe": `<${stopUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }
     : {};
   const to = decryptPersonal(s.personalDataKey, ctx.emailEncrypted!);
-  return { ...base, to, replyTo: study.contactEmail, subject: rendered.subject, html: rendered.html, text: rendered.text, headers };
+  const attachments = msg.template === "interview-booking" ? [interviewCalendar(s, msg.data, { email: study.contactEmail ?? fromAddress(s) }, study.studyName, to)] : undefined;
+  return { ...base, to, replyTo: study.contactEmail, subject: rendered.subject, html: rendered.html, text: rendered.text, headers, attachments };
 }

@@ -23,6 +23,10 @@ export function decideDelivery(msg: ClaimedMessage, ctx: DeliveryRow | undefined
   // A withdrawal confirmation is the one message a withdrawn person may still get.
   if (msg.kind === "withdrawal_confirmation") return { send: true };
   if (ctx.withdrawnAt) return STOP("the participant withdrew");
+  // A reminder belongs to one version of a booking: moved or cancelled since, it is not sent.
+  if (msg.kind === "interview_reminder" && (ctx.bookingCancelled !== false || ctx.bookingSequence !== Number(msg.data.sequence))) {
+    return STOP("the interview was moved or cancelled");
+  }
   if (msg.kind === "link_confirmation" && ctx.linkRequestOpen !== true) return STOP("the request was answered, expired or erased");
   if (typeof msg.data.consentKind === "string" && ctx.consentGranted !== true) {
     return STOP(`no ${msg.data.consentKind} consent (withdrawn or never given)`);

@@ -11,7 +11,7 @@ export const SEALED_PATTERN_SQL = "^v1\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za
 
 export const isSealed = (s: string) => SEALED.test(s);
 
-type Personal = Pick<MailboxInsert, "toAddress" | "html" | "text" | "headers">;
+type Personal = Pick<MailboxInsert, "toAddress" | "html" | "text" | "headers" | "attachments">;
 
 /** The personal fields of a message, sealed; a field already sealed is left as it is (idempotent). */
 export function sealMailboxFields<T extends Personal>(key: Buffer, m: T): T {
@@ -22,6 +22,7 @@ export function sealMailboxFields<T extends Personal>(key: Buffer, m: T): T {
     html: seal(m.html),
     text: seal(m.text),
     headers: Object.fromEntries(Object.entries(m.headers).map(([k, v]) => [k, seal(v)])),
+    ...(m.attachments ? { attachments: m.attachments.map((a) => ({ ...a, content: seal(a.content) })) } : {}),
   };
 }
 
@@ -46,5 +47,6 @@ export function openMailboxFields<T extends Partial<Personal>>(key: Buffer, m: T
     ...(m.html !== undefined ? { html: open(m.html) } : {}),
     ...(m.text !== undefined ? { text: open(m.text) } : {}),
     ...(m.headers !== undefined ? { headers: Object.fromEntries(Object.entries(m.headers).map(([k, v]) => [k, open(v)])) } : {}),
+    ...(m.attachments !== undefined ? { attachments: m.attachments.map((a) => ({ ...a, content: open(a.content) })) } : {}),
   };
 }

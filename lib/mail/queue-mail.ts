@@ -54,7 +54,8 @@ export async function queueParticipantMail(db: Db, mail: ParticipantMail, now: D
 /**
  * Queues the interview request to a participant who consented to interview contact (number
  * counts repeated requests: 0 is the first). Sent only while the latest interview_contact consent
- * is granted. `link` is an optional page where they can say yes; otherwise they reply by email.
+ * is granted. `link` is an optional page of the study's own where they can say yes; without one the
+ * email carries the person's booking link (/b, rebuilt at send time: bookingUrl in build-message.ts).
  */
 export function queueInterviewRequest(
   db: Db,
@@ -71,7 +72,7 @@ export function queueInterviewRequest(
       number,
       template: "interview-request",
       consentKind: INTERVIEW_CONSENT,
-      data: { ...(r.link ? { link: r.link } : {}), ...(r.minutes ? { minutes: r.minutes } : {}) },
+      data: { ...(r.link ? { link: r.link } : { booking: true }), ...(r.minutes ? { minutes: r.minutes } : {}) },
       idempotencyKey: `interview:${r.participantId}:${number}`,
     },
     now,

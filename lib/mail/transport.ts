@@ -21,7 +21,11 @@ export type OutgoingMessage = {
   outboxId: number | null;
   /** The envelope sender (MAIL FROM): the message's VERP address, where reports of failure go. */
   returnPath?: string;
+  /** Files sent with it (an interview's calendar invitation). */
+  attachments?: MailAttachment[];
 };
+
+export type MailAttachment = { filename: string; contentType: string; content: string };
 
 export type MailTransport = {
   kind: "smtp" | "mailbox";
@@ -79,6 +83,7 @@ export function createMailTransport(db: Db, opts: TransportOptions): MailTranspo
         headers: m.headers,
         messageId: m.messageId,
         ...(m.returnPath ? { envelope: { from: m.returnPath, to: m.to } } : {}),
+        attachments: m.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
       });
       const queued = /queued as ([^\s]+)/i.exec(String(info.response ?? ""))?.[1];
       return { providerMessageId: queued ? `${info.messageId} ${queued}` : String(info.messageId) };
@@ -103,6 +108,7 @@ function mailboxTransport(db: Db, key: Buffer): MailTransport {
         html: m.html,
         text: m.text,
         headers: { ...m.headers, "Message-ID": m.messageId, ...(m.replyTo ? { "Reply-To": m.replyTo } : {}), ...(m.returnPath ? { "Return-Path": `<${m.returnPath}>` } : {}) },
+        attachments: m.attachments ?? [],
       }));
       return { providerMessageId: m.messageId };
     },

@@ -1,12 +1,12 @@
-// The tokens in a participant's standing links, /u/<token> (stop emails) and /d/<token> (My
-// details): the participant id and an HMAC of it under a sub-key of the personal-data key for the
+// The tokens in a participant's standing links, /u/<token> (stop emails), /d/<token> (My
+// details) and /b/<token> (booking an interview): the participant id and an HMAC of it under a sub-key of the personal-data key for the
 // link's purpose. No table is needed, they never expire (RFC 8058 links must keep working), and
-// they are checked in constant time. A token for one purpose is worthless for the other.
+// they are checked in constant time. A token for one purpose is worthless for the others.
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export type ParticipantLinkPurpose = "unsubscribe" | "details";
+export type ParticipantLinkPurpose = "unsubscribe" | "details" | "booking";
 
 const subKeys = new WeakMap<Buffer, Map<ParticipantLinkPurpose, Buffer>>();
 
@@ -40,3 +40,6 @@ export const unsubscribeToken = (key: Buffer, participantId: string) => particip
 export const verifyUnsubscribeToken = (key: Buffer, token: string) => verifyParticipantLinkToken(key, "unsubscribe", token);
 export const detailsToken = (key: Buffer, participantId: string) => participantLinkToken(key, "details", participantId);
 export const verifyDetailsToken = (key: Buffer, token: string) => verifyParticipantLinkToken(key, "details", token);
+/** The personal booking link's token (/b/<token>). Pure. */
+export const bookingToken = (key: Buffer, participantId: string) => participantLinkToken(key, "booking", participantId);
+export const verifyBookingToken = (key: Buffer, token: string) => verifyParticipantLinkToken(key, "booking", token);

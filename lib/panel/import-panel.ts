@@ -1,4 +1,5 @@
 // Importing a panel from CSV: participants with their contact (email, language) and consents.
+import { isUniqueViolation } from "../../db/query-errors";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../../db/client";
@@ -331,7 +332,7 @@ export async function importPanel(db: Db, key: Buffer, user: StaffUser, slug: st
     });
   } catch (e) {
     // A unique index caught an email or code imported by someone else meanwhile: nothing was kept.
-    if ((e as { code?: string; cause?: { code?: string } }).code === "23505" || (e as { cause?: { code?: string } }).cause?.code === "23505") {
+    if (isUniqueViolation(e)) {
       await audit(db, { ...counts, refused: "conflict" }, result.rows);
       throw new Conflict("Another import added some of these people meanwhile; nothing was imported, try again");
     }

@@ -10,7 +10,7 @@
 import type { Column } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client";
-import { consents, contactHistory, contactPointTokens, contactPoints, contacts, invitations, mailBounces, participantDetails, mailbox, outbox, panelImportDrafts, participants, recruitment, responses, unverifiedContacts } from "../../db/schema";
+import { consents, contactHistory, interviewBookings, contactPointTokens, contactPoints, contacts, invitations, mailBounces, participantDetails, mailbox, outbox, panelImportDrafts, participants, recruitment, responses, unverifiedContacts } from "../../db/schema";
 import {
   clearPendingContact, countStudyMailbox, countStudyRows, deleteMailboxCopies, deleteOutboxOf, deleteUnverifiedContactsOf, deleteWhere,
   markWithdrawn, replaceCodeInAudit, auditEntriesNaming, rowsWhere, rowsWhereIn, unverifiedContactsOf,
@@ -134,6 +134,13 @@ export const PERSONAL_DATA: readonly TableRule[] = [
     count: countBy(outbox, outbox.studyId, outbox.participantId),
   },
   {
+    table: "interview_bookings", subject: "participant", holds: "Interview bookings: which slot, the person's time zone and language, held or not",
+    columns: [{ name: "time_zone", encrypted: false, what: "the person's time zone (where they live)" }, { name: "language", encrypted: false, what: "interview language" }],
+    findBy: "participant_id", rowsFor: byPerson(interviewBookings, interviewBookings.participantId),
+    erase: { contact: deleteByPerson("deleted, like the recruitment entry", interviewBookings, interviewBookings.participantId), everything: deleteByPerson("deleted", interviewBookings, interviewBookings.participantId) },
+    count: countBy(interviewBookings, interviewBookings.studyId, interviewBookings.participantId),
+  },
+  {
     table: "recruitment", subject: "participant", holds: "Each person's place in interview recruitment and the team's notes",
     columns: [{ name: "notes", encrypted: false, what: "free-text recruitment notes" }, { name: "status", encrypted: false, what: "recruitment step" }],
     findBy: "participant_id", rowsFor: byPerson(recruitment, recruitment.participantId),
@@ -190,6 +197,7 @@ export const PERSONAL_DATA: readonly TableRule[] = [
   { table: "users", subject: "staff", holds: "Staff accounts: name, email, role", columns: [{ name: "email", encrypted: false, what: "staff email" }, { name: "name", encrypted: false, what: "staff name" }] },
   { table: "sessions", subject: "staff", holds: "Staff sign-in sessions", columns: [{ name: "ip_address", encrypted: false, what: "client address" }, { name: "user_agent", encrypted: false, what: "browser" }] },
   { table: "accounts", subject: "staff", holds: "Staff credentials (password hashes)", columns: [{ name: "password", encrypted: true, what: "password hash" }] },
+  { table: "interview_slots", subject: "staff", holds: "Interview slots interviewers publish: start, mode, the video link or place, their time zone", columns: [{ name: "interviewer_id", encrypted: false, what: "the interviewer (staff user)" }, { name: "video_url", encrypted: false, what: "video link" }, { name: "place", encrypted: false, what: "meeting place" }] },
   none("verifications", "Hashed sign-in and reset secrets", "staff"),
   none("study_members", "Which staff user belongs to which study", "staff"),
   none("api_tokens", "Hashes of staff API tokens", "staff"),

@@ -3,6 +3,7 @@
 // its settings (recruitmentColumns), printed with the study's value labels.
 import type { Db } from "../../db/client";
 import { boardPeopleWithStatus, responsesOfParticipants } from "../../db/queries/recruitment";
+import { recordAudit } from "../audit/record-audit";
 import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import type { Cell } from "../files/cells";
@@ -44,7 +45,7 @@ export async function getIntervieweeTable(db: Db, user: StaffUser, slug: string,
     return { number: i + 1, code: p.code, cells: set.columns.map((c) => columnValue(set, c, values)) };
   });
   return {
-    study: { slug: study.slug, name: study.name },
+    study: { id: study.id, slug: study.slug, name: study.name },
     basis,
     caption: basis === "interviewed" ? `Interviewees' characteristics (N = ${rows.length})` : `Planned interviewees' characteristics: nobody is interviewed yet, so those who agreed (N = ${rows.length})`,
     columns: set.columns.map((c) => ({ key: c.key, label: c.label })),
@@ -52,9 +53,10 @@ export async function getIntervieweeTable(db: Db, user: StaffUser, slug: string,
   };
 }
 
-/** The table as CSV (through lib/files): a caption line, the header, one row per interviewee. */
+/** The table as CSV (through lib/files): a caption line, the header, one row per interviewee. Audited like every export of interviewees. */
 export async function exportIntervieweeTable(db: Db, user: StaffUser, slug: string, now: Date): Promise<Download> {
   const t = await getIntervieweeTable(db, user, slug, now);
+  await recordAudit(db, user, { studyId: t.study.id, action: "export.interviewees", target: "interviewees.csv", filter: { basis: t.basis }, rowCount: t.rows.length }, now);
   async function* data(): AsyncGenerator<Cell[]> {
     yield [t.caption];
     yield ["No.", "Pseudonymous id", ...t.columns.map((c) => c.label)];

@@ -13,6 +13,8 @@ import type { Outcome } from "./harness";
 import type { Role, World } from "./world";
 import { checkPanelFile, loadPanelImportDraft } from "../../../lib/panel/panel-import-draft";
 import { testKey } from "../helpers/test-db";
+import { bookingToken } from "../../../lib/mail/unsubscribe-token";
+import { createInterviewSlot } from "../../../lib/recruitment/interview-slots";
 
 export type Expect = [signedOut: Outcome, member: Outcome, outsider: Outcome, admin: Outcome];
 
@@ -56,6 +58,7 @@ export const PAGES: Record<string, PageCase> = {
   "/studies/[slug]/panel/trajectories": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/panel/people/[code]": { params: async (w) => ({ slug: w.slug, code: await w.panelPerson() }), expect: STUDY_PAGE },
   "/studies/[slug]/recruitment": { params: study, expect: STUDY_PAGE },
+  "/studies/[slug]/interviews": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/reports": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/recruitment/request/[entry]": { params: (w) => ({ slug: w.slug, entry: w.entryId }), expect: STUDY_PAGE },
   "/studies/[slug]/waves": { params: study, expect: STUDY_PAGE },
@@ -96,6 +99,8 @@ export const ROUTES: Record<string, RouteCase> = {
   },
   // Contact details: admins only, whatever the study.
   "GET /api/studies/[slug]/reports/interviewees": { request: (w) => get(`/api/studies/${w.slug}/reports/interviewees`, study(w)), expect: STUDY_ROUTE },
+  "GET /api/studies/[slug]/interviewees/classification": { request: (w) => get(`/api/studies/${w.slug}/interviewees/classification`, study(w)), expect: STUDY_ROUTE },
+  "GET /api/studies/[slug]/interviewees/qdpx": { request: (w) => get(`/api/studies/${w.slug}/interviewees/qdpx`, study(w)), expect: STUDY_ROUTE },
   "GET /api/studies/[slug]/recruitment-list": { request: (w) => get(`/api/studies/${w.slug}/recruitment-list`, study(w)), expect: [401, 403, 403, 200] },
   "POST /studies/[slug]/instruments/upload": {
     request: (w, role) => {
@@ -159,6 +164,9 @@ export const ROUTES: Record<string, RouteCase> = {
   "POST /s/[token]/withdraw": { request: async (w) => { const token = await w.personalLink(); return { url: `/s/${token}/withdraw`, params: { token }, body: form({}) }; }, expect: same(200) },
   "GET /u/[token]": { request: async (w) => { const token = await w.unsubscribe(); return get(`/u/${token}`, { token }); }, expect: same(200) },
   "POST /u/[token]": { request: async (w) => { const token = await w.unsubscribe(); return { url: `/u/${token}`, params: { token }, body: form({ action: "stop" }) }; }, expect: same(200) },
+  // A booking link of someone not invited to an interview: the same calm page for everyone.
+  "GET /b/[token]": { request: async (w) => { const token = bookingToken(testKey, await w.unusedParticipant()); return get(`/b/${token}`, { token }); }, expect: same(404) },
+  "POST /b/[token]": { request: async (w) => { const token = bookingToken(testKey, await w.unusedParticipant()); return { url: `/b/${token}`, params: { token }, body: form({ action: "cancel" }) }; }, expect: same(404) },
   "GET /v/[token]": { request: async (w) => { const token = await w.linkRequest(); return get(`/v/${token}`, { token }); }, expect: same(200) },
   "POST /v/[token]": { request: async (w) => { const token = await w.linkRequest(); return { url: `/v/${token}?answer=reject`, params: { token }, body: form({}) }; }, expect: same(200) },
   "GET /d/[token]": { request: async (w) => { const token = await w.details(); return get(`/d/${token}`, { token }); }, expect: same(200) },
@@ -240,6 +248,23 @@ export const ACTIONS: Record<string, ActionCase> = {
   "(staff)/studies/[slug]/recruitment/actions.ts#sendRequestAction": {
     args: (w) => [w.slug, { ok: null }, fd({ id: w.freshEntry() })],
     expect: [401, `redirect:/studies/${DEMO_STUDY_SLUG}/recruitment?done=invited&n=1`, 404, `redirect:/studies/${DEMO_STUDY_SLUG}/recruitment?done=invited&n=1`],
+  },
+  // The interviews screen's forms: a slot published by the member (its interviewer), withdrawn by them or an admin.
+  "(staff)/studies/[slug]/interviews/actions.ts#createSlotAction": {
+    args: (w) => [w.slug, { ok: null }, fd({ start: "2030-01-10T10:00", timeZone: "Europe/Oslo", minutes: "60", mode: "phone", languages: "uk" })],
+    expect: [401, `redirect:/studies/${DEMO_STUDY_SLUG}/interviews?done=slot`, 404, `redirect:/studies/${DEMO_STUDY_SLUG}/interviews?done=slot`],
+  },
+  "(staff)/studies/[slug]/interviews/actions.ts#withdrawSlotAction": {
+    args: async (w) => {
+      const { id } = await createInterviewSlot(w.t.db, w.people.member.user, w.slug, { start: "2030-01-11T10:00", timeZone: "Europe/Oslo", minutes: 60, mode: "phone", languages: ["uk"] }, new Date());
+      return [w.slug, { ok: null }, fd({ slot: id })];
+    },
+    expect: [401, `redirect:/studies/${DEMO_STUDY_SLUG}/interviews?done=withdrawn`, 404, `redirect:/studies/${DEMO_STUDY_SLUG}/interviews?done=withdrawn`],
+  },
+  // No such booking: nobody learns anything (a real one is recorded in tests/integration/interviews).
+  "(staff)/studies/[slug]/interviews/actions.ts#outcomeAction": {
+    args: (w) => [w.slug, { ok: null }, fd({ booking: "00000000-0000-4000-8000-000000000000", outcome: "held" })],
+    expect: [401, 404, 404, 404],
   },
   // The wave forms post FormData; a success redirects (to the wave, or the test message's page).
   "(staff)/studies/[slug]/waves/actions.ts#createWaveAction": {

@@ -68,6 +68,8 @@ export type World = {
   unsubscribe: () => Promise<string>;
   /** A My details token (/d/<token>) of a panel member. */
   details: () => Promise<string>;
+  /** A wave-2 participant not on the recruitment board (their booking link shows the calm page). */
+  unusedParticipant: () => Promise<string>;
   /**
    * The code of a panel member with an untouched wave-2 invitation, an address and follow-up
    * consent: the same one each call, and another (the same each call) to be withdrawn.
@@ -166,6 +168,7 @@ export async function buildWorld(): Promise<World> {
     personalLink: async () => invitationToken(testKey, (await unused()).id),
     unsubscribe: async () => unsubscribeToken(testKey, (await unused()).participant_id),
     details: async () => detailsToken(testKey, (await unused()).participant_id),
+    unusedParticipant: async () => (await unused()).participant_id,
     panelPerson: async (use = "kept") => (panelPeople[use] ??= (async () => {
       for (;;) {
         const row = await unused();

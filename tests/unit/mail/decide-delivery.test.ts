@@ -11,7 +11,7 @@ const ctx = (c: Partial<DeliveryRow> = {}): DeliveryRow => ({
   id: 1, emailEncrypted: "v1.x", emailHash: "h", pointState: null, contactLanguage: "uk", answeredLanguage: null, answeredAt: null, chosenLanguage: null, chosenLanguageAt: null, linkRequestOpen: null, bouncedAt: null, participantExists: true, withdrawnAt: null,
   invitationId: "i", invitationStatus: "sent", waveStatus: "open", waveClosesAt: new Date("2023-10-01T00:00:00Z"),
   waveSchedule: { remindIf: "not_completed" }, studyName: "S", contactName: null, contactEmail: null, studySettings: {}, studyTexts: {}, studyDefaultLanguage: "uk",
-  responseStatus: null, consentGranted: true, userEmail: null, userName: null, ...c,
+  responseStatus: null, consentGranted: true, userEmail: null, userName: null, bookingSequence: null, bookingCancelled: null, ...c,
 });
 
 describe("deciding at send time", () => {
@@ -28,6 +28,9 @@ describe("deciding at send time", () => {
     ["already completed", {}, { responseStatus: "completed" }, "completed"],
     ["started, reminding only those not started", {}, { responseStatus: "started", waveSchedule: { remindIf: "not_started" } }, "started"],
     ["started, reminding those not completed", {}, { responseStatus: "started" }, null],
+    ["interview reminder of the booking as it is", { kind: "interview_reminder", waveId: null, data: { bookingId: "b", sequence: 1 } }, { bookingSequence: 1, bookingCancelled: false }, null],
+    ["interview reminder after a reschedule", { kind: "interview_reminder", waveId: null, data: { bookingId: "b", sequence: 0 } }, { bookingSequence: 1, bookingCancelled: false }, "moved"],
+    ["interview reminder after a cancellation", { kind: "interview_reminder", waveId: null, data: { bookingId: "b", sequence: 1 } }, { bookingSequence: 1, bookingCancelled: true }, "cancelled"],
     ["withdrawal confirmation to a withdrawn person", { kind: "withdrawal_confirmation", waveId: null, data: {} }, { withdrawnAt: now, consentGranted: false }, null],
     ["staff mail to an existing user", { participantId: null, userId: "u", kind: "test", data: { test: true } }, { userEmail: "r@x.org", emailEncrypted: null }, null],
     ["a confirmation link to an unconfirmed point", { kind: "contact_confirmation", waveId: null, data: { contactPointId: "cp" } }, { pointState: "unconfirmed" }, null],

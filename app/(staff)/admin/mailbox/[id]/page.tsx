@@ -29,6 +29,17 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
         </tbody>
       </table>
       <iframe title="The message as the recipient sees it" srcDoc={m.html.replace("<head>", '<head><base target="_blank">')} sandbox="allow-popups allow-popups-to-escape-sandbox" style={{ width: "100%", height: "36rem", border: "1px solid var(--line)", marginTop: "1rem" }} />
+      {m.attachments.length > 0 && (
+        <>
+          <h2>Attachments</h2>
+          {m.attachments.map((a, i) => (
+            <details key={i}>
+              <summary><code>{a.filename}</code> <span className="muted">{a.contentType}</span></summary>
+              <pre className="attachment" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{a.content}</pre>
+            </details>
+          ))}
+        </>
+      )}
       <h2>Plain text</h2>
       <pre style={{ whiteSpace: "pre-wrap" }}>{m.text}</pre>
     </>

@@ -1,36 +1,19 @@
 "use server";
 // Server actions of the recruitment screen: save a rule, record a step for the chosen people,
 // send an interview request after its preview. The last two are plain form posts (no script needed).
-import { headers } from "next/headers";
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { currentUser, type StaffUser } from "../../../../../lib/auth/current-user";
-import { Unauthorized } from "../../../../../lib/errors/app-error";
 import { saveRecruitmentRule } from "../../../../../lib/recruitment/save-recruitment-rule";
 import { sendInterviewRequest } from "../../../../../lib/recruitment/send-interview-request";
 import { recordSteps } from "../../../../../lib/recruitment/record-steps";
 import { updateBoardEntry } from "../../../../../lib/recruitment/update-board-entry";
 import type { RuleInput } from "../../../../../lib/recruitment/rule-schema";
 import { slugSchema } from "../../../../../lib/studies/study-schema";
-import { getRuntime, type Runtime } from "../../../../../lib/runtime";
-import { toActionResult, type ActionResult } from "../../../../action-result";
+import type { ActionResult } from "../../../../action-result";
+import { formField, runStudyAction } from "../study-action";
 
 /** Runs one step for the signed-in user; on success the value is the message to show. */
-async function run<T>(slug: string, fn: (rt: Runtime, user: StaffUser) => Promise<T>): Promise<ActionResult<T>> {
-  return toActionResult(async () => {
-    const rt = await getRuntime();
-    const user = await currentUser(rt, await headers());
-    if (!user) throw new Unauthorized("Sign in again");
-    const value = await fn(rt, user);
-    revalidatePath(`/studies/${slug}/recruitment`);
-    return value;
-  });
-}
-
-const field = (form: FormData, name: string) => {
-  const v = form.get(name);
-  return typeof v === "string" ? v : "";
-};
+const run = <T>(slug: string, fn: Parameters<typeof runStudyAction<T>>[1]) => runStudyAction(`/studies/${slug}/recruitment`, fn);
+const field = formField;
 
 /** What the rule form sent, echoed so a refused plain POST keeps it. */
 export type RuleFormValues = { name: string; waveId: string; trajectories: RuleInput["trajectories"]; consent: string; active: boolean };

@@ -24,6 +24,7 @@ export default async function RecruitmentPage(props: { params: Promise<{ slug: s
     <>
       <p><Link href={`/studies/${slug}`}>← {b.study.name}</Link></p>
       <h1>Interview recruitment</h1>
+      <p><Link href={`/studies/${slug}/interviews`}>Interview slots, bookings and the hand-over to analysis →</Link></p>
       <h2>Rules</h2>
       <p className="muted">A rule flags participants whose completed response matches it: when it is saved (back-fill) and whenever a response completes. Each person is on the board once.</p>
       {b.rules.length === 0 && <p>No rules yet.</p>}

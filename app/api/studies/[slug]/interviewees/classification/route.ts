@@ -1,0 +1,13 @@
+// GET /api/studies/:slug/interviewees/classification – the interviewees as an NVivo case classification sheet (XLSX)
+import { NotFound } from "../../../../../../lib/errors/app-error";
+import { problemResponse } from "../../../../../../lib/errors/problem";
+import { slugParam, staffDownload } from "../../../../../../lib/exports/staff-download";
+import { exportClassificationSheet } from "../../../../../../lib/reports/interviewee-exports";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(req: Request, ctx: { params: Promise<{ slug: string }> }) {
+  const slug = slugParam((await ctx.params).slug);
+  if (!slug) return problemResponse(new NotFound("Study not found"));
+  return staffDownload(req, (rt, user) => exportClassificationSheet(rt.db, user, slug, new Date()));
+}
