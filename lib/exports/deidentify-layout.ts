@@ -24,6 +24,10 @@ export const TRANSFORMATION_TEXT: Record<Exclude<Transform, "keep"> | "dropped",
   dropped: "Dropped: the question is marked as an identifier (or asks for an email address)",
 };
 
+// Letters only: a hash in hex could read as a phone number to the scans that check the export.
+const ALPHABET = "BCDFGHJKLMNPQRSTVWXZ";
+const letters = (mac: Buffer) => [...mac.subarray(0, 14)].map((b) => ALPHABET[b % ALPHABET.length]).join("");
+
 /** The variables each wave marks as identifying: questions flagged `identifier`, and email questions. */
 function identifierVariables(waves: StudyWave[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
@@ -65,7 +69,7 @@ export function deidentifyLayout(inner: Layout, waves: StudyWave[], installation
     return { ...inner.codebook[i], ...(t === "keep" ? {} : { transformation: TRANSFORMATION_TEXT[t] }) };
   });
   const exportKey = randomBytes(32);
-  const hashId = (code: Cell) => (code === null ? null : `D-${createHmac("sha256", exportKey).update(String(code)).digest("hex").slice(0, 16)}`);
+  const hashId = (code: Cell) => (code === null ? null : `D-${letters(createHmac("sha256", exportKey).update(String(code)).digest())}`);
   return {
     header: codebook.map((c) => c.name),
     codebook,

@@ -1,7 +1,7 @@
 // Masking free text for the de-identified export profile: email addresses, URLs (with or without
 // a scheme) and phone numbers become [email], [url] and [phone]. Pure; errs towards masking.
 
-const EMAIL = /[\p{L}\p{N}._%+'-]+(?:@|\s*\(at\)\s*|\s*\[at\]\s*|＠)[\p{L}\p{N}.-]+\.[\p{L}]{2,}/giu;
+const EMAIL = /[\p{L}\p{N}._%+'-]+(?:@|＠|\s*[([]at[)\]]\s*|\s+at\s+)[\p{L}\p{N}.-]+\.[\p{L}]{2,}/giu;
 const URL_WITH_SCHEME = /\b(?:https?|ftp):\/\/[^\s<>"']+|\bwww\.[^\s<>"']+/giu;
 // A bare domain with a path or a common top-level domain: "example.no/x", "t.me/someone".
 const BARE_DOMAIN = /\b(?:[\p{L}\p{N}-]+\.)+(?:com|org|net|info|io|me|no|ua|ru|eu|de|uk|se|dk|pl|app|link|ly|gl)\b(?:\/[^\s<>"']*)?/giu;
