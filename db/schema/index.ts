@@ -6,3 +6,4 @@ export * from "./mail";
 export * from "./recruitment";
 export * from "./audit";
 export * from "./limits";
+export * from "./consent-records";
