@@ -4,6 +4,7 @@ import * as invitation from "./invitation";
 import { EMAIL_LANGUAGES, type EmailLanguage, type RenderedEmail, type RespondentBase, type StaffLanguage } from "./layout";
 import * as linkConfirmation from "./link-confirmation";
 import * as passwordReset from "./password-reset";
+import * as reconsentRequest from "./reconsent-request";
 import * as reminder from "./reminder";
 import * as staffInvitation from "./staff-invitation";
 import * as thankYou from "./thank-you";
@@ -43,6 +44,12 @@ export const TEMPLATES = {
     languages: EMAIL_LANGUAGES,
     ...linkConfirmation,
   } as Entry<linkConfirmation.LinkConfirmationProps>,
+  "reconsent-request": {
+    audience: "respondent",
+    bulk: true,
+    languages: EMAIL_LANGUAGES,
+    ...reconsentRequest,
+  } as Entry<reconsentRequest.ReconsentRequestProps>,
   "password-reset": { audience: "staff", bulk: false, languages: ["en", "nb"], ...passwordReset } as Entry<passwordReset.PasswordResetProps>,
   "staff-invitation": { audience: "staff", bulk: false, languages: ["en", "nb"], ...staffInvitation } as Entry<staffInvitation.StaffInvitationProps>,
 };

@@ -43,7 +43,9 @@ export type AuditAction =
   | "api_token.created"
   | "api_token.revoked"
   | "instrument.version_uploaded"
-  | "recruitment.rule_saved";
+  | "recruitment.rule_saved"
+  // Consents (lib/panel/send-reconsent.ts).
+  | "consent.reconsent_sent";
 
 /**
  * Who acted: a signed-in staff user, or a respondent acting through a link they hold (no user id;

@@ -62,3 +62,8 @@ export function verifyStartToken(key: Buffer, token: string): string | null {
   const hex = body.subarray(0, 16).toString("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+/** The token in a re-consent link (/c/<token>), derived like invitationToken from the recipient row's id; only its hash is stored. */
+export function reconsentToken(key: Buffer, recipientId: string): string {
+  return createHmac("sha256", key).update(`panelwave/reconsent/${recipientId}`).digest().subarray(0, 20).toString("base64url");
+}

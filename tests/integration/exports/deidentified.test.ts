@@ -149,7 +149,7 @@ describe("de-identified exports", () => {
     await wb.xlsx.load(await bytes((await exportResponses(t.db, testKey, admin, s.slug, { profile: "deidentified", format: "xlsx" }, NOW)).body) as never);
     const xlsxCells: string[] = [];
     wb.getWorksheet("data")!.eachRow((row) => row.eachCell((c) => xlsxCells.push(String(c.value))));
-    for (const q of [{ profile: "deidentified" }, { profile: "deidentified", shape: "long", completed: "false" }]) {
+    for (const q of [{ profile: "deidentified" }, { profile: "deidentified", shape: "long", completed: "false" }] as Record<string, string>[]) {
       const rows = await csvOf(q, admin);
       const header = rows[0];
       const dateCols = new Set(header.flatMap((h, i) => (/(completed_at|arrived|moved|since)$/.test(h) ? [i] : [])));
