@@ -12,6 +12,7 @@ import { dateShiftDays } from "../../../lib/exports/date-shift";
 import { exportCodebook } from "../../../lib/exports/export-codebook";
 import { exportFrequencies } from "../../../lib/exports/export-frequencies";
 import { exportResponses } from "../../../lib/exports/export-responses";
+import { apiExportQuerySchema, exportResponsesApi } from "../../../lib/exports/export-responses-api";
 import { exportSyntax } from "../../../lib/exports/export-syntax";
 import { PERSONAL_PATTERNS } from "../../../lib/exports/mask-personal-text";
 import type { SurveyDefinitionInput } from "../../../lib/surveys/definition";
@@ -201,6 +202,15 @@ describe("de-identified exports", () => {
     const sps = await text((await exportSyntax(t.db, s.researcher, s.slug, "spss", { profile: "deidentified" }, NOW)).body);
     expect(sps).toContain("deidentified");
     expect(sps).not.toContain("full_name");
+  });
+
+  it("is offered by the API too (JSON), with the profile in its header", async () => {
+    const dl = await exportResponsesApi(t.db, testKey, s.researcher, s.slug, apiExportQuerySchema.parse({ profile: "deidentified", format: "json" }), NOW);
+    const doc = JSON.parse(await text(dl.body)) as { profile: string; columns: string[]; rows: Record<string, unknown>[] };
+    expect(doc.profile).toBe("deidentified");
+    expect(doc.columns).not.toContain("wave_1_full_name");
+    expect(doc.rows.map((r) => r.code)).toEqual(expect.arrayContaining([expect.stringMatching(/^D-[B-Z]{14}$/)]));
+    expect(JSON.stringify(doc)).not.toMatch(/person\d@example\.org/);
   });
 
   it("is audited with its profile, and refuses identifiers", async () => {
