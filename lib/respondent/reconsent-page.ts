@@ -66,7 +66,7 @@ export async function showReconsent(db: Db, token: string, req: RequestInfo): Pr
   const w = shownWording(link, lang);
   const button = (answer: "agree" | "decline", label: string, cls: string) =>
     html`<form method="post" action="/c/${token}?answer=${answer}&amp;shown=${w.language}"><button type="submit"${cls ? html` class="${cls}"` : ""}>${label}</button></form>`;
-  const body = html`<p>${m.intro}</p><section class="note" aria-labelledby="wording-h"><h2 id="wording-h">${w.heading}</h2><p lang="${w.language}" style="white-space:pre-line">${w.text}</p></section><p id="choice-hint">${m.choiceHint}</p><div class="nav" role="group" aria-describedby="choice-hint">${button("agree", m.agree, "")}${button("decline", m.decline, "sec")}</div>`;
+  const body = html`<p>${m.intro}</p><section class="note" aria-labelledby="wording-h"><h2 id="wording-h" style="font-size:1.1rem;margin:0 0 .5rem">${w.heading}</h2><p lang="${w.language}" style="white-space:pre-line">${w.text}</p></section><p id="choice-hint">${m.choiceHint}</p><div class="nav" role="group" aria-describedby="choice-hint">${button("agree", m.agree, "")}${button("decline", m.decline, "sec")}</div>`;
   return page(link, lang, "reconsent_question", m.title, body, req);
 }
 

@@ -20,7 +20,7 @@ export default async function ConsentWordingPage(props: { params: Promise<{ slug
         <dt>SHA-256</dt><dd><code style={{ overflowWrap: "anywhere" }}>{w.hash}</code></dd>
       </dl>
       <h2>Wording as shown</h2>
-      <blockquote lang={w.language ?? undefined} style={{ whiteSpace: "pre-line" }} data-testid="wording">{w.text}</blockquote>
+      <blockquote lang={w.language ?? undefined} style={{ whiteSpace: "pre-line", margin: 0, paddingLeft: "1rem", borderLeft: "4px solid #767676" }} data-testid="wording">{w.text}</blockquote>
     </>
   );
 }
