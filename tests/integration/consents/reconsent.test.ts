@@ -87,6 +87,9 @@ describe("re-consent", () => {
   it("goes to those who agreed to an older version, never to a withdrawn person or one who withdrew the consent", async () => {
     const r = await sendReconsent(t.db, testKey, researcher(), s.slug, { kind: KIND, wordingVersion: "v3", wording: V3 }, NOW);
     expect(r.recipients).toBe(4); // 1, 4 (v2 is older than v3), 5, 7; not 2, 3, or 6 (no address)
+    const [audit] = await executeRows<{ action: string; target: string; row_count: unknown }>(t.db, sql`select action, target, row_count from audit_log where study_id = ${s.studyId} order by id desc limit 1`);
+    expect(audit).toMatchObject({ action: "consent.reconsent_sent", target: `${KIND}@v3` });
+    expect(Number(audit.row_count)).toBe(4);
     const keys = (await t.db.select({ k: outbox.idempotencyKey, p: outbox.participantId }).from(outbox).where(eq(outbox.kind, "reconsent_request"))).map((o) => o.p).sort();
     expect(keys).toEqual([1, 4, 5, 7].map(personId));
     // Person 7 withdraws the consent before the email goes: the outbox decides again at send time.
