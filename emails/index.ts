@@ -8,6 +8,7 @@ import { EMAIL_LANGUAGES, type EmailLanguage, type RenderedEmail, type Responden
 import * as linkConfirmation from "./link-confirmation";
 import * as lostLinks from "./lost-links";
 import * as passwordReset from "./password-reset";
+import * as reconsentRequest from "./reconsent-request";
 import * as reminder from "./reminder";
 import * as staffInvitation from "./staff-invitation";
 import * as thankYou from "./thank-you";
@@ -56,6 +57,12 @@ export const TEMPLATES = {
     ...contactConfirmation,
   } as Entry<contactConfirmation.ContactConfirmationProps>,
   "lost-links": { audience: "respondent", bulk: false, languages: EMAIL_LANGUAGES, ...lostLinks } as Entry<lostLinks.LostLinksProps>,
+  "reconsent-request": {
+    audience: "respondent",
+    bulk: true,
+    languages: EMAIL_LANGUAGES,
+    ...reconsentRequest,
+  } as Entry<reconsentRequest.ReconsentRequestProps>,
   "password-reset": { audience: "staff", bulk: false, languages: ["en", "nb"], ...passwordReset } as Entry<passwordReset.PasswordResetProps>,
   "staff-invitation": { audience: "staff", bulk: false, languages: ["en", "nb"], ...staffInvitation } as Entry<staffInvitation.StaffInvitationProps>,
 };

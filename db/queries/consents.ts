@@ -1,8 +1,9 @@
 // Consents are a history: each grant or withdrawal is a row, and the latest row of a kind
 // decides. This file holds that rule once; every query that asks "is consent K granted?" uses it.
+import { createHash } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import { executeRows, type Db } from "../client";
-import { consents } from "../schema";
+import { consentWordings, consents } from "../schema";
 
 /** The consent a panel wave's target rule asks for unless it names another: follow-up surveys. */
 export const FOLLOW_UP_CONSENT = "follow_up_surveys";
@@ -21,8 +22,36 @@ export function latestConsentGranted(participantId: SQL | string, kind: SQL | st
     order by lc.recorded_at desc, lc.id desc limit 1)`;
 }
 
-export async function insertConsents(db: Db, rows: (typeof consents.$inferInsert)[]) {
-  if (rows.length) await db.insert(consents).values(rows);
+type ConsentInsert = typeof consents.$inferInsert;
+
+/** SHA-256 of a wording as shown (UTF-8), hex: the key of its consent_wordings row. */
+export function wordingHash(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+/**
+ * The rows with the hash of their wording, after keeping each wording once in consent_wordings
+ * (a wording seen before is left as it was). Every insert into consents goes through this.
+ */
+export async function withRecordedWordings<R extends ConsentInsert>(db: Db, rows: R[]): Promise<R[]> {
+  const out = rows.map((r) => (r.wordingText ? { ...r, wordingHash: wordingHash(r.wordingText) } : r));
+  const seen = new Map<string, typeof consentWordings.$inferInsert>();
+  for (const r of out) {
+    if (!r.wordingHash || !r.wordingText) continue;
+    const key = `${r.studyId}/${r.kind}/${r.wordingHash}`;
+    if (!seen.has(key)) {
+      seen.set(key, { studyId: r.studyId, kind: r.kind, hash: r.wordingHash, wordingVersion: r.wordingVersion ?? null, language: r.language ?? null, text: r.wordingText, firstRecordedAt: r.recordedAt ?? new Date() });
+    }
+  }
+  const wordings = [...seen.values()];
+  for (let i = 0; i < wordings.length; i += 1000) {
+    await db.insert(consentWordings).values(wordings.slice(i, i + 1000)).onConflictDoNothing();
+  }
+  return out;
+}
+
+export async function insertConsents(db: Db, rows: ConsentInsert[]) {
+  if (rows.length) await db.insert(consents).values(await withRecordedWordings(db, rows));
 }
 
 /** The latest consent row per kind decides; null where there is none. */

@@ -4,7 +4,7 @@ import { and, asc, desc, eq, sql, gt, isNotNull, isNull, type SQL } from "drizzl
 import { type Db, executeRows } from "../client";
 import { consents, contacts, invitations, participants, responses, studies, unverifiedContacts, waves } from "../schema";
 import type { StudyTexts } from "../schema/studies";
-import { latestConsentGranted } from "./consents";
+import { latestConsentGranted, withRecordedWordings } from "./consents";
 import { list, toDate, ts, toNumber } from "./raw";
 
 export async function insertUnverifiedContact(db: Db, row: typeof unverifiedContacts.$inferInsert): Promise<void> {
@@ -126,7 +126,7 @@ const column = (values: (string | boolean | Date | null | undefined)[]) =>
 export async function insertPanelRows(db: Db, rows: PanelRows): Promise<void> {
   const p = rows.participants;
   const c = rows.contacts;
-  const k = rows.consents;
+  const k = rows.consents.length ? await withRecordedWordings(db, rows.consents) : rows.consents;
   if (p.length) {
     await db.execute(sql`insert into participants (id, study_id, code, created_at)
       select id::uuid, study_id::uuid, code, coalesce(created_at::timestamptz, now())
@@ -142,13 +142,13 @@ export async function insertPanelRows(db: Db, rows: PanelRows): Promise<void> {
         ${column(c.map((r) => r.updatedAt))}) as t(participant_id, study_id, email_encrypted, email_hash, language, created_at, updated_at)`);
   }
   if (k.length) {
-    await db.execute(sql`insert into consents (participant_id, study_id, kind, granted, wording_version, wording_text, language, wave_id, method, recorded_at)
-      select participant_id::uuid, study_id::uuid, kind, granted::boolean, wording_version, wording_text, language, wave_id::uuid, method,
+    await db.execute(sql`insert into consents (participant_id, study_id, kind, granted, wording_version, wording_text, wording_hash, language, wave_id, method, recorded_at)
+      select participant_id::uuid, study_id::uuid, kind, granted::boolean, wording_version, wording_text, wording_hash, language, wave_id::uuid, method,
         coalesce(recorded_at::timestamptz, now())
       from unnest(${column(k.map((r) => r.participantId))}, ${column(k.map((r) => r.studyId))}, ${column(k.map((r) => r.kind))},
         ${column(k.map((r) => r.granted))}, ${column(k.map((r) => r.wordingVersion))}, ${column(k.map((r) => r.wordingText))},
-        ${column(k.map((r) => r.language))}, ${column(k.map((r) => r.waveId))}, ${column(k.map((r) => r.method))},
-        ${column(k.map((r) => r.recordedAt))}) as t(participant_id, study_id, kind, granted, wording_version, wording_text, language, wave_id, method, recorded_at)`);
+        ${column(k.map((r) => r.wordingHash))}, ${column(k.map((r) => r.language))}, ${column(k.map((r) => r.waveId))}, ${column(k.map((r) => r.method))},
+        ${column(k.map((r) => r.recordedAt))}) as t(participant_id, study_id, kind, granted, wording_version, wording_text, wording_hash, language, wave_id, method, recorded_at)`);
   }
 }
 

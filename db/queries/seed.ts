@@ -1,6 +1,7 @@
 // Bulk inserts used by the demo seed and benchmarks (one statement per chunk).
 import type { Db } from "../client";
 import { consents, contacts, instruments, instrumentVersions, invitations, participants, responses, studies } from "../schema";
+import { withRecordedWordings } from "./consents";
 
 const CHUNK = 500;
 
@@ -29,8 +30,8 @@ export const insertParticipants = (db: Db, rows: (typeof participants.$inferInse
   chunked(rows, (p) => db.insert(participants).values(p));
 export const insertContacts = (db: Db, rows: (typeof contacts.$inferInsert)[]) =>
   chunked(rows, (p) => db.insert(contacts).values(p));
-export const insertConsentRows = (db: Db, rows: (typeof consents.$inferInsert)[]) =>
-  chunked(rows, (p) => db.insert(consents).values(p));
+export const insertConsentRows = async (db: Db, rows: (typeof consents.$inferInsert)[]) =>
+  chunked(await withRecordedWordings(db, rows), (p) => db.insert(consents).values(p));
 export const insertInvitations = (db: Db, rows: (typeof invitations.$inferInsert)[]) =>
   chunked(rows, (p) => db.insert(invitations).values(p));
 export const insertResponses = (db: Db, rows: (typeof responses.$inferInsert)[]) =>

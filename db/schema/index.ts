@@ -9,3 +9,4 @@ export * from "./limits";
 export * from "./privacy";
 export * from "./contact-points";
 export * from "./interviews";
+export * from "./consent-records";

@@ -49,9 +49,11 @@ export const consents = pgTable(
     /** The exact wording shown, its version and language. */
     wordingVersion: text("wording_version"),
     wordingText: text("wording_text"),
+    /** SHA-256 (hex) of wordingText: the consent_wordings row of the text shown. */
+    wordingHash: text("wording_hash"),
     language: text("language"),
     waveId: uuid("wave_id"),
-    /** How it was given or withdrawn: "survey", "unsubscribe_link", "admin", "import". */
+    /** How it was given or withdrawn: "survey", "unsubscribe_link", "admin", "import", "reconsent". */
     method: text("method").notNull(),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -60,7 +60,9 @@ export type AuditAction =
   | "interview.cancelled"
   | "interview.held"
   | "interview.no_show"
-  | "export.interviewees";
+  | "export.interviewees"
+  // Consents (lib/panel/send-reconsent.ts).
+  | "consent.reconsent_sent";
 
 /**
  * Who acted: a signed-in staff user, or a respondent acting through a link they hold (no user id;

@@ -70,3 +70,8 @@ export function verifyStartToken(key: Buffer, token: string): string | null {
 export function contactConfirmationToken(key: Buffer, tokenId: string): string {
   return createHmac("sha256", key).update(`panelwave/contact-confirmation/${tokenId}`).digest().subarray(0, 20).toString("base64url");
 }
+
+/** The token in a re-consent link (/c/<token>), derived like invitationToken from the recipient row's id; only its hash is stored. */
+export function reconsentToken(key: Buffer, recipientId: string): string {
+  return createHmac("sha256", key).update(`panelwave/reconsent/${recipientId}`).digest().subarray(0, 20).toString("base64url");
+}

@@ -2,31 +2,40 @@
 // condition under which it was shown.
 import type { Text } from "../surveys/definition";
 import type { Cell } from "../files/cells";
-import type { CodebookEntry } from "./export-layout";
+import type { CodebookEntry, Layout } from "./export-layout";
 
 const textIn = (t: Text, lang: string) => t[lang] ?? t.en ?? Object.values(t)[0] ?? "";
 
-export function codebookHeader(languages: string[]): string[] {
+/** With `transformations` (a de-identified export), a last column says what was done to each column. */
+export function codebookHeader(languages: string[], transformations = false): string[] {
   return [
     "column", "wave", "variable", "type",
     ...languages.map((l) => `label_${l}`),
     ...languages.map((l) => `value_labels_${l}`),
     "shown_when", "wording_variants",
+    ...(transformations ? ["transformation"] : []),
   ];
 }
 
 /** One row per export column; value labels read `code = label; …`. */
-export function codebookRows(entries: CodebookEntry[], languages: string[]): Cell[][] {
+export function codebookRows(entries: CodebookEntry[], languages: string[], transformations = false): Cell[][] {
   return entries.map((e) => [
     e.name, e.wave, e.variable, e.type,
     ...languages.map((l) => textIn(e.label, l)),
     ...languages.map((l) => e.values.map((v) => `${v.code} = ${textIn(v.label, l)}`).join("; ")),
     e.shownWhen ?? "",
     (e.variants ?? []).map((v) => `${v.when}: ${textIn(v.label, "en")}`).join("; "),
+    ...(transformations ? [e.transformation ?? "none"] : []),
   ]);
 }
 
-export async function* codebookTable(entries: CodebookEntry[], languages: string[]): AsyncGenerator<Cell[]> {
-  yield codebookHeader(languages);
-  for (const r of codebookRows(entries, languages)) yield r;
+/**
+ * The codebook of a layout: its columns, then any a profile dropped (each saying why). The
+ * transformation column appears only when a profile transformed something.
+ */
+export async function* codebookTable(layout: Pick<Layout, "codebook" | "dropped">, languages: string[]): AsyncGenerator<Cell[]> {
+  const entries = [...layout.codebook, ...(layout.dropped ?? [])];
+  const transformations = entries.some((e) => e.transformation);
+  yield codebookHeader(languages, transformations);
+  for (const r of codebookRows(entries, languages, transformations)) yield r;
 }

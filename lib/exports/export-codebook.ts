@@ -10,7 +10,7 @@ import { xlsxChunks } from "../files/xlsx";
 /** The codebook for the same options as a response export (shape, waves, identifiers). No answers. */
 export async function exportCodebook(db: Db, user: StaffUser, slug: string, query: ExportQuery, now: Date): Promise<Download> {
   const { study, layout, q, fileBase } = await prepareExport(db, user, slug, query, now);
-  const rows = codebookTable(layout.codebook, study.languages);
+  const rows = codebookTable(layout, study.languages);
   return q.format === "xlsx"
     ? { filename: `${fileBase}-codebook.xlsx`, contentType: XLSX_TYPE, rows: layout.codebook.length, body: xlsxChunks([{ name: "codebook", rows }]) }
     : { filename: `${fileBase}-codebook.csv`, contentType: CSV_TYPE, rows: layout.codebook.length, body: csvChunks(rows, { bom: q.bom }) };

@@ -19,6 +19,8 @@ export type CodebookEntry = {
   numeric: boolean;
   /** Decimal numbers (SPSS and Stata formats); other numeric columns hold whole numbers. */
   decimal?: boolean;
+  /** What an export profile did to the column (de-identified exports); absent: as stored. */
+  transformation?: string;
 };
 
 export type Layout = {
@@ -26,6 +28,8 @@ export type Layout = {
   codebook: CodebookEntry[];
   /** The rows of one participant (wide: one; long: one per response). */
   rows: (p: ExportParticipant, email: string | null) => Cell[][];
+  /** Columns a profile left out of the data; the codebook still lists them, saying why. */
+  dropped?: CodebookEntry[];
 };
 
 const TRAJECTORY_VALUES = [

@@ -7,6 +7,7 @@ import { InvalidInput } from "../errors/app-error";
 import { languageTagSchema } from "../i18n/language-tag";
 import { parseInput } from "../errors/zod-issues";
 import { longLayout, wideLayout, type Layout } from "./export-layout";
+import { deidentifyLayout, EXPORT_PROFILES } from "./deidentify-layout";
 import { loadWaves, type StudyWave } from "../studies/load-waves";
 
 export const exportQuerySchema = z.object({
@@ -14,6 +15,8 @@ export const exportQuerySchema = z.object({
   format: z.enum(["csv", "xlsx"]).default("csv"),
   /** Prefix the UTF-8 byte-order mark so Excel reads the CSV as UTF-8. */
   bom: z.stringbool().default(false),
+  /** pseudonymous (participants by their code) or deidentified (docs/deidentified-exports.md). */
+  profile: z.enum(EXPORT_PROFILES).default("pseudonymous"),
   /** Add the email column (admins only; audited). */
   identifiers: z.stringbool().default(false),
   /** Comma-separated wave slugs; empty: every wave. */
@@ -30,10 +33,14 @@ export type PreparedExport = { study: StudyRow; waves: StudyWave[]; layout: Layo
 
 /**
  * Parses the options, authorizes (identifiers: admins only, Forbidden otherwise, before the
- * study is even looked up; the study: its members and admins) and builds the layout.
+ * study is even looked up; the study: its members and admins) and builds the layout. The
+ * de-identified profile needs `key` (the installation's personal-data key) to write rows.
  */
-export async function prepareExport(db: Db, user: StaffUser, slug: string, query: ExportQuery, now: Date): Promise<PreparedExport> {
+export async function prepareExport(db: Db, user: StaffUser, slug: string, query: ExportQuery, now: Date, key: Buffer | null = null): Promise<PreparedExport> {
   const parsed = parseInput(exportQuerySchema, query);
+  if (parsed.profile === "deidentified" && parsed.identifiers) {
+    throw new InvalidInput("A de-identified export has no identifiers", [{ path: "identifiers", message: "Leave identifiers out of a de-identified export" }]);
+  }
   const study = await studyForUser(db, user, slug, parsed.identifiers ? { adminOnly: "exports with identifiers" } : {});
   const q = { ...parsed, lang: parsed.lang ?? study.defaultLanguage };
   if (!study.languages.includes(q.lang)) {
@@ -44,7 +51,9 @@ export async function prepareExport(db: Db, user: StaffUser, slug: string, query
   const unknown = wanted.filter((s) => !all.some((w) => w.slug === s));
   if (unknown.length) throw new InvalidInput("Unknown wave", [{ path: "waves", message: `No wave ${unknown.join(", ")} in this study` }]);
   const waves = wanted.length ? all.filter((w) => wanted.includes(w.slug)) : all;
-  const layout = q.shape === "wide" ? wideLayout(waves, q.identifiers) : longLayout(waves, q.identifiers);
-  const fileBase = `${study.slug}-${q.shape}${q.identifiers ? "-identified" : ""}-${now.toISOString().slice(0, 10)}`;
+  const plain = q.shape === "wide" ? wideLayout(waves, q.identifiers) : longLayout(waves, q.identifiers);
+  const layout = q.profile === "deidentified" ? deidentifyLayout(plain, waves, key) : plain;
+  const tag = q.identifiers ? "-identified" : q.profile === "deidentified" ? "-deidentified" : "";
+  const fileBase = `${study.slug}-${q.shape}${tag}-${now.toISOString().slice(0, 10)}`;
   return { study, waves, layout, q, fileBase };
 }

@@ -11,6 +11,7 @@ import { xlsxChunks } from "../files/xlsx";
 import { codebookTable } from "./codebook";
 import { prepareExport, type ExportQuery, type PreparedExport } from "./export-query";
 import { exportRows } from "./export-rows";
+import { deidentifiedFrequencyRows } from "./deidentified-frequencies";
 
 export type OpenedExport = PreparedExport & {
   /** Participants (wide) or responses (long) in the export, as recorded in the audit log. */
@@ -29,7 +30,7 @@ export async function openResponseExport(
   db: Db, key: Buffer, user: StaffUser, slug: string, query: ExportQuery,
   file: { format?: string; since?: string | null; via?: "api" }, now: Date,
 ): Promise<OpenedExport> {
-  const prepared = await prepareExport(db, user, slug, query, now);
+  const prepared = await prepareExport(db, user, slug, query, now, key);
   const { study, waves, layout, q } = prepared;
   const format = file.format ?? q.format;
   const filter: ExportFilter = { studyId: study.id, waveIds: waves.map((w) => w.id), completedOnly: q.completed, updatedSince: file.since ? new Date(file.since) : null };
@@ -42,24 +43,26 @@ export async function openResponseExport(
       target: `${q.shape}.${format}`,
       filter: {
         ...(file.via ? { via: file.via } : {}),
-        shape: q.shape, format, waves: waves.map((w) => w.slug), completed: q.completed, identifiers: q.identifiers,
+        shape: q.shape, format, waves: waves.map((w) => w.slug), completed: q.completed, identifiers: q.identifiers, profile: q.profile,
         ...(file.since !== undefined ? { since: file.since } : {}),
       },
       rowCount: rows,
     },
     now,
   );
-  return { ...prepared, rows, data: () => exportRows(db, key, filter, layout, { identifiers: q.identifiers, shape: q.shape }) };
+  return { ...prepared, rows, data: () => exportRows(db, key, filter, layout, { identifiers: q.identifiers && q.profile === "pseudonymous", shape: q.shape }) };
 }
 
 /**
  * Streams responses in the chosen layout: pseudonymous (participants.code) by default; with
  * `identifiers`, admins only, an email column (never for a withdrawn participant). Memory stays
  * flat: participants are read 500 at a time by keyset paging, the next batch while the last is
- * written. Audited before the first byte (openResponseExport). XLSX adds a codebook sheet.
+ * written. Audited before the first byte (openResponseExport). XLSX adds a codebook sheet, and
+ * in the de-identified profile the frequency tables with small cells suppressed.
  */
 export async function exportResponses(db: Db, key: Buffer, user: StaffUser, slug: string, query: ExportQuery, now: Date): Promise<Download> {
-  const { study, layout, q, fileBase, rows, data } = await openResponseExport(db, key, user, slug, query, {}, now);
+  const opened = await openResponseExport(db, key, user, slug, query, {}, now);
+  const { study, layout, q, fileBase, rows, data } = opened;
   if (q.format === "xlsx") {
     async function* withHeader(): AsyncGenerator<Cell[]> {
       yield layout.header;
@@ -67,7 +70,11 @@ export async function exportResponses(db: Db, key: Buffer, user: StaffUser, slug
     }
     return {
       filename: `${fileBase}.xlsx`, contentType: XLSX_TYPE, rows,
-      body: xlsxChunks([{ name: "data", rows: withHeader() }, { name: "codebook", rows: codebookTable(layout.codebook, study.languages) }]),
+      body: xlsxChunks([
+        { name: "data", rows: withHeader() },
+        { name: "codebook", rows: codebookTable(layout, study.languages) },
+        ...(q.profile === "deidentified" ? [{ name: "frequencies", rows: deidentifiedFrequencyRows(db, opened, now) }] : []),
+      ]),
     };
   }
   return { filename: `${fileBase}.csv`, contentType: CSV_TYPE, rows, body: csvChunks(data(), { bom: q.bom, header: layout.header }) };

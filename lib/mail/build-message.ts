@@ -5,7 +5,7 @@ import { renderPreview, TEMPLATES, isTemplateName, EMAIL_LANGUAGES, type Rendere
 import { pickLanguage, type EmailLanguage, type RespondentBase } from "../../emails/layout";
 import type { ClaimedMessage, DeliveryRow } from "../../db/queries/outbox";
 import { decryptPersonal } from "../crypto/personal-data";
-import { contactConfirmationToken, invitationToken, linkConfirmationToken } from "../crypto/tokens";
+import { contactConfirmationToken, invitationToken, linkConfirmationToken, reconsentToken } from "../crypto/tokens";
 import { respondentEmailLanguage } from "./email-language";
 import { studyTimeZone } from "../i18n/study-time-zone";
 import { studyText } from "../studies/study-text";
@@ -156,6 +156,12 @@ export function buildMessage(s: MailSettings, msg: ClaimedMessage, ctx: Delivery
         ...respondent, link: `${s.publicUrl}/v/${linkConfirmationToken(s.personalDataKey, requestId)}`,
         answeredAt: new Date(String(msg.data.answeredAt)), expiresAt: new Date(String(msg.data.expiresAt)),
       });
+      break;
+    }
+    case "reconsent-request": {
+      const recipientId = text(msg.data.recipientId);
+      if (!recipientId) throw new Error("re-consent request without its recipient");
+      rendered = TEMPLATES["reconsent-request"].render({ ...respondent, link: `${s.publicUrl}/c/${reconsentToken(s.personalDataKey, recipientId)}` });
       break;
     }
     case "withdrawal-confirmation":

@@ -10,7 +10,7 @@
 import type { Column } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client";
-import { consents, contactHistory, interviewBookings, contactPointTokens, contactPoints, contacts, invitations, mailBounces, participantDetails, mailbox, outbox, panelImportDrafts, participants, recruitment, responses, unverifiedContacts } from "../../db/schema";
+import { consents, contactHistory, reconsentRecipients, interviewBookings, contactPointTokens, contactPoints, contacts, invitations, mailBounces, participantDetails, mailbox, outbox, panelImportDrafts, participants, recruitment, responses, unverifiedContacts } from "../../db/schema";
 import {
   clearPendingContact, countStudyMailbox, countStudyRows, deleteMailboxCopies, deleteOutboxOf, deleteUnverifiedContactsOf, deleteWhere,
   markWithdrawn, replaceCodeInAudit, auditEntriesNaming, rowsWhere, rowsWhereIn, unverifiedContactsOf,
@@ -162,6 +162,13 @@ export const PERSONAL_DATA: readonly TableRule[] = [
     retention: "answers", count: countBy(invitations, invitations.studyId, invitations.participantId),
   },
   {
+    table: "reconsent_recipients", subject: "participant", holds: "Who was asked to agree to a new consent version, and their answer (the answer itself is in consents)",
+    columns: [{ name: "token_hash", encrypted: true, what: "SHA-256 of the re-consent link's token" }, { name: "granted", encrypted: false, what: "the answer" }],
+    findBy: "participant_id", rowsFor: byPerson(reconsentRecipients, reconsentRecipients.participantId),
+    erase: { contact: deleteByPerson("deleted (the link stops working)", reconsentRecipients, reconsentRecipients.participantId), everything: deleteByPerson("deleted", reconsentRecipients, reconsentRecipients.participantId) },
+    count: countBy(reconsentRecipients, reconsentRecipients.studyId, reconsentRecipients.participantId),
+  },
+  {
     table: "consents", subject: "participant", holds: "Each consent given or withdrawn, with the wording shown",
     columns: [{ name: "wording_text", encrypted: false, what: "the wording shown" }, { name: "method", encrypted: false, what: "how it was given" }],
     findBy: "participant_id", rowsFor: byPerson(consents, consents.participantId),
@@ -198,6 +205,8 @@ export const PERSONAL_DATA: readonly TableRule[] = [
   { table: "sessions", subject: "staff", holds: "Staff sign-in sessions", columns: [{ name: "ip_address", encrypted: false, what: "client address" }, { name: "user_agent", encrypted: false, what: "browser" }] },
   { table: "accounts", subject: "staff", holds: "Staff credentials (password hashes)", columns: [{ name: "password", encrypted: true, what: "password hash" }] },
   { table: "interview_slots", subject: "staff", holds: "Interview slots interviewers publish: start, mode, the video link or place, their time zone", columns: [{ name: "interviewer_id", encrypted: false, what: "the interviewer (staff user)" }, { name: "video_url", encrypted: false, what: "video link" }, { name: "place", encrypted: false, what: "meeting place" }] },
+  none("consent_wordings", "Each consent text as shown, once per study, kind and hash: shared by everyone shown it, named by no participant (a wording with a piped answer would be personal: consents keep the link to it and are erased with the person)"),
+  none("reconsent_requests", "New consent versions the team sent (the wording per language)"),
   none("verifications", "Hashed sign-in and reset secrets", "staff"),
   none("study_members", "Which staff user belongs to which study", "staff"),
   none("api_tokens", "Hashes of staff API tokens", "staff"),

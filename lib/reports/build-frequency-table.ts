@@ -6,7 +6,11 @@ import type { ChoiceQuestion, Text } from "../surveys/definition";
 import { textIn } from "../surveys/texts";
 import type { QuestionBranches } from "./option-branches";
 
-export type FrequencyRow = { code: string; label: string; count: number; percent: number | null; marks: string[] };
+export type FrequencyRow = {
+  code: string; label: string; count: number; percent: number | null; marks: string[];
+  /** Set by suppressSmallCells: the count is hidden (printed "<threshold"), count and percent say nothing. */
+  suppressed?: boolean;
+};
 export type Footnote = { mark: string; text: string };
 export type FrequencyTable = {
   question: string;
@@ -19,6 +23,8 @@ export type FrequencyTable = {
   multiple: boolean;
   /** Rows in the questionnaire's option order, or by count (most chosen first). */
   order: FrequencyOrder;
+  /** Set by suppressSmallCells: counts from 1 to this − 1 are hidden. */
+  suppressedBelow?: number;
 };
 
 export type FrequencyOrder = "options" | "count";

@@ -14,9 +14,10 @@ export function frequencyRows(t: FrequencyTable): Cell[][] {
     [t.question],
     [t.base],
     ["Option", "Code", "Count", "Percent", "Notes"],
-    ...t.rows.map((r): Cell[] => [r.label, r.code, r.count, r.percent, r.marks.join(",")]),
+    ...t.rows.map((r): Cell[] => [r.label, r.code, r.suppressed ? `<${t.suppressedBelow}` : r.count, r.percent, r.marks.join(",")]),
     ["N (respondents who answered)", "", t.n, t.n > 0 ? 100 : null, ""],
     ...t.footnotes.map((f): Cell[] => [`${f.mark} ${f.text}`]),
+    ...(t.suppressedBelow ? [[`Counts from 1 to ${t.suppressedBelow - 1} are suppressed (shown as <${t.suppressedBelow}); in single choice tables a second count with them.`]] : []),
   ];
 }
 

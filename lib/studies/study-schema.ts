@@ -59,6 +59,9 @@ export const studySettingsSchema = z
     consentKinds: z.record(z.string(), z.string().regex(/^[a-z0-9_]{1,64}$/)).optional(),
     /** The trajectory of a completed response that does not answer the status variable. */
     statusWhenAbsent: z.enum(["stayed", "returned", "moved_on", "unknown"]).optional(),
+    /** De-identified exports hide frequency-table counts below this (default 5). */
+    smallCellThreshold: z.number().int().min(2, "At least 2").max(100, "At most 100").optional()
+      .describe("De-identified exports: frequency counts from 1 to this − 1 are suppressed (default 5)"),
     /** Time zone for fieldwork days, e.g. Europe/Oslo. */
     timeZone: timeZoneSchema.optional().describe("IANA time zone of fieldwork days and times, e.g. Europe/Oslo"),
     /** How long personal data is kept after the study ends (lib/privacy/retention.ts); null: no schedule. */

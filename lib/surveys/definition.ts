@@ -59,6 +59,8 @@ const base = {
   default: z.string().optional(),
   appearance: z.string().optional(),
   readOnly: z.union([z.boolean(), exprSchema]).optional(),
+  /** The answer identifies the person (a name, phone number, address): left out of de-identified exports. */
+  identifier: z.boolean().optional(),
 };
 
 const choice = {

@@ -99,8 +99,12 @@ export function studyFormInput(v: FormValues, mode: FormMode): StudyFormInput {
     columnRows.push(i);
   }
   const timeZone = (v["settings.timeZone"] ?? "").trim();
+  const threshold = (v["settings.smallCellThreshold"] ?? "").trim();
+  if (threshold && !/^\d+$/.test(threshold)) issues.push({ path: "settings.smallCellThreshold", message: "A whole number from 2 to 100" });
   const settings = {
     ...(timeZone ? { timeZone } : {}),
+    // The schema checks the range (2–100).
+    ...(threshold && /^\d+$/.test(threshold) ? { smallCellThreshold: Number(threshold) } : {}),
     // Only the settings page has the columns (a marker field says so): a new study has none yet.
     ...("settings.recruitmentColumns" in v ? { recruitmentColumns: columns } : {}),
   };
@@ -164,6 +168,7 @@ export function studyFormValues(s: StudyState, timeZone: string, variables: Vari
   const optionOrder = (variable: string) => new Map(variables.find((x) => x.name === variable)?.options.map((o, i) => [o.code, i]) ?? []);
   const def = s.defaultLanguage ?? s.languages[0];
   const v: FormValues = { slug: s.slug, languages: s.languages.join(", "), defaultLanguage: def, statusVariable: s.statusVariable ?? "", "settings.timeZone": timeZone };
+  if (typeof s.settings.smallCellThreshold === "number") v["settings.smallCellThreshold"] = String(s.settings.smallCellThreshold);
   for (const lang of s.languages) {
     const t = lang === def
       ? { name: s.name, description: s.description ?? "", contactName: s.contactName ?? "", contactEmail: s.contactEmail ?? "" }

@@ -142,6 +142,10 @@ export function StudyForm(props: Props) {
         </>
       ), "Where fieldwork happens (IANA name, e.g. Europe/Oslo): wave times and fieldwork days are in this zone")}
 
+      {props.mode === "settings" && field("settings.smallCellThreshold", "Small-cell threshold", (a) => (
+        <input {...a} inputMode="numeric" defaultValue={values["settings.smallCellThreshold"] ?? ""} placeholder="5" style={{ maxWidth: "8rem" }} />
+      ), "De-identified exports hide frequency counts below this (2–100; empty: 5)")}
+
       <fieldset>
         <legend>Stayed, returned or moved on</legend>
         {field("statusVariable", "Status variable", (a) => props.variables.length ? (

@@ -18,7 +18,9 @@ export const exportResponsesEndpoint = endpoint({
   tag: "Responses",
   summary: "Export responses, wide or long, as CSV or JSON (streamed)",
   description:
-    "Pseudonymous (participant code) unless an admin asks for `identifiers` (403 for others). Every export is written to " +
+    "Pseudonymous (participant code) unless an admin asks for `identifiers` (403 for others), or de-identified with " +
+    "`profile=deidentified` (identifier questions dropped, codes replaced by a hash keyed for this export only, dates shifted per " +
+    "participant, emails, phone numbers and URLs in free text masked). Every export is written to " +
     "the audit log. For nightly pulls pass `since` (the time of the previous pull): only what changed since comes back.",
   params: studyParams,
   query: apiExportQuerySchema,
@@ -31,7 +33,7 @@ export const exportResponsesEndpoint = endpoint({
           mediaType: "application/json",
           description: "JSON (format=json): the columns, then one object per row keyed by column",
           schema: z.object({
-            study: z.string(), shape: z.enum(["wide", "long"]), waves: z.array(z.string()), completed: z.boolean(), since: dateTime.nullable(),
+            study: z.string(), shape: z.enum(["wide", "long"]), profile: z.enum(["pseudonymous", "deidentified"]), waves: z.array(z.string()), completed: z.boolean(), since: dateTime.nullable(),
             generatedAt: dateTime, rowCount: z.number().int(), columns: z.array(z.string()), rows: z.array(z.record(z.string(), cell)),
           }).meta({ id: "ResponseExport" }),
         },

@@ -105,6 +105,8 @@ export function buildQuestion(row: SheetRow, kind: Extract<RowKind, { kind: "que
   set("default", dflt.toLowerCase() === "null" ? undefined : dflt);
   set("appearance", tokens.join(" "));
   set("readOnly", flag("read_only"));
+  // "identifier" = yes marks an answer that names the person (de-identified exports drop it).
+  if (flag("identifier") === true) q.identifier = true;
 
   const listFor = (listName: string): ChoiceList | undefined => {
     const list = opts.lists.get(listName);

@@ -6,7 +6,7 @@ type Row = Record<string, string | number | undefined>;
 
 /** Column order of the survey sheet; a column is written only when some row uses it. */
 const SURVEY_COLUMNS = ["type", "name", "label*", "hint*", "required", "required_message*", "relevant", "constraint", "constraint_message*",
-  "calculation", "choice_filter", "default", "appearance", "read_only", "parameters", "wording*", "wording_version", "min_label*", "max_label*"];
+  "calculation", "choice_filter", "default", "appearance", "read_only", "parameters", "wording*", "wording_version", "min_label*", "max_label*", "identifier"];
 
 function putText(row: Row, base: string, text: Text | undefined): void {
   for (const [lang, value] of Object.entries(text ?? {})) if (value) row[`${base}::${lang}`] = value;
@@ -71,7 +71,7 @@ function questionRow(q: Question, lists: ListNames): Row {
   putText(row, "constraint_message", q.constraintMessage);
   Object.assign(row, {
     required: flag(q.required), relevant: q.relevant, constraint: q.constraint, default: q.default,
-    read_only: flag(q.readOnly), parameters: params.join(" ") || undefined,
+    read_only: flag(q.readOnly), identifier: q.identifier ? "yes" : undefined, parameters: params.join(" ") || undefined,
     appearance: [...appearance, ...(q.appearance ? [q.appearance] : [])].join(" ") || undefined,
   });
   return row;

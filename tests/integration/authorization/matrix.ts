@@ -15,6 +15,26 @@ import { checkPanelFile, loadPanelImportDraft } from "../../../lib/panel/panel-i
 import { testKey } from "../helpers/test-db";
 import { bookingToken } from "../../../lib/mail/unsubscribe-token";
 import { createInterviewSlot } from "../../../lib/recruitment/interview-slots";
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { executeRows } from "../../../db/client";
+import { insertReconsentRecipients, insertReconsentRequest } from "../../../db/queries/reconsent";
+import { hashToken, reconsentToken } from "../../../lib/crypto/tokens";
+
+/** A study's first consent wording (the demo panel's consents keep theirs). */
+async function aWording(w: World) {
+  const [r] = await executeRows<{ kind: string; hash: string }>(w.t.db, sql`select cw.kind, cw.hash from consent_wordings cw join studies s on s.id = cw.study_id where s.slug = ${w.slug} limit 1`);
+  return { slug: w.slug, kind: r.kind, hash: r.hash };
+}
+
+/** A fresh re-consent link of a demo panel member (a request of its own, so each call is unanswered). */
+async function reconsentLink(w: World): Promise<string> {
+  const [p] = await executeRows<{ id: string; study_id: string }>(w.t.db, sql`select p.id, p.study_id from participants p join studies s on s.id = p.study_id where s.slug = ${w.slug} and p.withdrawn_at is null order by p.id limit 1`);
+  const requestId = (await insertReconsentRequest(w.t.db, { studyId: p.study_id, kind: "follow_up_surveys", wordingVersion: `matrix-${randomUUID()}`, wording: { uk: "Нова згода", en: "New consent" } }))!;
+  const id = randomUUID();
+  await insertReconsentRecipients(w.t.db, [{ id, requestId, participantId: p.id, studyId: p.study_id, tokenHash: hashToken(reconsentToken(testKey, id)) }]);
+  return reconsentToken(testKey, id);
+}
 
 export type Expect = [signedOut: Outcome, member: Outcome, outsider: Outcome, admin: Outcome];
 
@@ -52,6 +72,8 @@ export const PAGES: Record<string, PageCase> = {
   "/set-password": { query: { token: "a-token-from-an-invitation" }, expect: same(200) },
   "/studies/[slug]": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/exports": { params: study, expect: STUDY_PAGE },
+  "/studies/[slug]/consents": { params: study, expect: STUDY_PAGE },
+  "/studies/[slug]/consents/[kind]/[hash]": { params: aWording, expect: STUDY_PAGE },
   "/studies/[slug]/settings": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/panel": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/panel/import": { params: study, expect: STUDY_PAGE },
@@ -91,6 +113,7 @@ export const ROUTES: Record<string, RouteCase> = {
   "GET /api/auth/[...all]": { request: () => get("/api/auth/get-session", { all: "get-session" }), expect: same(200) },
   "POST /api/auth/[...all]": { request: () => ({ url: "/api/auth/sign-out", params: { all: "sign-out" }, body: "{}", headers: { "content-type": "application/json" } }), freshSession: true, expect: same(200) },
   "GET /api/studies/[slug]/exports/codebook": { request: (w) => get(`/api/studies/${w.slug}/exports/codebook`, study(w)), expect: STUDY_ROUTE },
+  "GET /api/studies/[slug]/exports/frequencies": { request: (w) => get(`/api/studies/${w.slug}/exports/frequencies?waves=wave-2`, study(w)), expect: STUDY_ROUTE },
   "GET /api/studies/[slug]/exports/responses": { request: (w) => get(`/api/studies/${w.slug}/exports/responses?shape=long`, study(w)), expect: STUDY_ROUTE },
   "GET /api/studies/[slug]/exports/syntax/[tool]": { request: (w) => get(`/api/studies/${w.slug}/exports/syntax/r`, { ...study(w), tool: "r" }), expect: STUDY_ROUTE },
   "GET /api/studies/[slug]/reports/frequency": {
@@ -167,6 +190,8 @@ export const ROUTES: Record<string, RouteCase> = {
   // A booking link of someone not invited to an interview: the same calm page for everyone.
   "GET /b/[token]": { request: async (w) => { const token = bookingToken(testKey, await w.unusedParticipant()); return get(`/b/${token}`, { token }); }, expect: same(404) },
   "POST /b/[token]": { request: async (w) => { const token = bookingToken(testKey, await w.unusedParticipant()); return { url: `/b/${token}`, params: { token }, body: form({ action: "cancel" }) }; }, expect: same(404) },
+  "GET /c/[token]": { request: async (w) => { const token = await reconsentLink(w); return get(`/c/${token}`, { token }); }, expect: same(200) },
+  "POST /c/[token]": { request: async (w) => { const token = await reconsentLink(w); return { url: `/c/${token}?answer=decline&shown=uk`, params: { token }, body: form({}) }; }, expect: same(200) },
   "GET /v/[token]": { request: async (w) => { const token = await w.linkRequest(); return get(`/v/${token}`, { token }); }, expect: same(200) },
   "POST /v/[token]": { request: async (w) => { const token = await w.linkRequest(); return { url: `/v/${token}?answer=reject`, params: { token }, body: form({}) }; }, expect: same(200) },
   "GET /d/[token]": { request: async (w) => { const token = await w.details(); return get(`/d/${token}`, { token }); }, expect: same(200) },
@@ -221,6 +246,11 @@ export const ACTIONS: Record<string, ActionCase> = {
   // User management: admins only. Each changes nothing for an admin (same role, already a member,
   // already active) or names a user who does not exist, so the matrix people stay as they are.
   "set-password/actions.ts#setPasswordAction": { args: () => [{ ok: null }, fd({ token: "not-a-live-invitation-token", password: "a long new password", confirm: "a long new password" })], expect: same(422) },
+  // Re-consent: the study's researchers and admins; each run sends its own version.
+  "(staff)/studies/[slug]/consents/actions.ts#reconsentAction": {
+    args: (w, role) => [{ ok: null }, fd({ slug: w.slug, kind: "follow_up_surveys", wordingVersion: `matrix-${role}-${++n}`, "wording.uk": "Нова версія згоди", "wording.en": "A new consent version" })],
+    expect: [401, "ok", 404, "ok"],
+  },
   "(staff)/admin/users/actions.ts#inviteAction": { args: (_w, role) => [{ ok: null }, fd({ email: `invited-${role}-${++n}@matrix.example`, name: "Invited", role: "researcher" })], expect: [401, 403, 403, "ok"] },
   "(staff)/admin/users/actions.ts#resendAction": { args: (w) => [{ ok: null }, fd({ userId: w.people.member.user.id })], expect: [401, 403, 403, 409] },
   "(staff)/admin/users/actions.ts#roleAction": { args: (w) => [{ ok: null }, fd({ userId: w.people.outsider.user.id, role: "researcher" })], expect: [401, 403, 403, "ok"] },

@@ -51,6 +51,8 @@ async function furnish(p: P, i: number) {
   await executeRows(t.db, sql`insert into contact_point_tokens (token_hash, participant_id, contact_point_id, expires_at) values (${`h-${p.id}`}, ${p.id}, ${cp.id}, ${new Date(NOW.getTime() + 86_400_000).toISOString()})`);
   await executeRows(t.db, sql`insert into participant_details (participant_id, study_id, country, language) values (${p.id}, ${d.study.id}, 'PL', 'uk')`);
   await executeRows(t.db, sql`insert into mail_bounces (outbox_id, participant_id, study_id, hard, source, action, status, diagnostic, received_at) values (${Number(o.id)}, ${p.id}, ${d.study.id}, true, 'dsn', 'failed', '5.1.1', 'user unknown', ${NOW.toISOString()})`);
+  const [rq] = await executeRows<{ id: string }>(t.db, sql`insert into reconsent_requests (study_id, kind, wording_version, wording) values (${d.study.id}, 'follow_up_surveys', ${`v-${p.id}`}, ${JSON.stringify({ uk: "Нова згода" })}::jsonb) returning id`);
+  await executeRows(t.db, sql`insert into reconsent_recipients (request_id, participant_id, study_id, token_hash) values (${rq.id}, ${p.id}, ${d.study.id}, ${`rc-${p.id}`})`);
   const [slot] = await executeRows<{ id: string }>(t.db, sql`insert into interview_slots (study_id, interviewer_id, starts_at, minutes, mode, time_zone) values (${d.study.id}, ${d.admin.id}, ${new Date(NOW.getTime() + (i + 2) * 86_400_000).toISOString()}, 45, 'phone', 'Europe/Oslo') returning id`);
   await executeRows(t.db, sql`insert into interview_bookings (study_id, slot_id, participant_id, time_zone, language) values (${d.study.id}, ${slot.id}, ${p.id}, 'Europe/Kyiv', 'uk')`);
   await recordAudit(t.db, d.admin, { studyId: d.study.id, action: "participant.link_shown", target: p.code, filter: { wave: "wave-2" }, rowCount: 1 }, NOW);

@@ -53,6 +53,7 @@ export default async function StudyPage({ params }: { params: Promise<{ slug: st
         <Link href={`/studies/${study.slug}/panel`}>Panel</Link>
         <Link href={`/studies/${study.slug}/reports`}>Reports</Link>
         <Link href={`/studies/${study.slug}/exports`}>Exports</Link>
+        <Link href={`/studies/${study.slug}/consents`}>Consents</Link>
         <Link href={`/studies/${study.slug}/recruitment`}>Interview recruitment</Link>
         {user.role === "admin" && <Link href={`/admin/audit?study=${study.slug}`}>Audit log</Link>}
       </nav>

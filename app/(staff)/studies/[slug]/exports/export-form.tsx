@@ -48,6 +48,14 @@ export function ExportForm(p: { slug: string; waves: { slug: string; name: strin
   return (
     <form ref={form} method="get" action={`${base}/responses`} className="stack" onSubmit={onSubmit} noValidate aria-label="Export responses" style={{ maxWidth: "36rem" }}>
       <ErrorSummary items={items} focusOn={[submitCount]} />
+      <fieldset><legend>Profile</legend>
+        <label className="choice"><input type="radio" name="profile" value="pseudonymous" defaultChecked /> Pseudonymous: participants by their code, answers as given</label>
+        <label className="choice"><input type="radio" name="profile" value="deidentified" aria-describedby="profile-deidentified-hint" /> De-identified: for archiving and sharing</label>
+        <p className="muted" id="profile-deidentified-hint">
+          Identifier questions are dropped, codes replaced by a hash that changes with every export, dates shifted by a per-person offset,
+          emails, phone numbers and URLs in free text masked, and small counts in the frequency tables suppressed. The codebook lists what was done.
+        </p>
+      </fieldset>
       <fieldset><legend>Layout</legend>
         <label className="choice"><input type="radio" name="shape" value="wide" defaultChecked /> Wide: one row per participant, variables prefixed by wave</label>
         <label className="choice"><input type="radio" name="shape" value="long" /> Long: one row per participant and wave</label>
@@ -74,7 +82,7 @@ export function ExportForm(p: { slug: string; waves: { slug: string; name: strin
         <select id="export-lang" name="lang" defaultValue={p.defaultLanguage}>{p.languages.map((code) => <option key={code} value={code}>{languageName(code)}</option>)}</select>
       </div>
       {p.isAdmin && (
-        <label className="choice"><input type="checkbox" name="identifiers" value="true" /> Include identifiers (email). The export is logged with your name.</label>
+        <label className="choice"><input type="checkbox" name="identifiers" value="true" /> Include identifiers (email; pseudonymous profile only). The export is logged with your name.</label>
       )}
       <div><button type="submit">Download responses</button></div>
       <p id="same-options">With the same options:</p>
@@ -83,6 +91,7 @@ export function ExportForm(p: { slug: string; waves: { slug: string; name: strin
         <button type="submit" className="secondary" formAction={`${base}/syntax/spss`}>SPSS syntax</button>
         <button type="submit" className="secondary" formAction={`${base}/syntax/stata`}>Stata do-file</button>
         <button type="submit" className="secondary" formAction={`${base}/syntax/r`}>R script</button>
+        <button type="submit" className="secondary" formAction={`${base}/frequencies`}>Frequency tables (de-identified)</button>
       </div>
     </form>
   );

@@ -14,7 +14,7 @@ export default async function ExportsPage(props: { params: Promise<{ slug: strin
       <p><Link href={`/studies/${slug}`}>← {s.study.name}</Link></p>
       <h1>Exports</h1>
       <p className="muted">
-        Exports are pseudonymous: participants appear by their code. Multiple choice questions become one 0/1 column per option
+        Exports are pseudonymous unless you choose the de-identified profile: participants appear by their code. Multiple choice questions become one 0/1 column per option
         plus the “other” text; text that starts with = + - @ gets a leading apostrophe so spreadsheets never run it.
         Every export is recorded in the audit log.
       </p>
