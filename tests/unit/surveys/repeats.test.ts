@@ -150,3 +150,32 @@ describe("the repeat page in the flow", () => {
     expect(messages.some((m) => m.includes('Name "moved" is already used'))).toBe(true);
   });
 });
+
+describe("repeats in XLSForm", () => {
+  it("imports the fixture's roster and residence history, with counts, bounds and functions", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { importXlsForm, exportXlsForm } = await import("../../../lib/surveys/xlsform/index");
+    const r = await importXlsForm(readFileSync(new URL("../../fixtures/forms/good-repeats.xlsx", import.meta.url)));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const repeats = r.definition.pages.filter((p) => p.repeat).map((p) => ({ id: p.id, relevant: p.relevant, repeat: p.repeat }));
+    expect(repeats).toEqual([
+      { id: "members", relevant: undefined, repeat: { name: "members", count: "${hh_size}" } },
+      { id: "residences", relevant: "${moved} = 'yes'", repeat: { name: "residences", min: 1, max: 5 } },
+    ]);
+    const state = evaluateFlow(r.definition, { hh_size: 2, members: [{ id: "aaaaaaaa", answers: { member_name: "Ola", member_age: 40 } }] } as never, {}, now);
+    expect([state.calculated.n_members, state.calculated.oldest, state.calculated.first_name]).toEqual([1, 40, "Ola"]);
+    const back = await importXlsForm(await exportXlsForm(r.definition));
+    expect(back.ok && back.definition.pages).toEqual(r.definition.pages);
+  });
+
+  it("names the cell of a repeat_count that is too large and of a bad parameter", async () => {
+    const { buildWorkbook } = await import("../../fixtures/forms/workbook");
+    const { importXlsForm } = await import("../../../lib/surveys/xlsform/index");
+    const r = await importXlsForm(await buildWorkbook({ survey: [["type", "name", "label", "repeat_count", "parameters"], ["begin_repeat", "a", "A", "99", null], ["text", "x", "X", null, null], ["end_repeat", null, null, null, null], ["begin_repeat", "b", "B", null, "min=one"], ["text", "y", "Y", null, null], ["end_repeat", null, null, null, null]] }));
+    expect(!r.ok && r.errors.map((e) => [e.row, e.column, e.message])).toEqual([
+      [2, "repeat_count", "A repeat can have at most 50 entries, not 99"],
+      [5, "parameters", 'Cannot read "min=one" for repeat "b": write min=N and max=N, whole numbers up to 50'],
+    ]);
+  });
+});
