@@ -68,6 +68,9 @@ function checkRepeat(page: DefinitionShape["pages"][number], i: number, report: 
   const r = page.repeat;
   if (!r) return;
   if (r.min !== undefined && r.max !== undefined && r.min > r.max) report(["pages", i, "repeat", "max"], `max (${r.max}) is below min (${r.min})`);
+  page.questions.forEach((q, j) => {
+    if (q.type === "email") report(["pages", i, "questions", j, "type"], `An email question cannot be inside repeat "${r.name}": contact details are kept apart from the answers; ask for it on a page of its own`);
+  });
   if (r.count !== undefined && (r.min !== undefined || r.max !== undefined)) {
     report(["pages", i, "repeat", "count"], "A repeat has either a count (the number of entries) or min and max, not both");
   }

@@ -127,8 +127,8 @@ export function repeatProblems(def: SurveyDefinition, pageId: string, state: Flo
   const repeat = page.page.repeat!.name;
   const entries = repeatEntries(state.answers, repeat);
   const bounds = entryBounds(def, page, state);
-  const label = pipe(def, state, page.page.repeat!.entryLabel ?? page.page.title, lang) || repeat;
-  if (bounds.exact && entries.length !== bounds.min) return { [repeat]: message("repeatExactly", lang, { label, count: bounds.min }) };
+  const label = pipe(def, state, page.page.title ?? page.page.repeat!.entryLabel, lang) || repeat;
+  if (bounds.exact && entries.length !== bounds.min) return { [repeat]: message("repeatExactly", lang, { label, count: bounds.min, n: entries.length }) };
   if (entries.length < bounds.min) return { [repeat]: message("repeatAtLeast", lang, { label, min: bounds.min }) };
   if (entries.length > bounds.max) return { [repeat]: message("repeatAtMost", lang, { label, max: bounds.max }) };
   for (const [i, e] of entries.entries()) {

@@ -114,7 +114,7 @@ describe("one entry as a page", () => {
 describe("the repeat page in the flow", () => {
   it("holds the respondent until the count from an earlier answer is met", () => {
     const state = evaluateFlow(householdRoster, { ...roster(["Olena", 34]), hh_size: 2 }, {}, now);
-    expect(repeatProblems(householdRoster, "members", state, "en")).toEqual({ members: "“Person” needs exactly 2" });
+    expect(repeatProblems(householdRoster, "members", state, "en")).toEqual({ members: "“People in your household” needs exactly 2; there are 1 now" });
     const full = evaluateFlow(householdRoster, { ...roster(["Olena", 34], ["Taras", 31]) }, {}, now);
     expect(repeatProblems(householdRoster, "members", full, "en")).toEqual({ members: "Person 2 is not complete: Select an answer for “How is Taras related to you?”" });
   });
@@ -127,9 +127,9 @@ describe("the repeat page in the flow", () => {
   it("asks for at least min entries, in the respondent's language", () => {
     const state = evaluateFlow(residenceHistory, { moved: "yes" }, {}, now);
     expect(nextPage(residenceHistory, state, "moved")).toBe("countries");
-    expect(repeatProblems(residenceHistory, "countries", state, "en")).toEqual({ residences: "Add at least 1 to “Country”" });
+    expect(repeatProblems(residenceHistory, "countries", state, "en")).toEqual({ residences: "Add at least 1 to “Countries you lived in”" });
     const uk = surveyDefinitionSchema.parse({ ...residenceHistory, languages: ["en", "uk"] });
-    expect(repeatProblems(uk, "countries", evaluateFlow(uk, { moved: "yes" }, {}, now), "uk").residences).toBe("Додайте щонайменше 1 до «Country»");
+    expect(repeatProblems(uk, "countries", evaluateFlow(uk, { moved: "yes" }, {}, now), "uk").residences).toBe("Додайте щонайменше 1 до «Countries you lived in»");
   });
 
   it("drops every entry when the repeat's page becomes hidden", () => {
