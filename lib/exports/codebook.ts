@@ -6,12 +6,15 @@ import type { CodebookEntry } from "./export-layout";
 
 const textIn = (t: Text, lang: string) => t[lang] ?? t.en ?? Object.values(t)[0] ?? "";
 
+/** The main table's name in the codebook's `table` column (and the XLSX export's first sheet). */
+export const MAIN_TABLE = "data";
+
 export function codebookHeader(languages: string[]): string[] {
   return [
     "column", "wave", "variable", "type",
     ...languages.map((l) => `label_${l}`),
     ...languages.map((l) => `value_labels_${l}`),
-    "shown_when", "wording_variants",
+    "shown_when", "wording_variants", "table",
   ];
 }
 
@@ -23,6 +26,7 @@ export function codebookRows(entries: CodebookEntry[], languages: string[]): Cel
     ...languages.map((l) => e.values.map((v) => `${v.code} = ${textIn(v.label, l)}`).join("; ")),
     e.shownWhen ?? "",
     (e.variants ?? []).map((v) => `${v.when}: ${textIn(v.label, "en")}`).join("; "),
+    e.table ?? MAIN_TABLE,
   ]);
 }
 

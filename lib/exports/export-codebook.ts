@@ -9,9 +9,11 @@ import { xlsxChunks } from "../files/xlsx";
 
 /** The codebook for the same options as a response export (shape, waves, identifiers). No answers. */
 export async function exportCodebook(db: Db, user: StaffUser, slug: string, query: ExportQuery, now: Date): Promise<Download> {
-  const { study, layout, q, fileBase } = await prepareExport(db, user, slug, query, now);
-  const rows = codebookTable(layout.codebook, study.languages);
+  const { study, layout, q, fileBase, repeats } = await prepareExport(db, user, slug, query, now);
+  // Every table's columns, the repeats' long tables after the main one (column "table" tells them apart).
+  const entries = [...layout.codebook, ...repeats.flatMap((r) => r.layout.codebook)];
+  const rows = codebookTable(entries, study.languages);
   return q.format === "xlsx"
-    ? { filename: `${fileBase}-codebook.xlsx`, contentType: XLSX_TYPE, rows: layout.codebook.length, body: xlsxChunks([{ name: "codebook", rows }]) }
-    : { filename: `${fileBase}-codebook.csv`, contentType: CSV_TYPE, rows: layout.codebook.length, body: csvChunks(rows, { bom: q.bom }) };
+    ? { filename: `${fileBase}-codebook.xlsx`, contentType: XLSX_TYPE, rows: entries.length, body: xlsxChunks([{ name: "codebook", rows }]) }
+    : { filename: `${fileBase}-codebook.csv`, contentType: CSV_TYPE, rows: entries.length, body: csvChunks(rows, { bom: q.bom }) };
 }

@@ -8,6 +8,7 @@ import { languageTagSchema } from "../i18n/language-tag";
 import { parseInput } from "../errors/zod-issues";
 import { longLayout, wideLayout, type Layout } from "./export-layout";
 import { loadWaves, type StudyWave } from "../studies/load-waves";
+import { repeatLayout, repeatNames } from "./repeat-layout";
 
 export const exportQuerySchema = z.object({
   shape: z.enum(["wide", "long"]).default("wide"),
@@ -22,11 +23,17 @@ export const exportQuerySchema = z.object({
   completed: z.stringbool().default(true),
   /** Language of labels in the codebook sheet and the syntax files: one of the study's (default: its default). */
   lang: languageTagSchema("Label language").optional(),
+  /** A repeat's long table instead of the main one (CSV, its codebook, its syntax files). */
+  repeat: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,99}$/, "A repeat's name").optional(),
 });
 export type ExportQuery = z.input<typeof exportQuerySchema>;
 export type ExportOptions = z.output<typeof exportQuerySchema> & { lang: string };
 
-export type PreparedExport = { study: StudyRow; waves: StudyWave[]; layout: Layout; q: ExportOptions; fileBase: string };
+export type PreparedExport = {
+  study: StudyRow; waves: StudyWave[]; layout: Layout; q: ExportOptions; fileBase: string;
+  /** Every repeat's long table (none when `repeat` chose one as the layout): XLSX sheets, codebook rows. */
+  repeats: { name: string; layout: Layout }[];
+};
 
 /**
  * Parses the options, authorizes (identifiers: admins only, Forbidden otherwise, before the
@@ -44,7 +51,17 @@ export async function prepareExport(db: Db, user: StaffUser, slug: string, query
   const unknown = wanted.filter((s) => !all.some((w) => w.slug === s));
   if (unknown.length) throw new InvalidInput("Unknown wave", [{ path: "waves", message: `No wave ${unknown.join(", ")} in this study` }]);
   const waves = wanted.length ? all.filter((w) => wanted.includes(w.slug)) : all;
+  const day = now.toISOString().slice(0, 10);
+  const names = repeatNames(waves);
+  if (q.repeat) {
+    if (!names.includes(q.repeat)) {
+      throw new InvalidInput("Unknown repeat", [{ path: "repeat", message: names.length ? `Choose one of: ${names.join(", ")}` : "These waves have no repeats" }]);
+    }
+    // A repeat's table is long by nature: one row per entry.
+    const layout = repeatLayout(waves, q.repeat, q.identifiers);
+    return { study, waves, layout, q: { ...q, shape: "long" }, fileBase: `${study.slug}-${q.repeat}${q.identifiers ? "-identified" : ""}-${day}`, repeats: [] };
+  }
   const layout = q.shape === "wide" ? wideLayout(waves, q.identifiers) : longLayout(waves, q.identifiers);
-  const fileBase = `${study.slug}-${q.shape}${q.identifiers ? "-identified" : ""}-${now.toISOString().slice(0, 10)}`;
-  return { study, waves, layout, q, fileBase };
+  const fileBase = `${study.slug}-${q.shape}${q.identifiers ? "-identified" : ""}-${day}`;
+  return { study, waves, layout, q, fileBase, repeats: names.map((name) => ({ name, layout: repeatLayout(waves, name, q.identifiers) })) };
 }
