@@ -39,7 +39,7 @@ export async function submitRepeatPage(db: Db, config: Config, l: Invitation, to
   const answers = knownAnswers(key, l.response);
   const state = evaluateFlow(l.def, answers, preload, req.now, { timeZone });
   if (!state.visiblePages.includes(pageId)) return redirectOutcome(`/s/${token}`);
-  const entries = repeatEntries(answers, repeat);
+  const entries = repeatEntries(answers, repeat, preload);
   const a = post.action;
   const save = (next: Answers, currentPage: string) => saveAnswers(db, key, l, post, next, currentPage, lang, req.now);
 
@@ -59,7 +59,7 @@ export async function submitRepeatPage(db: Db, config: Config, l: Invitation, to
   if (a.kind === "repeat" && a.op === "edit") return redirectOutcome(entries.some((e) => e.id === a.entry) ? entryUrl(token, pageId, a.entry) : pageUrl(token, pageId));
   if (a.kind === "repeat" && a.op === "remove") {
     if (!entries.some((e) => e.id === a.entry)) return redirectOutcome(pageUrl(token, pageId));
-    return (await save(removeEntry(answers, repeat, a.entry), pageId)) ? redirectOutcome(pageUrl(token, pageId)) : redirectOutcome(`/s/${token}`);
+    return (await save(removeEntry(answers, repeat, a.entry, preload), pageId)) ? redirectOutcome(pageUrl(token, pageId)) : redirectOutcome(`/s/${token}`);
   }
   if (a.kind === "repeat" || a.kind === "back" && post.entry) return redirectOutcome(pageUrl(token, pageId));
   if (a.kind === "back") return redirectOutcome(pageUrl(token, previousPage(l.def, state, pageId) ?? pageId));

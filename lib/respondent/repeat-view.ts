@@ -29,7 +29,7 @@ export function repeatRender(
 ): RepeatRender {
   const pageId = page.page.id;
   const repeat = page.page.repeat!.name;
-  const entries = repeatEntries(state.answers, repeat);
+  const entries = repeatEntries(state.answers, repeat, state.preload);
   const bounds = entryBounds(def, page, state);
   const options = { timeZone: state.timeZone };
   const known = entry && entries.some((e) => e.id === entry.id);

@@ -32,8 +32,11 @@ export function sameAnswer(a: AnswerValue | undefined, b: AnswerValue | undefine
 const isEntry = (e: unknown): e is RepeatEntry =>
   typeof e === "object" && e !== null && typeof (e as RepeatEntry).id === "string" && typeof (e as RepeatEntry).answers === "object" && (e as RepeatEntry).answers !== null;
 
-/** The entries stored under a repeat's name (none when absent or not a list of entries). */
-export function repeatEntries(answers: Answers, repeat: string): RepeatEntry[] {
-  const v: unknown = answers[repeat];
+/**
+ * The entries stored under a repeat's name (none when absent or not a list of entries). Until the
+ * respondent saves the repeat, a preloaded one (entries from an earlier wave) stands in for it.
+ */
+export function repeatEntries(answers: Answers, repeat: string, preload?: Answers): RepeatEntry[] {
+  const v: unknown = answers[repeat] === undefined && preload ? preload[repeat] : answers[repeat];
   return Array.isArray(v) ? v.filter(isEntry) : [];
 }

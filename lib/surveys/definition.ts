@@ -127,6 +127,11 @@ export const repeatSchema = z.strictObject({
   max: z.number().int().min(1).max(MAX_REPEAT_ENTRIES).optional(),
   /** What one entry is called ("Person", "Country"); the page title when absent. */
   entryLabel: textSchema.optional(),
+  /**
+   * Start from the participant's entries of the same repeat in their latest earlier wave, with
+   * the same entry ids ("you told us you lived in Poland from 2022-05; still?").
+   */
+  preload: z.boolean().optional(),
 });
 export type Repeat = z.infer<typeof repeatSchema>;
 

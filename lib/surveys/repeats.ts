@@ -36,7 +36,7 @@ export function entryState(
   def: SurveyDefinition, page: PagePlan, answers: Answers, preload: Answers, now: Date, options: FlowOptions, entryId: string,
 ): { state: FlowState; position: number; entry: RepeatEntry | undefined } {
   const repeat = page.page.repeat!.name;
-  const entries = repeatEntries(answers, repeat);
+  const entries = repeatEntries(answers, repeat, preload);
   const index = entries.findIndex((e) => e.id === entryId);
   const position = index >= 0 ? index + 1 : entries.length + 1;
   const entry = entries[index];
@@ -75,15 +75,15 @@ export function validateEntry(
       if (value !== undefined && value !== null) own[name] = value;
     }
   }
-  const entries = repeatEntries(answers, repeat);
+  const entries = repeatEntries(answers, repeat, preload);
   const at = entries.findIndex((e) => e.id === entryId);
   const next = at >= 0 ? entries.map((e, i) => (i === at ? { id: entryId, answers: own } : e)) : [...entries, { id: entryId, answers: own }];
   return { ok: true, errors: {}, answers: { ...answers, [repeat]: next as never }, state: v.state };
 }
 
 /** The answers without entry `entryId` of the repeat (unchanged when there is none). */
-export function removeEntry(answers: Answers, repeat: string, entryId: string): Answers {
-  return { ...answers, [repeat]: repeatEntries(answers, repeat).filter((e) => e.id !== entryId) as never };
+export function removeEntry(answers: Answers, repeat: string, entryId: string, preload?: Answers): Answers {
+  return { ...answers, [repeat]: repeatEntries(answers, repeat, preload).filter((e) => e.id !== entryId) as never };
 }
 
 /** How many entries the repeat must have, at least and at most, in this state. */
@@ -125,7 +125,7 @@ export function repeatProblems(def: SurveyDefinition, pageId: string, state: Flo
   const page = repeatPage(def, pageId);
   if (!page) return {};
   const repeat = page.page.repeat!.name;
-  const entries = repeatEntries(state.answers, repeat);
+  const entries = repeatEntries(state.answers, repeat, state.preload);
   const bounds = entryBounds(def, page, state);
   const label = pipe(def, state, page.page.title ?? page.page.repeat!.entryLabel, lang) || repeat;
   if (bounds.exact && entries.length !== bounds.min) return { [repeat]: message("repeatExactly", lang, { label, count: bounds.min, n: entries.length }) };

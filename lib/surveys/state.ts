@@ -89,7 +89,7 @@ export class StateScope implements EvalScope {
     const repeat = this.plan.repeats.has(name) ? name : this.plan.repeatOf.get(name);
     if (!repeat) return undefined;
     if (this.hidden.has(repeat)) return [];
-    const entries = repeatEntries(this.answers, repeat);
+    const entries = repeatEntries(this.answers, repeat, this.preload);
     return repeat === name ? entries.map((e) => e.id) : entries.map((e) => fromAnswer(e.answers[name]));
   }
 

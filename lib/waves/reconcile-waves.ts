@@ -45,7 +45,8 @@ export async function inviteTargets(db: Db, w: WaveRow, now: Date, opts: Reconci
   // The questionnaire's preload fields ("In 2022 you lived in ${municipality}") are filled from
   // each person's earlier waves when they are invited, as the respondent pages expect.
   const def = (await loadDefinitions(db, [w.instrumentVersionId])).get(w.instrumentVersionId)!;
-  const preloadNames = def.preload.map((f) => f.name);
+  // A repeat marked preload starts from the entries of the same repeat in an earlier wave.
+  const preloadNames = [...def.preload.map((f) => f.name), ...def.pages.flatMap((p) => (p.repeat?.preload ? [p.repeat.name] : []))];
   let invited = 0;
   let afterId: string | null = null;
   for (;;) {

@@ -128,7 +128,7 @@ export async function exportXlsForm(def: SurveyDefinition): Promise<Buffer> {
     const r = page.repeat;
     // A repeat is read back as a page named after it; its entry label has no XLSForm column.
     const begin: Row = r
-      ? { type: "begin_repeat", name: r.name, relevant: page.relevant, repeat_count: r.count, parameters: [r.min !== undefined ? `min=${r.min}` : "", r.max !== undefined ? `max=${r.max}` : ""].join(" ").trim() || undefined }
+      ? { type: "begin_repeat", name: r.name, relevant: page.relevant, repeat_count: r.count, parameters: [r.min !== undefined ? `min=${r.min}` : "", r.max !== undefined ? `max=${r.max}` : "", r.preload ? "preload=yes" : ""].filter(Boolean).join(" ") || undefined }
       : { type: "begin_group", name: page.id, relevant: page.relevant };
     putText(begin, "label", page.title);
     survey.push(begin, ...page.questions.map((q) => questionRow(q, lists)), { type: r ? "end_repeat" : "end_group", name: r?.name ?? page.id });

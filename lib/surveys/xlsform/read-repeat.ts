@@ -24,9 +24,13 @@ export function readRepeat(row: SheetRow, cells: SheetCells, ctx: ImportContext,
     return repeat;
   }
   for (const [key, v] of params) {
+    if (key === "preload" && ["yes", "true"].includes(v.toLowerCase())) {
+      repeat.preload = true;
+      continue;
+    }
     const n = Number(v);
     if ((key !== "min" && key !== "max") || !Number.isInteger(n) || n < 0 || n > MAX_REPEAT_ENTRIES) {
-      ctx.error(cells.issue(row, "parameters", `Cannot read "${key}=${v}" for repeat "${name}": write min=N and max=N, whole numbers up to ${MAX_REPEAT_ENTRIES}`));
+      ctx.error(cells.issue(row, "parameters", `Cannot read "${key}=${v}" for repeat "${name}": write min=N and max=N, whole numbers up to ${MAX_REPEAT_ENTRIES}, or preload=yes`));
     } else repeat[key] = n;
   }
   return repeat;

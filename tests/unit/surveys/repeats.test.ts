@@ -175,7 +175,7 @@ describe("repeats in XLSForm", () => {
     const r = await importXlsForm(await buildWorkbook({ survey: [["type", "name", "label", "repeat_count", "parameters"], ["begin_repeat", "a", "A", "99", null], ["text", "x", "X", null, null], ["end_repeat", null, null, null, null], ["begin_repeat", "b", "B", null, "min=one"], ["text", "y", "Y", null, null], ["end_repeat", null, null, null, null]] }));
     expect(!r.ok && r.errors.map((e) => [e.row, e.column, e.message])).toEqual([
       [2, "repeat_count", "A repeat can have at most 50 entries, not 99"],
-      [5, "parameters", 'Cannot read "min=one" for repeat "b": write min=N and max=N, whole numbers up to 50'],
+      [5, "parameters", 'Cannot read "min=one" for repeat "b": write min=N and max=N, whole numbers up to 50, or preload=yes'],
     ]);
   });
 });
