@@ -24,7 +24,7 @@ export const exportQuerySchema = z.object({
   /** Language of labels in the codebook sheet and the syntax files: one of the study's (default: its default). */
   lang: languageTagSchema("Label language").optional(),
   /** A repeat's long table instead of the main one (CSV, its codebook, its syntax files). */
-  repeat: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,99}$/, "A repeat's name").optional(),
+  repeat: z.string().regex(/^([A-Za-z_][A-Za-z0-9_.-]{0,99})?$/, "A repeat's name").optional(),
 });
 export type ExportQuery = z.input<typeof exportQuerySchema>;
 export type ExportOptions = z.output<typeof exportQuerySchema> & { lang: string };
