@@ -132,6 +132,15 @@ describe("the repeat page in the flow", () => {
     expect(repeatProblems(uk, "countries", evaluateFlow(uk, { moved: "yes" }, {}, now), "uk").residences).toBe("Додайте щонайменше 1 до «Countries you lived in»");
   });
 
+  it("reads preloaded entries until the respondent saves the repeat, an empty list included", () => {
+    const preload = { residences: [{ id: "pl2022abcd", answers: { res_country: "Poland", res_from: "2022-05" } }] } as never;
+    expect(evaluateFlow(residenceHistory, { moved: "yes" }, preload, now).calculated.res_count).toBe(1);
+    expect(evaluateFlow(residenceHistory, { moved: "yes", residences: [] as never }, preload, now).calculated.res_count).toBe(0);
+    const v = validateEntry(residenceHistory, "countries", "pl2022abcd", { res_country: "Poland", res_from: "2022-05", res_to: "2024-01" }, { moved: "yes" }, preload, now, "en");
+    expect(v.answers.residences).toEqual([{ id: "pl2022abcd", answers: { res_country: "Poland", res_from: "2022-05", res_to: "2024-01" } }]);
+    expect(removeEntry({ moved: "yes" }, "residences", "pl2022abcd", preload).residences).toEqual([]);
+  });
+
   it("drops every entry when the repeat's page becomes hidden", () => {
     const answers = { moved: "no", residences: [{ id: "abcdefgh", answers: { res_country: "Poland", res_from: "2022-05" } }] } as never;
     const pruned = pruneHidden(residenceHistory, answers, {}, now);
