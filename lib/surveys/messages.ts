@@ -38,7 +38,7 @@ const MESSAGES = {
   // Repeats (household rosters, residence histories).
   repeatAtLeast: { en: "Add at least {min} to “{label}”", uk: "Додайте щонайменше {min} до «{label}»", ru: "Добавьте не менее {min} в «{label}»", nb: "Legg til minst {min} i «{label}»" },
   repeatAtMost: { en: "“{label}” can have at most {max}: remove one", uk: "«{label}» може мати не більше {max}: вилучіть зайве", ru: "В «{label}» может быть не более {max}: удалите лишнее", nb: "«{label}» kan ha høyst {max}: fjern en" },
-  repeatExactly: { en: "“{label}” needs exactly {count}; there are {n} now", uk: "«{label}» має містити рівно {count}; зараз {n}", ru: "В «{label}» должно быть ровно {count}; сейчас {n}", nb: "«{label}» må ha nøyaktig {count}; nå er det {n}" },
+  repeatExactly: { en: "“{label}” needs exactly {count}; you have added {n}", uk: "«{label}» має містити рівно {count}; додано {n}", ru: "В «{label}» должно быть ровно {count}; добавлено {n}", nb: "«{label}» må ha nøyaktig {count}; du har lagt til {n}" },
   repeatEntryIncomplete: { en: "{entry} is not complete: {problem}", uk: "{entry}: не заповнено до кінця: {problem}", ru: "{entry}: заполнено не до конца: {problem}", nb: "{entry} er ikke fullført: {problem}" },
   repeatEntry: { en: "{label} {n}", uk: "{label} {n}", ru: "{label} {n}", nb: "{label} {n}" },
   repeatAdd: { en: "Add another", uk: "Додати ще", ru: "Добавить ещё", nb: "Legg til en til" },

@@ -103,7 +103,7 @@ test("with scripts off on a phone: add, validate, edit and remove entries, then 
   await expect(page.locator(".entry")).toHaveCount(1);
   // One of two: Next is refused, saying why.
   await page.getByRole("button", { name: "Next" }).click();
-  await expect(page.locator("#error-summary")).toContainText("needs exactly 2; there are 1 now");
+  await expect(page.locator("#error-summary")).toContainText("needs exactly 2; you have added 1");
   await check(page, problems, "phone-count-error", false);
   await page.getByRole("button", { name: "Add another" }).click();
   await page.getByLabel("First name").fill("Mia");

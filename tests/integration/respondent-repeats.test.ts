@@ -63,7 +63,7 @@ describe("a repeat on the respondent page, without scripts", () => {
     // Next with one of two: the count from hh_size holds the respondent here.
     const early = await post(list, [["_action", "next"]]);
     expect(early.kind === "html" && early.status).toBe(422);
-    expect(html(early)).toContain("“People in your household” needs exactly 2; there are 1 now");
+    expect(html(early)).toContain("“People in your household” needs exactly 2; you have added 1");
     expect(html(early)).toContain('href="#q-members"');
 
     // A second person: the relation is asked now, and required.

@@ -114,7 +114,7 @@ describe("one entry as a page", () => {
 describe("the repeat page in the flow", () => {
   it("holds the respondent until the count from an earlier answer is met", () => {
     const state = evaluateFlow(householdRoster, { ...roster(["Olena", 34]), hh_size: 2 }, {}, now);
-    expect(repeatProblems(householdRoster, "members", state, "en")).toEqual({ members: "“People in your household” needs exactly 2; there are 1 now" });
+    expect(repeatProblems(householdRoster, "members", state, "en")).toEqual({ members: "“People in your household” needs exactly 2; you have added 1" });
     const full = evaluateFlow(householdRoster, { ...roster(["Olena", 34], ["Taras", 31]) }, {}, now);
     expect(repeatProblems(householdRoster, "members", full, "en")).toEqual({ members: "Person 2 is not complete: Select an answer for “How is Taras related to you?”" });
   });
