@@ -66,6 +66,8 @@ export async function submitRepeatPage(db: Db, config: Config, l: Invitation, to
   if (a.kind !== "next") return redirectOutcome(pageUrl(token, pageId));
 
   if (post.entry) {
+    // A new entry is stored only while there is room (the page offers none past max; a crafted post gets the list).
+    if (!entries.some((e) => e.id === post.entry) && entries.length >= entryBounds(l.def, page, state).max) return redirectOutcome(pageUrl(token, pageId));
     const v = validateEntry(l.def, pageId, post.entry, post.submission, answers, preload, req.now, lang, { timeZone });
     if (!v.ok || post.unsafe.length) {
       const unsafe = MESSAGES[isRespondentLanguage(lang) ? lang : "en"].unsafeText;

@@ -128,3 +128,18 @@ describe("a repeat on the respondent page, without scripts", () => {
     expect(after).not.toContain('value="repeat-add"');
   });
 });
+
+describe("a repeat's limits hold against a crafted post", () => {
+  it("stores no entry past the repeat's count", async () => {
+    const { studyId, waveId } = await makeStudyWave(t.db, householdRoster);
+    const { token, participantId } = await makeInvitation(t.db, studyId, waveId);
+    const first = await showPersonalLink(t.db, config, token, req());
+    await submitPersonalLink(t.db, config, token, [...formOf(first), ["_action", "next"], ["hh_size", "1"]], req());
+    const person = (id: string, name: string): [string, string][] => [["_entry", id], ["_action", "next"], ["member_name", name], ["member_age", "30"], ["member_relation", "partner"]];
+    await submitPersonalLink(t.db, config, token, [...formOf(await showPersonalLink(t.db, config, token, req(), { page: "members" })), ...person("firstentry1", "A")], req());
+    const extra = await submitPersonalLink(t.db, config, token, [...formOf(await showPersonalLink(t.db, config, token, req(), { page: "members" })), ...person("extraentry2", "B")], req());
+    expect(location(extra)).toBe(`/s/${token}?p=members`);
+    const [row] = await t.db.select().from(responses).where(eq(responses.participantId, participantId));
+    expect((row.answers as { members: { id: string }[] }).members.map((e) => e.id)).toEqual(["firstentry1"]);
+  });
+});
