@@ -53,9 +53,10 @@ function transformOf(e: CodebookEntry): Transform {
 /**
  * Wraps `inner` (built without identifiers) into the de-identified profile. `installationKey`
  * (the personal-data key) derives each participant's date offset; without it the layout still
- * describes its columns (codebook, syntax files) but cannot produce rows.
+ * describes its columns (codebook, syntax files) but cannot produce rows. Layouts of one export
+ * (the main table and the repeats' tables) share `exportKey`, so their hashed ids link.
  */
-export function deidentifyLayout(inner: Layout, waves: StudyWave[], installationKey: Buffer | null): Layout {
+export function deidentifyLayout(inner: Layout, waves: StudyWave[], installationKey: Buffer | null, exportKey: Buffer = randomBytes(32)): Layout {
   const identifying = identifierVariables(waves);
   const anyWave = new Set([...identifying.values()].flatMap((s) => [...s]));
   const isIdentifier = (e: CodebookEntry) =>
@@ -68,7 +69,6 @@ export function deidentifyLayout(inner: Layout, waves: StudyWave[], installation
     const t = transforms[k];
     return { ...inner.codebook[i], ...(t === "keep" ? {} : { transformation: TRANSFORMATION_TEXT[t] }) };
   });
-  const exportKey = randomBytes(32);
   const hashId = (code: Cell) => (code === null ? null : `D-${letters(createHmac("sha256", exportKey).update(String(code)).digest())}`);
   return {
     header: codebook.map((c) => c.name),

@@ -9,9 +9,10 @@ import { xlsxChunks } from "../files/xlsx";
 
 /** The codebook for the same options as a response export (shape, waves, identifiers). No answers. */
 export async function exportCodebook(db: Db, user: StaffUser, slug: string, query: ExportQuery, now: Date): Promise<Download> {
-  const { study, layout, q, fileBase } = await prepareExport(db, user, slug, query, now);
-  const rows = codebookTable(layout, study.languages);
+  const { study, layout, q, fileBase, repeats } = await prepareExport(db, user, slug, query, now);
+  const entries = layout.codebook.length + repeats.reduce((n, r) => n + r.layout.codebook.length, 0);
+  const rows = codebookTable(layout, study.languages, repeats.map((r) => r.layout));
   return q.format === "xlsx"
-    ? { filename: `${fileBase}-codebook.xlsx`, contentType: XLSX_TYPE, rows: layout.codebook.length, body: xlsxChunks([{ name: "codebook", rows }]) }
-    : { filename: `${fileBase}-codebook.csv`, contentType: CSV_TYPE, rows: layout.codebook.length, body: csvChunks(rows, { bom: q.bom }) };
+    ? { filename: `${fileBase}-codebook.xlsx`, contentType: XLSX_TYPE, rows: entries, body: xlsxChunks([{ name: "codebook", rows }]) }
+    : { filename: `${fileBase}-codebook.csv`, contentType: CSV_TYPE, rows: entries, body: csvChunks(rows, { bom: q.bom }) };
 }

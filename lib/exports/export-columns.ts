@@ -1,7 +1,7 @@
 // The columns an instrument exports to: one per single choice, number, text, date and matrix
 // row; one 0/1 column per option of a multiple choice plus its "other" text; merged options
 // (one code, several wordings) stay one column. Contact fields (email) are never exported.
-import type { Option, Question, SurveyDefinition, Text } from "../surveys/definition";
+import type { Option, Page, Question, SurveyDefinition, Text } from "../surveys/definition";
 import { getPlan } from "../surveys/plan";
 import type { Cell } from "../files/cells";
 
@@ -72,11 +72,31 @@ function optionColumn(q: Question & { options: Option[] }, o: Option, shown: str
   };
 }
 
-/** The export columns of one instrument, in questionnaire order, names unique. */
-export function exportColumns(def: SurveyDefinition): ExportColumn[] {
+/** `<repeat>_count`: how many entries the response has (empty when the repeat was not shown). */
+function repeatCount(page: Page): ExportColumn {
+  const name = page.repeat!.name;
+  const title = (lang: string) => page.title?.[lang] ?? page.title?.en ?? name;
+  return {
+    name: `${name}_count`, variable: name, type: "number", questionType: "integer", numeric: true, values: [], shownWhen: page.relevant ?? null,
+    label: { en: `Number of entries: ${title("en")}`, nb: `Antall oppføringer: ${title("nb")}`, uk: `Кількість записів: ${title("uk")}`, ru: `Количество записей: ${title("ru")}` },
+    read: (a) => (Array.isArray(a[name]) ? (a[name] as unknown[]).length : null),
+  };
+}
+
+/**
+ * The export columns of one instrument, in questionnaire order, names unique. A repeat's questions
+ * are columns of its own long table (`repeat` names it); the main table has `<repeat>_count`.
+ */
+export function exportColumns(def: SurveyDefinition, repeat?: string): ExportColumn[] {
   const out: ExportColumn[] = [];
-  for (const qp of getPlan(def).questions) {
+  const plan = getPlan(def);
+  for (const qp of plan.questions) {
     const q = qp.q;
+    const inRepeat = plan.repeatOf.get(q.name) ?? def.pages[qp.pageIndex].repeat?.name;
+    if (inRepeat !== repeat) {
+      if (!repeat && inRepeat && plan.repeats.get(inRepeat)?.questions[0] === qp) out.push(repeatCount(def.pages[qp.pageIndex]));
+      continue;
+    }
     const shown = and(qp.pageIndex >= 0 ? def.pages[qp.pageIndex].relevant : undefined, q.relevant);
     const base = { questionType: q.type, shownWhen: shown, label: q.label, values: [] as ExportColumn["values"], numeric: false };
     const v = q.name;

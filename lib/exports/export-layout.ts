@@ -21,6 +21,8 @@ export type CodebookEntry = {
   decimal?: boolean;
   /** What an export profile did to the column (de-identified exports); absent: as stored. */
   transformation?: string;
+  /** The table the column is in: a repeat's name for its long table; the main table when absent. */
+  table?: string;
 };
 
 export type Layout = {
@@ -55,12 +57,12 @@ const META: Meta[] = [
 const metaEntry = (name: string, wave: string, m: Meta): CodebookEntry => ({
   name, wave, variable: m.name, type: "meta", label: m.label, values: m.values ?? [], shownWhen: null, numeric: !!m.numeric,
 });
-const columnEntry = (name: string, wave: string, c: ExportColumn): CodebookEntry => ({
+export const columnEntry = (name: string, wave: string, c: ExportColumn): CodebookEntry => ({
   name, wave, variable: c.variable, type: c.type, label: c.label, values: c.values, shownWhen: c.shownWhen, variants: c.variants, numeric: c.numeric,
   decimal: c.questionType === "decimal",
 });
 
-function personColumns(identifiers: boolean): CodebookEntry[] {
+export function personColumns(identifiers: boolean): CodebookEntry[] {
   const code: CodebookEntry = { name: "code", wave: "", variable: "code", type: "id", label: { en: "Pseudonymous participant code", nb: "Pseudonym deltakerkode", uk: "Псевдонімний код учасника", ru: "Псевдонимный код участника" }, values: [], shownWhen: null, numeric: false };
   const email: CodebookEntry = { name: "email", wave: "", variable: "email", type: "identifier", label: { en: "Email (identifier; admins only)", nb: "E-post (identifikator; bare administratorer)", uk: "Електронна пошта (ідентифікатор; лише адміністратори)", ru: "Электронная почта (идентификатор; только администраторы)" }, values: [], shownWhen: null, numeric: false };
   return identifiers ? [code, email] : [code];
@@ -101,13 +103,15 @@ export function wideLayout(waves: StudyWave[], identifiers: boolean): Layout {
   };
 }
 
+/** The wave column of a long table: its value labels are the waves' names. */
+export const waveEntry = (waves: StudyWave[]): CodebookEntry => ({ name: "wave", wave: "", variable: "wave", type: "meta", label: { en: "Wave", nb: "Runde", uk: "Хвиля", ru: "Волна" }, values: waves.map((w) => ({ code: w.slug, label: { en: w.name } })), shownWhen: null, numeric: false });
+
 /** Long: code [email] wave, the response columns, then the union of every wave's variables. */
 export function longLayout(waves: StudyWave[], identifiers: boolean): Layout {
   const union = new Map<string, ExportColumn>();
   for (const w of waves) for (const c of exportColumns(w.def)) if (!union.has(c.name)) union.set(c.name, c);
   const cols = [...union.values()];
-  const waveEntry: CodebookEntry = { name: "wave", wave: "", variable: "wave", type: "meta", label: { en: "Wave", nb: "Runde", uk: "Хвиля", ru: "Волна" }, values: waves.map((w) => ({ code: w.slug, label: { en: w.name } })), shownWhen: null, numeric: false };
-  const codebook = [...personColumns(identifiers), waveEntry, ...META.map((m) => metaEntry(m.name, "", m)), ...cols.map((c) => columnEntry(c.name, "", c))];
+  const codebook = [...personColumns(identifiers), waveEntry(waves), ...META.map((m) => metaEntry(m.name, "", m)), ...cols.map((c) => columnEntry(c.name, "", c))];
   const slugOf = new Map(waves.map((w) => [w.id, w.slug]));
   const order = new Map(waves.map((w, i) => [w.id, i]));
   const reads = cols.map((c) => c.read);

@@ -3,12 +3,14 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import { studyForUser, type StudyRow } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
+import { randomBytes } from "node:crypto";
 import { InvalidInput } from "../errors/app-error";
 import { languageTagSchema } from "../i18n/language-tag";
 import { parseInput } from "../errors/zod-issues";
 import { longLayout, wideLayout, type Layout } from "./export-layout";
 import { deidentifyLayout, EXPORT_PROFILES } from "./deidentify-layout";
 import { loadWaves, type StudyWave } from "../studies/load-waves";
+import { repeatLayout, repeatNames } from "./repeat-layout";
 
 export const exportQuerySchema = z.object({
   shape: z.enum(["wide", "long"]).default("wide"),
@@ -25,11 +27,17 @@ export const exportQuerySchema = z.object({
   completed: z.stringbool().default(true),
   /** Language of labels in the codebook sheet and the syntax files: one of the study's (default: its default). */
   lang: languageTagSchema("Label language").optional(),
+  /** A repeat's long table instead of the main one (CSV, its codebook, its syntax files). */
+  repeat: z.string().regex(/^([A-Za-z_][A-Za-z0-9_.-]{0,99})?$/, "A repeat's name").optional(),
 });
 export type ExportQuery = z.input<typeof exportQuerySchema>;
 export type ExportOptions = z.output<typeof exportQuerySchema> & { lang: string };
 
-export type PreparedExport = { study: StudyRow; waves: StudyWave[]; layout: Layout; q: ExportOptions; fileBase: string };
+export type PreparedExport = {
+  study: StudyRow; waves: StudyWave[]; layout: Layout; q: ExportOptions; fileBase: string;
+  /** Every repeat's long table (none when `repeat` chose one as the layout): XLSX sheets, codebook rows. */
+  repeats: { name: string; layout: Layout }[];
+};
 
 /**
  * Parses the options, authorizes (identifiers: admins only, Forbidden otherwise, before the
@@ -51,9 +59,21 @@ export async function prepareExport(db: Db, user: StaffUser, slug: string, query
   const unknown = wanted.filter((s) => !all.some((w) => w.slug === s));
   if (unknown.length) throw new InvalidInput("Unknown wave", [{ path: "waves", message: `No wave ${unknown.join(", ")} in this study` }]);
   const waves = wanted.length ? all.filter((w) => wanted.includes(w.slug)) : all;
-  const plain = q.shape === "wide" ? wideLayout(waves, q.identifiers) : longLayout(waves, q.identifiers);
-  const layout = q.profile === "deidentified" ? deidentifyLayout(plain, waves, key) : plain;
+  const day = now.toISOString().slice(0, 10);
   const tag = q.identifiers ? "-identified" : q.profile === "deidentified" ? "-deidentified" : "";
-  const fileBase = `${study.slug}-${q.shape}${tag}-${now.toISOString().slice(0, 10)}`;
-  return { study, waves, layout, q, fileBase };
+  // One key per export for the de-identified ids, so the main table and the repeats' tables link.
+  const exportKey = randomBytes(32);
+  const profiled = (plain: Layout) => (q.profile === "deidentified" ? deidentifyLayout(plain, waves, key, exportKey) : plain);
+  const names = repeatNames(waves);
+  if (q.repeat) {
+    if (!names.includes(q.repeat)) {
+      throw new InvalidInput("Unknown repeat", [{ path: "repeat", message: names.length ? `Choose one of: ${names.join(", ")}` : "These waves have no repeats" }]);
+    }
+    // A repeat's table is long by nature: one row per entry.
+    const layout = profiled(repeatLayout(waves, q.repeat, q.identifiers));
+    return { study, waves, layout, q: { ...q, shape: "long" }, fileBase: `${study.slug}-${q.repeat}${tag}-${day}`, repeats: [] };
+  }
+  const layout = profiled(q.shape === "wide" ? wideLayout(waves, q.identifiers) : longLayout(waves, q.identifiers));
+  const fileBase = `${study.slug}-${q.shape}${tag}-${day}`;
+  return { study, waves, layout, q, fileBase, repeats: names.map((name) => ({ name, layout: profiled(repeatLayout(waves, name, q.identifiers)) })) };
 }

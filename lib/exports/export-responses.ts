@@ -8,7 +8,8 @@ import type { Cell } from "../files/cells";
 import { csvChunks } from "../files/csv";
 import { CSV_TYPE, XLSX_TYPE, type Download } from "../files/download";
 import { xlsxChunks } from "../files/xlsx";
-import { codebookTable } from "./codebook";
+import { codebookTable, MAIN_TABLE } from "./codebook";
+import type { Layout } from "./export-layout";
 import { prepareExport, type ExportQuery, type PreparedExport } from "./export-query";
 import { exportRows } from "./export-rows";
 import { deidentifiedFrequencyRows } from "./deidentified-frequencies";
@@ -18,6 +19,7 @@ export type OpenedExport = PreparedExport & {
   rows: number;
   /** The data rows, without the header, read in keyset batches. */
   data: () => AsyncGenerator<Cell[]>;
+  filter: ExportFilter;
 };
 
 /**
@@ -43,14 +45,14 @@ export async function openResponseExport(
       target: `${q.shape}.${format}`,
       filter: {
         ...(file.via ? { via: file.via } : {}),
-        shape: q.shape, format, waves: waves.map((w) => w.slug), completed: q.completed, identifiers: q.identifiers, profile: q.profile,
+        shape: q.shape, format, waves: waves.map((w) => w.slug), completed: q.completed, identifiers: q.identifiers, profile: q.profile, ...(q.repeat ? { repeat: q.repeat } : {}),
         ...(file.since !== undefined ? { since: file.since } : {}),
       },
       rowCount: rows,
     },
     now,
   );
-  return { ...prepared, rows, data: () => exportRows(db, key, filter, layout, { identifiers: q.identifiers && q.profile === "pseudonymous", shape: q.shape }) };
+  return { ...prepared, rows, filter, data: () => exportRows(db, key, filter, layout, { identifiers: q.identifiers && q.profile === "pseudonymous", shape: q.shape }) };
 }
 
 /**
@@ -62,18 +64,22 @@ export async function openResponseExport(
  */
 export async function exportResponses(db: Db, key: Buffer, user: StaffUser, slug: string, query: ExportQuery, now: Date): Promise<Download> {
   const opened = await openResponseExport(db, key, user, slug, query, {}, now);
-  const { study, layout, q, fileBase, rows, data } = opened;
+  const { study, layout, q, fileBase, rows, data, repeats, filter } = opened;
   if (q.format === "xlsx") {
-    async function* withHeader(): AsyncGenerator<Cell[]> {
-      yield layout.header;
-      yield* data();
+    async function* withHeader(l: Layout, body: AsyncGenerator<Cell[]>): AsyncGenerator<Cell[]> {
+      yield l.header;
+      yield* body;
     }
+    // Like KoboToolbox: each repeat's long table on a sheet of its own, read after the main one.
+    const repeatSheets = repeats.map((r) => ({
+      name: r.name.slice(0, 31), rows: withHeader(r.layout, exportRows(db, key, filter, r.layout, { identifiers: q.identifiers && q.profile === "pseudonymous", shape: "long" })),
+    }));
     return {
       filename: `${fileBase}.xlsx`, contentType: XLSX_TYPE, rows,
       body: xlsxChunks([
-        { name: "data", rows: withHeader() },
-        { name: "codebook", rows: codebookTable(layout, study.languages) },
-        ...(q.profile === "deidentified" ? [{ name: "frequencies", rows: deidentifiedFrequencyRows(db, opened, now) }] : []),
+        { name: q.repeat ? q.repeat.slice(0, 31) : MAIN_TABLE, rows: withHeader(layout, data()) }, ...repeatSheets,
+        { name: "codebook", rows: codebookTable(layout, study.languages, repeats.map((r) => r.layout)) },
+        ...(q.profile === "deidentified" && !q.repeat ? [{ name: "frequencies", rows: deidentifiedFrequencyRows(db, opened, now) }] : []),
       ]),
     };
   }

@@ -19,6 +19,8 @@ export async function listChoiceQuestions(db: Db, user: StaffUser, slug: string,
         .map((qp) => ({
           name: qp.q.name, type: qp.q.type as "single" | "multiple", label: textIn(qp.q.label, lang, w.def.defaultLanguage), hasOther: !!qp.otherVariable,
         })),
+      /** The wave's repeats: each exports to a long table of its own. */
+      repeats: w.def.pages.flatMap((p) => (p.repeat ? [p.repeat.name] : [])),
     })),
   };
 }

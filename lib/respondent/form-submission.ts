@@ -4,11 +4,22 @@ import { MAX_TEXT, MAX_TEXTAREA } from "../surveys/coerce";
 import { collectDateParts } from "../surveys/date-input";
 import type { SurveyDefinition } from "../surveys/definition";
 import { getPlan, type QuestionPlan } from "../surveys/plan";
+import { ENTRY_ID } from "../surveys/repeats";
 import { unstorableCharacter, withoutUnstorableCharacters } from "../text/control-characters";
 import { FORM_LIMIT } from "./read-form";
 
 /** "send" is the send step's button: it completes the response with the answers already saved. */
-export type SubmitAction = { kind: "next" } | { kind: "back" } | { kind: "send" } | { kind: "lang"; lang: string };
+export type SubmitAction = { kind: "next" } | { kind: "back" } | { kind: "send" } | { kind: "lang"; lang: string }
+  /** On a repeat page: add an entry, edit or remove one, or leave an entry unsaved. */
+  | { kind: "repeat"; op: "add" | "cancel" } | { kind: "repeat"; op: "edit" | "remove"; entry: string };
+
+/** `_action` values of a repeat page's buttons (lib/respondent/render/repeat-page.ts). */
+function repeatAction(raw: string): SubmitAction | null {
+  if (raw === "repeat-add") return { kind: "repeat", op: "add" };
+  if (raw === "repeat-cancel") return { kind: "repeat", op: "cancel" };
+  const m = /^repeat-(edit|remove):(.+)$/.exec(raw);
+  return m && ENTRY_ID.test(m[2]) ? { kind: "repeat", op: m[1] as "edit" | "remove", entry: m[2] } : null;
+}
 
 export type ParsedPost = {
   pageId: string;
@@ -17,6 +28,8 @@ export type ParsedPost = {
   action: SubmitAction;
   /** The language the page was shown in. */
   lang: string | null;
+  /** The repeat entry whose questions the page showed (`_entry`); null on other pages. */
+  entry: string | null;
   submission: Submission;
   /** Submitted text per variable, to show again when it cannot be accepted. */
   raw: Record<string, string>;
@@ -55,8 +68,10 @@ export function parseSurveyPost(def: SurveyDefinition, entries: Iterable<[string
   }
   const action: SubmitAction | null =
     actionRaw === "next" ? { kind: "next" } : actionRaw === "back" ? { kind: "back" } : actionRaw === "send" ? { kind: "send" }
-      : actionRaw.startsWith("lang:") && isLanguageTag(actionRaw.slice(5)) ? { kind: "lang", lang: actionRaw.slice(5) } : null;
+      : actionRaw.startsWith("lang:") && isLanguageTag(actionRaw.slice(5)) ? { kind: "lang", lang: actionRaw.slice(5) } : repeatAction(actionRaw);
   if (!action) return null;
+  const entryRaw = one("_entry");
+  if (entryRaw !== undefined && !ENTRY_ID.test(entryRaw)) return null;
   const pageIndex = plan.pageById.get(pageId)!.index;
   const submission: Record<string, string | string[]> = {};
   const raw: Record<string, string> = {};
@@ -81,7 +96,7 @@ export function parseSurveyPost(def: SurveyDefinition, entries: Iterable<[string
     }
   }
   // Month and date questions post their fields separately ("<name>:month", …): one value each.
-  return { pageId, revision: rev, submitKey, action, lang: languageTagOrNull(one("_lang")), submission: collectDateParts(submission), raw, unsafe };
+  return { pageId, revision: rev, submitKey, action, lang: languageTagOrNull(one("_lang")), entry: entryRaw ?? null, submission: collectDateParts(submission), raw, unsafe };
 }
 
 // The most bytes one character of an answer can take in a urlencoded post (4 UTF-8 bytes, each "%XX").

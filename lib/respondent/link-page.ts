@@ -14,6 +14,8 @@ import { newlyRevealed, pageWithReveals } from "./page-with-reveals";
 import { openPendingContact } from "./pending-contact";
 import { statusPage } from "./render/status-page";
 import { surveyPage } from "./render/survey-page";
+import { repeatRender } from "./repeat-view";
+import { repeatPage } from "../surveys/repeats";
 
 /** The study's zone, for today() and now() in the link's expressions. */
 export const linkTimeZone = (l: Loaded) => studyTimeZone(l.kind === "invitation" ? l.ctx.studySettings : l.wave.studySettings);
@@ -29,14 +31,21 @@ export function renderPage(
   lang: string,
   pageId: string | null,
   answers: Answers,
-  opts: { errors?: Record<string, string>; raw?: Record<string, string>; status?: number; notice?: string; now: Date; remember?: string },
+  opts: {
+    errors?: Record<string, string>; raw?: Record<string, string>; status?: number; notice?: string; now: Date; remember?: string;
+    /** On a repeat page: the entry whose questions to show (its state when re-shown with errors). */
+    entry?: { id: string; state?: FlowState };
+  },
 ): Outcome {
   const preload = (l.kind === "invitation" ? l.ctx.preload : {}) as Answers;
   const timeZone = linkTimeZone(l);
   const state = evaluateFlow(l.def, answers, preload, opts.now, { timeZone });
   const visible = pageId && state.visiblePages.includes(pageId) ? pageId : firstPage(l.def, state);
   if (!visible) return htmlOutcome(statusPage("closed", lang), 500);
-  const { view, conditional } = pageWithReveals(l.def, state, visible, lang);
+  const rp = repeatPage(l.def, visible);
+  const r = rp ? repeatRender(l.def, rp, state, lang, opts.entry) : null;
+  const { view, conditional } = r ?? pageWithReveals(l.def, state, visible, lang);
+  const client = r?.state ?? state;
   const html = surveyPage({
     view,
     conditional,
@@ -53,7 +62,8 @@ export function renderPage(
     notice: opts.notice,
     script: enhanceScriptUrl(),
     minutesLeft: minutesLeft(state, visible),
-    clientData: { definition: l.def, preload, answers: state.answers, page: visible, lang, now: opts.now.toISOString(), timeZone },
+    clientData: { definition: l.def, preload, answers: client.answers, page: visible, lang, now: opts.now.toISOString(), timeZone, ...(client.entry ? { entry: client.entry } : {}) },
+    ...(r ? { repeat: r.repeat } : {}),
   });
   return htmlOutcome(html, opts.status ?? 200, opts.remember);
 }

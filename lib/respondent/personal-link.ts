@@ -15,13 +15,15 @@ import { readFormSource, refusedPost, type FormSource } from "./read-form";
 import { statusPage } from "./render/status-page";
 import { pageUrl, reachablePage, sendAnswers, showCompletion, showSendStep } from "./send-answers";
 import { stripContactAnswers } from "./strip-contact-answers";
+import { submitRepeatPage } from "./repeat-page";
+import { ENTRY_ID, repeatPage } from "../surveys/repeats";
 
 export type { RequestInfo };
 
 /** GET /s/<token>: the page where the respondent stopped (or a calm status page). */
 export async function showPersonalLink(
   db: Db, config: Config, token: string, req: RequestInfo,
-  opts: { done?: boolean; step?: string | null; page?: string | null } = {},
+  opts: { done?: boolean; step?: string | null; page?: string | null; entry?: string | null } = {},
 ): Promise<Outcome> {
   const l = await loadLink(db, config.personalDataKey, token, req);
   if ("unavailable" in l) {
@@ -37,7 +39,10 @@ export async function showPersonalLink(
     if (send) return send;
   }
   const answers = knownAnswers(config.personalDataKey, l.response);
-  return renderPage(l, token, lang, reachablePage(l, config.personalDataKey, opts.page ?? null, lang, req.now), answers, { now: req.now, remember: remembered(lang, req) });
+  const pageId = reachablePage(l, config.personalDataKey, opts.page ?? null, lang, req.now);
+  // ?entry= shows one entry of a repeat page (a new id: an empty one); only on the page asked for.
+  const entry = opts.entry && ENTRY_ID.test(opts.entry) && pageId === opts.page ? { id: opts.entry } : undefined;
+  return renderPage(l, token, lang, pageId, answers, { now: req.now, remember: remembered(lang, req), entry });
 }
 
 /**
@@ -66,6 +71,11 @@ export async function submitPersonalLink(db: Db, config: Config, token: string, 
   const { ctx, response } = l;
   if (response && response.lastSubmitKey === post.submitKey) return redirectOutcome(`/s/${token}`);
   if (post.action.kind === "send") return sendAnswers(db, config, l, token, post, req);
+  if (repeatPage(l.def, post.pageId)) {
+    const lang = linkLanguage(l, { ...req, requestedLanguage: post.lang });
+    if ((response?.revision ?? 0) !== post.revision) return conflict(db, key, l, token, lang, post.submitKey, req.now);
+    return submitRepeatPage(db, config, l, token, post, req);
+  }
   const e = evaluatePost(key, l, post, req);
   const setLang = e.switched ? e.lang : undefined;
   if ((response?.revision ?? 0) !== post.revision) return conflict(db, key, l, token, e.lang, post.submitKey, req.now);

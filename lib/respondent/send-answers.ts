@@ -10,6 +10,7 @@ import { studyTimeZone } from "../i18n/study-time-zone";
 import type { Answers } from "../surveys/answers";
 import { evaluateFlow, nextPage } from "../surveys/flow";
 import { pageView } from "../surveys/page-view";
+import { repeatPage, repeatProblems } from "../surveys/repeats";
 import type { FlowState } from "../surveys/state";
 import { completeResponse } from "./complete-response";
 import { enhanceScriptUrl } from "./enhance-script";
@@ -52,6 +53,11 @@ export function reachablePage(l: Loaded, key: Buffer, asked: string | null, lang
 export function firstIncompletePage(l: Loaded, state: FlowState, lang: string, before?: string): string | null {
   for (const pageId of state.visiblePages) {
     if (pageId === before) return null;
+    if (repeatPage(l.def, pageId)) {
+      // A repeat is complete with the right number of entries, each complete.
+      if (Object.keys(repeatProblems(l.def, pageId, state, lang, { timeZone: state.timeZone })).length) return pageId;
+      continue;
+    }
     const view = pageView(l.def, state, pageId, lang);
     const missing = (v: unknown) => v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0);
     for (const q of view.questions) {

@@ -64,7 +64,20 @@ function uniqueCodes(codes: string[], path: Path, what: string, report: Report):
 /** A reference or one of XLSForm's functions called, as in a dynamic default (`today()`, `${age} + 1`). */
 const DYNAMIC_DEFAULT = /\$\{|\b(today|now|once|uuid|random|concat|if|coalesce|pulldata|format-date|date|decimal-date-time|position|string|number|int|round|substr)\(/;
 
+function checkRepeat(page: DefinitionShape["pages"][number], i: number, report: Report): void {
+  const r = page.repeat;
+  if (!r) return;
+  if (r.min !== undefined && r.max !== undefined && r.min > r.max) report(["pages", i, "repeat", "max"], `max (${r.max}) is below min (${r.min})`);
+  page.questions.forEach((q, j) => {
+    if (q.type === "email") report(["pages", i, "questions", j, "type"], `An email question cannot be inside repeat "${r.name}": contact details are kept apart from the answers; ask for it on a page of its own`);
+  });
+  if (r.count !== undefined && (r.min !== undefined || r.max !== undefined)) {
+    report(["pages", i, "repeat", "count"], "A repeat has either a count (the number of entries) or min and max, not both");
+  }
+}
+
 function checkQuestions(def: DefinitionShape, report: Report): void {
+  def.pages.forEach((page, i) => checkRepeat(page, i, report));
   def.pages.forEach((page, i) =>
     page.questions.forEach((q, j) => {
       const path: Path = ["pages", i, "questions", j];

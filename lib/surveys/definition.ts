@@ -117,10 +117,36 @@ export type ChoiceQuestion = Extract<Question, { type: "single" | "multiple" }>;
 export type MatrixQuestion = Extract<Question, { type: "matrix" }>;
 export type ConsentQuestion = Extract<Question, { type: "consent" }>;
 
+/** Most entries a repeat may hold, whatever its max says: a post and a stored response stay small. */
+export const MAX_REPEAT_ENTRIES = 50;
+
+/**
+ * A repeat (XLSForm begin_repeat): the page's questions are asked once per entry (a household
+ * member, a country lived in). Answers are stored under `name` as `[{ id, answers }]`; inside
+ * an entry `${q}` reads that entry's answer first, and position(..) is the entry's number.
+ */
+export const repeatSchema = z.strictObject({
+  name: nameSchema,
+  /** A fixed number of entries, or an expression giving it (XLSForm repeat_count). */
+  count: z.union([z.number().int().min(0).max(MAX_REPEAT_ENTRIES), exprSchema]).optional(),
+  min: z.number().int().min(0).max(MAX_REPEAT_ENTRIES).optional(),
+  max: z.number().int().min(1).max(MAX_REPEAT_ENTRIES).optional(),
+  /** What one entry is called ("Person", "Country"); the page title when absent. */
+  entryLabel: textSchema.optional(),
+  /**
+   * Start from the participant's entries of the same repeat in their latest earlier wave, with
+   * the same entry ids ("you told us you lived in Poland from 2022-05; still?").
+   */
+  preload: z.boolean().optional(),
+});
+export type Repeat = z.infer<typeof repeatSchema>;
+
 export const pageSchema = z.strictObject({
   id: nameSchema,
   title: textSchema.optional(),
   relevant: exprSchema.optional(),
+  /** Set when the page is a repeat: its questions are asked once per entry. */
+  repeat: repeatSchema.optional(),
   questions: z.array(questionSchema).min(1, "A page needs at least one question"),
 });
 export type Page = z.infer<typeof pageSchema>;

@@ -24,6 +24,8 @@ export function listExpressions(def: DefinitionLike): ExpressionSite[] {
   const out: ExpressionSite[] = [];
   def.pages.forEach((page, i) => {
     if (page.relevant) out.push({ source: page.relevant, path: ["pages", i, "relevant"], context: "page" });
+    const count = page.repeat?.count;
+    if (typeof count === "string") out.push({ source: count, path: ["pages", i, "repeat", "count"], context: "page" });
     page.questions.forEach((q, j) => {
       const path: Path = ["pages", i, "questions", j];
       const add = (source: string | boolean | undefined, key: Path, context: ExpressionContext) => {

@@ -4,9 +4,9 @@
  * export use exceljs and live in ./xlsform/index.ts, for server code only.
  */
 export {
-  surveyDefinitionSchema, questionSchema, optionSchema, pageSchema, textSchema,
+  surveyDefinitionSchema, questionSchema, optionSchema, pageSchema, repeatSchema, textSchema, MAX_REPEAT_ENTRIES,
   type SurveyDefinition, type SurveyDefinitionInput, type Question, type QuestionType, type Option, type Page,
-  type Text, type MatrixRow, type PreloadField, type Calculate, type ChoiceQuestion, type MatrixQuestion, type ConsentQuestion,
+  type Text, type Repeat, type MatrixRow, type PreloadField, type Calculate, type ChoiceQuestion, type MatrixQuestion, type ConsentQuestion,
 } from "./definition";
 export type { AnswerValue, Answers, SubmittedValue, Submission } from "./answers";
 export {

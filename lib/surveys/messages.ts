@@ -41,6 +41,20 @@ const MESSAGES = {
   yes: { en: "Yes", uk: "Так", ru: "Да", nb: "Ja" },
   no: { en: "No", uk: "Ні", ru: "Нет", nb: "Nei" },
   otherLabel: { en: "Please specify", uk: "Уточніть, будь ласка", ru: "Уточните, пожалуйста", nb: "Vennligst spesifiser" },
+  // Repeats (household rosters, residence histories).
+  repeatAtLeast: { en: "Add at least {min} to “{label}”", uk: "Додайте щонайменше {min} до «{label}»", ru: "Добавьте не менее {min} в «{label}»", nb: "Legg til minst {min} i «{label}»" },
+  repeatAtMost: { en: "“{label}” can have at most {max}: remove one", uk: "«{label}» може мати не більше {max}: вилучіть зайве", ru: "В «{label}» может быть не более {max}: удалите лишнее", nb: "«{label}» kan ha høyst {max}: fjern en" },
+  repeatExactly: { en: "“{label}” needs exactly {count}; you have added {n}", uk: "«{label}» має містити рівно {count}; додано {n}", ru: "В «{label}» должно быть ровно {count}; добавлено {n}", nb: "«{label}» må ha nøyaktig {count}; du har lagt til {n}" },
+  repeatEntryIncomplete: { en: "{entry} is not complete: {problem}", uk: "{entry}: не заповнено до кінця: {problem}", ru: "{entry}: заполнено не до конца: {problem}", nb: "{entry} er ikke fullført: {problem}" },
+  repeatEntry: { en: "{label} {n}", uk: "{label} {n}", ru: "{label} {n}", nb: "{label} {n}" },
+  repeatAdd: { en: "Add another", uk: "Додати ще", ru: "Добавить ещё", nb: "Legg til en til" },
+  repeatAddFirst: { en: "Add", uk: "Додати", ru: "Добавить", nb: "Legg til" },
+  repeatEdit: { en: "Edit", uk: "Змінити", ru: "Изменить", nb: "Endre" },
+  repeatRemove: { en: "Remove", uk: "Вилучити", ru: "Удалить", nb: "Fjern" },
+  repeatSave: { en: "Save", uk: "Зберегти", ru: "Сохранить", nb: "Lagre" },
+  repeatCancel: { en: "Cancel", uk: "Скасувати", ru: "Отмена", nb: "Avbryt" },
+  repeatNone: { en: "Nothing added yet.", uk: "Ще нічого не додано.", ru: "Пока ничего не добавлено.", nb: "Ingenting lagt til ennå." },
+  repeatRemoved: { en: "{entry} was removed.", uk: "{entry}: вилучено.", ru: "{entry}: удалено.", nb: "{entry} ble fjernet." },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -38,6 +38,8 @@ export interface PagePlan {
   index: number;
   relevant?: CompiledExpression;
   questions: QuestionPlan[];
+  /** The repeat's number of entries, when fixed or computed (repeat_count). */
+  repeatCount?: number | CompiledExpression;
 }
 export interface Plan {
   def: SurveyDefinition;
@@ -48,6 +50,10 @@ export interface Plan {
   /** Variable name → owning question. */
   owner: Map<string, QuestionPlan>;
   calcs: Map<string, CompiledExpression>;
+  /** Repeat name → its page. */
+  repeats: Map<string, PagePlan>;
+  /** Variable of a repeat page → the repeat's name. */
+  repeatOf: Map<string, string>;
   /** True when some condition looks at a later question, so one pass is not enough. */
   needsFixpoint: boolean;
 }
@@ -111,12 +117,17 @@ function buildPlan(def: SurveyDefinition): Plan {
       plan.variables.forEach((v) => owner.set(v, plan));
       return plan;
     });
-    return { page, index: pageIndex, relevant: compile(page.relevant, `page "${page.id}"`), questions: qs };
+    const count = page.repeat?.count;
+    const repeatCount = typeof count === "string" ? compile(count, `repeat "${page.repeat!.name}"`) : count;
+    return { page, index: pageIndex, relevant: compile(page.relevant, `page "${page.id}"`), questions: qs, ...(repeatCount !== undefined ? { repeatCount } : {}) };
   });
   const calcs = new Map(def.calculates.map((c) => [c.name, compile(c.calculation, `calculate "${c.name}"`)!]));
   const pageById = new Map(pages.map((p) => [p.page.id, p]));
   const byName = new Map(questions.map((q) => [q.q.name, q]));
-  return { def, pages, pageById, questions, byName, owner, calcs, needsFixpoint: detectForwardReferences(pages, owner, calcs) };
+  const repeats = new Map(pages.filter((p) => p.page.repeat).map((p) => [p.page.repeat!.name, p]));
+  const repeatOf = new Map<string, string>();
+  for (const [name, p] of repeats) for (const qp of p.questions) qp.variables.forEach((v) => repeatOf.set(v, name));
+  return { def, pages, pageById, questions, byName, owner, calcs, repeats, repeatOf, needsFixpoint: detectForwardReferences(pages, owner, calcs) };
 }
 
 /**

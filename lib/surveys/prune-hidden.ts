@@ -55,6 +55,8 @@ function narrow(qp: QuestionPlan, current: Mutable, scope: StateScope, removed: 
 
 function pruneRound(state: FlowState, plan: ReturnType<typeof getPlan>, current: Mutable, scope: StateScope, removed: string[]): boolean {
   let changed = false;
+  // A repeat whose page is hidden loses its entries, as a hidden question loses its answer.
+  for (const repeat of plan.repeats.keys()) if (state.hidden.has(repeat)) changed = remove(current, repeat, removed) || changed;
   for (const qp of plan.questions) {
     let hidden = false;
     for (const v of qp.variables) {

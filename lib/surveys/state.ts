@@ -1,9 +1,9 @@
 import { isoDay } from "../i18n/format-date";
-import type { Answers } from "./answers";
+import { type Answers, repeatEntries } from "./answers";
 import type { SurveyDefinition } from "./definition";
 import type { EvalScope } from "./expr/functions";
-import { type ExprValue, fromAnswer } from "./expr/values";
-import { type Plan, getPlan } from "./plan";
+import { type ExprValue, fromAnswer, toNum } from "./expr/values";
+import { type PagePlan, type Plan, getPlan } from "./plan";
 import { textIn } from "./texts";
 
 /**
@@ -26,6 +26,18 @@ export interface FlowState {
   readonly calculated: Readonly<Record<string, ExprValue>>;
   /** Variables whose question is hidden; they read as '' in every expression. */
   readonly hidden: ReadonlySet<string>;
+  /** Set when the state is that of one repeat entry (its answers merged over the others). */
+  readonly entry?: EntryContext;
+}
+
+/**
+ * One entry of a repeat being evaluated: its page's questions are shown and validated as an
+ * ordinary page, `${q}` reads the entry's answer, and position(..) is `position`.
+ */
+export interface EntryContext {
+  repeat: string;
+  /** 1-based. */
+  position: number;
 }
 
 export interface FlowOptions {
@@ -33,6 +45,8 @@ export interface FlowOptions {
   timeZone?: string;
   /** When the response began: duration() counts the seconds since (0 when not given). */
   started?: Date;
+  /** Evaluate one repeat entry (answers must hold it merged: see repeats.ts entryAnswers). */
+  entry?: EntryContext;
 }
 
 const MAX_PASSES = 8;
@@ -64,6 +78,20 @@ export class StateScope implements EvalScope {
   lang?: string;
   /** When the response began, for duration(). */
   started?: Date;
+  /** The repeat entry being evaluated, for position(..). */
+  entryPosition = 0;
+
+  position(): number {
+    return this.entryPosition;
+  }
+
+  repeatValues(name: string): readonly ExprValue[] | undefined {
+    const repeat = this.plan.repeats.has(name) ? name : this.plan.repeatOf.get(name);
+    if (!repeat) return undefined;
+    if (this.hidden.has(repeat)) return [];
+    const entries = repeatEntries(this.answers, repeat, this.preload);
+    return repeat === name ? entries.map((e) => e.id) : entries.map((e) => fromAnswer(e.answers[name]));
+  }
 
   choiceLabel(field: string, code: string): string {
     const op = this.plan.owner.get(field)?.optionByCode.get(code);
@@ -84,6 +112,7 @@ export class StateScope implements EvalScope {
       }
       return v;
     }
+    if (this.plan.repeats.has(name)) return ""; // a repeat is read through count(), sum(), …
     const a = this.answers[name];
     return a === undefined ? fromAnswer(this.preload[name]) : fromAnswer(a);
   }
@@ -103,6 +132,7 @@ export function scopeOf(def: SurveyDefinition, state: FlowState, lang?: string):
   const scope = new StateScope(getPlan(def), state.answers, state.preload, state.hidden as Set<string>, state.today, state.now);
   if (lang) scope.lang = lang;
   if (state.started) scope.started = state.started;
+  if (state.entry) scope.entryPosition = state.entry.position;
   return scope;
 }
 
@@ -115,6 +145,7 @@ export function evaluateFlow(def: SurveyDefinition, answers: Answers, preload: A
   const today = todayIn(now, options.timeZone);
   const scope = new StateScope(plan, answers, preload, new Set(), today, now);
   if (options.started) scope.started = options.started;
+  if (options.entry) scope.entryPosition = options.entry.position;
   let visibleQuestions: Record<string, string[]> = {};
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const before = new Set(scope.hidden);
@@ -122,6 +153,16 @@ export function evaluateFlow(def: SurveyDefinition, answers: Answers, preload: A
     visibleQuestions = {};
     for (const page of plan.pages) {
       const pageShown = !page.relevant || page.relevant.test(scope);
+      const repeat = page.page.repeat?.name;
+      if (repeat && options.entry?.repeat !== repeat) {
+        // Outside its entries a repeat's questions have no value of their own: they read as ''.
+        const shown = pageShown && repeatAllowed(page, scope);
+        for (const qp of page.questions) qp.variables.forEach((v) => scope.hidden.add(v));
+        if (shown) scope.hidden.delete(repeat);
+        else scope.hidden.add(repeat);
+        visibleQuestions[page.page.id] = shown ? page.questions.map((qp) => qp.q.name) : [];
+        continue;
+      }
       const shown: string[] = [];
       for (const qp of page.questions) {
         let visible = pageShown;
@@ -156,5 +197,13 @@ export function evaluateFlow(def: SurveyDefinition, answers: Answers, preload: A
     visibleQuestions,
     calculated,
     hidden: scope.hidden,
+    ...(options.entry ? { entry: options.entry } : {}),
   };
+}
+
+/** A repeat page is shown unless its count says there are no entries (0, or not answered yet). */
+function repeatAllowed(page: PagePlan, scope: StateScope): boolean {
+  if (page.repeatCount === undefined) return true;
+  const n = typeof page.repeatCount === "number" ? page.repeatCount : toNum(page.repeatCount.evaluate(scope));
+  return Number.isFinite(n) && n >= 1;
 }

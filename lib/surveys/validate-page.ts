@@ -57,7 +57,7 @@ export function validatePage(def: SurveyDefinition, pageId: string, submitted: S
       if (value === undefined) delete answers[v];
       else answers[v] = value;
     }
-    next = evaluateFlow(def, answers, state.preload, state.now, { timeZone: state.timeZone });
+    next = evaluateFlow(def, answers, state.preload, state.now, { timeZone: state.timeZone, ...(state.entry ? { entry: state.entry } : {}) });
   }
   const scope = scopeOf(def, next);
   const values: Record<string, AnswerValue> = {};

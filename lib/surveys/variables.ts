@@ -1,7 +1,7 @@
 import type { MatrixRow, Question, SurveyDefinition } from "./definition";
 import type { Path } from "./texts";
 
-export type VariableKind = "question" | "other" | "matrix-row" | "calculate" | "preload" | "note" | "matrix";
+export type VariableKind = "question" | "other" | "matrix-row" | "calculate" | "preload" | "note" | "matrix" | "repeat";
 
 /** A name in the definition's single namespace. Notes and matrices have names but no value. */
 export interface VariableInfo {
@@ -11,6 +11,8 @@ export interface VariableInfo {
   question?: Question;
   pageId?: string;
   row?: MatrixRow;
+  /** The repeat whose entries hold it (questions of a repeat page). */
+  repeat?: string;
   /** Where the name is declared, for error messages. */
   path: Path;
 }
@@ -24,10 +26,11 @@ type DefinitionLike = Pick<SurveyDefinition, "preload" | "pages" | "calculates">
 export function listVariables(def: DefinitionLike): VariableInfo[] {
   const out: VariableInfo[] = [];
   def.preload.forEach((p, i) => out.push({ name: p.name, kind: "preload", path: ["preload", i, "name"] }));
-  def.pages.forEach((page, i) =>
+  def.pages.forEach((page, i) => {
+    if (page.repeat) out.push({ name: page.repeat.name, kind: "repeat", pageId: page.id, path: ["pages", i, "repeat", "name"] });
     page.questions.forEach((q, j) => {
       const path: Path = ["pages", i, "questions", j];
-      const owner = { question: q, pageId: page.id };
+      const owner = { question: q, pageId: page.id, ...(page.repeat ? { repeat: page.repeat.name } : {}) };
       const kind: VariableKind = q.type === "note" ? "note" : q.type === "matrix" ? "matrix" : "question";
       out.push({ name: q.name, kind, ...owner, path: [...path, "name"] });
       if ((q.type === "single" || q.type === "multiple") && q.other) {
@@ -38,8 +41,8 @@ export function listVariables(def: DefinitionLike): VariableInfo[] {
           out.push({ name: matrixRowVariable(q.name, row.code), kind: "matrix-row", ...owner, row, path: [...path, "rows", k, "code"] }),
         );
       }
-    }),
-  );
+    });
+  });
   def.calculates.forEach((c, i) => out.push({ name: c.name, kind: "calculate", path: ["calculates", i, "name"] }));
   return out;
 }
@@ -51,6 +54,7 @@ export function describeVariable(v: VariableInfo): string {
     case "calculate": return `the calculate "${v.name}"`;
     case "other": return `the "other, specify" field of question "${v.question?.name}"`;
     case "matrix-row": return `row "${v.row?.code}" of matrix "${v.question?.name}"`;
+    case "repeat": return `the repeat "${v.name}" on page "${v.pageId}"`;
     case "note": return `the note "${v.name}" on page "${v.pageId}"`;
     default: return `the question "${v.name}" on page "${v.pageId}"`;
   }

@@ -45,10 +45,14 @@ export async function inviteTargets(db: Db, w: WaveRow, now: Date, opts: Reconci
   // The questionnaire's preload fields ("In 2022 you lived in ${municipality}") are filled from
   // each person's earlier waves when they are invited, as the respondent pages expect.
   const def = (await loadDefinitions(db, [w.instrumentVersionId])).get(w.instrumentVersionId)!;
-  // A field reads its `from` variable when the form uses that name for something else.
-  const preloadNames = [...new Set(def.preload.map((f) => f.from ?? f.name))];
-  const preloadOf = (earlier: Record<string, unknown>) =>
-    Object.fromEntries(def.preload.filter((f) => earlier[f.from ?? f.name] !== undefined).map((f) => [f.name, earlier[f.from ?? f.name]]));
+  // A field reads its `from` variable when the form uses that name for something else; a repeat
+  // marked preload starts from the entries of the same repeat in an earlier wave.
+  const repeatNames = def.pages.flatMap((p) => (p.repeat?.preload ? [p.repeat.name] : []));
+  const preloadNames = [...new Set([...def.preload.map((f) => f.from ?? f.name), ...repeatNames])];
+  const preloadOf = (earlier: Record<string, unknown>) => ({
+    ...Object.fromEntries(def.preload.filter((f) => earlier[f.from ?? f.name] !== undefined).map((f) => [f.name, earlier[f.from ?? f.name]])),
+    ...Object.fromEntries(repeatNames.filter((n) => earlier[n] !== undefined).map((n) => [n, earlier[n]])),
+  });
   let invited = 0;
   let afterId: string | null = null;
   for (;;) {

@@ -14,7 +14,7 @@ export async function GET(req: Request, { params }: Ctx) {
   return respondOrUnavailable(req, async () => {
     const { db, config } = await getRuntime();
     const q = new URL(req.url).searchParams;
-    const opts = { done: q.get("done") === "1", step: q.get("step"), page: q.get("p") };
+    const opts = { done: q.get("done") === "1", step: q.get("step"), page: q.get("p"), entry: q.get("entry") };
     return toResponse(await showPersonalLink(db, config, (await params).token, requestInfo(req), opts));
   });
 }

@@ -3,7 +3,7 @@
 // scripts/build-enhance.mjs from the same engine the server runs; the page works without it.
 import type { Answers, Submission } from "../../surveys/answers";
 import type { SurveyDefinition } from "../../surveys/definition";
-import { evaluateFlow } from "../../surveys/state";
+import { type EntryContext, evaluateFlow } from "../../surveys/state";
 import { validatePage } from "../../surveys/validate-page";
 import { resolvedOptions } from "../../surveys/options";
 import { collectDateParts } from "../../surveys/date-input";
@@ -11,7 +11,11 @@ import { visibleOptions } from "../../surveys/flow";
 import { showErrors, clearErrors } from "./errors";
 import { clearLinkDrafts, draftKey, restoreDraft, saveDraft, dropStaleDrafts } from "./draft";
 
-type Data = { definition: SurveyDefinition; preload: Answers; answers: Answers; page: string; lang: string; now: string; timeZone?: string };
+type Data = {
+  definition: SurveyDefinition; preload: Answers; answers: Answers; page: string; lang: string; now: string; timeZone?: string;
+  /** One repeat entry is shown: its answers are merged into `answers` and position(..) is this. */
+  entry?: EntryContext;
+};
 
 function readSubmission(form: HTMLFormElement): Submission {
   const out: Record<string, string | string[]> = {};
@@ -42,7 +46,8 @@ function main() {
     history.replaceState(history.state, "", here.toString());
   }
   const rev = (form.elements.namedItem("_rev") as HTMLInputElement).value;
-  const key = draftKey(location.pathname, pageId);
+  // Each repeat entry keeps its own draft: one entry's typing never fills in another.
+  const key = draftKey(location.pathname, form.dataset.entry ? `${pageId}:${form.dataset.entry}` : pageId);
   dropStaleDrafts(location.pathname, pageId, rev);
   const restored = restoreDraft(form, key, rev);
 
@@ -52,7 +57,7 @@ function main() {
   function start() {
     if (!engine) {
       const data = JSON.parse(dataEl!.textContent || "{}") as Data;
-      engine = { data, base: evaluateFlow(data.definition, data.answers, data.preload, new Date(data.now), { timeZone: data.timeZone }) };
+      engine = { data, base: evaluateFlow(data.definition, data.answers, data.preload, new Date(data.now), { timeZone: data.timeZone, ...(data.entry ? { entry: data.entry } : {}) }) };
     }
     return engine;
   }

@@ -47,5 +47,6 @@ button.warn{background:#b00020;border-color:#b00020;color:#fff}
 a{color:#0b5cad}
 .vh{position:absolute!important;width:1px;height:1px;min-height:0;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);border:0}
 .dp{display:flex;flex-wrap:wrap;gap:.75rem}.dp label{display:block;font-size:.95rem}.dp input[type=text]{width:4.5rem}.dp .dp-month input[type=text]{width:6.5rem}.dp .dp-year input[type=text]{width:5.5rem}.dp-break{flex-basis:100%;height:0}
+.entries{list-style:none;margin:0 0 1rem;padding:0}.entry{border:1px solid #b9c0c8;border-radius:.4rem;padding:.5rem .75rem;margin:.5rem 0;background:#fff}.entry-t{margin:0 0 .5rem}.entry-b{display:flex;flex-wrap:wrap;gap:.5rem}.entry-b button{padding:.5rem 1rem}.entry-h{font-size:1.15rem;margin:0 0 1rem}
 @media (max-width:400px){.wrap{padding:0}.card{padding:.75rem 10px;border-radius:0;border-width:1px 0}.opt{padding:.5rem 6px;gap:6px}.opt input{width:1.2rem;height:1.2rem}.q.has-err{padding-left:8px}.summary{padding:.5rem 8px}.note{padding:.5rem 8px}.nav{gap:8px}}
 `.replace(/\n/g, "");

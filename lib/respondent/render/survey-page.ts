@@ -6,6 +6,7 @@ import { html, type Raw } from "./html";
 import { shell } from "./shell";
 import { dateFields } from "./date-fields";
 import { languageButtons } from "./language-switcher";
+import { entryButtons, entryHead, repeatList, type RepeatPageView } from "./repeat-list";
 
 export type SurveyPageInput = {
   view: PageView;
@@ -27,6 +28,8 @@ export type SurveyPageInput = {
   clientData?: unknown;
   /** Estimated minutes left (this page and the visible ones after it); shown instead of a page count. */
   minutesLeft?: number;
+  /** A repeat page: its list of entries, or one entry's questions. */
+  repeat?: RepeatPageView;
 };
 
 const fieldId = (name: string) => `q-${name}`;
@@ -162,31 +165,37 @@ export function surveyPage(input: SurveyPageInput): string {
     if (q.other) labels.set(q.other.variable, `${q.label} – ${q.other.label}`);
     for (const r of q.rows ?? []) labels.set(r.variable, `${q.label} – ${r.label}`);
   }
+  const repeat = input.repeat;
+  if (repeat?.mode === "list") labels.set(repeat.name, title(view));
   const summary = errs.length
     ? html`<div class="summary" role="alert" tabindex="-1" id="error-summary" autofocus><h2>${m.errorSummary}</h2><ul>${errs.map(([name, msg]) => html`<li><a href="#${fieldId(name)}">${summaryLine(labels.get(name), msg)}</a></li>`)}</ul></div>`
     : "";
-  const title = view.title ?? "";
+  const heading = title(view);
+  const nav = html`<div class="nav">
+<button type="submit" name="_action" value="next" data-primary>${m.next}</button>
+${view.hasPrevious ? html`<button type="submit" name="_action" value="back" class="sec" formnovalidate>${m.back}</button>` : ""}
+</div>`;
   const body = html`
 ${languageButtons(input.lang, input.languages, "survey", view.isLast ? m.finish : m.next)}
 ${progressBar(f.minutesLeft(input.minutesLeft ?? 1), percent, view.progress.page)}
 ${input.notice ? html`<p class="notice" role="status">${input.notice}</p>` : ""}
 ${summary}
-<form method="post" action="${input.action}" id="survey" novalidate data-page="${view.id}">
-${title ? html`<h1>${title}</h1>` : ""}
+<form method="post" action="${input.action}" id="survey" novalidate data-page="${view.id}"${repeat?.mode === "entry" ? html` data-entry="${repeat.entryId}"` : ""}>
+${heading ? html`<h1>${heading}</h1>` : ""}
+${repeat?.mode === "entry" ? entryHead(repeat) : ""}
 <input type="hidden" name="_page" value="${view.id}">
 <input type="hidden" name="_rev" value="${input.revision}">
 <input type="hidden" name="_key" value="${input.submitKey}">
 <input type="hidden" name="_lang" value="${input.lang}">
-${view.questions.map((q) => question(q, input))}
-<div class="nav">
-<button type="submit" name="_action" value="next" data-primary>${m.next}</button>
-${view.hasPrevious ? html`<button type="submit" name="_action" value="back" class="sec" formnovalidate>${m.back}</button>` : ""}
-</div>
+${repeat?.mode === "list" ? repeatList(repeat, input.lang, input.errors[repeat.name]) : view.questions.map((q) => question(q, input))}
+${repeat?.mode === "entry" ? entryButtons(input.lang) : nav}
 </form>
 <p class="foot">${input.contact ? html`${m.contact(input.contact.name, input.contact.email)}<br>` : ""}${input.withdrawUrl ? html`<a class="withdraw" href="${input.withdrawUrl}">${m.withdraw}</a>` : ""}</p>
 ${input.clientData ? html`<script type="application/json" id="pw-data">${jsonForScript(input.clientData)}</script>` : ""}`;
-  return shell({ lang: input.lang, noscriptCss: "[data-cond][hidden]{display:block!important}", title: `${errs.length ? f.errorTitle : ""}${title || f.pageTitle(view.progress.page)}`, body, script: input.script });
+  return shell({ lang: input.lang, noscriptCss: "[data-cond][hidden]{display:block!important}", title: `${errs.length ? f.errorTitle : ""}${[heading, repeat?.mode === "entry" ? repeat.title : ""].filter(Boolean).join(" – ") || f.pageTitle(view.progress.page)}`, body, script: input.script });
 }
+
+const title = (view: PageView) => view.title ?? "";
 
 /** A summary line names the question; messages that already name it (GOV.UK style) stand alone. */
 export function summaryLine(label: string | undefined, msg: string): string {

@@ -1,5 +1,6 @@
 import type { ExprNode } from "./ast";
 import { CHOICE_LABEL_ARGS, type EvalScope, FUNCTIONS } from "./functions";
+import { repeatEvaluator } from "./repeat-functions";
 import { type ExprValue, compareValues, toBool, toNum, toStr, valuesEqual } from "./values";
 
 export type Evaluator = (scope: EvalScope) => ExprValue;
@@ -44,7 +45,8 @@ export function toEvaluator(node: ExprNode): Evaluator {
           return c === "" ? "" : (s.choiceLabel?.(name, c) ?? c);
         };
       }
-      return callEvaluator(node.name, node.args.map(toEvaluator));
+      const overRepeat = repeatEvaluator(node, toEvaluator);
+      return overRepeat ?? callEvaluator(node.name, node.args.map(toEvaluator));
     }
     case "binary":
       return binaryEvaluator(node.op, toEvaluator(node.left), toEvaluator(node.right));

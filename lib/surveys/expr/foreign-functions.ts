@@ -1,10 +1,10 @@
 // Functions of other platforms' XLSForms (ODK repeats, SurveyCTO, CHT) that Panelwave leaves out
 // on purpose: an import names them as not supported, with the reason, instead of "unknown".
-const REPEATS = "it works on repeats, which are not supported yet";
+const REPEATS = "use count(${repeat}), sum(), min(), max(), indexed-repeat() or position(..) over a repeat";
 /** Functions of other platforms Panelwave deliberately leaves out, with the reason shown. */
 const FOREIGN_FUNCTIONS: Record<string, string> = {
   pulldata: "it reads an attached data file; for answers from an earlier wave use a preload field (type preload) and ${name}",
-  "indexed-repeat": REPEATS, position: REPEATS, count: REPEATS, sum: REPEATS, "repeat-count": REPEATS,
+  "repeat-count": REPEATS,
   instance: "external choice lists and data are not supported", "device-info": "device data is not collected",
   "phone-call-log": "device data is not collected", "phone-call-duration": "device data is not collected",
   "item-at": "SurveyCTO list functions are not supported", "item-index": "SurveyCTO list functions are not supported",

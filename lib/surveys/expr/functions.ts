@@ -13,6 +13,13 @@ export interface EvalScope {
   readonly now: Date;
   /** When the response began, for duration(); absent means "now" (duration 0). */
   readonly started?: Date;
+  /**
+   * Values of `${name}` over the entries of its repeat, in entry order (for the repeat's own
+   * name, one value per entry); undefined when the name is not in a repeat.
+   */
+  repeatValues?(name: string): readonly ExprValue[] | undefined;
+  /** 1-based number of the repeat entry being evaluated (position(..)); 0 outside one. */
+  position?(): number;
   /** The label of option `code` of question `field` in the reader's language (choice-label()). */
   choiceLabel?(field: string, code: string): string;
 }
@@ -181,9 +188,17 @@ export const FUNCTIONS: Record<string, FunctionSpec> = {
   "duration": { min: 0, max: 0, impl: (_, s) => Math.max(0, Math.round((s.now.getTime() - (s.started ?? s.now).getTime()) / 1000)) },
   // Label of an option, in the reader's language: jr:choice-name(value, '${q}') (ODK) and
   // choice-label(${q}, value) (SurveyCTO). The evaluator passes the question's name itself.
+  // Over a repeat (the evaluator passes the entries' values: REPEAT_ARGS); count(${r}) counts entries.
+  "count": { min: 1, max: 1, impl: () => 0 },
+  "sum": { min: 1, max: 1, impl: () => 0 },
+  "indexed-repeat": { min: 3, max: 3, impl: () => "" },
+  "position": { min: 0, max: 0, impl: (_, s) => s.position?.() ?? 0 },
   "jr:choice-name": { min: 2, max: 2, impl: () => "" },
   "choice-label": { min: 2, max: 2, impl: () => "" },
 };
+
+/** Functions whose first argument is a repeat or a field in one: `${name}` is required there. */
+export const REPEAT_ARGS = new Set(["count", "sum", "indexed-repeat"]);
 
 /** Which argument of a choice-label function names the question, and which holds the code. */
 export const CHOICE_LABEL_ARGS: Record<string, { field: number; code: number }> = {

@@ -1,5 +1,5 @@
 import { type BinaryOp, type ExprNode, ExprSyntaxError, NAME_PATTERN } from "./ast";
-import { CHOICE_LABEL_ARGS, FUNCTIONS, cachedRegex } from "./functions";
+import { CHOICE_LABEL_ARGS, FUNCTIONS, REPEAT_ARGS, cachedRegex } from "./functions";
 import { type Token, describeToken, tokenize } from "./tokenizer";
 import { closestName } from "../suggest";
 import { foreignFunction } from "./foreign-functions";
@@ -137,6 +137,12 @@ export function parseExpression(source: string): ExprNode {
       const quoted = f.kind === "string" ? /^\s*\$\{\s*([^}]+?)\s*\}\s*$/.exec(f.value) : null;
       if (quoted && NAME_PATTERN.test(quoted[1])) args[labelArgs.field] = { kind: "ref", name: quoted[1], pos: f.pos + 1 };
       else if (f.kind !== "ref") throw new ExprSyntaxError(`${name}() needs the question as ${labelArgs.field === 1 ? "'${name}'" : "${name}"}`, f.pos);
+    }
+    if (REPEAT_ARGS.has(name) && args[0].kind !== "ref") {
+      throw new ExprSyntaxError(`${name}() needs a repeat or a question in one, like ${name}(\${members})`, args[0].pos);
+    }
+    if (name === "indexed-repeat" && args[1].kind !== "ref") {
+      throw new ExprSyntaxError("indexed-repeat() needs the repeat as its second argument, like indexed-repeat(${age}, ${members}, 1)", args[1].pos);
     }
     if (name === "regex" && args[1].kind === "string" && cachedRegex(args[1].value) === null) {
       throw new ExprSyntaxError(`Invalid regular expression '${args[1].value}'`, args[1].pos);

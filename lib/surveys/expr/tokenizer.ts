@@ -66,7 +66,15 @@ export function tokenize(source: string): Token[] {
       continue;
     }
     if (c === ".") {
-      if (source[i + 1] === ".") throw new ExprSyntaxError('Unexpected ".."', pos, "parent steps are not supported; use ${name}");
+      if (source[i + 1] === ".") {
+        // position(..) is the only parent step XLSForms use: the number of the current repeat entry.
+        const prev = tokens.slice(-2);
+        if (prev[0]?.text === "position" && prev[1]?.type === "(" && /^\s*\)/.test(source.slice(i + 2))) {
+          i += 2;
+          continue;
+        }
+        throw new ExprSyntaxError('Unexpected ".."', pos, "parent steps are not supported; use ${name}");
+      }
       tokens.push({ type: ".", text: ".", pos });
       i++;
       continue;

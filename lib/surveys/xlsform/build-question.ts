@@ -37,7 +37,7 @@ function copyOption(o: Option): Option {
   return copy;
 }
 
-function parseParameters(raw: string): Map<string, string> | string {
+export function parseParameters(raw: string): Map<string, string> | string {
   const out = new Map<string, string>();
   for (const token of raw.split(/[\s;,]+/).filter(Boolean)) {
     const m = /^([A-Za-z_]+)=(.+)$/.exec(token);

@@ -6,7 +6,7 @@ type Row = Record<string, string | number | undefined>;
 
 /** Column order of the survey sheet; a column is written only when some row uses it. */
 const SURVEY_COLUMNS = ["type", "name", "label*", "hint*", "required", "required_message*", "relevant", "constraint", "constraint_message*",
-  "calculation", "choice_filter", "default", "appearance", "read_only", "parameters", "wording*", "wording_version", "min_label*", "max_label*", "identifier"];
+  "calculation", "choice_filter", "default", "appearance", "read_only", "parameters", "wording*", "wording_version", "min_label*", "max_label*", "identifier", "repeat_count"];
 
 function putText(row: Row, base: string, text: Text | undefined): void {
   for (const [lang, value] of Object.entries(text ?? {})) if (value) row[`${base}::${lang}`] = value;
@@ -125,9 +125,13 @@ export async function exportXlsForm(def: SurveyDefinition): Promise<Buffer> {
     survey.push(row);
   }
   for (const page of def.pages) {
-    const begin: Row = { type: "begin_group", name: page.id, relevant: page.relevant };
+    const r = page.repeat;
+    // A repeat is read back as a page named after it; its entry label has no XLSForm column.
+    const begin: Row = r
+      ? { type: "begin_repeat", name: r.name, relevant: page.relevant, repeat_count: r.count, parameters: [r.min !== undefined ? `min=${r.min}` : "", r.max !== undefined ? `max=${r.max}` : "", r.preload ? "preload=yes" : ""].filter(Boolean).join(" ") || undefined }
+      : { type: "begin_group", name: page.id, relevant: page.relevant };
     putText(begin, "label", page.title);
-    survey.push(begin, ...page.questions.map((q) => questionRow(q, lists)), { type: "end_group", name: page.id });
+    survey.push(begin, ...page.questions.map((q) => questionRow(q, lists)), { type: r ? "end_repeat" : "end_group", name: r?.name ?? page.id });
   }
   for (const c of def.calculates) survey.push({ type: "calculate", name: c.name, calculation: c.calculation });
   const { rows: choices, duplicates } = choiceRows(lists);

@@ -19,7 +19,7 @@ export type XlsFormImportResult =
 const TRANSLATABLE = new Set(["label", "hint", "required_message", "constraint_message", "wording", "min_label", "max_label"]);
 const KNOWN_SHEETS = ["survey", "choices", "settings"];
 const SURVEY_COLUMNS = ["type", "name", "label", "hint", "required", "required_message", "relevant", "constraint", "constraint_message",
-  "calculation", "choice_filter", "default", "appearance", "read_only", "parameters", "wording", "wording_version", "min_label", "max_label", "identifier"];
+  "calculation", "choice_filter", "default", "appearance", "read_only", "parameters", "wording", "wording_version", "min_label", "max_label", "identifier", "repeat_count"];
 
 /** One warning per survey column Panelwave does not read, with a hint when it looks misspelt. */
 function unusedColumns(sheet: Sheet): XlsFormIssue[] {

@@ -4,6 +4,7 @@ import type { ImportContext, SheetCells } from "./context";
 import { buildQuestion } from "./build-question";
 import type { ChoiceList } from "./read-choices";
 import type { SheetRow } from "./read-workbook";
+import { readRepeat } from "./read-repeat";
 import { classifyType } from "./row-types";
 
 export interface SurveyParts {
@@ -25,8 +26,10 @@ const DEVICE_CALCULATION = /^\s*(device-info|phone-call-log|phone-call-duration|
 interface Frame {
   name: string;
   row: number;
+  /** A begin_repeat (or a refused loop): its rows nest like a group's. */
   repeat: boolean;
   relevant?: string;
+  title?: Page["title"];
 }
 
 /**
@@ -38,13 +41,21 @@ export function readSurvey(cells: SheetCells, ctx: ImportContext, opts: SurveyRe
   const parts: SurveyParts = { pages: [], calculates: [], preload: [] };
   const stack: Frame[] = [];
   let page: Page | null = null;
+  /** How many frames of the stack the current page stands for (their relevants are the page's). */
+  let pageDepth = 0;
   let implicit = 0;
   const usedLists = new Set<string>();
 
   const currentPage = (row: SheetRow): Page => {
     if (page) return page;
     implicit++;
-    page = { id: `page_${implicit}`, questions: [] };
+    // Questions after a repeat inside a group: a page of their own, with the group's condition.
+    const outer = stack[0];
+    page = outer ? { id: `${outer.name || "group"}_${implicit}`, questions: [] } : { id: `page_${implicit}`, questions: [] };
+    if (outer?.title) page.title = outer.title;
+    const relevant = joinRelevant(stack.map((f) => f.relevant));
+    if (relevant) page.relevant = relevant;
+    pageDepth = stack.length;
     ctx.map.add(["pages", parts.pages.length], cells.sheet, row.number, ctx.plainLang);
     parts.pages.push(page);
     return page;
@@ -98,27 +109,43 @@ export function readSurvey(cells: SheetCells, ctx: ImportContext, opts: SurveyRe
     if (kind.kind === "end") {
       const frame = stack.pop();
       if (!frame) ctx.error(cells.issue(row, "type", `"${typeRaw}" has no matching begin_group above it`));
-      else if (stack.length === 0) {
-        dropIfEmpty(page, frame);
+      else if (stack.length === 0 || (frame.repeat && stack.length < pageDepth)) {
+        if (!frame.repeat) dropIfEmpty(page, frame);
         page = null;
       }
       continue;
     }
     if (kind.kind === "begin") {
-      const repeat = kind.unsupported !== undefined;
-      if (repeat) ctx.error(cells.issue(row, "type", `Type "${typeRaw.trim()}" is not supported: ${kind.unsupported}`));
+      const repeat = kind.unsupported !== undefined || kind.repeat === true;
+      if (kind.unsupported) ctx.error(cells.issue(row, "type", `Type "${typeRaw.trim()}" is not supported: ${kind.unsupported}`));
       if (!name) ctx.error(cells.issue(row, "name", "A group needs a name"));
       const relevant = cells.expression(row, "relevant");
-      if (stack.length === 0 && !repeat) {
+      const outerRepeat = stack.find((f) => f.repeat);
+      if (kind.repeat && outerRepeat) {
+        ctx.error(cells.issue(row, "type", `Repeat "${name}" is inside repeat "${outerRepeat.name}" (row ${outerRepeat.row}): nested repeats are not supported; ask about the inner items as questions of the outer entry, or as a repeat of its own`));
+      } else if (kind.repeat) {
+        // A repeat is a page of its own, wherever it stands; enclosing groups' conditions become its condition.
+        if (stack.length > 0) ctx.warn(cells.issue(row, "type", `Repeat "${name}" is inside group "${stack[0].name}"; it is shown on a page of its own`));
+        // A group that only wraps the repeat (as KoboToolbox writes it) leaves no empty page behind.
+        if (page && page.questions.length === 0 && parts.pages[parts.pages.length - 1] === page) parts.pages.pop();
+        page = { id: name || `repeat_row_${row.number}`, questions: [], repeat: readRepeat(row, cells, ctx, name || `repeat_row_${row.number}`) };
+        if (label) page.title = label;
+        const joined = joinRelevant([...stack.map((f) => f.relevant), relevant]);
+        if (joined) page.relevant = joined;
+        ctx.map.add(["pages", parts.pages.length], cells.sheet, row.number, ctx.plainLang);
+        parts.pages.push(page);
+        pageDepth = stack.length + 1;
+      } else if (stack.length === 0 && !repeat) {
         page = { id: name || `group_row_${row.number}`, questions: [] };
         if (label) page.title = label;
         if (relevant) page.relevant = relevant;
         ctx.map.add(["pages", parts.pages.length], cells.sheet, row.number, ctx.plainLang);
         parts.pages.push(page);
+        pageDepth = 1;
       } else if (stack.length > 0 && !repeat) {
-        ctx.warn(cells.issue(row, "type", `Group "${name}" is inside group "${stack[0].name}"; its questions are shown on that page`));
+        ctx.warn(cells.issue(row, "type", `Group "${name}" is inside ${outerRepeat ? "repeat" : "group"} "${(outerRepeat ?? stack[0]).name}"; its questions are shown on that page`));
       }
-      stack.push({ name, row: row.number, repeat, relevant });
+      stack.push({ name, row: row.number, repeat, relevant, ...(label && stack.length === 0 ? { title: label } : {}) });
       continue;
     }
     if (!name) {
@@ -151,7 +178,7 @@ export function readSurvey(cells: SheetCells, ctx: ImportContext, opts: SurveyRe
     }
     const target = currentPage(row);
     const path: Path = ["pages", parts.pages.indexOf(target), "questions", target.questions.length];
-    const inherited = stack.slice(1).map((f) => f.relevant).filter((r): r is string => !!r);
+    const inherited = stack.slice(pageDepth).map((f) => f.relevant).filter((r): r is string => !!r);
     const built = buildQuestion(row, kind, cells, ctx, { ...opts, inherited, path });
     if (!built) {
       ctx.dropped.add(name);
@@ -171,7 +198,7 @@ export function readSurvey(cells: SheetCells, ctx: ImportContext, opts: SurveyRe
     target.questions.push(built.question);
   }
   for (const frame of stack) {
-    ctx.error(cells.issue(frame.row, "type", `Group "${frame.name}" is never closed; add an end_group row`));
+    ctx.error(cells.issue(frame.row, "type", frame.repeat ? `Repeat "${frame.name}" is never closed; add an end_repeat row` : `Group "${frame.name}" is never closed; add an end_group row`));
   }
   if (opts.choices) {
     for (const list of opts.lists.values()) {
@@ -179,4 +206,11 @@ export function readSurvey(cells: SheetCells, ctx: ImportContext, opts: SurveyRe
     }
   }
   return parts;
+}
+
+/** Conditions joined with `and`, each in parentheses; undefined when there are none. */
+function joinRelevant(conditions: (string | undefined)[]): string | undefined {
+  const present = conditions.filter((c): c is string => !!c);
+  if (present.length <= 1) return present[0];
+  return present.map((c) => `(${c})`).join(" and ");
 }

@@ -5,8 +5,8 @@ export type RowKind =
   | { kind: "question"; type: QuestionType; list?: string; orOther?: boolean; acknowledge?: boolean; range?: boolean }
   | { kind: "calculate" }
   | { kind: "preload" }
-  /** `unsupported` explains why a repeat or loop is refused; its rows still nest like a group. */
-  | { kind: "begin"; unsupported?: string }
+  /** `unsupported` explains why a loop is refused; its rows still nest like a group. */
+  | { kind: "begin"; unsupported?: string; repeat?: boolean }
   | { kind: "end" }
   /** Device or session metadata; `as` is what references to the row read instead (e.g. today()). */
   | { kind: "metadata"; as?: string; note?: string }
@@ -62,7 +62,7 @@ export function classifyType(raw: string, hasLabel: boolean): RowKind {
   // The list name as written (names are case-sensitive); the type words around it are not.
   const words = raw.trim().split(/\s+/);
   const rawArgs = args.map((a) => [...words].reverse().find((w) => w.toLowerCase() === a) ?? a);
-  if (head === "begin_repeat") return { kind: "begin", unsupported: "repeats are not supported yet; ask a fixed number of questions instead" };
+  if (head === "begin_repeat") return { kind: "begin", repeat: true };
   if (head === "begin_loop") return { kind: "begin", unsupported: "loops are not supported" };
   if (head === "end_group" || head === "end_repeat" || head === "end_loop") return { kind: "end" };
   if (UNSUPPORTED[head]) return { kind: "error", message: `Type "${head}" is not supported: ${UNSUPPORTED[head]}` };

@@ -153,7 +153,7 @@ describe("response exports", () => {
   it("exports a codebook: labels per language, type, value labels and the condition each was shown under", async () => {
     const rows = readCsv(await text((await exportCodebook(t.db, admin, s.slug, {}, NOW)).body));
     const h = rows[0];
-    expect(h).toEqual(["column", "wave", "variable", "type", "label_uk", "label_ru", "label_nb", "label_en", "value_labels_uk", "value_labels_ru", "value_labels_nb", "value_labels_en", "shown_when", "wording_variants"]);
+    expect(h).toEqual(["column", "wave", "variable", "type", "label_uk", "label_ru", "label_nb", "label_en", "value_labels_uk", "value_labels_ru", "value_labels_nb", "value_labels_en", "shown_when", "wording_variants", "table"]);
     const row = (name: string) => Object.fromEntries(h.map((k, i) => [k, rows.find((r) => r[0] === name)![i]]));
     expect(row("wave_1_age_group")).toMatchObject({ wave: "wave-1", type: "single", label_en: "How old are you?", label_uk: "Скільки вам років?", value_labels_en: "under_30 = Under 30; 30_39 = 30–39; 60_plus = 60 or older" });
     expect(row("wave_2_reasons_home")).toMatchObject({

@@ -208,12 +208,14 @@ describe("dialects", () => {
     expect(!bad.ok && bad.errors.map(where)).toEqual([{ sheet: "choices", row: 2, column: "name" }]);
   });
 
-  it("still refuses repeats, naming sheet, row and column", async () => {
-    const r = await load({ survey: [["type", "name", "label"], ["begin repeat", "kids", "Kids"], ["text", "k", "K"], ["end repeat", null, null]] });
+  it("reads a repeat as a page of its own, and refuses a nested one naming sheet, row and column", async () => {
+    const ok = await load({ survey: [["type", "name", "label"], ["begin repeat", "kids", "Kids"], ["text", "k", "K"], ["end repeat", null, null]] });
+    expect(ok.ok && ok.definition.pages).toEqual([{ id: "kids", title: { en: "Kids" }, repeat: { name: "kids" }, questions: [{ type: "text", name: "k", label: { en: "K" } }] }]);
+    const r = await load({ survey: [["type", "name", "label", "repeat_count"], ["begin repeat", "kids", "Kids", "2"], ["begin repeat", "toys", "Toys", "200"], ["text", "k", "K", null], ["end repeat", null, null, null], ["end repeat", null, null, null]] });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(where(r.errors[0])).toEqual({ sheet: "survey", row: 2, column: "type" });
-    expect(r.errors[0].message).toContain("repeats are not supported yet");
+    expect(where(r.errors[0])).toEqual({ sheet: "survey", row: 3, column: "type" });
+    expect(r.errors[0].message).toContain('Repeat "toys" is inside repeat "kids" (row 2): nested repeats are not supported');
   });
 
   it("names other platforms' functions as not supported", async () => {

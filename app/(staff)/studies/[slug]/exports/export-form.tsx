@@ -25,7 +25,7 @@ function languageName(code: string): string {
   }
 }
 
-export function ExportForm(p: { slug: string; waves: { slug: string; name: string }[]; isAdmin: boolean; languages: string[]; defaultLanguage: string }) {
+export function ExportForm(p: { slug: string; waves: { slug: string; name: string }[]; isAdmin: boolean; languages: string[]; defaultLanguage: string; repeats: string[] }) {
   const form = useRef<HTMLFormElement>(null);
   const { register, handleSubmit, formState } = useForm<Values>({
     resolver: zodResolver(schema),
@@ -60,6 +60,14 @@ export function ExportForm(p: { slug: string; waves: { slug: string; name: strin
         <label className="choice"><input type="radio" name="shape" value="wide" defaultChecked /> Wide: one row per participant, variables prefixed by wave</label>
         <label className="choice"><input type="radio" name="shape" value="long" /> Long: one row per participant and wave</label>
       </fieldset>
+      {p.repeats.length > 0 && (
+        <fieldset><legend>Table</legend>
+          <label className="choice"><input type="radio" name="repeat" value="" defaultChecked /> Main table (XLSX adds each repeat as a sheet)</label>
+          {p.repeats.map((r) => (
+            <label key={r} className="choice"><input type="radio" name="repeat" value={r} /> Repeat “{r}”: one row per entry (long)</label>
+          ))}
+        </fieldset>
+      )}
       <fieldset><legend>Format</legend>
         <label className="choice"><input type="radio" name="format" value="csv" defaultChecked /> CSV (UTF-8)</label>
         <label className="choice"><input type="radio" name="format" value="xlsx" /> XLSX (with a codebook sheet)</label>

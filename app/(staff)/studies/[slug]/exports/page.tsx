@@ -18,7 +18,7 @@ export default async function ExportsPage(props: { params: Promise<{ slug: strin
         plus the “other” text; text that starts with = + - @ gets a leading apostrophe so spreadsheets never run it.
         Every export is recorded in the audit log.
       </p>
-      <ExportForm slug={slug} waves={s.waves.map((w) => ({ slug: w.slug, name: w.name }))} isAdmin={user.role === "admin"}
+      <ExportForm slug={slug} waves={s.waves.map((w) => ({ slug: w.slug, name: w.name }))} isAdmin={user.role === "admin"} repeats={[...new Set(s.waves.flatMap((w) => w.repeats))]}
         languages={s.study.languages} defaultLanguage={s.study.defaultLanguage} />
     </>
   );
