@@ -38,6 +38,7 @@ import * as requestRoute from "../../../app/api/v1/studies/[study]/recruitment/f
 import * as steps from "../../../app/api/v1/studies/[study]/recruitment/steps/route";
 import * as otherTexts from "../../../app/api/v1/studies/[study]/reports/other-texts/route";
 import * as interviewees from "../../../app/api/v1/studies/[study]/reports/interviewees/route";
+import * as contactHealth from "../../../app/api/v1/studies/[study]/reports/contact-health/route";
 import { isoDay } from "../../../lib/i18n/format-date";
 import * as me from "../../../app/api/v1/me/route";
 import * as users from "../../../app/api/v1/users/route";
@@ -333,6 +334,10 @@ describe("a whole study through the API", () => {
     const ordered = await json(await call(frequency.GET, "", { token: researcher, params: S, query: { wave: "wave-2", question: "where_now" } }));
     expect(ordered.table.order).toBe("options");
     expect(ordered.table.rows.map((r: { code: string }) => r.code)).toEqual(["stayed", "returned", "moved_on"]);
+    const health = await json(await call(contactHealth.GET, "", { token: researcher, params: S, query: { months: "6" } }));
+    expect(health).toMatchObject({ months: 6, counts: { active: expect.any(Number), withAddress: expect.any(Number) } });
+    expect(health.counts.withAddress).toBeGreaterThan(0);
+    expect((await call(contactHealth.GET, "", { token: researcher, params: S, query: { months: "0" } })).status).toBe(422);
   });
 
   it("closes the wave", async () => {
