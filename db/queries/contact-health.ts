@@ -17,6 +17,12 @@ export type ContactHealthCounts = {
   bounced: number;
   /** No message delivered since `since` (bounced and address-less people included). */
   unreachable: number;
+  /**
+   * Changed their own details (an address added, confirmed or removed, where they live, their
+   * language) since the latest wave opened (`changedSince`; ever, when no wave has opened).
+   */
+  changed: number;
+  changedSince: Date | null;
 };
 
 /** Counts over the participants of a study who have not withdrawn. */
@@ -37,8 +43,15 @@ export async function contactHealthCounts(db: Db, studyId: string, since: Date):
                count(contact) as with_address,
                count(*) filter (where bounced_at is not null) as bounced,
                count(*) filter (where contact is not null and bounced_at is null and last_delivered is not null) as confirmed,
-               count(*) filter (where last_delivered is null or last_delivered < ${ts(since)}) as unreachable
-        from delivered`,
+               count(*) filter (where last_delivered is null or last_delivered < ${ts(since)}) as unreachable,
+               count(*) filter (where exists (
+                 select 1 from contact_history h where h.participant_id = delivered.id
+                   and h.change in ('added', 'confirmed', 'removed', 'residence', 'language')
+                   and (last_wave.at is null or h.at >= last_wave.at))) as changed,
+               max(last_wave.at) as changed_since
+        from delivered
+        cross join (select max(w.opens_at) as at from waves w
+                    where w.study_id = ${studyId} and w.opens_at is not null and w.status in ('open', 'closed')) last_wave`,
   );
   return {
     active: toNumber(r?.active),
@@ -46,6 +59,8 @@ export async function contactHealthCounts(db: Db, studyId: string, since: Date):
     confirmed: toNumber(r?.confirmed),
     bounced: toNumber(r?.bounced),
     unreachable: toNumber(r?.unreachable),
+    changed: toNumber(r?.changed),
+    changedSince: r?.changed_since ? new Date(String(r.changed_since)) : null,
   };
 }
 

@@ -68,7 +68,7 @@ export const contactHealthEndpoint = endpoint({
       schema: z.object({
         months: z.number().int(),
         since: dateTime,
-        counts: z.object({ active: z.number().int(), withAddress: z.number().int(), confirmed: z.number().int(), bounced: z.number().int(), unreachable: z.number().int() }),
+        counts: z.object({ active: z.number().int(), withAddress: z.number().int(), confirmed: z.number().int(), bounced: z.number().int(), unreachable: z.number().int(), changed: z.number().int().describe("Changed their own details on My details since the latest wave opened"), changedSince: dateTime.nullable() }),
         waves: z.array(z.object({ slug: z.string(), name: z.string(), bounced: nonContactGroup, neverDelivered: nonContactGroup, notOpened: nonContactGroup })),
       }).meta({ id: "ContactHealth" }),
     },

@@ -9,6 +9,7 @@ import { applyBounce } from "../../../lib/mail/bounces/apply-bounce";
 import { drainOutbox } from "../../../lib/mail/send-outbox";
 import { createMailTransport, type MailTransport } from "../../../lib/mail/transport";
 import { getContactHealth, monthsBefore } from "../../../lib/reports/get-contact-health";
+import { saveMyDetails } from "../../../lib/panel/my-details";
 import { reconcileWaves } from "../../../lib/waves/reconcile-waves";
 import { createTestDb, testKey, type TestDb } from "../helpers/test-db";
 import { addPanelWave, addPeople, addResponse, at, mailSettings, seedStudy } from "./helpers/panel";
@@ -55,7 +56,12 @@ describe("contact health", () => {
     await drainOutbox(t.db, transport, { ...mailSettings, clock: () => at(5) });
 
     const h = await getContactHealth(t.db, admin, study.slug, { months: "12" }, at(10));
-    expect(h.counts).toEqual({ active: 6, withAddress: 5, confirmed: 2, bounced: 2, unreachable: 4 });
+    expect(h.counts).toMatchObject({ active: 6, withAddress: 5, confirmed: 2, bounced: 2, unreachable: 4, changed: 0 });
+    // One person tells My details where they live now, after the wave opened: changed since it.
+    expect(await saveMyDetails(t.db, { personalDataKey: testKey }, ids[1], { country: "PL", town: "Kraków" }, at(6))).toMatchObject({ ok: true });
+    const after = await getContactHealth(t.db, admin, study.slug, { months: "12" }, at(10));
+    expect(wave.opensAt).toBeInstanceOf(Date);
+    expect(after.counts).toMatchObject({ changed: 1, changedSince: wave.opensAt });
     expect(h.waves).toEqual([
       { slug: wave.slug, name: wave.name, bounced: { people: 2, attempts: 2 }, neverDelivered: { people: 0, attempts: 0 }, notOpened: { people: 1, attempts: 2 } },
     ]);

@@ -20,7 +20,7 @@ export function ContactHealthSection({ health, monthsError, monthsValue }: { hea
       </form>
       <table className="stack-table" aria-labelledby="health-title" style={{ marginTop: ".75rem" }}>
         <thead>
-          <tr><th scope="col">Participants</th><th scope="col">With an address</th><th scope="col">Working address</th><th scope="col">Bounced</th><th scope="col">Not reached in {health.months} months</th></tr>
+          <tr><th scope="col">Participants</th><th scope="col">With an address</th><th scope="col">Working address</th><th scope="col">Bounced</th><th scope="col">Not reached in {health.months} months</th><th scope="col">Changed their details</th></tr>
         </thead>
         <tbody>
           <tr>
@@ -29,12 +29,15 @@ export function ContactHealthSection({ health, monthsError, monthsValue }: { hea
             <td data-label="Working address" className="num">{c.confirmed}{share(c.confirmed)}</td>
             <td data-label="Bounced" className="num">{c.bounced}{share(c.bounced)}</td>
             <td data-label={`Not reached in ${health.months} months`} className="num">{c.unreachable}{share(c.unreachable)}</td>
+            <td data-label="Changed their details" className="num">{c.changed}{share(c.changed)}</td>
           </tr>
         </tbody>
       </table>
       <p className="muted">
         Participants who have not withdrawn. A working address has had a message delivered that did not bounce; not reached means no
-        message delivered since {formatDate(health.since, "day", { timeZone: health.timeZone })}.
+        message delivered since {formatDate(health.since, "day", { timeZone: health.timeZone })}. Changed their details: on My details
+        (an address added, confirmed or removed, where they live, their language)
+        {c.changedSince ? ` since the latest wave opened (${formatDate(c.changedSince, "day", { timeZone: health.timeZone })})` : ", no wave has opened yet"}.
       </p>
       {health.waves.length > 0 && (
         <>
