@@ -122,7 +122,7 @@ test("a new research team's first study, in the browser only, no API and no seed
   await expect(me.getByRole("status")).toContainText("Imported 2 people");
   await checkScreen(me, problems);
   await me.getByRole("link", { name: "See the panel" }).click();
-  await expect(me.locator("tbody tr")).toHaveCount(2);
+  await expect(me.locator('table[aria-labelledby="people-title"] tbody tr')).toHaveCount(2);
   await expect(me.getByRole("link", { name: CODE, exact: true })).toBeVisible();
   await checkScreen(me, problems);
   await me.goBack();
