@@ -5,7 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { createTransport, type Transporter } from "nodemailer";
-import { contacts, invitations, mailBounces, outbox } from "../../../db/schema";
+import { contactPoints, contacts, invitations, mailBounces, outbox } from "../../../db/schema";
+import { emailHash } from "../../../lib/crypto/personal-data";
+import { contactConfirmationToken } from "../../../lib/crypto/tokens";
+import { confirmContactPoint, saveMyDetails } from "../../../lib/panel/my-details";
 import { startBounceListener, type BounceListener } from "../../../lib/mail/bounces/bounce-listener";
 import type { DsnOutcome } from "../../../lib/mail/bounces/handle-dsn";
 import { verpAddress } from "../../../lib/mail/bounces/verp";
@@ -96,6 +99,30 @@ describe("bounce reports over SMTP", () => {
     expect(reminders).toEqual(["stays@test.example"]);
     expect(stays).toBeTruthy();
     expect(logged).toContainEqual(expect.objectContaining({ event: "bounce.applied", outboxId: msg.id, hard: true, contactBounced: true }));
+  });
+
+  it("a hard bounce of the main address sends the next mail to the person's confirmed second address", async () => {
+    const { study, versionId } = await seedStudy(t.db);
+    const [p] = await addPeople(t.db, study.id, [{ email: "first@test.example" }]);
+    // The person adds a second address on My details and confirms it through the link sent to it.
+    expect(await saveMyDetails(t.db, { personalDataKey: testKey }, p, { email2: "second@test.example" }, at(-2))).toMatchObject({ ok: true });
+    const [confirmation] = await t.db.select().from(outbox).where(and(eq(outbox.participantId, p), eq(outbox.template, "contact-confirmation")));
+    expect(await confirmContactPoint(t.db, contactConfirmationToken(testKey, String(confirmation.data.tokenId)), at(-2))).toMatchObject({ participantId: p });
+    await drainOutbox(t.db, transport, { ...settings, clock: () => at(-2) });
+
+    await addPanelWave(t.db, study.id, versionId);
+    await sendWaveDay(0);
+    const rp = returnPathOf("first@test.example");
+    expect(await report(rp, DSN_STYLES.postfix({ to: rp, rcpt: "first@test.example", hard: true }))).toBe("hard");
+
+    const points = await t.db.select().from(contactPoints).where(eq(contactPoints.participantId, p));
+    expect(points.find((x) => x.valueHash === emailHash(testKey, "first@test.example"))?.state).toBe("bounced");
+    const [c] = await t.db.select().from(contacts).where(eq(contacts.participantId, p));
+    expect(c).toMatchObject({ emailHash: emailHash(testKey, "second@test.example"), bouncedAt: null });
+    // The first reminder (day 4) goes to the second address only.
+    const before = sink.messages.length;
+    await sendWaveDay(5);
+    expect(sink.messages.slice(before).map((m) => m.envelopeTo[0])).toEqual(["second@test.example"]);
   });
 
   it("three soft bounces of three messages mark the address bounced; a repeated report counts once", async () => {
