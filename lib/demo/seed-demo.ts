@@ -7,6 +7,7 @@ import { join } from "node:path";
 import type { Db } from "../../db/client";
 import { transaction } from "../../db/transaction";
 import { FOLLOW_UP_CONSENT, INTERVIEW_CONSENT } from "../../db/queries/consents";
+import { adoptContactAddresses } from "../../db/queries/contact-points";
 import { claimMeta, getMeta, setMeta } from "../../db/queries/meta";
 import { addStudyMember, findUserByEmail } from "../../db/queries/users";
 import { insertConsentRows, insertContacts, insertInstrumentVersion, insertInvitations, insertParticipants, insertResponses, insertStudy } from "../../db/queries/seed";
@@ -127,6 +128,8 @@ async function seedStudy(
     participantId: c.participantId, studyId, language: c.language, createdAt: c.at, updatedAt: c.at,
     emailEncrypted: encryptPersonal(config.personalDataKey, c.email), emailHash: emailHash(config.personalDataKey, c.email),
   })));
+  // Every address is also the person's confirmed main contact point, as an import makes it.
+  await adoptContactAddresses(db, panel.contacts.map((c) => c.participantId), { source: "import", now, replacePrimary: false });
   await insertConsentRows(db, panel.consents);
   const admin = await findUserByEmail(db, "admin@demo.panelwave.local");
   if (recruitmentRule && admin) {

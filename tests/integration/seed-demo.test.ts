@@ -34,6 +34,8 @@ describe("demo seed", () => {
     expect(consented).toBeGreaterThan(40);
     expect(invited).toBe(consented);
     expect(await count(sql`select count(*)::int as n from contacts`)).toBe(consented);
+    // Each address is its person's confirmed main contact point too (what My details and bounces work on).
+    expect(await count(sql`select count(*)::int as n from contact_points where kind = 'email' and role = 'primary' and state = 'confirmed'`)).toBe(consented);
     // Emails never rest in the answers.
     expect(await count(sql`select count(*)::int as n from responses where answers::text like '%@example.org%'`)).toBe(0);
     const leavers = await count(sql`select count(*)::int as n from responses where trajectory in ('returned','moved_on')`);

@@ -45,8 +45,8 @@ async function furnish(p: P, i: number) {
   const [w] = await executeRows<{ id: string }>(t.db, sql`select id from waves where study_id = ${d.study.id} and slug = 'wave-1'`);
   await insertUnverifiedContact(t.db, { id: p.unverifiedId, participantId: p.id, studyId: d.study.id, waveId: w.id, existingParticipantId: p.id, emailEncrypted: null, emailHash: null, language: "uk", tokenHash: hashToken(linkConfirmationToken(testKey, p.unverifiedId)), expiresAt: new Date(NOW.getTime() + 86_400_000) });
   // Contact points (My details), their history, a confirmation link, the residence given, a bounce.
-  const [cp] = await executeRows<{ id: string }>(t.db, sql`insert into contact_points (participant_id, study_id, kind, value_encrypted, value_hash, role, state, source)
-    select participant_id, study_id, 'email', email_encrypted, email_hash, 'primary', 'confirmed', 'import' from contacts where participant_id = ${p.id} returning id`);
+  // The demo seed made the address the person's main contact point.
+  const [cp] = await executeRows<{ id: string }>(t.db, sql`select id from contact_points where participant_id = ${p.id} and role = 'primary'`);
   await executeRows(t.db, sql`insert into contact_history (participant_id, study_id, contact_point_id, change, detail, at) values (${p.id}, ${d.study.id}, ${cp.id}, 'added', 'email primary confirmed', ${NOW.toISOString()})`);
   await executeRows(t.db, sql`insert into contact_point_tokens (token_hash, participant_id, contact_point_id, expires_at) values (${`h-${p.id}`}, ${p.id}, ${cp.id}, ${new Date(NOW.getTime() + 86_400_000).toISOString()})`);
   await executeRows(t.db, sql`insert into participant_details (participant_id, study_id, country, language) values (${p.id}, ${d.study.id}, 'PL', 'uk')`);
