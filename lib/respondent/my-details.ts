@@ -2,6 +2,7 @@
 // (lib/panel/my-details.ts) and comes back to the page with a notice (post/redirect/get). GET
 // /d/c/<token> asks to confirm a new address; POST confirms it. Unknown, expired and used
 // confirmation links all get the same calm page.
+import { markKeepInTouchDetailsOpened } from "../../db/queries/keep-in-touch";
 import type { Db } from "../../db/client";
 import { findParticipantMailInfo } from "../../db/queries/participants";
 import { DETAILS_MESSAGES, type DetailsField } from "../i18n/details-messages";
@@ -50,6 +51,8 @@ export async function showMyDetails(db: Db, key: Buffer, token: string, url: str
   const info = await owner(db, key, token);
   if (!info) return null;
   const notice = NOTICES.find((n) => n === req.notice) ?? null;
+  // For the keep-in-touch report: opened My details after a mailing (the first time only).
+  await markKeepInTouchDetailsOpened(db, info.participantId, req.now);
   return htmlOutcome(await render(db, key, info, url, req, { notice }, req.now));
 }
 
