@@ -44,7 +44,7 @@ export async function setKeepInTouchRecipientCount(db: Db, id: string, n: number
 }
 
 /**
- * Who a mailing goes to: not withdrawn, with a contact, whose latest follow-up consent is granted;
+ * Who a mailing goes to: not withdrawn, with a contact that has not bounced, whose latest follow-up consent is granted;
  * with `cutoff`, only those with no change or confirmation of their own in contact_history and no
  * contact point confirmed after it (details older than the cutoff).
  */
@@ -62,7 +62,7 @@ export async function keepInTouchCandidates(db: Db, studyId: string, cutoff: Dat
           select lc.granted from consents lc where lc.participant_id = p.id and lc.kind = ${FOLLOW_UP_CONSENT}
           order by lc.recorded_at desc, lc.id desc limit 1
         ) latest
-        where p.study_id = ${studyId} and p.withdrawn_at is null and latest.granted ${older}
+        where p.study_id = ${studyId} and p.withdrawn_at is null and ct.bounced_at is null and latest.granted ${older}
         order by p.id`,
   );
   return rows.map((r) => r.id);
