@@ -186,10 +186,9 @@ export function buildMessage(s: MailSettings, msg: ClaimedMessage, ctx: Delivery
       // shell follows the text's language).
       const messages = (msg.data.messages ?? {}) as Record<string, { subject: string; body: string }>;
       const lang = messages[language] ? language : messages[ctx.studyDefaultLanguage ?? ""] ? ctx.studyDefaultLanguage! : Object.keys(messages)[0];
-      const m = messages[lang];
-      if (!m) throw new Error("keep-in-touch message without its text");
+      if (!messages[lang]) throw new Error("keep-in-touch message without its text");
       const shell = pickLanguage(lang, EMAIL_LANGUAGES, "en");
-      rendered = TEMPLATES["keep-in-touch"].render({ ...respondent, ...facts(shell), language: shell, subject: m.subject, body: m.body });
+      rendered = TEMPLATES["keep-in-touch"].render({ ...respondent, ...facts(shell), language: shell, texts: { [shell]: messages[lang] } });
       break;
     }
     default:
