@@ -15,6 +15,7 @@ import { studyForUser } from "../auth/permissions";
 import type { StaffUser } from "../auth/current-user";
 import { InvalidInput, type FieldIssue } from "../errors/app-error";
 import { parseInput } from "../errors/zod-issues";
+import { studyTimeZone, wallTimeToInstant } from "../i18n/study-time-zone";
 import { queueParticipantMail } from "../mail/queue-mail";
 import { noControlCharacters } from "../text/control-characters";
 
@@ -28,8 +29,8 @@ export const keepInTouchInputSchema = z.object({
   messages: z.record(z.string(), messageSchema),
   /** Only those whose details are older than this many months; absent: the whole panel. */
   olderThanMonths: z.coerce.number().int("Whole months").min(1, "At least 1 month").max(120, "At most 120 months").nullish(),
-  /** When to send; ignored with sendNow. */
-  sendAt: z.coerce.date({ error: "Choose when to send it" }).nullish(),
+  /** When to send: an instant, or a wall time ("2024-09-01T10:00") in the study's time zone; ignored with sendNow. */
+  sendAt: z.union([z.date(), z.string().trim().max(40)]).nullish(),
   sendNow: z.boolean().optional(),
 });
 export type KeepInTouchInput = z.input<typeof keepInTouchInputSchema>;
@@ -58,9 +59,10 @@ export async function createKeepInTouch(db: Db, user: StaffUser, slug: string, i
     if (!m.body) issues.push({ path: `messages.${lang}.body`, message: `Write the message in ${lang}` });
     messages[lang] = { subject: m.subject, body: m.body };
   }
-  if (!q.sendNow && !q.sendAt) issues.push({ path: "sendAt", message: "Choose when to send it, or send it now" });
+  const wanted = typeof q.sendAt === "string" ? (q.sendAt ? wallTimeToInstant(q.sendAt, studyTimeZone(study.settings)) : null) : (q.sendAt ?? null);
+  if (!q.sendNow && !wanted) issues.push({ path: "sendAt", message: q.sendAt ? "Enter a date and time, e.g. 2024-09-01 10:00" : "Choose when to send it, or send it now" });
   if (issues.length) throw new InvalidInput("Check the highlighted fields", issues);
-  const sendAt = q.sendNow || !q.sendAt || q.sendAt < now ? now : q.sendAt;
+  const sendAt = q.sendNow || !wanted || wanted < now ? now : wanted;
   return transaction(db, async (tx) => {
     const id = await insertKeepInTouchMailing(tx, { studyId: study.id, messages, olderThanMonths: q.olderThanMonths ?? null, sendAt, createdBy: user.id, createdAt: now });
     await recordAudit(tx, user, {
