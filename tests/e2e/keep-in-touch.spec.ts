@@ -32,7 +32,7 @@ test("a keep-in-touch mailing: named errors, Send now, the report and the email"
   await page.getByLabel(`Text (${languages[0]})`).fill("The next survey comes in the autumn.\n\nPlease check your details.");
   await page.getByRole("button", { name: "Send now" }).click();
   if (languages.length > 1) {
-    await expect(page.getByRole("alert")).toContainText(`Write the subject in ${languages[1]}`, { timeout: 30_000 });
+    await expect(page.locator(".error-summary")).toContainText(`Write the subject in ${languages[1]}`, { timeout: 30_000 });
     await look(page, "errors", problems);
     await page.setViewportSize({ width: 1280, height: 800 });
   }
