@@ -42,10 +42,10 @@ export function KeepInTouchForm(p: { slug: string; languages: string[]; timeZone
       <p id="kit-body-hint" className="muted">Plain text; a blank line starts a new paragraph. The email adds a “Check my details” button and the study’s usual footer.</p>
       <fieldset>
         <legend>Who gets it</legend>
-        <div><input type="radio" id="kit-all" name="audience" value="all" defaultChecked={v.audience !== "older"} /> <label htmlFor="kit-all">The whole panel</label></div>
-        <div><input type="radio" id="kit-older" name="audience" value="older" defaultChecked={v.audience === "older"} /> <label htmlFor="kit-older">Only those whose details are older than</label></div>
+        <label className="choice"><input type="radio" name="audience" value="all" defaultChecked={v.audience !== "older"} /> The whole panel</label>
+        <label className="choice"><input type="radio" name="audience" value="older" defaultChecked={v.audience === "older"} /> Only those whose details are older than the months below</label>
         <div>
-          <label htmlFor="kit-months">Months</label>
+          <label htmlFor="kit-months">Months (confirmed or changed no more recently than this)</label>
           <input id="kit-months" name="olderThanMonths" type="number" inputMode="numeric" min={1} max={120} defaultValue={v.olderThanMonths ?? "6"} aria-invalid={!!err("kit-months")} aria-describedby={described("kit-months")} />
           {err("kit-months") && <p id="kit-months-error" className="field-error">{err("kit-months")}</p>}
         </div>
