@@ -431,6 +431,7 @@ export const API: Record<string, ApiCase> = {
   listOtherTexts: { options: (w) => ({ params: S(w), query: { wave: "wave-2", question: "reasons" } }), expect: STUDY_API },
   getIntervieweeTable: { options: (w) => ({ params: S(w) }), expect: STUDY_API },
   getContactHealth: { options: (w) => ({ params: S(w), query: { months: "6" } }), expect: STUDY_API },
+  listKeepInTouchMailings: { options: (w) => ({ params: S(w) }), expect: STUDY_API },
   // Users and the audit log: admins only; the changes leave the matrix people as they are.
   listUsers: { options: () => ({}), expect: [401, 403, 403, 200] },
   inviteUser: { options: () => ({ json: { email: `api-invited-${++n}@matrix.example`, name: "Invited", role: "researcher" } }), expect: [401, 403, 403, 201] },
