@@ -4,6 +4,7 @@ import * as interviewBooking from "./interview-booking";
 import * as interviewNotice from "./interview-notice";
 import * as interviewRequest from "./interview-request";
 import * as invitation from "./invitation";
+import * as keepInTouch from "./keep-in-touch";
 import { EMAIL_LANGUAGES, type EmailLanguage, type RenderedEmail, type RespondentBase, type StaffLanguage } from "./layout";
 import * as linkConfirmation from "./link-confirmation";
 import * as lostLinks from "./lost-links";
@@ -63,6 +64,7 @@ export const TEMPLATES = {
     languages: EMAIL_LANGUAGES,
     ...reconsentRequest,
   } as Entry<reconsentRequest.ReconsentRequestProps>,
+  "keep-in-touch": { audience: "respondent", bulk: true, languages: EMAIL_LANGUAGES, ...keepInTouch } as Entry<keepInTouch.KeepInTouchProps>,
   "password-reset": { audience: "staff", bulk: false, languages: ["en", "nb"], ...passwordReset } as Entry<passwordReset.PasswordResetProps>,
   "staff-invitation": { audience: "staff", bulk: false, languages: ["en", "nb"], ...staffInvitation } as Entry<staffInvitation.StaffInvitationProps>,
 };

@@ -15,7 +15,9 @@ export function ActionForm(props: { action: (data: FormData) => void; check: Che
       action={props.action}
       onSubmit={(e) => {
         e.preventDefault();
-        void props.check(() => startTransition(() => props.action(new FormData(form.current!))))(e);
+        // The button that was pressed names its value as in a plain POST (e.g. "Send now").
+        const submitter = (e.nativeEvent as SubmitEvent).submitter;
+        void props.check(() => startTransition(() => props.action(new FormData(form.current!, submitter))))(e);
       }}
       className="stack"
       noValidate

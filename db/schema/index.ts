@@ -10,3 +10,4 @@ export * from "./privacy";
 export * from "./contact-points";
 export * from "./interviews";
 export * from "./consent-records";
+export * from "./keep-in-touch";

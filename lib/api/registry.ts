@@ -6,7 +6,7 @@ import {
 import { meEndpoint, openapiEndpoint } from "./endpoints/meta";
 import { previewRequestEndpoint, recordStepsEndpoint, sendRequestEndpoint } from "./endpoints/recruitment";
 import { contactHealthEndpoint, intervieweesEndpoint, otherTextsEndpoint } from "./endpoints/reports";
-import { getParticipantEndpoint, importPanelEndpoint, listParticipantsEndpoint, resendInvitationEndpoint, withdrawParticipantEndpoint } from "./endpoints/panel";
+import { getParticipantEndpoint, importPanelEndpoint, listKeepInTouchEndpoint, listParticipantsEndpoint, resendInvitationEndpoint, withdrawParticipantEndpoint } from "./endpoints/panel";
 import {
   createStudyEndpoint, getInstrumentVersionEndpoint, getStudyEndpoint, listInstrumentsEndpoint, listStudiesEndpoint, uploadInstrumentEndpoint, updateStudyEndpoint,
 } from "./endpoints/studies";
@@ -21,7 +21,7 @@ export const API_ENDPOINTS: Endpoint[] = [
   listInstrumentsEndpoint, uploadInstrumentEndpoint, getInstrumentVersionEndpoint,
   listWavesEndpoint, createWaveEndpoint, scheduleWaveEndpoint, openWaveEndpoint, closeWaveEndpoint, fieldworkEndpoint,
   editWaveEndpoint, deleteWaveEndpoint, reopenWaveEndpoint,
-  importPanelEndpoint, listParticipantsEndpoint, getParticipantEndpoint, resendInvitationEndpoint, withdrawParticipantEndpoint,
+  importPanelEndpoint, listParticipantsEndpoint, getParticipantEndpoint, resendInvitationEndpoint, withdrawParticipantEndpoint, listKeepInTouchEndpoint,
   exportResponsesEndpoint, frequencyEndpoint, otherTextsEndpoint, intervieweesEndpoint, contactHealthEndpoint,
   listRulesEndpoint, saveRuleEndpoint, listFlaggedEndpoint, updateFlaggedEndpoint, recruitmentListEndpoint,
   previewRequestEndpoint, sendRequestEndpoint, recordStepsEndpoint,

@@ -62,7 +62,10 @@ export type AuditAction =
   | "interview.no_show"
   | "export.interviewees"
   // Consents (lib/panel/send-reconsent.ts).
-  | "consent.reconsent_sent";
+  | "consent.reconsent_sent"
+  // Keep-in-touch mailings (lib/panel/keep-in-touch.ts).
+  | "keep_in_touch.created"
+  | "keep_in_touch.sent";
 
 /**
  * Who acted: a signed-in staff user, or a respondent acting through a link they hold (no user id;

@@ -21,6 +21,10 @@ type DetailsMessages = {
   errorTitle: string;
   errors: { email: string; email2: string; sameEmail: string; phone: string; country: string; town: string; language: string; address: string; nothing: string };
   saved: string;
+  /** "My details are still right": the button, the line before it and the notice after it. */
+  stillRight: string;
+  stillRightHint: string;
+  confirmed: string;
   sent: string;
   tooMany: string;
   confirmTitle: string;
@@ -73,6 +77,9 @@ export const DETAILS_MESSAGES: Record<RespondentLanguage, DetailsMessages> = {
       nothing: "Нічого не змінено: заповніть поле, яке хочете змінити",
     },
     saved: "Зміни збережено.",
+    stillRight: "Мої дані досі правильні",
+    stillRightHint: "Нічого не змінилося? Повідомте нам одним натисканням.",
+    confirmed: "Дякуємо! Ми записали, що ваші дані правильні.",
     sent: "Ми надіслали посилання для підтвердження на нову адресу. Відкрийте лист і натисніть посилання.",
     tooMany: "Забагато запитів на підтвердження. Спробуйте завтра.",
     confirmTitle: "Підтвердити нову адресу?",
@@ -123,6 +130,9 @@ export const DETAILS_MESSAGES: Record<RespondentLanguage, DetailsMessages> = {
       nothing: "Ничего не изменено: заполните поле, которое хотите изменить",
     },
     saved: "Изменения сохранены.",
+    stillRight: "Мои данные по-прежнему верны",
+    stillRightHint: "Ничего не изменилось? Сообщите нам одним нажатием.",
+    confirmed: "Спасибо! Мы записали, что ваши данные верны.",
     sent: "Мы отправили ссылку для подтверждения на новый адрес. Откройте письмо и нажмите на ссылку.",
     tooMany: "Слишком много запросов на подтверждение. Попробуйте завтра.",
     confirmTitle: "Подтвердить новый адрес?",
@@ -173,6 +183,9 @@ export const DETAILS_MESSAGES: Record<RespondentLanguage, DetailsMessages> = {
       nothing: "Ingenting endret: fyll ut feltet du vil endre",
     },
     saved: "Endringene er lagret.",
+    stillRight: "Opplysningene mine stemmer fortsatt",
+    stillRightHint: "Ingenting er endret? Si fra med ett trykk.",
+    confirmed: "Takk! Vi har notert at opplysningene dine stemmer.",
     sent: "Vi har sendt en bekreftelseslenke til den nye adressen. Åpne e-posten og trykk på lenken.",
     tooMany: "For mange bekreftelser er bedt om. Prøv igjen i morgen.",
     confirmTitle: "Bekrefte den nye adressen?",
@@ -223,6 +236,9 @@ export const DETAILS_MESSAGES: Record<RespondentLanguage, DetailsMessages> = {
       nothing: "Nothing changed: fill in the field you want to change",
     },
     saved: "Your changes are saved.",
+    stillRight: "My details are still right",
+    stillRightHint: "Nothing has changed? Tell us with one click.",
+    confirmed: "Thank you! We have noted that your details are right.",
     sent: "We sent a confirmation link to the new address. Open that email and click the link.",
     tooMany: "Too many confirmations asked for. Please try again tomorrow.",
     confirmTitle: "Confirm the new address?",

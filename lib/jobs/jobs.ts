@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { eraseWithdrawnContacts } from "../panel/erase-withdrawn-contacts";
+import { sendDueKeepInTouch } from "../panel/keep-in-touch";
 import { drainOutbox, type DrainOptions, type DrainStats } from "../mail/send-outbox";
 import { tidyMailbox, type TidyMailboxStats } from "../mail/tidy-mailbox";
 import type { MailTransport } from "../mail/transport";
@@ -30,12 +31,13 @@ export type JobContext = {
 export const reconcileJob = {
   name: "reconcile",
   schema: z.object({}).passthrough(),
-  async handler(ctx: JobContext): Promise<ReconcileStats & { erased: number; mailbox: TidyMailboxStats; noShows: number }> {
+  async handler(ctx: JobContext): Promise<ReconcileStats & { erased: number; mailbox: TidyMailboxStats; noShows: number; keepInTouch: number }> {
     const stats = await reconcileWaves(ctx.db, ctx.clock(), { personalDataKey: ctx.drain.personalDataKey });
     const erased = await eraseWithdrawnContacts(ctx.db);
     const mailbox = await tidyMailbox(ctx.db, ctx.drain.personalDataKey, ctx.clock(), ctx.mailboxRetentionDays);
     const noShows = await sweepNoShows(ctx.db, ctx.clock());
-    return { ...stats, erased, mailbox, noShows };
+    const keepInTouch = await sendDueKeepInTouch(ctx.db, ctx.clock());
+    return { ...stats, erased, mailbox, noShows, keepInTouch };
   },
 };
 

@@ -181,6 +181,16 @@ export function buildMessage(s: MailSettings, msg: ClaimedMessage, ctx: Delivery
       rendered = TEMPLATES["lost-links"].render({ ...respondent, links: waves.map((w) => ({ name: String(w.name), url: personalLink(s, String(w.invitationId)) })) });
       break;
     }
+    case "keep-in-touch": {
+      // The researcher's text in the person's language, else the study's default language (the
+      // shell follows the text's language).
+      const messages = (msg.data.messages ?? {}) as Record<string, { subject: string; body: string }>;
+      const lang = messages[language] ? language : messages[ctx.studyDefaultLanguage ?? ""] ? ctx.studyDefaultLanguage! : Object.keys(messages)[0];
+      if (!messages[lang]) throw new Error("keep-in-touch message without its text");
+      const shell = pickLanguage(lang, EMAIL_LANGUAGES, "en");
+      rendered = TEMPLATES["keep-in-touch"].render({ ...respondent, ...facts(shell), language: shell, texts: { [shell]: messages[lang] } });
+      break;
+    }
     default:
       throw new Error(`template "${msg.template}" is not for respondents`);
   }

@@ -193,6 +193,18 @@ export async function saveMyDetails(
   });
 }
 
+/**
+ * "My details are still right": the person says nothing changed (contact_history
+ * "confirmed_unchanged"): keep-in-touch reports count it, and "details older than N months"
+ * leaves them out for N months.
+ */
+export async function confirmDetailsUnchanged(db: Db, participantId: string, now: Date): Promise<boolean> {
+  const owner = await findContactOwner(db, participantId);
+  if (!owner) return false;
+  await insertContactHistory(db, [{ participantId, studyId: owner.studyId, change: "confirmed_unchanged", detail: null, at: now }]);
+  return true;
+}
+
 /** Whether a confirmation token can still be used (the GET page: changes nothing, mail scanners follow links). */
 export { findLiveContactToken } from "../../db/queries/contact-points";
 

@@ -10,7 +10,7 @@
 import type { Column } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client";
-import { consents, contactHistory, reconsentRecipients, interviewBookings, contactPointTokens, contactPoints, contacts, invitations, mailBounces, participantDetails, mailbox, outbox, panelImportDrafts, participants, recruitment, responses, unverifiedContacts } from "../../db/schema";
+import { consents, contactHistory, reconsentRecipients, keepInTouchRecipients, interviewBookings, contactPointTokens, contactPoints, contacts, invitations, mailBounces, participantDetails, mailbox, outbox, panelImportDrafts, participants, recruitment, responses, unverifiedContacts } from "../../db/schema";
 import {
   clearPendingContact, countStudyMailbox, countStudyRows, deleteMailboxCopies, deleteOutboxOf, deleteUnverifiedContactsOf, deleteWhere,
   markWithdrawn, replaceCodeInAudit, auditEntriesNaming, rowsWhere, rowsWhereIn, unverifiedContactsOf,
@@ -169,6 +169,13 @@ export const PERSONAL_DATA: readonly TableRule[] = [
     count: countBy(reconsentRecipients, reconsentRecipients.studyId, reconsentRecipients.participantId),
   },
   {
+    table: "keep_in_touch_recipients", subject: "participant", holds: "Who a keep-in-touch mailing went to, and when they opened My details after it",
+    columns: [{ name: "details_opened_at", encrypted: false, what: "when they opened My details after the mailing" }],
+    findBy: "participant_id", rowsFor: byPerson(keepInTouchRecipients, keepInTouchRecipients.participantId),
+    erase: { contact: deleteByPerson("deleted", keepInTouchRecipients, keepInTouchRecipients.participantId), everything: deleteByPerson("deleted", keepInTouchRecipients, keepInTouchRecipients.participantId) },
+    count: countBy(keepInTouchRecipients, keepInTouchRecipients.studyId, keepInTouchRecipients.participantId),
+  },
+  {
     table: "consents", subject: "participant", holds: "Each consent given or withdrawn, with the wording shown",
     columns: [{ name: "wording_text", encrypted: false, what: "the wording shown" }, { name: "method", encrypted: false, what: "how it was given" }],
     findBy: "participant_id", rowsFor: byPerson(consents, consents.participantId),
@@ -206,6 +213,7 @@ export const PERSONAL_DATA: readonly TableRule[] = [
   { table: "accounts", subject: "staff", holds: "Staff credentials (password hashes)", columns: [{ name: "password", encrypted: true, what: "password hash" }] },
   { table: "interview_slots", subject: "staff", holds: "Interview slots interviewers publish: start, mode, the video link or place, their time zone", columns: [{ name: "interviewer_id", encrypted: false, what: "the interviewer (staff user)" }, { name: "video_url", encrypted: false, what: "video link" }, { name: "place", encrypted: false, what: "meeting place" }] },
   none("consent_wordings", "Each consent text as shown, once per study, kind and hash: shared by everyone shown it, named by no participant (a wording with a piped answer would be personal: consents keep the link to it and are erased with the person)"),
+  none("keep_in_touch_mailings", "Keep-in-touch mailings the team scheduled (their texts per language)"),
   none("reconsent_requests", "New consent versions the team sent (the wording per language)"),
   none("verifications", "Hashed sign-in and reset secrets", "staff"),
   none("study_members", "Which staff user belongs to which study", "staff"),

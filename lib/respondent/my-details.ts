@@ -2,12 +2,13 @@
 // (lib/panel/my-details.ts) and comes back to the page with a notice (post/redirect/get). GET
 // /d/c/<token> asks to confirm a new address; POST confirms it. Unknown, expired and used
 // confirmation links all get the same calm page.
+import { markKeepInTouchDetailsOpened } from "../../db/queries/keep-in-touch";
 import type { Db } from "../../db/client";
 import { findParticipantMailInfo } from "../../db/queries/participants";
 import { DETAILS_MESSAGES, type DetailsField } from "../i18n/details-messages";
 import { isRespondentLanguage } from "../i18n/respondent-messages";
 import { verifyDetailsToken } from "../mail/unsubscribe-token";
-import { confirmContactPoint, findLiveContactToken, loadMyDetails, residenceText, saveMyDetails, type DetailsForm } from "../panel/my-details";
+import { confirmContactPoint, confirmDetailsUnchanged, findLiveContactToken, loadMyDetails, residenceText, saveMyDetails, type DetailsForm } from "../panel/my-details";
 import { hashToken } from "../crypto/tokens";
 import { statusLanguage } from "./load-link";
 import { htmlOutcome, redirectOutcome, type Outcome } from "./outcome";
@@ -16,7 +17,7 @@ import { confirmContactPage, detailsPage, type PageFrame } from "./render/detail
 import type { RequestInfo } from "./load-link";
 import { pageOf } from "./unsubscribe";
 
-const NOTICES = ["saved", "sent", "tooMany"] as const;
+const NOTICES = ["saved", "sent", "tooMany", "confirmed"] as const;
 type Notice = (typeof NOTICES)[number];
 
 async function owner(db: Db, key: Buffer, token: string) {
@@ -50,6 +51,8 @@ export async function showMyDetails(db: Db, key: Buffer, token: string, url: str
   const info = await owner(db, key, token);
   if (!info) return null;
   const notice = NOTICES.find((n) => n === req.notice) ?? null;
+  // For the keep-in-touch report: opened My details after a mailing (the first time only).
+  await markKeepInTouchDetailsOpened(db, info.participantId, req.now);
   return htmlOutcome(await render(db, key, info, url, req, { notice }, req.now));
 }
 
@@ -61,6 +64,10 @@ export async function postMyDetails(db: Db, key: Buffer, token: string, url: str
   const lang = pageOf(info, req.requestedLanguage).language;
   if (!read.ok) return refusedPost(read.refusal, lang, url);
   const fields = new Map(read.entries);
+  if (fields.get("_still_right") === "1") {
+    await confirmDetailsUnchanged(db, info.participantId, req.now);
+    return redirectOutcome(withLang(`${url}?done=confirmed`, lang, req));
+  }
   const values: DetailsForm = {};
   for (const k of ["email", "email2", "phone", "language", "country", "town"] as const) if (fields.has(k)) values[k] = fields.get(k)!.slice(0, 300);
   if (fields.has("_language_shown")) values.languageShown = fields.get("_language_shown")!.slice(0, 10);

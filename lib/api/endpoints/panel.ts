@@ -167,3 +167,27 @@ export const withdrawParticipantEndpoint = endpoint({
   },
   problems: [403, 404],
 });
+
+export const listKeepInTouchEndpoint = endpoint({
+  operationId: "listKeepInTouchMailings",
+  method: "GET",
+  path: "/studies/{study}/panel/keep-in-touch",
+  tag: "Panel",
+  summary: "Keep-in-touch mailings with their reports",
+  description:
+    "The study's keep-in-touch mailings, newest first: whom each went to (the whole panel, or details older than `olderThanMonths`), when, and counts only: recipients, messages sent and bounced, and how many then opened My details, said their details are still right, or changed them (docs/keep-in-touch.md).",
+  params: studyParams,
+  responses: {
+    200: {
+      description: "The mailings",
+      schema: z.object({
+        mailings: z.array(z.object({
+          id: z.string(), subject: z.string().describe("In the study's default language"), languages: z.array(z.string()),
+          olderThanMonths: z.number().int().nullable(), sendAt: dateTime, sentAt: dateTime.nullable(), createdAt: dateTime,
+          recipients: z.number().int(), sent: z.number().int(), bounced: z.number().int(), opened: z.number().int(), confirmed: z.number().int(), changed: z.number().int(),
+        })),
+      }).meta({ id: "KeepInTouchMailings" }),
+    },
+  },
+  problems: [404],
+});

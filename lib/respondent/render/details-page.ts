@@ -39,7 +39,7 @@ export type DetailsView = {
   country: string | null;
   town: string | null;
   chosenLanguage: string | null;
-  notice?: "saved" | "sent" | "tooMany" | null;
+  notice?: "saved" | "sent" | "tooMany" | "confirmed" | null;
   errors?: FieldError[];
   /** What was typed, given back with the errors. */
   values?: Partial<Record<DetailsField, string>>;
@@ -70,7 +70,10 @@ ${select("language", RESPONDENT_LANGUAGES.map((l) => html`<option value="${l}" l
 ${select("country", [html`<option value="">${t.noCountry}</option>`, ...countryOptions(lang).map((c) => html`<option value="${c.code}"${c.code === chosenCountry ? html` selected` : ""}>${c.name}</option>`)])}
 ${field({ name: "town", label: t.labels.town, hint: t.hints.town, error: err("town"), type: "text", autocomplete: "address-level2", value: v.values?.town ?? v.town ?? "", maxlength: 100 })}
 <p><button type="submit">${t.save}</button></p></form>`;
-  const body = html`${summary(lang, errors)}${notice}<p>${t.intro(v.studyName)}</p><h2>${t.heldTitle}</h2>${held}${residence}<h2>${t.changeTitle}</h2>${form}`;
+  const stillRight = v.points.length
+    ? html`<form method="post" action="${v.actionUrl}"><input type="hidden" name="_still_right" value="1"><p>${t.stillRightHint}</p><p><button type="submit">${t.stillRight}</button></p></form>`
+    : "";
+  const body = html`${summary(lang, errors)}${notice}<p>${t.intro(v.studyName)}</p><h2>${t.heldTitle}</h2>${held}${residence}${stillRight}<h2>${t.changeTitle}</h2>${form}`;
   return frame(f, t.title, errors.length ? "details-invalid" : "details", body, errors.length > 0);
 }
 

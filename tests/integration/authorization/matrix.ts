@@ -73,6 +73,7 @@ export const PAGES: Record<string, PageCase> = {
   "/studies/[slug]": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/exports": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/consents": { params: study, expect: STUDY_PAGE },
+  "/studies/[slug]/panel/keep-in-touch": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/consents/[kind]/[hash]": { params: aWording, expect: STUDY_PAGE },
   "/studies/[slug]/settings": { params: study, expect: STUDY_PAGE },
   "/studies/[slug]/panel": { params: study, expect: STUDY_PAGE },
@@ -251,6 +252,14 @@ export const ACTIONS: Record<string, ActionCase> = {
     args: (w, role) => [{ ok: null }, fd({ slug: w.slug, kind: "follow_up_surveys", wordingVersion: `matrix-${role}-${++n}`, "wording.uk": "Нова версія згоди", "wording.en": "A new consent version" })],
     expect: [401, "ok", 404, "ok"],
   },
+  // Keep-in-touch mailings: the study's researchers and admins (scheduled far ahead: nothing is sent).
+  "(staff)/studies/[slug]/panel/keep-in-touch/actions.ts#keepInTouchAction": {
+    args: (w) => [{ ok: null }, fd({
+      slug: w.slug, audience: "older", olderThanMonths: "6", sendAt: "2099-01-01T10:00", send: "later",
+      ...Object.fromEntries(["uk", "ru", "nb", "en"].flatMap((l) => [[`messages.${l}.subject`, "Hello"], [`messages.${l}.body`, "Please check your details."]])),
+    })],
+    expect: [401, "ok", 404, "ok"],
+  },
   "(staff)/admin/users/actions.ts#inviteAction": { args: (_w, role) => [{ ok: null }, fd({ email: `invited-${role}-${++n}@matrix.example`, name: "Invited", role: "researcher" })], expect: [401, 403, 403, "ok"] },
   "(staff)/admin/users/actions.ts#resendAction": { args: (w) => [{ ok: null }, fd({ userId: w.people.member.user.id })], expect: [401, 403, 403, 409] },
   "(staff)/admin/users/actions.ts#roleAction": { args: (w) => [{ ok: null }, fd({ userId: w.people.outsider.user.id, role: "researcher" })], expect: [401, 403, 403, "ok"] },
@@ -422,6 +431,7 @@ export const API: Record<string, ApiCase> = {
   listOtherTexts: { options: (w) => ({ params: S(w), query: { wave: "wave-2", question: "reasons" } }), expect: STUDY_API },
   getIntervieweeTable: { options: (w) => ({ params: S(w) }), expect: STUDY_API },
   getContactHealth: { options: (w) => ({ params: S(w), query: { months: "6" } }), expect: STUDY_API },
+  listKeepInTouchMailings: { options: (w) => ({ params: S(w) }), expect: STUDY_API },
   // Users and the audit log: admins only; the changes leave the matrix people as they are.
   listUsers: { options: () => ({}), expect: [401, 403, 403, 200] },
   inviteUser: { options: () => ({ json: { email: `api-invited-${++n}@matrix.example`, name: "Invited", role: "researcher" } }), expect: [401, 403, 403, 201] },

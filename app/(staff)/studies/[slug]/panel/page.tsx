@@ -52,6 +52,7 @@ export default async function PanelListPage(props: { params: Promise<{ slug: str
       <nav aria-label="Panel" style={{ display: "flex", gap: "1rem", flexWrap: "wrap" }}>
         <Link href={`/studies/${slug}/panel/import`}>Import from CSV or Excel</Link>
         <Link href={`/studies/${slug}/panel/trajectories`}>Panel trajectories</Link>
+        <Link href={`/studies/${slug}/panel/keep-in-touch`}>Keep in touch</Link>
         <a href="#health-title">Contact health</a>
       </nav>
       <form method="get" className="stack" aria-label="Search the panel" style={{ maxWidth: "40rem", marginTop: "1rem" }}>
