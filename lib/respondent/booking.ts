@@ -11,6 +11,7 @@ import { timeZoneSchema } from "../studies/study-schema";
 import { studyText } from "../studies/study-text";
 import { FORM_LIMIT, type FormReader } from "./read-form";
 import { bookingPage, type BookingView } from "./render/booking-page";
+import { zoneScriptUrl } from "./zone-script";
 import { statusPage } from "./render/status-page";
 
 export type PageResponse = { status: number; html: string };
@@ -46,14 +47,20 @@ export function calmBookingPage(lang: string): PageResponse {
   return { status: 404, html: bookingPage({ state: "calm" }, { language: lang, studyName: "", contactName: null, contactEmail: null, languages: RESPONDENT_LANGUAGES }) };
 }
 
+/**
+ * tz: the zone the person chose (the URL's ?tz= or the form's), undefined when none: then the
+ * booked interview's saved zone, else the study's, and (with no booking) the page asks the
+ * browser for its zone (zone-script.ts).
+ */
 async function render(db: Db, c: Ctx, o: { actionUrl: string; tz?: string | null; now: Date; message?: Extract<BookingView, { state: "open" }>["message"]; errors?: { slot?: true; consent?: true }; status?: number }): Promise<PageResponse> {
   const state = await bookingState(db, c.info, o.now);
   if (state.kind === "closed") return calmBookingPage(c.language);
   const studyZone = studyTimeZone(c.info.studySettings);
   const timeZone = validZone(o.tz) ? o.tz : state.booking?.timeZone ?? studyZone;
   const zones = [...new Set([studyZone, ...COMMON_ZONES])];
+  const chosen = o.tz != null || state.booking != null;
   const view: BookingView = {
-    state: "open", actionUrl: o.actionUrl, timeZone, zones, booking: state.booking ? { ...state.booking.slot } : null,
+    state: "open", actionUrl: o.actionUrl, timeZone, zoneChosen: chosen, script: chosen ? undefined : zoneScriptUrl(), zones, booking: state.booking ? { ...state.booking.slot } : null,
     changeable: state.changeable, changeHours: state.changeHours, free: state.free.filter((s) => s.id !== state.booking?.slotId), message: o.message, errors: o.errors,
   };
   return { status: o.status ?? 200, html: bookingPage(view, { language: c.language, ...c.page, languages: c.languages }) };

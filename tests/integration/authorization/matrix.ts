@@ -202,6 +202,7 @@ export const ROUTES: Record<string, RouteCase> = {
   "GET /link": { request: () => get("/link", {}), expect: same(200) },
   "POST /link": { request: () => ({ url: "/link", params: {}, body: form({ address: `matrix-${++posted}@example.org` }) }), expect: same(200) },
   "GET /r/enhance.js": { request: () => get("/r/enhance.js", {}), expect: (w) => same(w.enhanceBuilt ? 200 : 404) },
+  "GET /r/zone.js": { request: () => get("/r/zone.js", {}), expect: same(200) },
   "GET /unavailable": { request: () => get("/unavailable?next=%2Fstudies", {}), expect: same(503) },
 };
 
