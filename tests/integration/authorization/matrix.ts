@@ -297,6 +297,11 @@ export const ACTIONS: Record<string, ActionCase> = {
     args: (w) => [w.slug, { ok: null }, fd({ booking: "00000000-0000-4000-8000-000000000000", outcome: "held" })],
     expect: [401, 404, 404, 404],
   },
+  // Who sees interviewees' email: only an admin may change it (the admin's post leaves it off, as it was).
+  "(staff)/studies/[slug]/interviews/actions.ts#contactsAction": {
+    args: (w, role) => [w.slug, { ok: null }, fd({ allowed: role === "admin" ? "no" : "yes" })],
+    expect: [401, 403, 404, `redirect:/studies/${DEMO_STUDY_SLUG}/interviews?done=contacts_off`],
+  },
   // The wave forms post FormData; a success redirects (to the wave, or the test message's page).
   "(staff)/studies/[slug]/waves/actions.ts#createWaveAction": {
     args: (w, role) => [{ ok: null }, fd({ ...w.waveForm, studySlug: w.slug, name: `Created by ${role}`, slug: `matrix-create-${role.toLowerCase()}` })],
