@@ -427,6 +427,8 @@ export const API: Record<string, ApiCase> = {
   recordRecruitmentSteps: { options: (w) => ({ params: S(w), json: { entries: [w.entryId], note: "noted through the API" } }), expect: STUDY_API },
   listOtherTexts: { options: (w) => ({ params: S(w), query: { wave: "wave-2", question: "reasons" } }), expect: STUDY_API },
   getIntervieweeTable: { options: (w) => ({ params: S(w) }), expect: STUDY_API },
+  exportClassificationSheet: { options: (w) => ({ params: S(w) }), expect: STUDY_API },
+  exportQdpx: { options: (w) => ({ params: S(w) }), expect: STUDY_API },
   getContactHealth: { options: (w) => ({ params: S(w), query: { months: "6" } }), expect: STUDY_API },
   // Users and the audit log: admins only; the changes leave the matrix people as they are.
   listUsers: { options: () => ({}), expect: [401, 403, 403, 200] },
