@@ -5,6 +5,7 @@ import type { Db } from "../../db/client";
 import { findParticipantMailInfo, type ParticipantMailInfo } from "../../db/queries/participants";
 import { RESPONDENT_LANGUAGES } from "../i18n/respondent-messages";
 import { studyTimeZone } from "../i18n/study-time-zone";
+import { currentZoneName } from "../i18n/time-zones";
 import { verifyBookingToken } from "../mail/unsubscribe-token";
 import { bookInterview, bookingState, cancelInterview, moveInterview, type BookingOutcome } from "../recruitment/book-interview";
 import { timeZoneSchema } from "../studies/study-schema";
@@ -25,6 +26,8 @@ const COMMON_ZONES = [
 ];
 
 const validZone = (z: string | null | undefined): z is string => timeZoneSchema.safeParse(z).success;
+/** A zone as asked for (the URL's or the form's), under its current name when it was renamed. */
+const askedZone = (z: string | null | undefined) => (z == null ? z : currentZoneName(z));
 
 type Ctx = { info: ParticipantMailInfo; language: string; languages: readonly string[]; page: { studyName: string; contactName: string | null; contactEmail: string | null } };
 
@@ -56,7 +59,8 @@ async function render(db: Db, c: Ctx, o: { actionUrl: string; tz?: string | null
   const state = await bookingState(db, c.info, o.now);
   if (state.kind === "closed") return calmBookingPage(c.language);
   const studyZone = studyTimeZone(c.info.studySettings);
-  const timeZone = validZone(o.tz) ? o.tz : state.booking?.timeZone ?? studyZone;
+  const asked = askedZone(o.tz);
+  const timeZone = validZone(asked) ? asked : state.booking?.timeZone ?? studyZone;
   const zones = [...new Set([studyZone, ...COMMON_ZONES])];
   const chosen = o.tz != null || state.booking != null;
   const view: BookingView = {
@@ -85,7 +89,8 @@ export async function bookingByPost(db: Db, key: Buffer, token: string, actionUr
   const f = new Map(read.entries);
   const lang = f.get("lang");
   if (lang && (c.languages as readonly string[]).includes(lang)) c.language = lang;
-  const tz = validZone(f.get("tz")) ? f.get("tz")! : studyTimeZone(c.info.studySettings);
+  const posted = askedZone(f.get("tz"));
+  const tz = validZone(posted) ? posted : studyTimeZone(c.info.studySettings);
   const action = f.get("action");
   const slotId = f.get("slot") ?? "";
   const validSlot = /^[0-9a-f-]{36}$/i.test(slotId);
