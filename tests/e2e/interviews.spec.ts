@@ -128,4 +128,16 @@ test("a leaver books an interview in Ukrainian from the request, gets the .ics, 
   await researcher.goto(`${STUDY}/interviews`);
   await expect(researcher.locator("tbody tr", { hasText: code })).toBeVisible();
   await checkScreen(researcher, "the interviews screen with a booking", "staff-booked");
+  await expect(researcher.locator("a[href^='mailto:']")).toHaveCount(0);
+
+  // 8. An admin lets the study's researchers see booked people's email, then takes it back.
+  await admin.goto(`${STUDY}/interviews`);
+  await admin.getByRole("button", { name: "Let researchers see the emails" }).click();
+  await expect(admin.getByRole("status")).toContainText("now see booked people's email");
+  await researcher.goto(`${STUDY}/interviews`);
+  await expect(researcher.locator("tbody tr", { hasText: code }).locator("a[href^='mailto:']")).toBeVisible();
+  await checkScreen(researcher, "the interviews screen with emails", "staff-emails");
+  await admin.getByRole("button", { name: "Show researchers codes only" }).click();
+  await expect(admin.getByRole("status")).toContainText("codes only");
 });
+
