@@ -57,6 +57,8 @@ export type StaffSlotRow = SlotRow & {
   participantId: string | null;
   heldAt: Date | null;
   noShowAt: Date | null;
+  /** The booked person's encrypted email (decrypt only where the reader may see it). */
+  emailEncrypted: string | null;
 };
 
 /** A study's slots from `from` on (all when null), with their active booking and the person's code. */
@@ -64,11 +66,12 @@ export async function listStudySlots(db: Db, studyId: string, from: Date | null)
   const rows = await executeRows(
     db,
     sql`select s.id, s.study_id, s.interviewer_id, u.name as interviewer_name, s.starts_at, s.minutes, s.mode, s.video_url, s.place,
-               s.languages, s.time_zone, s.withdrawn_at, b.id as booking_id, p.code, b.participant_id, b.held_at, b.no_show_at
+               s.languages, s.time_zone, s.withdrawn_at, b.id as booking_id, p.code, b.participant_id, b.held_at, b.no_show_at, c.email_encrypted
         from interview_slots s
         left join users u on u.id = s.interviewer_id
         left join interview_bookings b on b.slot_id = s.id and b.cancelled_at is null
         left join participants p on p.id = b.participant_id
+        left join contacts c on c.participant_id = b.participant_id
         where s.study_id = ${studyId} ${from ? sql`and s.starts_at >= ${ts(from)}` : sql``}
         order by s.starts_at, s.id`,
   );
@@ -77,7 +80,7 @@ export async function listStudySlots(db: Db, studyId: string, from: Date | null)
     startsAt: toDate(r.starts_at)!, minutes: toNumber(r.minutes), mode: r.mode as InterviewMode, videoUrl: (r.video_url as string) ?? null,
     place: (r.place as string) ?? null, languages: (r.languages as string[]) ?? [], timeZone: r.time_zone as string, withdrawnAt: toDate(r.withdrawn_at),
     bookingId: (r.booking_id as string) ?? null, code: (r.code as string) ?? null, participantId: (r.participant_id as string) ?? null,
-    heldAt: toDate(r.held_at), noShowAt: toDate(r.no_show_at),
+    heldAt: toDate(r.held_at), noShowAt: toDate(r.no_show_at), emailEncrypted: (r.email_encrypted as string) ?? null,
   }));
 }
 

@@ -5,7 +5,7 @@ import {
 } from "./endpoints/data";
 import { meEndpoint, openapiEndpoint } from "./endpoints/meta";
 import { previewRequestEndpoint, recordStepsEndpoint, sendRequestEndpoint } from "./endpoints/recruitment";
-import { contactHealthEndpoint, intervieweesEndpoint, otherTextsEndpoint } from "./endpoints/reports";
+import { classificationSheetEndpoint, contactHealthEndpoint, intervieweesEndpoint, otherTextsEndpoint, qdpxEndpoint } from "./endpoints/reports";
 import { getParticipantEndpoint, importPanelEndpoint, listKeepInTouchEndpoint, listParticipantsEndpoint, resendInvitationEndpoint, withdrawParticipantEndpoint } from "./endpoints/panel";
 import {
   createStudyEndpoint, getInstrumentVersionEndpoint, getStudyEndpoint, listInstrumentsEndpoint, listStudiesEndpoint, uploadInstrumentEndpoint, updateStudyEndpoint,
@@ -22,7 +22,7 @@ export const API_ENDPOINTS: Endpoint[] = [
   listWavesEndpoint, createWaveEndpoint, scheduleWaveEndpoint, openWaveEndpoint, closeWaveEndpoint, fieldworkEndpoint,
   editWaveEndpoint, deleteWaveEndpoint, reopenWaveEndpoint,
   importPanelEndpoint, listParticipantsEndpoint, getParticipantEndpoint, resendInvitationEndpoint, withdrawParticipantEndpoint, listKeepInTouchEndpoint,
-  exportResponsesEndpoint, frequencyEndpoint, otherTextsEndpoint, intervieweesEndpoint, contactHealthEndpoint,
+  exportResponsesEndpoint, frequencyEndpoint, otherTextsEndpoint, intervieweesEndpoint, classificationSheetEndpoint, qdpxEndpoint, contactHealthEndpoint,
   listRulesEndpoint, saveRuleEndpoint, listFlaggedEndpoint, updateFlaggedEndpoint, recruitmentListEndpoint,
   previewRequestEndpoint, sendRequestEndpoint, recordStepsEndpoint,
   listUsersEndpoint, inviteUserEndpoint, updateUserEndpoint, addMemberEndpoint, removeMemberEndpoint, auditLogEndpoint,

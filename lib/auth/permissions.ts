@@ -16,6 +16,15 @@ export function isAdmin(user: StaffUser): boolean {
 }
 
 /**
+ * Whether the user may read the email of people booked for interviews in a study the user may
+ * already see: admins always; researchers only where an admin allowed it
+ * (settings.interviewersSeeContacts, read by lib/recruitment/interview-settings.ts).
+ */
+export function mayReadInterviewContacts(user: StaffUser, allowedByAdmin: boolean): boolean {
+  return isAdmin(user) || (user.role === "researcher" && allowedByAdmin);
+}
+
+/**
  * Only admins pass; anyone else gets Forbidden (403) naming `what`. Checked before anything is
  * looked up, so a researcher learns nothing either way.
  */

@@ -18,6 +18,8 @@ type DetailsMessages = {
   hints: { email: string; email2: string; phone: string; town: string; address: string };
   noCountry: string;
   save: string;
+  /** Asking the team to delete the person's data (a request; an admin does it). */
+  erasure: { title: string; body: string; ask: string; confirmTitle: string; confirmBody: string; confirm: string; back: string; done: string };
   errorTitle: string;
   errors: { email: string; email2: string; sameEmail: string; phone: string; country: string; town: string; language: string; address: string; nothing: string };
   saved: string;
@@ -64,6 +66,16 @@ export const DETAILS_MESSAGES: Record<RespondentLanguage, DetailsMessages> = {
     },
     noCountry: "— не вказано —",
     save: "Зберегти",
+    erasure: {
+      title: "Видалення ваших даних",
+      body: "Ви можете попросити команду дослідження видалити ваші дані. Нічого не видаляється одразу: запит отримує команда, і його виконує відповідальна особа.",
+      ask: "Попросити команду видалити мої дані",
+      confirmTitle: "Попросити видалити ваші дані?",
+      confirmBody: "Команда дослідження отримає ваш запит і видалить ваші контактні дані та відповіді. Після цього ми більше не зможемо з вами зв’язатися.",
+      confirm: "Так, попросити видалити мої дані",
+      back: "Ні, повернутися до моїх даних",
+      done: "Ваш запит на видалення даних надіслано команді дослідження.",
+    },
     errorTitle: "Перевірте, будь ласка",
     errors: {
       email: "Нова адреса ел. пошти: введіть адресу на кшталт ім’я@приклад.com",
@@ -117,6 +129,16 @@ export const DETAILS_MESSAGES: Record<RespondentLanguage, DetailsMessages> = {
     },
     noCountry: "— не указано —",
     save: "Сохранить",
+    erasure: {
+      title: "Удаление ваших данных",
+      body: "Вы можете попросить команду исследования удалить ваши данные. Ничего не удаляется сразу: запрос получает команда, и его выполняет ответственный сотрудник.",
+      ask: "Попросить команду удалить мои данные",
+      confirmTitle: "Попросить удалить ваши данные?",
+      confirmBody: "Команда исследования получит ваш запрос и удалит ваши контактные данные и ответы. После этого мы больше не сможем с вами связаться.",
+      confirm: "Да, попросить удалить мои данные",
+      back: "Нет, вернуться к моим данным",
+      done: "Ваш запрос на удаление данных отправлен команде исследования.",
+    },
     errorTitle: "Проверьте, пожалуйста",
     errors: {
       email: "Новый адрес эл. почты: введите адрес вида имя@пример.com",
@@ -170,6 +192,16 @@ export const DETAILS_MESSAGES: Record<RespondentLanguage, DetailsMessages> = {
     },
     noCountry: "— ikke oppgitt —",
     save: "Lagre",
+    erasure: {
+      title: "Sletting av opplysningene dine",
+      body: "Du kan be forskergruppen slette opplysningene dine. Ingenting slettes med en gang: gruppen får forespørselen, og en ansvarlig person utfører den.",
+      ask: "Be gruppen slette opplysningene mine",
+      confirmTitle: "Be om å slette opplysningene dine?",
+      confirmBody: "Forskergruppen får forespørselen din og sletter kontaktopplysningene og svarene dine. Etterpå kan vi ikke kontakte deg igjen.",
+      confirm: "Ja, be om å slette opplysningene mine",
+      back: "Nei, tilbake til opplysningene mine",
+      done: "Forespørselen om sletting er sendt til forskergruppen.",
+    },
     errorTitle: "Sjekk dette",
     errors: {
       email: "Ny e-postadresse: skriv en adresse som navn@eksempel.no",
@@ -223,6 +255,16 @@ export const DETAILS_MESSAGES: Record<RespondentLanguage, DetailsMessages> = {
     },
     noCountry: "— not given —",
     save: "Save",
+    erasure: {
+      title: "Deleting your data",
+      body: "You can ask the study team to delete your data. Nothing is deleted straight away: the team receives the request and a responsible person carries it out.",
+      ask: "Ask the team to delete my data",
+      confirmTitle: "Ask for your data to be deleted?",
+      confirmBody: "The study team will receive your request and delete your contact details and answers. After that we can no longer contact you.",
+      confirm: "Yes, ask for my data to be deleted",
+      back: "No, back to my details",
+      done: "Your request to delete your data has been sent to the study team.",
+    },
     errorTitle: "Please check",
     errors: {
       email: "New email address: enter an address like name@example.com",

@@ -7,7 +7,8 @@ import { participantCodes } from "../../db/queries/participants";
 import { transaction } from "../../db/transaction";
 import { recordAudit } from "../audit/record-audit";
 import type { StaffUser } from "../auth/current-user";
-import { isAdmin, studyForUser } from "../auth/permissions";
+import { isAdmin, mayReadInterviewContacts, studyForUser } from "../auth/permissions";
+import { decryptPersonal } from "../crypto/personal-data";
 import { Conflict, Forbidden, InvalidInput, NotFound } from "../errors/app-error";
 import { parseInput } from "../errors/zod-issues";
 import { RESPONDENT_LANGUAGES } from "../i18n/respondent-messages";
@@ -56,10 +57,21 @@ export async function createInterviewSlot(db: Db, user: StaffUser, slug: string,
 }
 
 /** The study's slots from a day ago on, with who booked them (pseudonymous codes). Researchers and admins. */
-export async function listInterviewSlots(db: Db, user: StaffUser, slug: string, now: Date) {
+/**
+ * The study's slots from a week ago on. `email` is the booked person's address only for a reader
+ * who may see it (admins; researchers where an admin allowed it), decrypted here, and each
+ * address shown is audited (participant.contact_viewed, like the person page); otherwise null.
+ */
+export async function listInterviewSlots(db: Db, key: Buffer, user: StaffUser, slug: string, now: Date) {
   const study = await studyForUser(db, user, slug);
-  const slots = await listStudySlots(db, study.id, new Date(now.getTime() - 7 * 86_400_000));
-  return { study, settings: interviewSettings(study.settings), slots };
+  const settings = interviewSettings(study.settings);
+  const rows = await listStudySlots(db, study.id, new Date(now.getTime() - 7 * 86_400_000));
+  const contacts = mayReadInterviewContacts(user, settings.interviewersSeeContacts);
+  const slots = rows.map(({ emailEncrypted, ...s }) => ({ ...s, email: contacts && emailEncrypted && s.code ? decryptPersonal(key, emailEncrypted) : null }));
+  for (const s of slots) {
+    if (s.email) await recordAudit(db, user, { studyId: study.id, action: "participant.contact_viewed", target: s.code!, filter: { screen: "interviews" }, rowCount: 1 }, now);
+  }
+  return { study, settings, contacts, slots };
 }
 
 /**

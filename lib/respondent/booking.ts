@@ -5,12 +5,14 @@ import type { Db } from "../../db/client";
 import { findParticipantMailInfo, type ParticipantMailInfo } from "../../db/queries/participants";
 import { RESPONDENT_LANGUAGES } from "../i18n/respondent-messages";
 import { studyTimeZone } from "../i18n/study-time-zone";
+import { currentZoneName } from "../i18n/time-zones";
 import { verifyBookingToken } from "../mail/unsubscribe-token";
 import { bookInterview, bookingState, cancelInterview, moveInterview, type BookingOutcome } from "../recruitment/book-interview";
 import { timeZoneSchema } from "../studies/study-schema";
 import { studyText } from "../studies/study-text";
 import { FORM_LIMIT, type FormReader } from "./read-form";
 import { bookingPage, type BookingView } from "./render/booking-page";
+import { zoneScriptUrl } from "./zone-script";
 import { statusPage } from "./render/status-page";
 
 export type PageResponse = { status: number; html: string };
@@ -24,6 +26,8 @@ const COMMON_ZONES = [
 ];
 
 const validZone = (z: string | null | undefined): z is string => timeZoneSchema.safeParse(z).success;
+/** A zone as asked for (the URL's or the form's), under its current name when it was renamed. */
+const askedZone = (z: string | null | undefined) => (z == null ? z : currentZoneName(z));
 
 type Ctx = { info: ParticipantMailInfo; language: string; languages: readonly string[]; page: { studyName: string; contactName: string | null; contactEmail: string | null } };
 
@@ -46,14 +50,21 @@ export function calmBookingPage(lang: string): PageResponse {
   return { status: 404, html: bookingPage({ state: "calm" }, { language: lang, studyName: "", contactName: null, contactEmail: null, languages: RESPONDENT_LANGUAGES }) };
 }
 
+/**
+ * tz: the zone the person chose (the URL's ?tz= or the form's), undefined when none: then the
+ * booked interview's saved zone, else the study's, and (with no booking) the page asks the
+ * browser for its zone (zone-script.ts).
+ */
 async function render(db: Db, c: Ctx, o: { actionUrl: string; tz?: string | null; now: Date; message?: Extract<BookingView, { state: "open" }>["message"]; errors?: { slot?: true; consent?: true }; status?: number }): Promise<PageResponse> {
   const state = await bookingState(db, c.info, o.now);
   if (state.kind === "closed") return calmBookingPage(c.language);
   const studyZone = studyTimeZone(c.info.studySettings);
-  const timeZone = validZone(o.tz) ? o.tz : state.booking?.timeZone ?? studyZone;
+  const asked = askedZone(o.tz);
+  const timeZone = validZone(asked) ? asked : state.booking?.timeZone ?? studyZone;
   const zones = [...new Set([studyZone, ...COMMON_ZONES])];
+  const chosen = o.tz != null || state.booking != null;
   const view: BookingView = {
-    state: "open", actionUrl: o.actionUrl, timeZone, zones, booking: state.booking ? { ...state.booking.slot } : null,
+    state: "open", actionUrl: o.actionUrl, timeZone, zoneChosen: chosen, script: chosen ? undefined : zoneScriptUrl(), zones, booking: state.booking ? { ...state.booking.slot } : null,
     changeable: state.changeable, changeHours: state.changeHours, free: state.free.filter((s) => s.id !== state.booking?.slotId), message: o.message, errors: o.errors,
   };
   return { status: o.status ?? 200, html: bookingPage(view, { language: c.language, ...c.page, languages: c.languages }) };
@@ -78,7 +89,8 @@ export async function bookingByPost(db: Db, key: Buffer, token: string, actionUr
   const f = new Map(read.entries);
   const lang = f.get("lang");
   if (lang && (c.languages as readonly string[]).includes(lang)) c.language = lang;
-  const tz = validZone(f.get("tz")) ? f.get("tz")! : studyTimeZone(c.info.studySettings);
+  const posted = askedZone(f.get("tz"));
+  const tz = validZone(posted) ? posted : studyTimeZone(c.info.studySettings);
   const action = f.get("action");
   const slotId = f.get("slot") ?? "";
   const validSlot = /^[0-9a-f-]{36}$/i.test(slotId);

@@ -13,11 +13,12 @@ import { hashToken } from "../crypto/tokens";
 import { statusLanguage } from "./load-link";
 import { htmlOutcome, redirectOutcome, type Outcome } from "./outcome";
 import { FORM_LIMIT, readFormSource, refusedPost, type FormSource } from "./read-form";
-import { confirmContactPage, detailsPage, type PageFrame } from "./render/details-page";
+import { confirmContactPage, detailsPage, erasureConfirmPage, type PageFrame } from "./render/details-page";
+import { requestAnswerErasure } from "../panel/request-answer-erasure";
 import type { RequestInfo } from "./load-link";
 import { pageOf } from "./unsubscribe";
 
-const NOTICES = ["saved", "sent", "tooMany", "confirmed"] as const;
+const NOTICES = ["saved", "sent", "tooMany", "confirmed", "erasure"] as const;
 type Notice = (typeof NOTICES)[number];
 
 async function owner(db: Db, key: Buffer, token: string) {
@@ -67,6 +68,17 @@ export async function postMyDetails(db: Db, key: Buffer, token: string, url: str
   if (fields.get("_still_right") === "1") {
     await confirmDetailsUnchanged(db, info.participantId, req.now);
     return redirectOutcome(withLang(`${url}?done=confirmed`, lang, req));
+  }
+  // "Ask the team to delete my data": a confirmation step, then a request for the admins (nothing is deleted here).
+  const action = fields.get("_action");
+  if (action === "erase") {
+    const page = pageOf(info, req.requestedLanguage);
+    const here = withLang(url, page.language, req);
+    return htmlOutcome(erasureConfirmPage({ ...page, actionUrl: here, backUrl: here }));
+  }
+  if (action === "erase_confirmed") {
+    await requestAnswerErasure(db, { studyId: info.studyId, participantId: info.participantId, waveId: null, language: lang, from: "details", now: req.now });
+    return redirectOutcome(`${url}?done=erasure${req.requestedLanguage === lang ? `&lang=${lang}` : ""}`, req.requestedLanguage === lang ? lang : undefined);
   }
   const values: DetailsForm = {};
   for (const k of ["email", "email2", "phone", "language", "country", "town"] as const) if (fields.has(k)) values[k] = fields.get(k)!.slice(0, 300);

@@ -66,6 +66,8 @@ export const studySettingsSchema = z
     timeZone: timeZoneSchema.optional().describe("IANA time zone of fieldwork days and times, e.g. Europe/Oslo"),
     /** How long personal data is kept after the study ends (lib/privacy/retention.ts); null: no schedule. */
     retention: retentionSchema.nullable().optional().describe("The study's end date and how many months contact data, mailbox copies and (optionally) answers are kept after it"),
+    /** Admins only may change it (update-study.ts): researchers see booked people's emails on the interviews screen. */
+    interviewersSeeContacts: z.boolean().optional().describe("Admins only: researchers who are members of the study see the email of booked interviewees (each view audited)"),
   })
   .strict();
 

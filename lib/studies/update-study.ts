@@ -6,7 +6,7 @@ import type { StudyTexts } from "../../db/schema/studies";
 import { transaction } from "../../db/transaction";
 import { recordAudit } from "../audit/record-audit";
 import type { StaffUser } from "../auth/current-user";
-import { studyForUser } from "../auth/permissions";
+import { requireAdmin, studyForUser } from "../auth/permissions";
 import { Conflict, InvalidInput } from "../errors/app-error";
 import { parseInput } from "../errors/zod-issues";
 import { toStudyRow, toStudyState } from "./study-row";
@@ -76,6 +76,10 @@ const FIELDS = ["slug", "name", "languages", "defaultLanguage", "description", "
 export async function updateStudy(db: Db, user: StaffUser, slug: string, patch: StudyPatch, now: Date): Promise<StudyRow> {
   const p = parseInput(studyPatchSchema, patch);
   const found = await studyForUser(db, user, slug);
+  const cur = (found.settings ?? {}) as { interviewersSeeContacts?: boolean };
+  if (p.settings?.interviewersSeeContacts !== undefined && p.settings.interviewersSeeContacts !== (cur.interviewersSeeContacts ?? false)) {
+    requireAdmin(user, "who sees interviewees' contact details");
+  }
   return transaction(db, async (tx) => {
     const study = (await findStudyForUpdate(tx, found.id))!;
     const before = toStudyState(study);

@@ -82,6 +82,13 @@ test("My details in Ukrainian with scripts off: where I live and my language are
   await page.goto(href);
   await expect(page.locator("h1")).toHaveText("Мои данные");
   await page.screenshot({ path: `${SHOTS}/noscript-ru-360.png`, fullPage: true });
+  // Asking the team to delete my data: a confirmation step, then a notice (an admin does the deleting).
+  await page.getByRole("button", { name: "Попросить команду удалить мои данные" }).click();
+  await expect(page.locator("h1")).toHaveText("Попросить удалить ваши данные?");
+  await expectFits(page, "noscript-erasure-confirm");
+  await page.getByRole("button", { name: "Да, попросить удалить мои данные" }).click();
+  await expect(page.locator("h1")).toHaveText("Мои данные");
+  await expect(page.locator("p.notice")).toHaveText("Ваш запрос на удаление данных отправлен команде исследования.");
   await context.close();
   // axe needs scripts: the same page, as saved, checked in a page that runs them.
   // (This browser chose Ukrainian on the survey, a choice that still wins here: ask for Russian.)

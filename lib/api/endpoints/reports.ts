@@ -50,6 +50,30 @@ export const intervieweesEndpoint = endpoint({
   problems: [404],
 });
 
+export const classificationSheetEndpoint = endpoint({
+  operationId: "exportClassificationSheet",
+  method: "GET",
+  path: "/studies/{study}/reports/interviewees/classification",
+  tag: "Reports",
+  summary: "The interviewees as an NVivo case classification sheet (XLSX; audited)",
+  description: "One row per interviewee as in getIntervieweeTable: a Case column with the pseudonymous code, then one column per characteristic. Every download is in the audit log (export.interviewees), as from the interviews screen.",
+  params: studyParams,
+  responses: { 200: { description: "The sheet", files: [{ mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", description: "XLSX" }] } },
+  problems: [404],
+});
+
+export const qdpxEndpoint = endpoint({
+  operationId: "exportQdpx",
+  method: "GET",
+  path: "/studies/{study}/reports/interviewees/qdpx",
+  tag: "Reports",
+  summary: "The interviewees as a REFI-QDA project (.qdpx; audited)",
+  description: "A REFI-QDA project (project.qde in a zip) with one case per interviewee and a Text variable per characteristic, for NVivo, ATLAS.ti or MAXQDA. Every download is in the audit log (export.interviewees).",
+  params: studyParams,
+  responses: { 200: { description: "The project", files: [{ mediaType: "application/vnd.refi-qda+zip", description: "REFI-QDA project" }] } },
+  problems: [404],
+});
+
 const nonContactGroup = z.object({ people: z.number().int(), attempts: z.number().int().describe("Messages that went out or bounced for these people in this wave") });
 
 export const contactHealthEndpoint = endpoint({

@@ -15,6 +15,10 @@ export type BookingView =
       state: "open";
       actionUrl: string;
       timeZone: string;
+      /** Chosen by the person (or saved on the booking): carried in the language links; when false
+       * the zone form is marked for the detection script, loaded from `script`. */
+      zoneChosen: boolean;
+      script?: string;
       zones: readonly string[];
       booking: PageSlot | null;
       changeable: boolean;
@@ -50,7 +54,7 @@ function slotChoices(t: BookingMessages, free: PageSlot[], lang: string, tz: str
 
 function zoneForm(t: BookingMessages, v: Extract<BookingView, { state: "open" }>, lang: string): Raw {
   const zones = v.zones.includes(v.timeZone) ? v.zones : [v.timeZone, ...v.zones];
-  return html`<form method="get" action="${v.actionUrl}" class="q"><label class="lbl" for="tz">${t.zoneLabel}</label><p class="hint" id="tz-hint">${t.zoneHint}</p><select id="tz" name="tz" aria-describedby="tz-hint">${zones.map((z) =>
+  return html`<form method="get" action="${v.actionUrl}" class="q"${v.zoneChosen ? "" : html` data-detect-zone`}><label class="lbl" for="tz">${t.zoneLabel}</label><p class="hint" id="tz-hint">${t.zoneHint}</p><select id="tz" name="tz" aria-describedby="tz-hint">${zones.map((z) =>
     html`<option value="${z}"${z === v.timeZone ? html` selected` : ""}>${z.replace(/_/g, " ")}</option>`,
   )}</select><input type="hidden" name="lang" value="${lang}"><p><button type="submit" class="sec">${t.zoneButton}</button></p></form>`;
 }
@@ -95,5 +99,5 @@ export function bookingPage(view: BookingView, o: BookingPageOptions): string {
       ? html`<fieldset class="q${consentErr ? " has-err" : ""}"><legend>${t.consentsLegend}</legend>${consentErr ? html`<p class="err" id="consent-err">${t.consentNeeded}</p>` : ""}<div class="choice"><input type="checkbox" id="consent-interview" name="consent_interview" value="yes" required${consentErr ? html` aria-describedby="consent-err"` : ""}><label for="consent-interview">${t.consentInterview}</label></div><div class="choice"><input type="checkbox" id="consent-recording" name="consent_recording" value="yes"><label for="consent-recording">${t.consentRecording}</label></div></fieldset><p><button type="submit">${t.book}</button></p>`
       : ""}</form>`;
   }
-  return shell({ lang, title, languages: o.languages, body: html`${summary}<h1 data-status="booking-${v.booking ? "booked" : "choose"}">${title}</h1>${notice}${body}${contact}` });
+  return shell({ lang, title, languages: o.languages, linkQuery: v.zoneChosen ? { tz: v.timeZone } : undefined, script: v.script, body: html`${summary}<h1 data-status="booking-${v.booking ? "booked" : "choose"}">${title}</h1>${notice}${body}${contact}` });
 }

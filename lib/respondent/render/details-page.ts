@@ -39,7 +39,7 @@ export type DetailsView = {
   country: string | null;
   town: string | null;
   chosenLanguage: string | null;
-  notice?: "saved" | "sent" | "tooMany" | "confirmed" | null;
+  notice?: "saved" | "sent" | "tooMany" | "confirmed" | "erasure" | null;
   errors?: FieldError[];
   /** What was typed, given back with the errors. */
   values?: Partial<Record<DetailsField, string>>;
@@ -51,7 +51,7 @@ export function detailsPage(v: DetailsView, f: PageFrame): string {
   const errors = v.errors ?? [];
   const err = (name: DetailsField) => errors.find((e) => e.field === name)?.message;
   const val = (name: DetailsField) => v.values?.[name] ?? "";
-  const notice = v.notice ? html`<p class="notice" role="status">${t[v.notice]}</p>` : "";
+  const notice = v.notice ? html`<p class="notice" role="status">${v.notice === "erasure" ? t.erasure.done : t[v.notice]}</p>` : "";
   const held = v.points.length
     ? html`<ul>${v.points.map((p) => html`<li><span>${t.kind[p.kind]} (${t.role[p.role]}):</span> <span class="code">${p.masked}</span> — ${t.state[p.state]}</li>`)}</ul>`
     : html`<p>${t.none}</p>`;
@@ -73,8 +73,16 @@ ${field({ name: "town", label: t.labels.town, hint: t.hints.town, error: err("to
   const stillRight = v.points.length
     ? html`<form method="post" action="${v.actionUrl}"><input type="hidden" name="_still_right" value="1"><p>${t.stillRightHint}</p><p><button type="submit">${t.stillRight}</button></p></form>`
     : "";
-  const body = html`${summary(lang, errors)}${notice}<p>${t.intro(v.studyName)}</p><h2>${t.heldTitle}</h2>${held}${residence}${stillRight}<h2>${t.changeTitle}</h2>${form}`;
+  
+  const erase = html`<h2>${t.erasure.title}</h2><p>${t.erasure.body}</p><form method="post" action="${v.actionUrl}"><input type="hidden" name="_action" value="erase"><p><button type="submit" class="sec">${t.erasure.ask}</button></p></form>`;
+  const body = html`${summary(lang, errors)}${notice}<p>${t.intro(v.studyName)}</p><h2>${t.heldTitle}</h2>${held}${residence}${stillRight}<h2>${t.changeTitle}</h2>${form}${erase}`;
   return frame(f, t.title, errors.length ? "details-invalid" : "details", body, errors.length > 0);
+}
+
+/** The confirmation step of "Ask the team to delete my data": a plain post, or back to My details. */
+export function erasureConfirmPage(f: PageFrame & { actionUrl: string; backUrl: string }): string {
+  const t = DETAILS_MESSAGES[langOf(f.language)].erasure;
+  return frame(f, t.confirmTitle, "erasure-confirm", html`<p>${t.confirmBody}</p><form method="post" action="${f.actionUrl}"><input type="hidden" name="_action" value="erase_confirmed"><p><button type="submit" class="warn">${t.confirm}</button></p></form><p><a href="${f.backUrl}">${t.back}</a></p>`);
 }
 
 /** The confirmation link's pages: ask (GET), done (POST), or the one calm page for any link that cannot be used. */

@@ -8,12 +8,13 @@ import { html, type Raw } from "./html";
 const nameOf = (l: string) => LANGUAGE_NAMES[l as keyof typeof LANGUAGE_NAMES] ?? l;
 const messagesOf = (lang: string) => MESSAGES[isRespondentLanguage(lang) ? lang : "en"];
 
-/** Links to this same page in each language; nothing when there is only one. */
-export function languageLinks(lang: string, languages: readonly string[]): Raw | "" {
+/** Links to this same page in each language (keeping `keep`'s parameters); nothing when there is only one. */
+export function languageLinks(lang: string, languages: readonly string[], keep?: Readonly<Record<string, string>>): Raw | "" {
   if (languages.length < 2) return "";
   const m = messagesOf(lang);
+  const href = (l: string) => `?${new URLSearchParams({ ...keep, lang: l })}`;
   return html`<nav class="lang" aria-label="${m.changeLanguage}"><span>${m.language}:</span>${languages.map((l) =>
-    l === lang ? html`<a href="?lang=${l}" lang="${l}" aria-current="true">${nameOf(l)}</a>` : html`<a href="?lang=${l}" lang="${l}" hreflang="${l}">${nameOf(l)}</a>`,
+    l === lang ? html`<a href="${href(l)}" lang="${l}" aria-current="true">${nameOf(l)}</a>` : html`<a href="${href(l)}" lang="${l}" hreflang="${l}">${nameOf(l)}</a>`,
   )}</nav>`;
 }
 

@@ -38,6 +38,8 @@ import * as requestRoute from "../../../app/api/v1/studies/[study]/recruitment/f
 import * as steps from "../../../app/api/v1/studies/[study]/recruitment/steps/route";
 import * as otherTexts from "../../../app/api/v1/studies/[study]/reports/other-texts/route";
 import * as interviewees from "../../../app/api/v1/studies/[study]/reports/interviewees/route";
+import * as classification from "../../../app/api/v1/studies/[study]/reports/interviewees/classification/route";
+import * as qdpx from "../../../app/api/v1/studies/[study]/reports/interviewees/qdpx/route";
 import * as contactHealth from "../../../app/api/v1/studies/[study]/reports/contact-health/route";
 import { isoDay } from "../../../lib/i18n/format-date";
 import * as me from "../../../app/api/v1/me/route";
@@ -326,6 +328,16 @@ describe("a whole study through the API", () => {
   it("reports the interviewees' characteristics, the other-specify texts and the option order", async () => {
     const t = await json(await call(interviewees.GET, "", { token: researcher, params: S }));
     expect(t).toMatchObject({ basis: "agreed", columns: [{ key: "where", label: "Where now" }], rows: [{ number: 1, code: "A02" }] });
+    // The same people as files for analysis software, each download audited like the staff ones.
+    const sheet = await call(classification.GET, "", { token: researcher, params: S });
+    expect(sheet.headers.get("content-type")).toContain("spreadsheetml");
+    expect(Buffer.from(await sheet.arrayBuffer()).subarray(0, 2).toString()).toBe("PK");
+    const project = await call(qdpx.GET, "", { token: researcher, params: S });
+    expect(project.headers.get("content-type")).toContain("application/vnd.refi-qda+zip");
+    expect(project.headers.get("content-disposition")).toMatch(/\.qdpx/);
+    expect(Buffer.from(await project.arrayBuffer()).subarray(0, 2).toString()).toBe("PK");
+    const downloads = await executeRows<{ target: string }>(a.t.db, sql`select target from audit_log where action = 'export.interviewees' order by id`);
+    expect(downloads.map((d) => d.target)).toEqual(["interviewees.xlsx", "interviewees.qdpx"]);
     const others = await call(otherTexts.GET, "", { token: researcher, params: S, query: { wave: "wave-2", question: "reasons" } });
     expect(others.status).toBe(200);
     expect(await json(others)).toMatchObject({ variable: "reasons_other", page: 1, pageSize: 25 });

@@ -203,6 +203,7 @@ export const ROUTES: Record<string, RouteCase> = {
   "GET /link": { request: () => get("/link", {}), expect: same(200) },
   "POST /link": { request: () => ({ url: "/link", params: {}, body: form({ address: `matrix-${++posted}@example.org` }) }), expect: same(200) },
   "GET /r/enhance.js": { request: () => get("/r/enhance.js", {}), expect: (w) => same(w.enhanceBuilt ? 200 : 404) },
+  "GET /r/zone.js": { request: () => get("/r/zone.js", {}), expect: same(200) },
   "GET /unavailable": { request: () => get("/unavailable?next=%2Fstudies", {}), expect: same(503) },
 };
 
@@ -304,6 +305,11 @@ export const ACTIONS: Record<string, ActionCase> = {
   "(staff)/studies/[slug]/interviews/actions.ts#outcomeAction": {
     args: (w) => [w.slug, { ok: null }, fd({ booking: "00000000-0000-4000-8000-000000000000", outcome: "held" })],
     expect: [401, 404, 404, 404],
+  },
+  // Who sees interviewees' email: only an admin may change it (the admin's post leaves it off, as it was).
+  "(staff)/studies/[slug]/interviews/actions.ts#contactsAction": {
+    args: (w, role) => [w.slug, { ok: null }, fd({ allowed: role === "admin" ? "no" : "yes" })],
+    expect: [401, 403, 404, `redirect:/studies/${DEMO_STUDY_SLUG}/interviews?done=contacts_off`],
   },
   // The wave forms post FormData; a success redirects (to the wave, or the test message's page).
   "(staff)/studies/[slug]/waves/actions.ts#createWaveAction": {
@@ -430,6 +436,8 @@ export const API: Record<string, ApiCase> = {
   recordRecruitmentSteps: { options: (w) => ({ params: S(w), json: { entries: [w.entryId], note: "noted through the API" } }), expect: STUDY_API },
   listOtherTexts: { options: (w) => ({ params: S(w), query: { wave: "wave-2", question: "reasons" } }), expect: STUDY_API },
   getIntervieweeTable: { options: (w) => ({ params: S(w) }), expect: STUDY_API },
+  exportClassificationSheet: { options: (w) => ({ params: S(w) }), expect: STUDY_API },
+  exportQdpx: { options: (w) => ({ params: S(w) }), expect: STUDY_API },
   getContactHealth: { options: (w) => ({ params: S(w), query: { months: "6" } }), expect: STUDY_API },
   listKeepInTouchMailings: { options: (w) => ({ params: S(w) }), expect: STUDY_API },
   // Users and the audit log: admins only; the changes leave the matrix people as they are.

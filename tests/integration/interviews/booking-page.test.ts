@@ -68,4 +68,27 @@ describe("the booking page", () => {
     expect(withdrawn.html).toContain('data-status="booking-calm"');
     expect(await showBookingPage(t.db, testKey, "x".repeat(43), "/b/x", {}, NOW)).toBeNull();
   });
+
+  it("asks the browser for its zone only while the person has chosen none, and keeps a chosen zone across languages", async () => {
+    // Person 1 has no booking: without ?tz= the zone form is marked and the detection script loaded.
+    const fresh = (await get(1))!;
+    expect(fresh.html).toContain("data-detect-zone");
+    expect(fresh.html).toMatch(/<script src="\/r\/zone\.js\?v=[0-9a-f]{12}" defer><\/script>/);
+    expect(fresh.html).toContain('href="?lang=en"');
+    // Chosen (even a zone the server does not know, so detection cannot loop): no script, and the
+    // language links keep the zone.
+    const chosen = (await get(1, "Europe/Kyiv"))!;
+    expect(chosen.html).not.toContain("data-detect-zone");
+    expect(chosen.html).not.toContain("/r/zone.js");
+    expect(chosen.html).toContain('href="?tz=Europe%2FKyiv&amp;lang=en"');
+    // The old name Chromium still reports is shown under the current one.
+    expect((await get(1, "Europe/Kiev"))!.html).toMatch(/<option value="Europe\/Kyiv" selected>/);
+    const unknown = (await get(1, "Mars/Olympus"))!;
+    expect(unknown.html).not.toContain("data-detect-zone");
+    expect(unknown.html).toMatch(/<option value="Europe\/Oslo" selected>/);
+    // Person 0 booked in Kyiv's zone: the saved zone counts as chosen.
+    const booked = (await get(0))!;
+    expect(booked.html).not.toContain("/r/zone.js");
+    expect(booked.html).toContain('href="?tz=Europe%2FKyiv&amp;lang=en"');
+  });
 });

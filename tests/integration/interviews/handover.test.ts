@@ -16,7 +16,9 @@ import { createInterviewSlot, listInterviewSlots } from "../../../lib/recruitmen
 import { saveRecruitmentRule } from "../../../lib/recruitment/save-recruitment-rule";
 import { sendInterviewRequest } from "../../../lib/recruitment/send-interview-request";
 import { exportClassificationSheet, exportQdpx } from "../../../lib/reports/interviewee-exports";
-import { createTestDb, type TestDb } from "../helpers/test-db";
+import { createTestDb, testKey, type TestDb } from "../helpers/test-db";
+import { Forbidden } from "../../../lib/errors/app-error";
+import { updateStudy } from "../../../lib/studies/update-study";
 import { bytes, demoStudy, NOW } from "../recruitment/demo-study";
 
 let t: TestDb;
@@ -54,7 +56,7 @@ describe("interviews handed over to analysis", () => {
     expect((await board()).filter((e) => booked.includes(e.id)).map((e) => e.status)).toEqual(["agreed", "agreed", "agreed"]);
     expect((await audit("recruitment.step")).filter((a) => a.details.filter.by === "booking")).toHaveLength(3);
 
-    const { slots } = await listInterviewSlots(t.db, d.researcher, d.study.slug, at(24 * 10));
+    const { slots } = await listInterviewSlots(t.db, testKey, d.researcher, d.study.slug, at(24 * 10));
     const ofEntry = async (entryId: string) => {
       const e = (await board()).find((x) => x.id === entryId)!;
       return slots.find((s) => s.code === e.code)!;
@@ -106,5 +108,36 @@ describe("interviews handed over to analysis", () => {
     expect(broken.valid).toBe(false);
     // Every download of interviewees is in the audit log.
     expect((await audit("export.interviewees")).map((a) => a.target)).toEqual(["interviewees.xlsx", "interviewees.qdpx"]);
+  });
+
+  it("shows interviewers booked people's email only where an admin allowed it, each view audited; admins always", async () => {
+    const list = (who: typeof d.researcher) => listInterviewSlots(t.db, testKey, who, d.study.slug, at(24 * 10));
+    const emails = (r: Awaited<ReturnType<typeof list>>) => r.slots.filter((s) => s.code).map((s) => s.email);
+    const viewed = async () => (await audit("participant.contact_viewed")).filter((a) => a.details.filter.screen === "interviews");
+
+    const coded = await list(d.researcher);
+    expect(coded.contacts).toBe(false);
+    expect(emails(coded).length).toBeGreaterThan(0);
+    expect(emails(coded).every((e) => e === null)).toBe(true);
+    expect(await viewed()).toHaveLength(0);
+    // A researcher cannot allow it themselves.
+    await expect(updateStudy(t.db, d.researcher, d.study.slug, { settings: { interviewersSeeContacts: true } }, at(24 * 10))).rejects.toBeInstanceOf(Forbidden);
+
+    const asAdmin = await list(d.admin);
+    expect(asAdmin.contacts).toBe(true);
+    expect(emails(asAdmin).every((e) => typeof e === "string" && e.includes("@"))).toBe(true);
+    expect((await viewed()).map((a) => a.details.role)).toEqual(emails(asAdmin).map(() => "admin"));
+
+    await updateStudy(t.db, d.admin, d.study.slug, { settings: { interviewersSeeContacts: true } }, at(24 * 10));
+    const allowed = await list(d.researcher);
+    expect(allowed.contacts).toBe(true);
+    expect(emails(allowed)).toEqual(emails(asAdmin));
+    const rows = await viewed();
+    expect(rows.slice(emails(asAdmin).length).map((a) => `${a.details.role} ${a.target}`)).toEqual(allowed.slots.filter((s) => s.code).map((s) => `researcher ${s.code}`));
+
+    // Taken back: codes only again. Saving the study form with the setting as it is stays allowed for a researcher.
+    await updateStudy(t.db, d.admin, d.study.slug, { settings: { interviewersSeeContacts: false } }, at(24 * 10));
+    await updateStudy(t.db, d.researcher, d.study.slug, { settings: { interviewersSeeContacts: false } }, at(24 * 10));
+    expect(emails(await list(d.researcher)).every((e) => e === null)).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { executeRows } from "../../../db/client";
+import { listErasureRequests } from "../../../db/queries/privacy";
 import { auditLog, contactHistory, contactPoints, contacts, outbox, responses } from "../../../db/schema";
 import { emailHash, encryptPersonal } from "../../../lib/crypto/personal-data";
 import { adoptContactAddresses } from "../../../db/queries/contact-points";
@@ -264,5 +265,31 @@ describe("Lost your link?", () => {
     expect(fourth.work).toBeNull();
     for (let i = 0; i < 20; i++) await postLostLink(t.db, testKey, [["address", `c${i}@test.example`]], "203.0.113.7", req(at(1)));
     expect((await postLostLink(t.db, testKey, [["address", "c99@test.example"]], "203.0.113.7", req(at(1)))).outcome).toMatchObject({ status: 429 });
+  });
+
+  it("asks the team to delete the person's data from My details: a confirmation step, then a request the admins see, nothing deleted", async () => {
+    const { study } = await seedStudy(t.db);
+    const [p] = await addPeople(t.db, study.id, [{ email: "erase.me@test.example" }]);
+    const token = detailsToken(testKey, p);
+    const page = html(await showMyDetails(t.db, testKey, token, `/d/${token}`, { ...req(at(1), "en"), notice: null }));
+    expect(page).toContain('name="_action" value="erase"');
+    expect(page).toContain("Ask the team to delete my data");
+    // The first post only asks to confirm; nothing is recorded yet.
+    const ask = await postMyDetails(t.db, testKey, token, `/d/${token}`, [["_action", "erase"]], req(at(1), "en"));
+    expect(ask).toMatchObject({ kind: "html", status: 200 });
+    expect(html(ask)).toContain('data-status="erasure-confirm"');
+    expect(html(ask)).toContain('value="erase_confirmed"');
+    const before = await listErasureRequests(t.db, study.id);
+    expect(before).toHaveLength(0);
+    const done = await postMyDetails(t.db, testKey, token, `/d/${token}`, [["_action", "erase_confirmed"]], req(at(1), "en"));
+    expect(done).toEqual({ kind: "redirect", location: `/d/${token}?done=erasure&lang=en`, setLanguage: "en" });
+    expect(html(await showMyDetails(t.db, testKey, token, `/d/${token}`, { ...req(at(1), "en"), notice: "erasure" }))).toContain("Your request to delete your data has been sent to the study team.");
+    // The data-protection page lists it as open (by code, never the address); the contact stays until an admin erases it.
+    const requests = await listErasureRequests(t.db, study.id);
+    const [{ code }] = await executeRows<{ code: string }>(t.db, sql`select code from participants where id = ${p}`);
+    expect(requests).toMatchObject([{ target: code, closedAt: null }]);
+    const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.action, "participant.erasure_requested")).orderBy(sql`id desc`).limit(1);
+    expect(JSON.stringify(entry)).not.toContain("erase.me");
+    expect(await t.db.select().from(contacts).where(eq(contacts.participantId, p))).toHaveLength(1);
   });
 });

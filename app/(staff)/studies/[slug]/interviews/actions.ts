@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { recordInterviewOutcome } from "../../../../../lib/recruitment/interview-outcome";
 import { createInterviewSlot, withdrawInterviewSlot } from "../../../../../lib/recruitment/interview-slots";
 import { slugSchema } from "../../../../../lib/studies/study-schema";
+import { updateStudy } from "../../../../../lib/studies/update-study";
 import type { ActionResult } from "../../../../action-result";
 import { formField, runStudyAction } from "../study-action";
 
@@ -36,4 +37,13 @@ export async function outcomeAction(slug: string, _prev: FormState, form: FormDa
   const r = await run(s, (rt, user) => recordInterviewOutcome(rt.db, user, s, { booking: field(form, "booking"), outcome: field(form, "outcome") as never, note: field(form, "note") }, new Date()));
   if (!r.ok) return r;
   redirect(`/studies/${s}/interviews?done=${r.value.outcome}`);
+}
+
+/** Admins only (update-study.ts refuses others): researchers see booked people's email, or not. */
+export async function contactsAction(slug: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const s = slugSchema.parse(slug);
+  const allowed = field(form, "allowed") === "yes";
+  const r = await run(s, (rt, user) => updateStudy(rt.db, user, s, { settings: { interviewersSeeContacts: allowed } }, new Date()));
+  if (!r.ok) return r;
+  redirect(`/studies/${s}/interviews?done=${allowed ? "contacts_on" : "contacts_off"}`);
 }

@@ -7,18 +7,18 @@ import { timeZoneNames } from "../../../../../lib/i18n/time-zones";
 import { listInterviewSlots } from "../../../../../lib/recruitment/interview-slots";
 import { orNotFound, studyScreen } from "../recruitment/study-screen";
 import { SlotForm } from "./slot-form";
-import { OutcomeForm, WithdrawSlot } from "./slot-actions";
+import { ContactsToggle, OutcomeForm, WithdrawSlot } from "./slot-actions";
 
 export const dynamic = "force-dynamic";
 
 const MODE = { phone: "Phone", video: "Video", in_person: "In person" } as const;
-const DONE = { slot: "Slot published.", withdrawn: "Slot withdrawn.", held: "Recorded as held; the person is now interviewed.", no_show: "Recorded as a no-show; the board moves them to no answer later unless they rebook." } as const;
+const DONE = { slot: "Slot published.", withdrawn: "Slot withdrawn.", held: "Recorded as held; the person is now interviewed.", no_show: "Recorded as a no-show; the board moves them to no answer later unless they rebook.", contacts_on: "Researchers on this study now see booked people's email.", contacts_off: "Researchers on this study now see codes only." } as const;
 
 export default async function InterviewsPage(props: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string>> }) {
   const { rt, user, slug } = await studyScreen(props.params, "interviews");
   const done = z.enum(Object.keys(DONE) as [keyof typeof DONE]).optional().catch(undefined).parse((await props.searchParams).done);
   const now = new Date();
-  const { study, settings, slots } = await orNotFound(listInterviewSlots(rt.db, user, slug, now));
+  const { study, settings, contacts, slots } = await orNotFound(listInterviewSlots(rt.db, rt.config.personalDataKey, user, slug, now));
   const tz = studyTimeZone(study.settings);
   const when = (d: Date, zone: string) => formatDate(d, "minute", { timeZone: zone });
   return (
@@ -37,6 +37,10 @@ export default async function InterviewsPage(props: { params: Promise<{ slug: st
         <a href={`/api/studies/${slug}/interviewees/qdpx`}>REFI-QDA project (.qdpx)</a> ·{" "}
         <a href={`/api/studies/${slug}/reports/interviewees`}>Table 2 (CSV)</a> · <Link href={`/studies/${slug}/reports#interviewees`}>Table 2 in the app</Link>
       </p>
+      <p className="muted">
+        {contacts ? "You see the email of each booked person (every view is logged)." : "Booked people are shown by code; an admin can let interviewers see their email."}
+        {user.role === "admin" && <> Researchers on this study {settings.interviewersSeeContacts ? "see" : "do not see"} the emails. <ContactsToggle slug={slug} allowed={settings.interviewersSeeContacts} /></>}
+      </p>
       <h2>Slots</h2>
       <table className="stack-table">
         <caption className="muted" style={{ textAlign: "left" }}>Slots from a week ago on, times in the study’s zone ({tz})</caption>
@@ -51,7 +55,7 @@ export default async function InterviewsPage(props: { params: Promise<{ slug: st
                 <td data-label="Interviewer">{s.interviewerName ?? "–"}<br /><span className="muted">{s.languages.join(", ")}</span></td>
                 <td data-label="How">{MODE[s.mode]}{s.place ? `: ${s.place}` : ""}</td>
                 <td data-label="Booked by">
-                  {s.withdrawnAt ? <span className="muted">withdrawn</span> : s.code ? <><code>{s.code}</code>{s.heldAt ? " · held" : s.noShowAt ? " · no-show" : ""}</> : <span className="muted">free</span>}
+                  {s.withdrawnAt ? <span className="muted">withdrawn</span> : s.code ? <><code>{s.code}</code>{s.heldAt ? " · held" : s.noShowAt ? " · no-show" : ""}{s.email && <><br /><a href={`mailto:${s.email}`}>{s.email}</a></>}</> : <span className="muted">free</span>}
                 </td>
                 <td data-label="Actions">
                   {mine && s.bookingId && started && !s.heldAt && !s.noShowAt && <OutcomeForm slug={slug} booking={s.bookingId} code={s.code ?? ""} />}

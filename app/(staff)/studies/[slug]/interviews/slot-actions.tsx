@@ -4,7 +4,7 @@
 import { useActionState } from "react";
 import { ActionForm } from "../../../../components/action-form";
 import { ErrorSummary, issueFor, summaryItems } from "../../../../components/error-summary";
-import { outcomeAction, withdrawSlotAction, type FormState } from "./actions";
+import { contactsAction, outcomeAction, withdrawSlotAction, type FormState } from "./actions";
 
 export function OutcomeForm(p: { slug: string; booking: string; code: string }) {
   const [state, action, pending] = useActionState<FormState, FormData>(outcomeAction.bind(null, p.slug), { ok: null });
@@ -33,6 +33,19 @@ export function WithdrawSlot(p: { slug: string; slot: string; booked: boolean })
       <ErrorSummary items={summaryItems(failed, {})} focusOn={[state]} />
       <input type="hidden" name="slot" value={p.slot} />
       <button type="submit" className="secondary" disabled={pending}>{p.booked ? "Withdraw (cancels the booking)" : "Withdraw"}</button>
+    </ActionForm>
+  );
+}
+
+/** Admins: let the study's researchers see booked people's email, or stop it. */
+export function ContactsToggle(p: { slug: string; allowed: boolean }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(contactsAction.bind(null, p.slug), { ok: null });
+  const failed = state.ok === false ? state : null;
+  return (
+    <ActionForm action={action} check={(ok) => async () => ok()} label="Who sees interviewees' email">
+      <ErrorSummary items={summaryItems(failed, {})} focusOn={[state]} />
+      <input type="hidden" name="allowed" value={p.allowed ? "no" : "yes"} />
+      <button type="submit" className="secondary" disabled={pending}>{p.allowed ? "Show researchers codes only" : "Let researchers see the emails"}</button>
     </ActionForm>
   );
 }
