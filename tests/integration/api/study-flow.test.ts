@@ -41,6 +41,7 @@ import * as interviewees from "../../../app/api/v1/studies/[study]/reports/inter
 import * as classification from "../../../app/api/v1/studies/[study]/reports/interviewees/classification/route";
 import * as qdpx from "../../../app/api/v1/studies/[study]/reports/interviewees/qdpx/route";
 import * as contactHealth from "../../../app/api/v1/studies/[study]/reports/contact-health/route";
+import * as keepInTouch from "../../../app/api/v1/studies/[study]/panel/keep-in-touch/route";
 import { isoDay } from "../../../lib/i18n/format-date";
 import * as me from "../../../app/api/v1/me/route";
 import * as users from "../../../app/api/v1/users/route";
@@ -350,6 +351,8 @@ describe("a whole study through the API", () => {
     expect(health).toMatchObject({ months: 6, counts: { active: expect.any(Number), withAddress: expect.any(Number) } });
     expect(health.counts.withAddress).toBeGreaterThan(0);
     expect((await call(contactHealth.GET, "", { token: researcher, params: S, query: { months: "0" } })).status).toBe(422);
+    // No keep-in-touch mailing yet in this study: an empty list, not an error.
+    expect(await json(await call(keepInTouch.GET, "", { token: researcher, params: S }))).toEqual({ mailings: [] });
   });
 
   it("closes the wave", async () => {
