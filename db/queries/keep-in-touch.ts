@@ -4,7 +4,7 @@ import { and, asc, eq, isNull, lte, sql } from "drizzle-orm";
 import { executeRows, type Db } from "../client";
 import { keepInTouchMailings, keepInTouchRecipients } from "../schema";
 import { FOLLOW_UP_CONSENT } from "./consents";
-import { toDate, toNumber } from "./raw";
+import { toDate, toNumber, ts } from "./raw";
 
 /** Contact-history changes that are not the person's own (a bounce) or not a change ("viewed"). */
 const NOT_BY_PERSON = ["bounced", "soft_bounce"];
@@ -50,9 +50,9 @@ export async function setKeepInTouchRecipientCount(db: Db, id: string, n: number
  */
 export async function keepInTouchCandidates(db: Db, studyId: string, cutoff: Date | null): Promise<string[]> {
   const older = cutoff
-    ? sql`and not exists (select 1 from contact_history h where h.participant_id = p.id and h.at > ${cutoff}
+    ? sql`and not exists (select 1 from contact_history h where h.participant_id = p.id and h.at > ${ts(cutoff)}
                           and h.change not in (${sql.join(NOT_BY_PERSON.map((c) => sql`${c}`), sql`, `)}))
-          and not exists (select 1 from contact_points cp where cp.participant_id = p.id and cp.confirmed_at > ${cutoff})`
+          and not exists (select 1 from contact_points cp where cp.participant_id = p.id and cp.confirmed_at > ${ts(cutoff)})`
     : sql``;
   const rows = await executeRows<{ id: string }>(
     db,
