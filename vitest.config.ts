@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -20,6 +21,11 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Vitest's default is one fewer than the cores: one file at a time on CI's two cores, while
+    // much of each integration file waits (PGlite starting, the PostgreSQL server answering).
+    // Each file has its own database, so two run side by side safely; the suites took 470 s and
+    // 310 s one at a time (docs/decisions.md).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     onUnhandledError: (error) => (isPostgresJsClosedSocketWrite(error) ? false : undefined),
   },
 });
