@@ -90,6 +90,11 @@ export async function updateStudy(db: Db, user: StaffUser, slug: string, patch: 
       throw new InvalidInput("The slug cannot change", [{ path: "slug", message: "The study has waves, and their links carry the slug: it cannot change any more" }]);
     }
     const old = toStudyRow(before);
+    // A patch that touches no text keeps the texts as saved: the default language's texts are
+    // rebuilt from the name and contact columns otherwise, and a study whose columns differ from
+    // its default language's texts (the demo's English columns, Ukrainian default) would lose them.
+    const touchesTexts = (["name", "description", "contactName", "contactEmail", "texts", "defaultLanguage", "languages"] as const).some((k) => p[k] !== undefined);
+    if (!touchesTexts && study.texts) old.texts = row.texts = study.texts;
     const value = (r: typeof row, s: StudyState, k: (typeof FIELDS)[number]) => (k === "description" ? s.description : r[k]);
     const changed = FIELDS.filter((k) => stable(value(old, before, k)) !== stable(value(row, after, k)));
     // Saving the form unchanged writes nothing, so the audit log lists real changes only.
