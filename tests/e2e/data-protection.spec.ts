@@ -57,3 +57,23 @@ test("an admin erases a person from the person page; the data-protection page sh
   await expect(page.getByRole("heading", { name: "This page is no longer available" })).toBeVisible();
   await checkLayouts(page, "erased-link");
 });
+
+test("the retention form names each bad field, saves a schedule, and clears it again", async ({ page }) => {
+  await signIn(page, ADMIN, `${STUDY}/settings`);
+  const form = page.getByRole("form", { name: "Retention" });
+  await form.getByLabel("Months to keep contact data and mailbox copies after it").fill("six");
+  await form.getByRole("button", { name: "Save the retention" }).click();
+  await expect(form).toContainText("Give the study's end date");
+  await expect(form).toContainText("Whole months, 0 or more");
+  await form.getByLabel("End date of the study").fill("2027-12-31");
+  await form.getByLabel("Months to keep contact data and mailbox copies after it").fill("6");
+  await form.getByRole("button", { name: "Save the retention" }).click();
+  await expect(page).toHaveURL(/saved=1/);
+  await expect(page.getByLabel("Months to keep contact data and mailbox copies after it")).toHaveValue("6");
+  await expectNoAxeViolations(page);
+  // Cleared again, so the demo study has no schedule for the other tests.
+  await page.getByLabel("End date of the study").fill("");
+  await page.getByLabel("Months to keep contact data and mailbox copies after it").fill("");
+  await page.getByRole("button", { name: "Save the retention" }).click();
+  await expect(page.getByLabel("End date of the study")).toHaveValue("");
+});
