@@ -23,3 +23,28 @@ export async function waitForHealth(child: ChildProcess, base: string): Promise<
   }
   throw new Error("server did not become healthy");
 }
+
+/**
+ * A fresh, migrated database of its own on the PostgreSQL server at `server`, for one bench run:
+ * its URL, a handle (5 connections) and `drop()` that closes the handle and drops the database.
+ */
+export async function benchDatabase(server: string) {
+  const { openServerDb, migrateDb } = await import("../../db/client");
+  const { randomBytes } = await import("node:crypto");
+  const name = `panelwave_bench_${randomBytes(5).toString("hex")}`;
+  const admin = await openServerDb(server, { max: 1 });
+  await admin.sqlClient!.unsafe(`create database ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const handle = await openServerDb(url.toString(), { max: 5 });
+  return {
+    url: url.toString(),
+    handle,
+    migrate: () => migrateDb(handle),
+    drop: async () => {
+      await handle.close();
+      await admin.sqlClient!.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.close();
+    },
+  };
+}

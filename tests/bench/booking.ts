@@ -9,12 +9,12 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { loadavg } from "node:os";
 import { sql } from "drizzle-orm";
-import { executeRows, migrateDb, openServerDb } from "../../db/client";
+import { executeRows } from "../../db/client";
 import { insertStudy } from "../../db/queries/seed";
 import { consents, interviewSlots, participants, recruitment } from "../../db/schema";
 import { newParticipantCode } from "../../lib/crypto/tokens";
 import { bookingToken } from "../../lib/mail/unsubscribe-token";
-import { ensureBuild, waitForHealth } from "./_next-server";
+import { benchDatabase, ensureBuild, waitForHealth } from "./_next-server";
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE || 1000);
 const SLOTS = Number(process.env.BENCH_SLOTS || 200);
@@ -47,16 +47,13 @@ async function person(token: string, slots: string[], latencies: number[], count
 
 async function main() {
   ensureBuild(log);
-  const name = `panelwave_bench_${randomBytes(5).toString("hex")}`;
-  const admin = await openServerDb(server, { max: 1 });
-  await admin.sqlClient!.unsafe(`create database ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
+  const bench = await benchDatabase(server);
+  const { handle } = bench;
+  const url = new URL(bench.url);
   const key = randomBytes(32);
-  const handle = await openServerDb(url.toString(), { max: 5 });
   let child: ChildProcess | undefined;
   try {
-    await migrateDb(handle);
+    await bench.migrate();
     const studyId = await insertStudy(handle.db, { slug: "booking-load", name: "Booking load", languages: ["uk", "en"], defaultLanguage: "uk" });
     const now = new Date();
     const people = Array.from({ length: PEOPLE }, () => ({ id: randomUUID(), studyId, code: newParticipantCode() }));
@@ -94,9 +91,7 @@ async function main() {
     }));
   } finally {
     child?.kill("SIGTERM");
-    await handle.close();
-    await admin.sqlClient!.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.close();
+    await bench.drop();
   }
 }
 

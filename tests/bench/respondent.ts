@@ -13,14 +13,14 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { sql } from "drizzle-orm";
 import { chromium } from "@playwright/test";
-import { executeRows, migrateDb, openServerDb } from "../../db/client";
+import { executeRows } from "../../db/client";
 import { insertInstrumentVersion, insertInvitations, insertParticipants, insertStudy } from "../../db/queries/seed";
 import { insertWave } from "../../db/queries/waves";
 import type { Config } from "../../lib/config/load-config";
 import { hashToken, invitationToken, newParticipantCode } from "../../lib/crypto/tokens";
 import { demoSummary, seedDemo } from "../../lib/demo/seed-demo";
 import { surveyDefinitionSchema, type SurveyDefinitionInput } from "../../lib/surveys/definition";
-import { ensureBuild, waitForHealth } from "./_next-server";
+import { benchDatabase, ensureBuild, waitForHealth } from "./_next-server";
 
 const RESPONDENTS = Number(process.env.BENCH_RESPONDENTS || 200);
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
@@ -147,16 +147,13 @@ function runLighthouse(url: string, outPrefix: string): LighthouseFigures {
 
 async function main() {
   ensureBuild(log);
-  const name = `panelwave_bench_${randomBytes(5).toString("hex")}`;
-  const admin = await openServerDb(server, { max: 1 });
-  await admin.sqlClient!.unsafe(`create database ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
+  const bench = await benchDatabase(server);
+  const { handle } = bench;
+  const url = new URL(bench.url);
   const key = randomBytes(32);
-  const handle = await openServerDb(url.toString(), { max: 5 });
   let child: ChildProcess | undefined;
   try {
-    await migrateDb(handle);
+    await bench.migrate();
     const config = { personalDataKey: key, publicUrl: BASE } as Config;
     await seedDemo(handle.db, config);
     const demoLink = /\/s\/[A-Za-z0-9_-]+/.exec(await demoSummary(handle.db, config))![0];
@@ -241,9 +238,7 @@ async function main() {
     console.log(JSON.stringify(out));
   } finally {
     child?.kill("SIGTERM");
-    await handle.close();
-    await admin.sqlClient!.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.close();
+    await bench.drop();
   }
 }
 
