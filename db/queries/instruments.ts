@@ -1,9 +1,10 @@
 // Instruments and their versions: the latest by name, the next version, a study's versions,
 // and which waves use each version.
-import { and, asc, desc, eq, max } from "drizzle-orm";
+import { and, asc, desc, eq, max, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { instruments, instrumentVersions, waves } from "../schema";
 import type { WaveStatus } from "../schema/waves";
+import { preparedStatement } from "./prepared";
 
 export type VersionRow = {
   id: string;
@@ -136,4 +137,15 @@ export async function instrumentVersionBelongsToStudy(db: Db, studyId: string, v
     .where(and(eq(instrumentVersions.id, versionId), eq(instrumentVersions.studyId, studyId)))
     .limit(1);
   return !!row;
+}
+
+/** A version's stored definition JSON (parse it with loadStoredDefinition); read only on a cache miss. */
+const versionDefinition = preparedStatement("version_definition", (db, name) =>
+  db.select({ definition: instrumentVersions.definition }).from(instrumentVersions)
+    .where(eq(instrumentVersions.id, sql.placeholder("id"))).limit(1).prepare(name),
+);
+
+export async function findVersionDefinition(db: Db, versionId: string): Promise<unknown | null> {
+  const [row] = await versionDefinition(db).execute({ id: versionId });
+  return row ? row.definition : null;
 }

@@ -2,11 +2,12 @@
 // creating them with their invitation mail (in the same transaction as the outbox rows).
 import { and, eq, sql } from "drizzle-orm";
 import { executeRows, type Db } from "../client";
-import { instrumentVersions, invitations, outbox, waves, contacts, participants, responses, studies } from "../schema";
+import { invitations, outbox, waves, contacts, participants, responses, studies } from "../schema";
 import { insertOutbox, type OutboxInsert } from "./outbox";
 import { list } from "./raw";
 import { responseColumns } from "./responses";
 import { respondentWaveColumns } from "./waves";
+import { preparedSql, preparedStatement } from "./prepared";
 
 /**
  * Marks invitations 'sent' (with the send time) whose invitation email went out: for the given
@@ -49,9 +50,12 @@ const lastAnsweredAt = sql<string | null>`(select max(r3.updated_at)::text from 
 const chosenLanguage = sql<string | null>`(select pd.language from participant_details pd where pd.participant_id = ${invitations.participantId})`;
 const chosenLanguageAt = sql<string | null>`(select pd.language_set_at::text from participant_details pd where pd.participant_id = ${invitations.participantId})`;
 
-/** Everything a personal link leads to, by the SHA-256 of its token. */
-export async function findInvitationContext(db: Db, tokenHash: string) {
-  const [row] = await db
+/**
+ * Everything a personal link leads to, by the SHA-256 of its token: one prepared statement on
+ * every respondent GET and POST (planned once per connection; see prepared.ts).
+ */
+const invitationContext = preparedStatement("invitation_context", (db, name) =>
+  db
     .select({
       invitationId: invitations.id,
       invitationStatus: invitations.status,
@@ -66,17 +70,24 @@ export async function findInvitationContext(db: Db, tokenHash: string) {
       chosenLanguage,
       chosenLanguageAt,
       recordedLanguage: contacts.language,
+      hasContact: sql<boolean>`${contacts.participantId} is not null`,
+      // Whether completing can put anyone on the recruitment board (lib/recruitment/flag-on-completion.ts).
+      hasActiveRules: sql<boolean>`exists (select 1 from recruitment_rules rr where rr.study_id = ${invitations.studyId} and rr.active)`,
       response: responseColumns,
     })
     .from(invitations)
     .innerJoin(waves, eq(waves.id, invitations.waveId))
     .innerJoin(studies, eq(studies.id, invitations.studyId))
     .innerJoin(participants, eq(participants.id, invitations.participantId))
-    .innerJoin(instrumentVersions, eq(instrumentVersions.id, waves.instrumentVersionId))
     .leftJoin(responses, and(eq(responses.waveId, invitations.waveId), eq(responses.participantId, invitations.participantId)))
     .leftJoin(contacts, eq(contacts.participantId, invitations.participantId))
-    .where(eq(invitations.tokenHash, tokenHash))
-    .limit(1);
+    .where(eq(invitations.tokenHash, sql.placeholder("tokenHash")))
+    .limit(1)
+    .prepare(name),
+);
+
+export async function findInvitationContext(db: Db, tokenHash: string) {
+  const [row] = await invitationContext(db).execute({ tokenHash });
   return row ?? null;
 }
 
@@ -106,22 +117,25 @@ export async function claimOpenLinkStart(
   });
 }
 
+/** Only forward: opened < started < completed; terminal statuses stay. Prepared (the first GET of every link). */
+const invitationProgress = preparedSql("invitation_progress", () => {
+  const P = (n: string) => sql.placeholder(n);
+  return sql`update invitations set status = ${P("status")}::text,
+      opened_at = case when ${P("status")}::text = 'opened' then ${P("now")}::timestamptz else opened_at end,
+      started_at = case when ${P("status")}::text = 'started' then ${P("now")}::timestamptz else started_at end,
+      completed_at = case when ${P("status")}::text = 'completed' then ${P("now")}::timestamptz else completed_at end
+    where id = ${P("id")}::uuid
+      and (case status when 'pending' then 0 when 'sent' then 1 when 'opened' then 2 when 'started' then 3 when 'completed' then 4 else 9 end)
+        < (case ${P("status")}::text when 'opened' then 2 when 'started' then 3 else 4 end)`;
+});
+
 export async function setInvitationProgress(
   db: Db,
   invitationId: string,
   status: "opened" | "started" | "completed",
   now: Date,
 ) {
-  // Only move forward: opened < started < completed; terminal statuses stay.
-  const order = sql`case ${invitations.status} when 'pending' then 0 when 'sent' then 1 when 'opened' then 2 when 'started' then 3 when 'completed' then 4 else 9 end`;
-  const rank = { opened: 2, started: 3, completed: 4 }[status];
-  await db
-    .update(invitations)
-    .set({
-      status,
-      ...(status === "opened" ? { openedAt: now } : status === "started" ? { startedAt: now } : { completedAt: now }),
-    })
-    .where(and(eq(invitations.id, invitationId), sql`${order} < ${rank}`));
+  await invitationProgress(db).execute({ id: invitationId, status, now: now.toISOString() });
 }
 
 /**

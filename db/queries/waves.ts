@@ -342,7 +342,6 @@ export const respondentPageColumns = {
   contactName: studies.contactName,
   contactEmail: studies.contactEmail,
   studySettings: studies.settings,
-  definition: instrumentVersions.definition,
   // The study's name and texts per language: pages print them in the page's language (studyText).
   studyName: studies.name,
   studyTexts: studies.texts,
@@ -358,7 +357,9 @@ export const respondentWaveColumns = {
   studyId: studies.id,
   studySlug: studies.slug,
   ...respondentPageColumns,
-  instrumentVersionId: instrumentVersions.id,
+  // Only the version's id: its definition is parsed once per version and read again only on a
+  // cache miss (loadDefinition), not sent with every page's query.
+  instrumentVersionId: waves.instrumentVersionId,
 };
 
 export async function findWaveBySlugs(db: Db, studySlug: string, waveSlug: string) {
@@ -372,10 +373,10 @@ export async function findWaveBySlugs(db: Db, studySlug: string, waveSlug: strin
       closesAt: waves.closesAt,
       name: waves.name,
       ...respondentPageColumns,
+      instrumentVersionId: waves.instrumentVersionId,
     })
     .from(waves)
     .innerJoin(studies, eq(studies.id, waves.studyId))
-    .innerJoin(instrumentVersions, eq(instrumentVersions.id, waves.instrumentVersionId))
     .where(and(eq(studies.slug, studySlug), eq(waves.slug, waveSlug)))
     .limit(1);
   return row ?? null;
@@ -390,7 +391,6 @@ export async function findOpenLinkWave(db: Db, waveId: string) {
     })
     .from(waves)
     .innerJoin(studies, eq(studies.id, waves.studyId))
-    .innerJoin(instrumentVersions, eq(instrumentVersions.id, waves.instrumentVersionId))
     .where(and(eq(waves.id, waveId), eq(waves.mode, "open_link")))
     .limit(1);
   return row ?? null;

@@ -3,8 +3,8 @@ import { adoptContactAddresses } from "../../db/queries/contact-points";
 import { transaction } from "../../db/transaction";
 import { findContactByHash, upsertContact } from "../../db/queries/participants";
 import { insertConsents } from "../../db/queries/consents";
-import { saveResponseIfRevision, type StoredResponse } from "../../db/queries/responses";
-import { setInvitationProgress, type InvitationContext } from "../../db/queries/invitations";
+import { savePage, type StoredResponse } from "../../db/queries/responses";
+import type { InvitationContext } from "../../db/queries/invitations";
 import type { Trajectory } from "../../db/schema";
 import type { Config } from "../config/load-config";
 import { emailHash, encryptPersonal, normaliseEmail } from "../crypto/personal-data";
@@ -51,13 +51,16 @@ export async function completeResponse(db: Db, config: Config, c: Completion): P
     !!c.ctx.statusVariable && getPlan(c.def).byName.has(c.ctx.statusVariable),
   );
   return transaction(db, async (tx) => {
-    const saved = await saveResponseIfRevision(tx, {
-      id: c.response.id, expectedRevision: c.response.revision, answers: c.stored as Record<string, unknown>,
-      currentPage: null, language: c.lang, submitKey: c.submitKey, completed: true, trajectory, pendingContact: null, now: c.now,
+    // The last save and the invitation's "completed" in one statement.
+    const saved = await savePage(tx, {
+      id: c.response.id, expectedRevision: c.response.revision, invitationId: c.ctx.invitationId, progress: "completed",
+      answers: c.stored as Record<string, unknown>, currentPage: null, language: c.lang, submitKey: c.submitKey,
+      completed: true, trajectory, pendingContact: null, now: c.now,
     });
     if (!saved) return false;
     const participantId = c.ctx.participantId;
     const email = contactVariables(c.def).map((n) => c.answers[n]).find((v): v is string => typeof v === "string" && v.trim() !== "");
+    let emailKept = false;
     if (email) {
       const hash = emailHash(config.personalDataKey, email);
       const existing = await findContactByHash(tx, c.ctx.studyId, hash);
@@ -77,6 +80,7 @@ export async function completeResponse(db: Db, config: Config, c: Completion): P
         });
         // The address typed in the person's own survey is their confirmed main contact point.
         await adoptContactAddresses(tx, [participantId], { source: "survey", now: c.now, replacePrimary: true });
+        emailKept = true;
       }
     }
     const state = evaluateFlow(c.def, c.answers, c.ctx.preload as Answers, c.now, { timeZone: studyTimeZone(c.ctx.studySettings) });
@@ -88,10 +92,11 @@ export async function completeResponse(db: Db, config: Config, c: Completion): P
         waveId: c.ctx.waveId, method: "survey", recordedAt: c.now,
       })),
     );
-    await setInvitationProgress(tx, c.ctx.invitationId, "completed", c.now);
-    await flagOnCompletion(tx, { studyId: c.ctx.studyId, waveId: c.ctx.waveId, participantId, now: c.now });
+    // Lookups that cannot apply are skipped: the rules when the study has no active one, the
+    // thank-you when the person has no address (none when the link was read, none given here).
+    if (c.ctx.hasActiveRules) await flagOnCompletion(tx, { studyId: c.ctx.studyId, waveId: c.ctx.waveId, participantId, now: c.now });
     // A panel wave thanks those who may be emailed (the outbox checks consent and contact).
-    if (c.ctx.waveMode === "panel") await queueThankYou(tx, { participantId, waveId: c.ctx.waveId }, c.now);
+    if (c.ctx.waveMode === "panel" && (c.ctx.hasContact || emailKept)) await queueThankYou(tx, { participantId, waveId: c.ctx.waveId }, c.now);
     return true;
   });
 }

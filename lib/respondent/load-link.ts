@@ -12,7 +12,7 @@ import { studyTimeZone } from "../i18n/study-time-zone";
 import { studyText } from "../studies/study-text";
 import type { StudyTexts } from "../../db/schema/studies";
 import type { SurveyDefinition } from "../surveys/definition";
-import { loadStoredDefinition } from "../surveys/load-stored-definition";
+import { loadDefinition } from "./definition";
 import { enhanceScriptUrl } from "./enhance-script";
 import { erasedLinkOutcome } from "./erased-link";
 import { linkStatus, waveAvailability } from "./link-state";
@@ -94,7 +94,7 @@ export async function loadLink(db: Db, key: Buffer, token: string, req: RequestI
     const gone = verifyStartToken(key, token) ? null : await erasedLinkOutcome(db, token, statusLanguage(req));
     return gone ? { unavailable: gone, completed: false, lang: statusLanguage(req) } : loadStart(db, key, token, req);
   }
-  const def = loadStoredDefinition(ctx.instrumentVersionId, ctx.definition);
+  const def = await loadDefinition(db, ctx.instrumentVersionId);
   // The response comes with the link in one query (left join): one round trip per page view.
   const response = ctx.response?.id ? (ctx.response as StoredResponse) : null;
   const loaded: Loaded = { kind: "invitation", ctx, def, response };
@@ -109,7 +109,7 @@ async function loadStart(db: Db, key: Buffer, token: string, req: RequestInfo): 
   const waveId = verifyStartToken(key, token);
   const wave = waveId ? await findOpenLinkWave(db, waveId) : null;
   if (!wave) return unknown(req);
-  const loaded: Loaded = { kind: "start", wave, def: loadStoredDefinition(wave.instrumentVersionId, wave.definition), response: null };
+  const loaded: Loaded = { kind: "start", wave, def: await loadDefinition(db, wave.instrumentVersionId), response: null };
   const a = waveAvailability(wave, req.now);
   if (a === "open") return loaded;
   const lang = linkLanguage(loaded, req);

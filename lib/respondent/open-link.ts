@@ -10,6 +10,7 @@ import { MESSAGES, RESPONDENT_LANGUAGES, isRespondentLanguage, pickLanguage } fr
 import { SLUG_PATTERN } from "../studies/study-schema";
 import { studyTimeZone } from "../i18n/study-time-zone";
 import { textIn } from "../surveys/texts";
+import { loadDefinition } from "./definition";
 import { waveAvailability } from "./link-state";
 import { contactOf, remembered, type RequestInfo } from "./load-link";
 import { forgetOpenLink, rememberOpenLink } from "./open-link-cookie";
@@ -57,7 +58,7 @@ export async function showOpenLink(db: Db, config: Config, studySlug: string, wa
   if ("outcome" in found) return found.outcome!;
   const { wave, lang, contact, path } = found;
   const m = MESSAGES[isRespondentLanguage(lang) ? lang : "en"];
-  const def = wave.definition as { title?: Record<string, string>; defaultLanguage?: string };
+  const def = await loadDefinition(db, wave.instrumentVersionId);
   const title = textIn(def.title, lang, def.defaultLanguage ?? wave.defaultLanguage) || wave.name;
   const resume = await resumable(db, wave.waveId, rememberedToken);
   // The language goes with the start only when it was chosen; otherwise the survey page picks again.

@@ -1,6 +1,6 @@
 // The respondent's personal link /s/<token>: show the current page, accept a page's answers.
 import type { Db } from "../../db/client";
-import { ensureResponse, findResponse, saveResponseIfRevision } from "../../db/queries/responses";
+import { findResponse, savePage } from "../../db/queries/responses";
 import { setInvitationProgress } from "../../db/queries/invitations";
 import type { Config } from "../config/load-config";
 import { MESSAGES, isRespondentLanguage } from "../i18n/respondent-messages";
@@ -85,22 +85,17 @@ export async function submitPersonalLink(db: Db, config: Config, token: string, 
   // Contact details never rest in the answers: an email waits encrypted on the response row and
   // goes to contacts when the survey completes (cleared when the respondent clears or hides it).
   const stored = stripContactAnswers(l.def, e.pruned);
-  const row = response ?? (await ensureResponse(db, {
-    waveId: ctx.waveId, studyId: ctx.studyId, participantId: ctx.participantId,
-    invitationId: ctx.invitationId, language: e.lang, currentPage: post.pageId,
-  }));
-  if (row.revision !== post.revision) return conflict(db, key, l, token, e.lang, post.submitKey, req.now);
-
   // Next on the last page saves it and leads to the send step; only "Send my answers" completes.
+  // One statement: the first page creates the row with its answers, a later one saves at the
+  // revision shown; the invitation becomes "started" with it.
   const toSend = e.target === null;
-  const saved = await saveResponseIfRevision(db, {
-    id: row.id, expectedRevision: row.revision, answers: stored as Record<string, unknown>, currentPage: e.target ?? post.pageId,
+  const saved = await savePage(db, {
+    ...(response ? { id: response.id, expectedRevision: response.revision } : { create: { waveId: ctx.waveId, studyId: ctx.studyId, participantId: ctx.participantId } }),
+    invitationId: ctx.invitationId, progress: "started",
+    answers: stored as Record<string, unknown>, currentPage: e.target ?? post.pageId,
     language: e.lang, submitKey: post.submitKey, completed: false, pendingContact: sealPendingContact(key, contactAnswers(l.def, e.pruned)), now: req.now,
   });
   if (!saved) return conflict(db, key, l, token, e.lang, post.submitKey, req.now);
-  if (!["started", "completed"].includes(ctx.invitationStatus)) {
-    await setInvitationProgress(db, ctx.invitationId, "started", req.now);
-  }
   return redirectOutcome(toSend ? `/s/${token}?step=send` : pageUrl(token, e.target ?? post.pageId), setLang);
 }
 

@@ -3,8 +3,7 @@
 // saves (or not) and redirects, so it works with scripts off; the enhancement script validates an
 // entry before it is sent.
 import type { Db } from "../../db/client";
-import { setInvitationProgress } from "../../db/queries/invitations";
-import { ensureResponse, saveResponseIfRevision } from "../../db/queries/responses";
+import { savePage } from "../../db/queries/responses";
 import type { Config } from "../config/load-config";
 import { type Answers, repeatEntries } from "../surveys/answers";
 import type { SurveyDefinition } from "../surveys/definition";
@@ -87,15 +86,13 @@ export async function submitRepeatPage(db: Db, config: Config, l: Invitation, to
 async function saveAnswers(db: Db, key: Buffer, l: Invitation, post: ParsedPost, answers: Answers, currentPage: string, lang: string, now: Date): Promise<boolean> {
   const { ctx } = l;
   const pruned = pruneHidden(l.def, answers, ctx.preload as Answers, now, { timeZone: linkTimeZone(l) }).answers;
-  const row = l.response ?? (await ensureResponse(db, {
-    waveId: ctx.waveId, studyId: ctx.studyId, participantId: ctx.participantId, invitationId: ctx.invitationId, language: lang, currentPage,
-  }));
-  if (row.revision !== post.revision) return false;
-  const saved = await saveResponseIfRevision(db, {
-    id: row.id, expectedRevision: row.revision, answers: stripContactAnswers(l.def, pruned) as Record<string, unknown>, currentPage,
+  if ((l.response?.revision ?? 0) !== post.revision) return false;
+  const saved = await savePage(db, {
+    ...(l.response ? { id: l.response.id, expectedRevision: l.response.revision } : { create: { waveId: ctx.waveId, studyId: ctx.studyId, participantId: ctx.participantId } }),
+    invitationId: ctx.invitationId, progress: "started",
+    answers: stripContactAnswers(l.def, pruned) as Record<string, unknown>, currentPage,
     language: lang, submitKey: post.submitKey, completed: false, pendingContact: sealPendingContact(key, contactAnswers(l.def, pruned)), now,
   });
-  if (saved && !["started", "completed"].includes(ctx.invitationStatus)) await setInvitationProgress(db, ctx.invitationId, "started", now);
   return saved;
 }
 

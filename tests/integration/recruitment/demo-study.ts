@@ -14,7 +14,7 @@ import { rng, syntheticAnswers } from "../../../lib/demo/synthetic-answers";
 import { completeResponse } from "../../../lib/respondent/complete-response";
 import { stripContactAnswers } from "../../../lib/respondent/strip-contact-answers";
 import type { AnswerValue, Answers } from "../../../lib/surveys/answers";
-import { loadStoredDefinition } from "../../../lib/surveys/load-stored-definition";
+import { loadDefinition } from "../../../lib/respondent/definition";
 import { testKey } from "../helpers/test-db";
 
 export const config = { personalDataKey: testKey, publicUrl: "http://localhost:3000" } as Config;
@@ -47,7 +47,7 @@ export async function openWave2Invitations(db: Db, waveId: string) {
 /** Completes a wave-2 response through completeResponse, with the given answers forced. */
 export async function completeWave2(db: Db, invitationId: string, forced: Record<string, AnswerValue>, now = NOW, seed = 7) {
   const ctx = (await findInvitationContext(db, hashToken(invitationToken(testKey, invitationId))))!;
-  const def = loadStoredDefinition(ctx.instrumentVersionId, ctx.definition);
+  const def = await loadDefinition(db, ctx.instrumentVersionId);
   const response = await ensureResponse(db, { waveId: ctx.waveId, studyId: ctx.studyId, participantId: ctx.participantId, invitationId, language: "uk", currentPage: null });
   const answers: Answers = syntheticAnswers(def, rng(seed), { now, preload: ctx.preload as Answers, forced, lang: "uk", consentYes: 1 });
   const ok = await completeResponse(db, config, { ctx, def, response, answers, stored: stripContactAnswers(def, answers), lang: "uk", submitKey: `k-${invitationId}`, now });
