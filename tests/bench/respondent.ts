@@ -9,7 +9,7 @@
 // lighthouse_error saying why, when no run succeeded.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { sql } from "drizzle-orm";
 import { chromium } from "@playwright/test";
@@ -68,40 +68,119 @@ async function fetchRetry(url: string, init: RequestInit | undefined, counts: { 
   }
 }
 
-async function respondent(token: string, i: number, latencies: number[], counts: { errors: number; retries: number }) {
-  let res = await fetchRetry(`${BASE}/s/${token}?lang=en`, undefined, counts);
+type Timings = { submits: number[]; posts: number[]; gets: number[]; pageBytes: number; pagesRead: number };
+
+async function respondent(base: string, token: string, i: number, t: Timings, counts: { errors: number; retries: number }) {
+  let res = await fetchRetry(`${base}/s/${token}?lang=en`, undefined, counts);
   let html = await res.text();
   for (let p = 1; p <= PAGES; p++) {
     const body = new URLSearchParams({
       _page: hidden(html, "_page"), _rev: hidden(html, "_rev"), _key: hidden(html, "_key"), _lang: "en", _action: "next",
       [`choice_${p}`]: "abcd"[(i + p) % 4], [`number_${p}`]: String((i * 7 + p) % 1000), [`text_${p}`]: `r${i} p${p} ✓ текст`,
     });
-    // One submit: the post and the page it redirects to, read to the end.
+    // One submit: the post and the page it redirects to, read to the end; each half timed too.
     const t0 = performance.now();
-    res = await fetchRetry(`${BASE}/s/${token}`, { method: "POST", body, redirect: "manual" }, counts);
+    res = await fetchRetry(`${base}/s/${token}`, { method: "POST", body, redirect: "manual" }, counts);
     if (res.status !== 303) {
       counts.errors++;
       log(`respondent ${i} page ${p}: HTTP ${res.status}`);
       return;
     }
     await res.arrayBuffer();
-    res = await fetchRetry(new URL(res.headers.get("location")!, BASE).toString(), undefined, counts);
+    const t1 = performance.now();
+    res = await fetchRetry(new URL(res.headers.get("location")!, base).toString(), undefined, counts);
     html = await res.text();
     if (!res.ok) {
       counts.errors++;
       log(`respondent ${i} page ${p}: the redirected page answered HTTP ${res.status}`);
       return;
     }
-    latencies.push(performance.now() - t0);
+    const t2 = performance.now();
+    t.posts.push(t1 - t0);
+    t.gets.push(t2 - t1);
+    t.submits.push(t2 - t0);
+    t.pageBytes += Buffer.byteLength(html);
+    t.pagesRead++;
   }
   // The send step after the last page: only "Send my answers" completes the response.
   const send = new URLSearchParams({ _page: hidden(html, "_page"), _rev: hidden(html, "_rev"), _key: hidden(html, "_key"), _lang: "en", _action: "send" });
-  res = await fetchRetry(`${BASE}/s/${token}`, { method: "POST", body: send, redirect: "manual" }, counts);
+  res = await fetchRetry(`${base}/s/${token}`, { method: "POST", body: send, redirect: "manual" }, counts);
   await res.arrayBuffer();
   if (res.status !== 303 || !res.headers.get("location")?.endsWith("?done=1")) {
     counts.errors++;
     log(`respondent ${i}: sending answered HTTP ${res.status}`);
   }
+}
+
+/** CPU time (ms) used so far by the given processes and all their descendants, from /proc. */
+function treeCpuMs(rootPids: number[]): number {
+  const stats = procStats();
+  const children = new Map<number, number[]>();
+  for (const s of stats.values()) children.set(s.ppid, [...(children.get(s.ppid) ?? []), s.pid]);
+  let ticks = 0;
+  const todo = [...rootPids];
+  while (todo.length) {
+    const pid = todo.pop()!;
+    const st = stats.get(pid);
+    if (st) ticks += st.ticks;
+    todo.push(...(children.get(pid) ?? []));
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
+/** CPU time (ms) used so far by every PostgreSQL server process on this machine. */
+function postgresCpuMs(): number {
+  let ticks = 0;
+  for (const s of procStats().values()) if (s.comm === "postgres") ticks += s.ticks;
+  return ticks * 10;
+}
+
+function procStats(): Map<number, { pid: number; ppid: number; comm: string; ticks: number }> {
+  const out = new Map<number, { pid: number; ppid: number; comm: string; ticks: number }>();
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    let raw: string;
+    try {
+      raw = readFileSync(`/proc/${d}/stat`, "utf8");
+    } catch {
+      continue;
+    }
+    const close = raw.lastIndexOf(")");
+    const comm = raw.slice(raw.indexOf("(") + 1, close);
+    const f = raw.slice(close + 2).split(" ");
+    // after "pid (comm) ": state ppid … utime is field 14, stime 15 (1-based, whole line)
+    out.set(Number(d), { pid: Number(d), ppid: Number(f[1]), comm, ticks: Number(f[11]) + Number(f[12]) });
+  }
+  return out;
+}
+
+/** Every respondent at once, page after page, against `base`; timings, counts and the CPU used. */
+async function loadRun(base: string, tokens: string[], offset: number, serverPid: number) {
+  const t: Timings = { submits: [], posts: [], gets: [], pageBytes: 0, pagesRead: 0 };
+  const counts = { errors: 0, retries: 0 };
+  const node0 = treeCpuMs([serverPid]);
+  const pg0 = postgresCpuMs();
+  const t0 = performance.now();
+  await Promise.all(
+    tokens.map((token, i) =>
+      respondent(base, token, offset + i, t, counts).catch((e) => {
+        counts.errors++;
+        log(`respondent ${offset + i}: ${e instanceof Error ? e.message : String(e)}`);
+      }),
+    ),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  const nodeMs = treeCpuMs([serverPid]) - node0;
+  const pgMs = postgresCpuMs() - pg0;
+  for (const a of [t.submits, t.posts, t.gets]) a.sort((x, y) => x - y);
+  const n = Math.max(1, t.submits.length);
+  return {
+    t, counts, seconds,
+    submitsPerS: t.submits.length / seconds,
+    nodeMsPerSubmit: Math.round((nodeMs / n) * 100) / 100,
+    pgMsPerSubmit: Math.round((pgMs / n) * 100) / 100,
+    avgPageBytes: Math.round(t.pageBytes / Math.max(1, t.pagesRead)),
+  };
 }
 
 type LighthouseFigures = { perf: number | null; a11y: number | null; lcp: number | null; tbt: number | null; runs: number; error: string | null };
@@ -145,6 +224,19 @@ function runLighthouse(url: string, outPrefix: string): LighthouseFigures {
   return { perf: median("perf"), a11y: median("a11y"), lcp: median("lcp"), tbt: median("tbt"), runs: runs.length, error: runs.length ? null : error };
 }
 
+/** Resolves once the floor server answers (a 404 for an unknown link is an answer). */
+async function waitForFloor(proc: ChildProcess, base: string): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    if (proc.exitCode !== null) throw new Error("the floor server exited");
+    try {
+      await fetch(`${base}/s/x`);
+      return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("the floor server did not start");
+}
+
 async function main() {
   ensureBuild(log);
   const bench = await benchDatabase(server);
@@ -152,6 +244,7 @@ async function main() {
   const url = new URL(bench.url);
   const key = randomBytes(32);
   let child: ChildProcess | undefined;
+  let floor: ChildProcess | undefined;
   try {
     await bench.migrate();
     const config = { personalDataKey: key, publicUrl: BASE } as Config;
@@ -161,7 +254,7 @@ async function main() {
     const studyId = await insertStudy(handle.db, { slug: "load-test", name: "Load test", languages: ["uk", "en"], defaultLanguage: "en" });
     const versionId = await insertInstrumentVersion(handle.db, { studyId, name: "Ten pages", definition: def, sourceFormat: "json" });
     const waveId = (await insertWave(handle.db, { studyId, slug: "w", name: "Load", position: 1, instrumentVersionId: versionId, mode: "panel", status: "open", opensAt: new Date(Date.now() - 3_600_000), closesAt: new Date(Date.now() + 86_400_000) }, new Date()))!.id;
-    const people = Array.from({ length: RESPONDENTS }, () => ({ id: randomUUID(), studyId, code: newParticipantCode() }));
+    const people = Array.from({ length: 2 * RESPONDENTS }, () => ({ id: randomUUID(), studyId, code: newParticipantCode() }));
     await insertParticipants(handle.db, people);
     const invites = people.map((p) => ({ id: randomUUID(), waveId, studyId, participantId: p.id, tokenHash: "", status: "sent" as const }));
     for (const inv of invites) inv.tokenHash = hashToken(invitationToken(key, inv.id));
@@ -188,33 +281,41 @@ async function main() {
     // 2. Lighthouse, mobile: the median of three runs (a shared 2-core machine is noisy).
     const lighthouse = runLighthouse(`${BASE}${demoLink}`, `/tmp/${name}-lh`);
 
-    // 3. Load: every respondent at once, page after page.
-    const latencies: number[] = [];
-    const counts = { errors: 0, retries: 0 };
-    const t0 = performance.now();
-    await Promise.all(
-      invites.map((inv, i) =>
-        respondent(invitationToken(key, inv.id), i, latencies, counts).catch((e) => {
-          counts.errors++;
-          log(`respondent ${i}: ${e instanceof Error ? e.message : String(e)}`);
-        }),
-      ),
-    );
-    const seconds = (performance.now() - t0) / 1000;
-    latencies.sort((a, b) => a - b);
+    // 3. Load: every respondent at once, page after page, against the app (the first half of
+    // the invitations), then against the floor (the second half) in the same run.
+    const tokens = invites.map((inv) => invitationToken(key, inv.id));
+    const app = await loadRun(BASE, tokens.slice(0, RESPONDENTS), 0, child.pid!);
+    log(`app: ${Math.round(app.submitsPerS)} submits/s, page ${app.avgPageBytes} bytes, node ${app.nodeMsPerSubmit} ms and PostgreSQL ${app.pgMsPerSubmit} ms of CPU per submit`);
+    child.kill("SIGTERM");
+    await new Promise((r) => child!.once("exit", r));
+    floor = spawn("node_modules/.bin/tsx", ["tests/bench/_floor-server.ts"], {
+      env: { ...process.env, DATABASE_URL: url.toString(), FLOOR_PORT: String(PORT + 1), FLOOR_PAGE_BYTES: String(app.avgPageBytes), FLOOR_PAGES: String(PAGES) },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    const FLOOR = `http://127.0.0.1:${PORT + 1}`;
+    await waitForFloor(floor, FLOOR);
+    // tsx runs the server in a child of its own: the process tree's CPU is counted.
+    const fl = await loadRun(FLOOR, tokens.slice(RESPONDENTS), RESPONDENTS, floor.pid!);
+    log(`floor: ${Math.round(fl.submitsPerS)} submits/s, node ${fl.nodeMsPerSubmit} ms and PostgreSQL ${fl.pgMsPerSubmit} ms of CPU per submit`);
 
     const rows = await executeRows<{ answers: Record<string, unknown>; status: string; participant_id: string }>(
       handle.db, sql`select answers, status, participant_id from responses where wave_id = ${waveId}`,
     );
     const byParticipant = new Map(rows.map((r) => [r.participant_id, r]));
-    let missing = 0;
-    people.forEach((p, i) => {
-      const r = byParticipant.get(p.id);
-      for (let pg = 1; pg <= PAGES; pg++) {
-        const want = { [`choice_${pg}`]: "abcd"[(i + pg) % 4], [`number_${pg}`]: (i * 7 + pg) % 1000, [`text_${pg}`]: `r${i} p${pg} ✓ текст` };
-        for (const [k, v] of Object.entries(want)) if (!r || r.status !== "completed" || r.answers[k] !== v) missing++;
+    const missingIn = (from: number, to: number) => {
+      let missing = 0;
+      for (let i = from; i < to; i++) {
+        const r = byParticipant.get(people[i].id);
+        for (let pg = 1; pg <= PAGES; pg++) {
+          const want = { [`choice_${pg}`]: "abcd"[(i + pg) % 4], [`number_${pg}`]: (i * 7 + pg) % 1000, [`text_${pg}`]: `r${i} p${pg} ✓ текст` };
+          for (const [k, v] of Object.entries(want)) if (!r || r.status !== "completed" || r.answers[k] !== v) missing++;
+        }
       }
-    });
+      return missing;
+    };
+    const missing = missingIn(0, RESPONDENTS);
+    const floorMissing = missingIn(RESPONDENTS, 2 * RESPONDENTS);
+    const latencies = app.t.submits;
     const out = {
       js_gzip_kb,
       lighthouse_perf: lighthouse.perf,
@@ -228,16 +329,31 @@ async function main() {
       submit_p50_ms: Math.round(percentile(latencies, 50)),
       submit_p95_ms: Math.round(percentile(latencies, 95)),
       submit_p99_ms: Math.round(percentile(latencies, 99)),
-      submits_per_s: Math.round(latencies.length / seconds),
-      errors: counts.errors,
-      retries: counts.retries,
+      submits_per_s: Math.round(app.submitsPerS),
+      post_p50_ms: Math.round(percentile(app.t.posts, 50)),
+      post_p95_ms: Math.round(percentile(app.t.posts, 95)),
+      get_p50_ms: Math.round(percentile(app.t.gets, 50)),
+      get_p95_ms: Math.round(percentile(app.t.gets, 95)),
+      page_bytes: app.avgPageBytes,
+      node_ms_per_submit: app.nodeMsPerSubmit,
+      pg_ms_per_submit: app.pgMsPerSubmit,
+      floor_submits_per_s: Math.round(fl.submitsPerS),
+      floor_p95_ms: Math.round(percentile(fl.t.submits, 95)),
+      floor_node_ms_per_submit: fl.nodeMsPerSubmit,
+      floor_pg_ms_per_submit: fl.pgMsPerSubmit,
+      vs_floor: Math.round((app.submitsPerS / fl.submitsPerS) * 100) / 100,
+      errors: app.counts.errors,
+      retries: app.counts.retries,
       answers_missing: missing,
+      floor_errors: fl.counts.errors,
+      floor_answers_missing: floorMissing,
       db: "postgres",
       load_avg: Math.round(loadavg()[0] * 10) / 10,
     };
     console.log(JSON.stringify(out));
   } finally {
     child?.kill("SIGTERM");
+    floor?.kill("SIGTERM");
     await bench.drop();
   }
 }
