@@ -4,11 +4,24 @@
 // client made up. Here every request gets the socket's address in x-panelwave-peer, replacing
 // anything the client sent; lib/http/client-ip.ts reads it (and X-Forwarded-For only when
 // TRUST_PROXY says which proxies to believe).
+//
+// The respondent pages (/s, /j, /u, /d, /b, /c) are served by the same compiled route handlers
+// without Next.js's request pipeline (scripts/respondent-routes.mjs): most of the CPU a page
+// submit cost was that pipeline.
+//
+// HTTP_COMPRESSION=off leaves compression to a reverse proxy in front (README, "Deployment");
+// on (the default) gzips pages here, which a bare `npm start` wants.
 import { createServer } from "node:http";
 import next from "next";
+import { respondentRoutes } from "./respondent-routes.mjs";
 
 const PEER_HEADER = "x-panelwave-peer";
 const port = Number(process.env.PORT || 3000);
+const compression = (process.env.HTTP_COMPRESSION || "on").toLowerCase();
+if (compression !== "on" && compression !== "off") {
+  console.error(`Panelwave: HTTP_COMPRESSION must be on or off, not ${process.env.HTTP_COMPRESSION}`);
+  process.exit(1);
+}
 
 // lib/http/client-ip.ts believes the peer header only when this process set it.
 globalThis.__panelwavePeerHeader = true;
@@ -16,11 +29,14 @@ globalThis.__panelwavePeerHeader = true;
 const app = next({ dev: false, dir: process.cwd(), port, hostname: "localhost" });
 await app.prepare();
 const handle = app.getRequestHandler();
+const respondent = respondentRoutes({ dir: process.cwd(), compress: compression === "on" });
 
 const server = createServer(async (req, res) => {
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
   try {
-    await handle(req, res);
+    const served = respondent(req, res);
+    if (served) await served;
+    else await handle(req, res);
   } catch (err) {
     console.error(`Failed to handle request for ${req.url}`, err);
     if (!res.headersSent) res.statusCode = 500;

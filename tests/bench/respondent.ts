@@ -260,8 +260,11 @@ async function main() {
     for (const inv of invites) inv.tokenHash = hashToken(invitationToken(key, inv.id));
     await insertInvitations(handle.db, invites);
 
-    child = spawn("node_modules/.bin/next", ["start", "-p", String(PORT)], {
-      env: { ...process.env, DATABASE_URL: url.toString(), PERSONAL_DATA_KEY: key.toString("base64"), PANELWAVE_WORKER: "0", PUBLIC_URL: BASE },
+    // The production server `npm start` runs (scripts/server.mjs: Next.js, with the respondent
+    // pages served outside its request pipeline); BENCH_SERVER=next measures plain `next start`.
+    const nextStart = process.env.BENCH_SERVER === "next";
+    child = spawn(nextStart ? "node_modules/.bin/next" : process.execPath, nextStart ? ["start", "-p", String(PORT)] : ["scripts/server.mjs"], {
+      env: { ...process.env, PORT: String(PORT), DATABASE_URL: url.toString(), PERSONAL_DATA_KEY: key.toString("base64"), PANELWAVE_WORKER: "0", PUBLIC_URL: BASE },
       stdio: ["ignore", "ignore", "inherit"],
     });
     await waitForHealth(child, BASE);
@@ -279,7 +282,7 @@ async function main() {
     log(`survey page JavaScript: ${js_gzip_kb} KB gzipped`);
 
     // 2. Lighthouse, mobile: the median of three runs (a shared 2-core machine is noisy).
-    const lighthouse = runLighthouse(`${BASE}${demoLink}`, `/tmp/${name}-lh`);
+    const lighthouse = runLighthouse(`${BASE}${demoLink}`, `/tmp/panelwave-bench-respondent-lh`);
 
     // 3. Load: every respondent at once, page after page, against the app (the first half of
     // the invitations), then against the floor (the second half) in the same run.
@@ -347,6 +350,8 @@ async function main() {
       answers_missing: missing,
       floor_errors: fl.counts.errors,
       floor_answers_missing: floorMissing,
+      server: process.env.BENCH_SERVER === "next" ? "next start" : "scripts/server.mjs",
+      compression: (process.env.HTTP_COMPRESSION || "on").toLowerCase(),
       db: "postgres",
       load_avg: Math.round(loadavg()[0] * 10) / 10,
     };
