@@ -14,9 +14,9 @@ const nextConfig: NextConfig = {
   // bundled (otherwise PGlite's files are copied into public static assets).
   serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "exceljs", "nodemailer", "smtp-server"],
   poweredByHeader: false,
-  // HTTP_COMPRESSION=off when a reverse proxy compresses (README, "Deployment"); scripts/server.mjs
-  // checks the value and does the same for the respondent pages it serves itself.
-  compress: (process.env.HTTP_COMPRESSION || "on").toLowerCase() !== "off",
+  // HTTP_COMPRESSION=0 when a reverse proxy compresses (README, "Behind a reverse proxy");
+  // scripts/server.mjs does the same for the respondent pages it serves itself.
+  compress: (process.env.HTTP_COMPRESSION ?? "").trim() !== "0",
   typedRoutes: false,
   async headers() {
     return [

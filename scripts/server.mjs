@@ -9,19 +9,16 @@
 // without Next.js's request pipeline (scripts/respondent-routes.mjs): most of the CPU a page
 // submit cost was that pipeline.
 //
-// HTTP_COMPRESSION=off leaves compression to a reverse proxy in front (README, "Deployment");
-// on (the default) gzips pages here, which a bare `npm start` wants.
+// HTTP_COMPRESSION=0 leaves compression to a reverse proxy in front (README, "Behind a reverse
+// proxy"); 1 (the default) gzips pages here, which a bare `npm start` wants. lib/config checks the
+// value at start (scripts/prepare.ts) with every other setting.
 import { createServer } from "node:http";
 import next from "next";
 import { respondentRoutes } from "./respondent-routes.mjs";
 
 const PEER_HEADER = "x-panelwave-peer";
 const port = Number(process.env.PORT || 3000);
-const compression = (process.env.HTTP_COMPRESSION || "on").toLowerCase();
-if (compression !== "on" && compression !== "off") {
-  console.error(`Panelwave: HTTP_COMPRESSION must be on or off, not ${process.env.HTTP_COMPRESSION}`);
-  process.exit(1);
-}
+const compress = (process.env.HTTP_COMPRESSION ?? "").trim() !== "0";
 
 // lib/http/client-ip.ts believes the peer header only when this process set it.
 globalThis.__panelwavePeerHeader = true;
@@ -29,7 +26,7 @@ globalThis.__panelwavePeerHeader = true;
 const app = next({ dev: false, dir: process.cwd(), port, hostname: "localhost" });
 await app.prepare();
 const handle = app.getRequestHandler();
-const respondent = respondentRoutes({ dir: process.cwd(), compress: compression === "on" });
+const respondent = respondentRoutes({ dir: process.cwd(), compress });
 
 const server = createServer(async (req, res) => {
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";

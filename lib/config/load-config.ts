@@ -41,6 +41,8 @@ export type Config = DatabaseSettings & {
   apiRateLimit: ApiRateLimit;
   /** PANELWAVE_WORKER: false (0) starts no job worker in this instance; default true. */
   workerEnabled: boolean;
+  /** HTTP_COMPRESSION: false (0) when a reverse proxy compresses; default true (scripts/server.mjs reads it too). */
+  httpCompression: boolean;
   /** MAIL_RATE_PER_SECOND: emails a second from each drain of the outbox; null: no limit. */
   mailRatePerSecond: number | null;
   /** MAIL_DRAIN_SLOTS: outbox drains that may run at once across all instances, default 1. */
@@ -213,6 +215,7 @@ export function loadConfig(env: Env = process.env): Config {
     mailboxRetentionDays,
     apiRateLimit: parseApiRateLimit(env.API_RATE_LIMIT),
     workerEnabled: onOff(env, "PANELWAVE_WORKER", true),
+    httpCompression: onOff(env, "HTTP_COMPRESSION", true),
     mailRatePerSecond: parseMailRate(env.MAIL_RATE_PER_SECOND),
     mailDrainSlots: wholeNumber(env, "MAIL_DRAIN_SLOTS", 1, 1, 1000),
     firstAdmin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : null,

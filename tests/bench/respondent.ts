@@ -351,7 +351,7 @@ async function main() {
       floor_errors: fl.counts.errors,
       floor_answers_missing: floorMissing,
       server: process.env.BENCH_SERVER === "next" ? "next start" : "scripts/server.mjs",
-      compression: (process.env.HTTP_COMPRESSION || "on").toLowerCase(),
+      compression: (process.env.HTTP_COMPRESSION ?? "").trim() !== "0",
       db: "postgres",
       load_avg: Math.round(loadavg()[0] * 10) / 10,
     };

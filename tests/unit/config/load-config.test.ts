@@ -23,12 +23,15 @@ describe("loadConfig", () => {
       ...server, DATABASE_POOL_SIZE: "5", API_RATE_LIMIT: " 10 / 0.5 ", PANELWAVE_WORKER: "0", MAIL_RATE_PER_SECOND: "2.5",
       MAIL_DRAIN_SLOTS: "3", ADMIN_EMAIL: "boss@example.org", ADMIN_PASSWORD: "secret secret", PANELWAVE_DEMO: "1", PANELWAVE_DEMO_LINKS: "24",
       BOUNCE_DOMAIN: "Bounces.Example.org", BOUNCE_SMTP_PORT: "2525", BOUNCE_SMTP_HOST: "127.0.0.1", BOUNCE_SMTP_RATE: "6000",
+      HTTP_COMPRESSION: "0",
     });
     expect(c).toMatchObject({
       databaseUrl: server.DATABASE_URL, databasePoolSize: 5, apiRateLimit: { capacity: 10, refillPerSecond: 0.5 }, workerEnabled: false,
       mailRatePerSecond: 2.5, mailDrainSlots: 3, firstAdmin: { email: "boss@example.org", password: "secret secret" }, seedDemo: true, demoLinks: 24,
       bounceDomain: "bounces.example.org", bounceSmtpPort: 2525, bounceSmtpHost: "127.0.0.1", bounceSmtpRatePerMinute: 6000,
+      httpCompression: false,
     });
+    expect(loadConfig(key).httpCompression).toBe(true);
     expect(loadConfig({ ...key, ADMIN_EMAIL: "boss@example.org" }).firstAdmin).toBeNull();
   });
 
@@ -37,7 +40,7 @@ describe("loadConfig", () => {
     ["API_RATE_LIMIT", "fast"], ["API_RATE_LIMIT", "0/2"], ["API_RATE_LIMIT", "120"],
     ["MAIL_RATE_PER_SECOND", "-1"], ["MAIL_RATE_PER_SECOND", "ten"], ["MAIL_RATE_PER_SECOND", "0"],
     ["MAIL_DRAIN_SLOTS", "0"], ["MAIL_DRAIN_SLOTS", "1.5"],
-    ["PANELWAVE_WORKER", "yes"], ["PANELWAVE_DEMO", "true"], ["PANELWAVE_DEMO_LINKS", "-1"],
+    ["PANELWAVE_WORKER", "yes"], ["HTTP_COMPRESSION", "off"], ["PANELWAVE_DEMO", "true"], ["PANELWAVE_DEMO_LINKS", "-1"],
     ["BOUNCE_DOMAIN", "not a domain"], ["BOUNCE_DOMAIN", "bounce@example.org"], ["BOUNCE_SMTP_PORT", "0"], ["BOUNCE_SMTP_PORT", "70000"], ["BOUNCE_SMTP_RATE", "0"],
   ])("refuses %s=%s, naming the variable", (name, value) => {
     expect(() => loadConfig({ ...key, [name]: value })).toThrow(new RegExp(`^${name} must`));
