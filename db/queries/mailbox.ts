@@ -3,6 +3,7 @@
 import { desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { mailbox, type MailboxAttachment } from "../schema";
+import { preparedStatement } from "./prepared";
 
 export type MailboxInsert = {
   outboxId: number | null;
@@ -15,9 +16,27 @@ export type MailboxInsert = {
   attachments?: MailboxAttachment[];
 };
 
+// Prepared: the local mailbox transport stores every message the outbox sends, one at a time.
+const insertStatement = preparedStatement("mailbox.insert", (db, name) =>
+  db
+    .insert(mailbox)
+    .values({
+      outboxId: sql.placeholder("outboxId"),
+      toAddress: sql.placeholder("toAddress"),
+      fromAddress: sql.placeholder("fromAddress"),
+      subject: sql.placeholder("subject"),
+      html: sql.placeholder("html"),
+      text: sql.placeholder("text"),
+      headers: sql.placeholder("headers"),
+      attachments: sql.placeholder("attachments"),
+    })
+    .onConflictDoNothing({ target: mailbox.outboxId })
+    .prepare(name),
+);
+
 /** Stores a delivered message; a second delivery of the same outbox message is a no-op. */
 export async function insertMailboxMessage(db: Db, m: MailboxInsert): Promise<void> {
-  await db.insert(mailbox).values(m).onConflictDoNothing({ target: mailbox.outboxId });
+  await insertStatement(db).execute({ ...m, attachments: m.attachments ?? [] });
 }
 
 /** Newest first, without bodies. */

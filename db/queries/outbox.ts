@@ -1,10 +1,17 @@
 // The outbox: queue, claim, and record the outcome of every email. See docs/outbox.md.
 import { and, count, eq, inArray, sql } from "drizzle-orm";
-import { executeRows, type Db } from "../client";
-import { contacts, invitations, outbox } from "../schema";
+import type { Db } from "../client";
+import { outbox } from "../schema";
 import type { StudyTexts } from "../schema/studies";
-import { list, toDate, toNumber, ts } from "./raw";
+import { toDate, toNumber } from "./raw";
 import { latestConsentGranted } from "./consents";
+import { preparedSql, preparedStatement } from "./prepared";
+
+// The drain's statements (claim, context, marks) are named prepared statements: one round trip
+// each on the PostgreSQL server instead of two (db/queries/prepared.ts). Lists of ids are one
+// array parameter, so a statement's text never depends on the batch size. Timestamps are ISO
+// strings cast in SQL; arrays of them are text[] cast to timestamptz[] (drizzle hands postgres.js
+// timestamptz[] parameters through unserialized).
 
 export type OutboxInsert = {
   studyId?: string | null;
@@ -46,27 +53,29 @@ export type ClaimedMessage = {
   lockedUntil: Date;
 };
 
+const claimStatement = preparedSql(
+  "outbox.claim",
+  // Raw SQL: the claim is a FOR UPDATE SKIP LOCKED select feeding the update, which the builder cannot say.
+  () => sql`with due as (
+          select id from outbox
+          where status = 'pending' and next_attempt_at <= ${sql.placeholder("now")}::timestamptz
+          order by next_attempt_at, id
+          limit ${sql.placeholder("limit")}
+          for update skip locked
+        )
+        update outbox o set status = 'sending', locked_until = ${sql.placeholder("leaseUntil")}::timestamptz
+        from due where o.id = due.id
+        returning o.id, o.study_id, o.wave_id, o.participant_id, o.user_id, o.kind, o.number, o.template,
+                  o.language, o.data, o.attempts, o.locked_until`,
+);
+
 /**
  * Claims up to `limit` due messages for this worker: pending, next_attempt_at reached. Rows that
  * another worker holds are skipped (FOR UPDATE SKIP LOCKED), so concurrent claimers never share
  * a row. Claimed rows are 'sending' until `leaseUntil`.
  */
 export async function claimDueOutbox(db: Db, opts: { now: Date; leaseUntil: Date; limit: number }): Promise<ClaimedMessage[]> {
-  // Raw SQL: the claim is a FOR UPDATE SKIP LOCKED select feeding the update, which the builder cannot say.
-  const rows = await executeRows<Record<string, unknown>>(
-    db,
-    sql`with due as (
-          select id from outbox
-          where status = 'pending' and next_attempt_at <= ${ts(opts.now)}
-          order by next_attempt_at, id
-          limit ${opts.limit}
-          for update skip locked
-        )
-        update outbox o set status = 'sending', locked_until = ${ts(opts.leaseUntil)}
-        from due where o.id = due.id
-        returning o.id, o.study_id, o.wave_id, o.participant_id, o.user_id, o.kind, o.number, o.template,
-                  o.language, o.data, o.attempts, o.locked_until`,
-  );
+  const rows = await claimStatement(db).execute({ now: opts.now.toISOString(), leaseUntil: opts.leaseUntil.toISOString(), limit: opts.limit });
   return rows
     .map((r) => ({
       id: toNumber(r.id),
@@ -85,23 +94,25 @@ export async function claimDueOutbox(db: Db, opts: { now: Date; leaseUntil: Date
     .sort((a, b) => a.id - b.id);
 }
 
+const reclaimStatement = preparedSql(
+  "outbox.reclaim-stale",
+  () => sql`update outbox set
+          status = case when attempts + 1 >= ${sql.placeholder("maxAttempts")}::int then 'failed' else 'pending' end,
+          attempts = attempts + 1,
+          next_attempt_at = ${sql.placeholder("now")}::timestamptz,
+          locked_until = null,
+          last_error = 'lease expired: the worker stopped before recording the outcome (it may have been delivered)'
+        where status = 'sending' and locked_until < ${sql.placeholder("now")}::timestamptz
+        returning id`,
+);
+
 /**
  * Returns 'sending' rows whose lease ran out (their worker died or hung) to 'pending', counting
  * the lost try as an attempt; past maxAttempts they become 'failed'. The message may already have
  * been accepted by the SMTP server: this is the at-least-once window (docs/outbox.md).
  */
 export async function reclaimStaleOutbox(db: Db, now: Date, maxAttempts: number): Promise<number> {
-  const rows = await executeRows(
-    db,
-    sql`update outbox set
-          status = case when attempts + 1 >= ${maxAttempts} then 'failed' else 'pending' end,
-          attempts = attempts + 1,
-          next_attempt_at = ${ts(now)},
-          locked_until = null,
-          last_error = 'lease expired: the worker stopped before recording the outcome (it may have been delivered)'
-        where status = 'sending' and locked_until < ${ts(now)}
-        returning id`,
-  );
+  const rows = await reclaimStatement(db).execute({ now: now.toISOString(), maxAttempts });
   return rows.length;
 }
 
@@ -147,12 +158,9 @@ export type DeliveryRow = {
   bookingCancelled: boolean | null;
 };
 
-/** Everything needed to decide on and build each claimed message, read in one query. */
-export async function loadDeliveryContext(db: Db, ids: number[]): Promise<Map<number, DeliveryRow>> {
-  if (ids.length === 0) return new Map();
-  const rows = await executeRows<Record<string, unknown>>(
-    db,
-    sql`select o.id,
+const deliveryContextStatement = preparedSql(
+  "outbox.delivery-context",
+  () => sql`select o.id,
                case when o.data ? 'contactPointId' then cpt.value_encrypted else c.email_encrypted end as email_encrypted,
                case when o.data ? 'contactPointId' then cpt.value_hash else c.email_hash end as email_hash,
                case when o.data ? 'contactPointId' then cpt.bounced_at else c.bounced_at end as bounced_at,
@@ -183,8 +191,13 @@ export async function loadDeliveryContext(db: Db, ids: number[]): Promise<Map<nu
         left join responses r on r.wave_id = o.wave_id and r.participant_id = o.participant_id
         left join users u on u.id = o.user_id
         left join interview_bookings b on b.id::text = o.data->>'bookingId'
-        where o.id in (${list(ids)})`,
-  );
+        where o.id = any(${sql.placeholder("ids")}::bigint[])`,
+);
+
+/** Everything needed to decide on and build each claimed message, read in one query. */
+export async function loadDeliveryContext(db: Db, ids: number[]): Promise<Map<number, DeliveryRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await deliveryContextStatement(db).execute({ ids });
   const map = new Map<number, DeliveryRow>();
   for (const r of rows) {
     map.set(toNumber(r.id), {
@@ -223,6 +236,18 @@ export async function loadDeliveryContext(db: Db, ids: number[]): Promise<Map<nu
   return map;
 }
 
+const markSentStatement = preparedSql(
+  "outbox.mark-sent",
+  // Raw SQL: one update for the whole group, joined to its arrays, with synchronous_commit off.
+  () => sql`with nosync as (select set_config('synchronous_commit', 'off', true))
+        update outbox o set status = 'sent', sent_at = v.at, attempts = o.attempts + 1,
+               provider_message_id = v.pid, locked_until = null, last_error = null,
+               data = case when o.data ? 'secretUrl' then o.data - 'secretUrl' else o.data end
+        from nosync, unnest(${sql.placeholder("ids")}::bigint[], ${sql.placeholder("pids")}::text[],
+                            ${sql.placeholder("ats")}::text[]::timestamptz[]) as v(id, pid, at)
+        where o.id = v.id and o.status <> 'sent'`,
+);
+
 /**
  * Records accepted messages. The sender calls it as soon as the SMTP server accepts a message;
  * messages accepted while the previous call is still running are recorded together in the next one
@@ -234,21 +259,26 @@ export async function loadDeliveryContext(db: Db, ids: number[]): Promise<Map<nu
  */
 export async function markOutboxSent(db: Db, sent: { id: number; providerMessageId: string; at: Date }[]): Promise<void> {
   if (sent.length === 0) return;
-  // Raw SQL: one update for the whole batch, joined to a VALUES list, with synchronous_commit off.
-  const values = sql.join(
-    sent.map((m) => sql`(${m.id}::bigint, ${m.providerMessageId}::text, ${m.at.toISOString()}::timestamptz)`),
-    sql`, `,
-  );
-  await executeRows(
-    db,
-    sql`with nosync as (select set_config('synchronous_commit', 'off', true))
-        update outbox o set status = 'sent', sent_at = v.at, attempts = o.attempts + 1,
-               provider_message_id = v.pid, locked_until = null, last_error = null,
-               data = case when o.data ? 'secretUrl' then o.data - 'secretUrl' else o.data end
-        from nosync, (values ${values}) as v(id, pid, at)
-        where o.id = v.id and o.status <> 'sent'`,
-  );
+  await markSentStatement(db).execute({
+    ids: sent.map((m) => m.id),
+    pids: sent.map((m) => m.providerMessageId),
+    ats: sent.map((m) => m.at.toISOString()),
+  });
 }
+
+const markRetryStatement = preparedStatement("outbox.mark-retry", (db, name) =>
+  db
+    .update(outbox)
+    .set({
+      status: sql`${sql.placeholder("status")}`,
+      attempts: sql`${outbox.attempts} + 1`,
+      nextAttemptAt: sql`${sql.placeholder("nextAttemptAt")}::timestamptz`,
+      lockedUntil: null,
+      lastError: sql`${sql.placeholder("error")}`,
+    })
+    .where(and(eq(outbox.id, sql.placeholder("id")), eq(outbox.status, "sending")))
+    .prepare(name),
+);
 
 /** A temporary failure: try again at nextAttemptAt, or give up ('failed') past the last attempt. */
 export async function markOutboxRetry(
@@ -256,41 +286,52 @@ export async function markOutboxRetry(
   id: number,
   opts: { nextAttemptAt: Date; error: string; giveUp: boolean },
 ): Promise<void> {
-  await db
-    .update(outbox)
-    .set({
-      status: opts.giveUp ? "failed" : "pending",
-      attempts: sql`${outbox.attempts} + 1`,
-      nextAttemptAt: opts.nextAttemptAt,
-      lockedUntil: null,
-      lastError: opts.error.slice(0, 1000),
-    })
-    .where(and(eq(outbox.id, id), eq(outbox.status, "sending")));
+  await markRetryStatement(db).execute({
+    id,
+    status: opts.giveUp ? "failed" : "pending",
+    nextAttemptAt: opts.nextAttemptAt.toISOString(),
+    error: opts.error.slice(0, 1000),
+  });
 }
+
+const markFailedStatement = preparedStatement("outbox.mark-failed", (db, name) =>
+  db
+    .update(outbox)
+    .set({ status: "failed", attempts: sql`${outbox.attempts} + 1`, lockedUntil: null, lastError: sql`${sql.placeholder("error")}` })
+    .where(and(eq(outbox.id, sql.placeholder("id")), eq(outbox.status, "sending")))
+    .prepare(name),
+);
 
 /** A permanent failure of this message only (the address is not to blame). */
 export async function markOutboxFailed(db: Db, id: number, error: string): Promise<void> {
-  await db
-    .update(outbox)
-    .set({ status: "failed", attempts: sql`${outbox.attempts} + 1`, lockedUntil: null, lastError: error.slice(0, 1000) })
-    .where(and(eq(outbox.id, id), eq(outbox.status, "sending")));
+  await markFailedStatement(db).execute({ id, error: error.slice(0, 1000) });
 }
+
+const markCancelledStatement = preparedStatement("outbox.mark-cancelled", (db, name) =>
+  db
+    .update(outbox)
+    .set({ status: "cancelled", lockedUntil: null, lastError: sql`${sql.placeholder("reason")}` })
+    .where(and(eq(outbox.id, sql.placeholder("id")), inArray(outbox.status, ["sending", "pending"])))
+    .prepare(name),
+);
 
 /** Not sent, on purpose (withdrawn, erased, opted out, wave closed…). */
 export async function markOutboxCancelled(db: Db, id: number, reason: string): Promise<void> {
-  await db
-    .update(outbox)
-    .set({ status: "cancelled", lockedUntil: null, lastError: reason })
-    .where(and(eq(outbox.id, id), inArray(outbox.status, ["sending", "pending"])));
+  await markCancelledStatement(db).execute({ id, reason });
 }
+
+const releaseStatement = preparedStatement("outbox.release", (db, name) =>
+  db
+    .update(outbox)
+    .set({ status: "pending", lockedUntil: null, nextAttemptAt: sql`${sql.placeholder("nextAttemptAt")}::timestamptz` })
+    .where(and(sql`${outbox.id} = any(${sql.placeholder("ids")}::bigint[])`, eq(outbox.status, "sending")))
+    .prepare(name),
+);
 
 /** Gives claimed rows back untouched (the batch stopped early); due again at nextAttemptAt. */
 export async function releaseClaimedOutbox(db: Db, ids: number[], nextAttemptAt: Date): Promise<void> {
   if (ids.length === 0) return;
-  await db
-    .update(outbox)
-    .set({ status: "pending", lockedUntil: null, nextAttemptAt })
-    .where(and(inArray(outbox.id, ids), eq(outbox.status, "sending")));
+  await releaseStatement(db).execute({ ids, nextAttemptAt: nextAttemptAt.toISOString() });
 }
 
 /** Cancels every message still waiting for a participant (withdrawal, opt-out). */

@@ -8,7 +8,11 @@
 //
 // Only the fixed statements listed by name here are prepared: dynamic SQL (bulk inserts, IN lists
 // of any length) stays unprepared, so the statements a connection keeps are bounded by this list.
-// Parameters are drizzle placeholders (`sql.placeholder("name")`), filled per call.
+// Parameters are drizzle placeholders (`sql.placeholder("name")`), filled per call. A list is one
+// array parameter (a JS array, `= any(${sql.placeholder("ids")}::bigint[])`), so the text does not
+// change with its length. In raw SQL, timestamps are ISO strings cast `::timestamptz`, and arrays
+// of them `::text[]::timestamptz[]`: drizzle's postgres.js setup passes timestamptz[] parameters
+// through unserialized, which fails (db/queries/outbox.ts's mark-sent).
 import type { SQL } from "drizzle-orm";
 import type { Db } from "../client";
 
