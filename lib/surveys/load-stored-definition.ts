@@ -14,3 +14,8 @@ export function loadStoredDefinition(versionId: string, json: unknown): SurveyDe
   }
   return def;
 }
+
+/** The parsed definition of a version when this process has parsed it already, else undefined. */
+export function cachedDefinition(versionId: string): SurveyDefinition | undefined {
+  return cache.get(versionId);
+}

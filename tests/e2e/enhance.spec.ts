@@ -42,9 +42,9 @@ async function openPage(page: Page, def = definition()) {
   const html = surveyPage({
     view, conditional, lang: "en", languages: def.languages, action: "/s/test", revision: 0, submitKey: "k",
     errors: {}, withdrawUrl: "/s/test/withdraw", script: "/r/enhance.js",
-    clientData: { definition: def, preload: {}, answers: state.answers, page: "p1", lang: "en", now: now.toISOString() },
+    clientData: { definitionUrl: "/r/def/test.json", preload: {}, answers: state.answers, page: "p1", lang: "en", now: now.toISOString() },
   } as Parameters<typeof surveyPage>[0]);
-  await openRenderedPage(page, html);
+  await openRenderedPage(page, html, { definition: def });
 }
 
 test("an option's wording follows an answer on the same page, and so do the options offered", async ({ page }) => {
