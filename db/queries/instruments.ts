@@ -1,6 +1,6 @@
 // Instruments and their versions: the latest by name, the next version, a study's versions,
 // and which waves use each version.
-import { and, asc, desc, eq, max, sql } from "drizzle-orm";
+import { and, asc, desc, eq, exists, max, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { instruments, instrumentVersions, waves } from "../schema";
 import type { WaveStatus } from "../schema/waves";
@@ -147,5 +147,19 @@ const versionDefinition = preparedStatement("version_definition", (db, name) =>
 
 export async function findVersionDefinition(db: Db, versionId: string): Promise<unknown | null> {
   const [row] = await versionDefinition(db).execute({ id: versionId });
+  return row ? row.definition : null;
+}
+
+/**
+ * The definition JSON of a version that some wave uses (parse it with zod before use), or null:
+ * a version no wave uses is a draft and stays private. Not filtered by study: the caller serves
+ * the definitions respondents already receive.
+ */
+export async function findWaveUsedDefinition(db: Db, versionId: string): Promise<unknown | null> {
+  const [row] = await db
+    .select({ definition: instrumentVersions.definition })
+    .from(instrumentVersions)
+    .where(and(eq(instrumentVersions.id, versionId), exists(db.select({ one: sql`1` }).from(waves).where(eq(waves.instrumentVersionId, instrumentVersions.id)))))
+    .limit(1);
   return row ? row.definition : null;
 }

@@ -6,6 +6,7 @@ import { studyTimeZone } from "../i18n/study-time-zone";
 import type { Answers } from "../surveys/answers";
 import type { FlowState } from "../surveys/state";
 import { evaluateFlow, firstPage, nextPage, previousPage, pruneHidden, validatePage } from "../surveys/flow";
+import { waveDefinitionUrl } from "./definition-file";
 import { enhanceScriptUrl } from "./enhance-script";
 import type { ParsedPost } from "./form-submission";
 import { contactOf, linkLanguage, type Loaded, type RequestInfo } from "./load-link";
@@ -62,7 +63,7 @@ export function renderPage(
     notice: opts.notice,
     script: enhanceScriptUrl(),
     minutesLeft: minutesLeft(state, visible),
-    clientData: { definition: l.def, preload, answers: client.answers, page: visible, lang, now: opts.now.toISOString(), timeZone, ...(client.entry ? { entry: client.entry } : {}) },
+    clientData: { definitionUrl: waveDefinitionUrl(l.kind === "invitation" ? l.ctx.instrumentVersionId : l.wave.instrumentVersionId, l.def), preload, answers: client.answers, page: visible, lang, now: opts.now.toISOString(), timeZone, ...(client.entry ? { entry: client.entry } : {}) },
     ...(r ? { repeat: r.repeat } : {}),
   });
   return htmlOutcome(html, opts.status ?? 200, opts.remember);

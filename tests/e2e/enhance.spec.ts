@@ -42,9 +42,9 @@ async function openPage(page: Page, def = definition()) {
   const html = surveyPage({
     view, conditional, lang: "en", languages: def.languages, action: "/s/test", revision: 0, submitKey: "k",
     errors: {}, withdrawUrl: "/s/test/withdraw", script: "/r/enhance.js",
-    clientData: { definition: def, preload: {}, answers: state.answers, page: "p1", lang: "en", now: now.toISOString() },
+    clientData: { definitionUrl: "/r/def/test.json", preload: {}, answers: state.answers, page: "p1", lang: "en", now: now.toISOString() },
   } as Parameters<typeof surveyPage>[0]);
-  await openRenderedPage(page, html);
+  await openRenderedPage(page, html, { definition: def });
 }
 
 test("an option's wording follows an answer on the same page, and so do the options offered", async ({ page }) => {
@@ -107,4 +107,26 @@ test("'other, specify': unticking 'other' takes its text away; next to another s
   await expect(cityOther).toHaveAttribute("aria-describedby", "q-city_other-err");
   await expect(page.locator("#error-summary a")).toHaveText("Where do you live? – Please specify: Choose “Somewhere else” to give this answer, or clear the text.");
   await expect(page.locator("#error-summary")).toBeFocused();
+});
+
+test("when the questionnaire cannot be fetched the page works as with no script: every conditional question shown, Next posts to the server", async ({ page }) => {
+  const def = definition();
+  const now = new Date();
+  const state = evaluateFlow(def, {}, {}, now);
+  const { view, conditional } = pageWithReveals(def, state, "p1", "en");
+  const html = surveyPage({
+    view, conditional, lang: "en", languages: def.languages, action: "/s/test", revision: 0, submitKey: "k",
+    errors: {}, withdrawUrl: "/s/test/withdraw", script: "/r/enhance.js",
+    clientData: { definitionUrl: "/r/def/test.json", preload: {}, answers: state.answers, page: "p1", lang: "en", now: now.toISOString() },
+  });
+  const fetched = page.waitForResponse((r) => r.url().includes("/r/def/test.json"));
+  await openRenderedPage(page, html);
+  expect((await fetched).status()).toBe(404);
+  // Hidden by the server until an answer reveals it; shown once the script knows it cannot.
+  await expect(page.locator('[data-q="reasons"]')).toBeVisible();
+  await expect(page.locator('[data-q="reasons"] input[value="language"]')).toBeVisible();
+  // The required question is unanswered: with no engine the server is the one to say so.
+  const posted = page.waitForRequest((r) => r.method() === "POST" && r.url().endsWith("/s/test"));
+  await page.getByRole("button", { name: "Next" }).click();
+  expect((await posted).postData()).toContain("_action=next");
 });

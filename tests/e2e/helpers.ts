@@ -118,12 +118,15 @@ export function takeWave2Link(): string {
  * http://panelwave.test/s/test, with the built enhancement script, from Playwright's router, so
  * a questionnaire the demo study does not have can be tried in the browser; then opens it.
  * `script: false` serves an empty script: the page as without JavaScript, where axe can still run.
+ * `definition` is what the script fetches from /r/def/… (the page's definitionUrl); without it
+ * that fetch fails, as a lost connection would.
  */
-export async function openRenderedPage(page: Page, html: string, o: { script?: boolean } = {}) {
-  await page.route("http://panelwave.test/**", (route) =>
-    route.request().url().includes("/r/enhance.js")
-      ? route.fulfill({ contentType: "text/javascript", body: o.script === false ? "" : readFileSync(".enhance/enhance.js", "utf8") })
-      : route.fulfill({ contentType: "text/html; charset=utf-8", body: html }),
-  );
+export async function openRenderedPage(page: Page, html: string, o: { script?: boolean; definition?: unknown } = {}) {
+  await page.route("http://panelwave.test/**", (route) => {
+    const url = route.request().url();
+    if (url.includes("/r/enhance.js")) return route.fulfill({ contentType: "text/javascript", body: o.script === false ? "" : readFileSync(".enhance/enhance.js", "utf8") });
+    if (url.includes("/r/def/")) return o.definition === undefined ? route.fulfill({ status: 404, body: "" }) : route.fulfill({ contentType: "application/json", body: JSON.stringify(o.definition) });
+    return route.fulfill({ contentType: "text/html; charset=utf-8", body: html });
+  });
   await page.goto("http://panelwave.test/s/test");
 }

@@ -33,6 +33,33 @@ for (const b of BRANCHES) {
   });
 }
 
+test("the questionnaire is fetched once for the script, under the page's policy, and the browser's cache serves it after the first page", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (m) => m.text().includes("Content Security Policy") && violations.push(m.text()));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  const fromNetwork: string[] = [];
+  const fromCache = new Set<string>();
+  cdp.on("Network.requestServedFromCache", (e) => fromCache.add(e.requestId));
+  cdp.on("Network.responseReceived", (e) => {
+    if (e.response.url.includes("/r/def/") && !e.response.fromDiskCache && !fromCache.has(e.requestId)) fromNetwork.push(e.response.url);
+  });
+  const first = page.waitForResponse((r) => r.url().includes("/r/def/"));
+  await page.goto(`${takeWave2Link()}?lang=en`);
+  const res = await first;
+  expect(res.status()).toBe(200);
+  expect(res.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  expect(res.headers()["content-type"]).toContain("application/json");
+  await answerVisible(page, { where_now: "returned" });
+  await next(page);
+  await expect(page.locator('[data-q="region"]')).toBeVisible();
+  const second = page.waitForResponse((r) => r.url().includes("/r/def/"));
+  await page.reload();
+  expect((await second).url()).toBe(res.url());
+  expect(fromNetwork).toEqual([res.url()]);
+  expect(violations).toEqual([]);
+});
+
 test.describe("with JavaScript disabled", () => {
   test.use({ javaScriptEnabled: false });
 

@@ -31,9 +31,9 @@ async function openPage(page: Page, lang: string, o: { script?: boolean } = {}) 
   const html = surveyPage({
     view, conditional, lang, languages: def.languages, action: "/s/test", revision: 0, submitKey: "k",
     errors: {}, withdrawUrl: "/s/test/withdraw", script: "/r/enhance.js",
-    clientData: { definition: def, preload: {}, answers: state.answers, page: "p1", lang, now: now.toISOString(), timeZone: "Europe/Kyiv" },
+    clientData: { definitionUrl: "/r/def/test.json", preload: {}, answers: state.answers, page: "p1", lang, now: now.toISOString(), timeZone: "Europe/Kyiv" },
   } as Parameters<typeof surveyPage>[0]);
-  await openRenderedPage(page, html, o);
+  await openRenderedPage(page, html, { ...o, definition: def });
 }
 
 test.describe("time and date-time fields without JavaScript at 360 px", () => {

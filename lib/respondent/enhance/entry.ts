@@ -11,11 +11,13 @@ import { visibleOptions } from "../../surveys/flow";
 import { showErrors, clearErrors } from "./errors";
 import { clearLinkDrafts, draftKey, restoreDraft, saveDraft, dropStaleDrafts } from "./draft";
 
-type Data = {
-  definition: SurveyDefinition; preload: Answers; answers: Answers; page: string; lang: string; now: string; timeZone?: string;
+/** What the page carries (pw-data); the definition comes from `definitionUrl`, cached by the browser. */
+type PageData = {
+  definitionUrl: string; preload: Answers; answers: Answers; page: string; lang: string; now: string; timeZone?: string;
   /** One repeat entry is shown: its answers are merged into `answers` and position(..) is this. */
   entry?: EntryContext;
 };
+type Data = PageData & { definition: SurveyDefinition };
 
 function readSubmission(form: HTMLFormElement): Submission {
   const out: Record<string, string | string[]> = {};
@@ -51,19 +53,34 @@ function main() {
   dropStaleDrafts(location.pathname, pageId, rev);
   const restored = restoreDraft(form, key, rev);
 
-  // The engine starts on the first interaction, not at load: a cheap phone shows the page
-  // without parsing the definition first (the server already rendered the right questions).
+  // The definition is fetched at load (after the first page the browser's cache answers); the
+  // engine starts on the first interaction once it is here. Until then, or if the fetch fails,
+  // the page is the plain form the server drew: it validates and reveals on posting.
+  const page = JSON.parse(dataEl.textContent || "{}") as PageData;
+  let data: Data | null = null;
   let engine: { data: Data; base: ReturnType<typeof evaluateFlow> } | null = null;
+  // An interaction (or a restored draft) came before the definition: refresh when it arrives.
+  let stale = false;
+  fetch(page.definitionUrl)
+    .then((r) => (r.ok ? r.json() : Promise.reject(r.status)))
+    .then((definition: SurveyDefinition) => {
+      data = { ...page, definition };
+      if (stale) refresh();
+    })
+    // Without it, show what the page shows with no script at all (the noscript style's job).
+    .catch(() => form.querySelectorAll<HTMLElement>("[data-cond]").forEach((el) => (el.hidden = false)));
   function start() {
-    if (!engine) {
-      const data = JSON.parse(dataEl!.textContent || "{}") as Data;
+    if (!engine && data) {
       engine = { data, base: evaluateFlow(data.definition, data.answers, data.preload, new Date(data.now), { timeZone: data.timeZone, ...(data.entry ? { entry: data.entry } : {}) }) };
     }
     return engine;
   }
 
   function refresh() {
-    const { data, base } = start();
+    const e = start();
+    stale = !e;
+    if (!e) return null;
+    const { data, base } = e;
     const submission = readSubmission(form!);
     const v = validatePage(data.definition, data.page, submission, base, data.lang);
     const visible = new Set(v.state.visibleQuestions[data.page] ?? []);
@@ -125,9 +142,9 @@ function main() {
     // A button without a name (the hidden default one above the language switcher) means "next".
     if (!submitter || !submitter.name || submitter.value === "next") {
       const v = refresh();
-      if (!v.ok) {
+      if (v && !v.ok) {
         e.preventDefault();
-        showErrors(form, v.errors, start().data.lang);
+        showErrors(form, v.errors, page.lang);
         return;
       }
     }

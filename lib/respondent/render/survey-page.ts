@@ -24,7 +24,7 @@ export type SurveyPageInput = {
   script?: string;
   /** Questions rendered hidden that answers on this same page can reveal (shown when scripts are off). */
   conditional?: ReadonlySet<string>;
-  /** The compiled definition and state the enhancement script needs, as JSON. */
+  /** The page state the enhancement script needs, as JSON, with `definitionUrl` to fetch the compiled definition from. */
   clientData?: unknown;
   /** Estimated minutes left (this page and the visible ones after it); shown instead of a page count. */
   minutesLeft?: number;

@@ -204,6 +204,8 @@ export const ROUTES: Record<string, RouteCase> = {
   "POST /link": { request: () => ({ url: "/link", params: {}, body: form({ address: `matrix-${++posted}@example.org` }) }), expect: same(200) },
   "GET /r/enhance.js": { request: () => get("/r/enhance.js", {}), expect: (w) => same(w.enhanceBuilt ? 200 : 404) },
   "GET /r/zone.js": { request: () => get("/r/zone.js", {}), expect: same(200) },
+  // A wave's questionnaire is what its respondents' pages fetch: public to everyone, drafts to nobody.
+  "GET /r/def/[file]": { request: (w) => get(`/r/def/${w.wave2VersionId}.json`, { file: `${w.wave2VersionId}.json` }), expect: same(200) },
   "GET /unavailable": { request: () => get("/unavailable?next=%2Fstudies", {}), expect: same(503) },
 };
 
