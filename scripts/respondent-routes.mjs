@@ -8,10 +8,13 @@
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { createGzip, constants as zlib } from "node:zlib";
+import { promisify } from "node:util";
+import { gzip as gzipCallback } from "node:zlib";
 
 const require = createRequire(import.meta.url);
+// One call on the whole page (a few KB), compressed on libuv's thread pool: a zlib stream and
+// pipeline() per response cost more CPU on the event loop than the compression itself.
+const gzip = promisify(gzipCallback);
 
 /** Path pattern → the route module in .next/server/app and the names of its parameters. */
 const ROUTES = [
@@ -89,10 +92,11 @@ async function serve(fn, params, req, res, compress) {
   const body = Buffer.from(await response.arrayBuffer());
   // Compressed like Next.js does it (gzip, above 1 KB), when the client accepts it.
   if (compress && body.length > 1024 && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+    const zipped = await gzip(body);
     out["content-encoding"] = "gzip";
     out.vary = out.vary ? `${out.vary}, Accept-Encoding` : "Accept-Encoding";
-    res.writeHead(response.status, out);
-    await pipeline(Readable.from([body]), createGzip({ level: zlib.Z_DEFAULT_COMPRESSION }), res);
+    out["content-length"] = String(zipped.length);
+    res.writeHead(response.status, out).end(zipped);
     return;
   }
   out["content-length"] = String(body.length);

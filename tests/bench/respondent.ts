@@ -2,7 +2,11 @@
 // scores on a demo survey page (the lockfile's lighthouse, a pinned devDependency), and a load
 // test: 200 concurrent respondents each answering a 10-page survey against `next start` on the
 // PostgreSQL server, then every answer checked in the database. A submit is timed from the post
-// to the end of the page it redirects to (what the respondent waits for). Needs the production
+// to the end of the page it redirects to (what the respondent waits for); the post and the page
+// are also timed apart. In the same run, the same load goes to a floor (tests/bench/_floor-server.ts:
+// a bare node:http server running the same prepared statements, a page of the same size), and
+// vs_floor = submits_per_s / floor_submits_per_s. Each server is first warmed by 20 respondents,
+// untimed. CPU per submit (node, PostgreSQL) is read from /proc over each timed run. Needs the production
 // build (built here if missing) and the server at BENCH_DATABASE_URL (default
 // postgres://postgres@127.0.0.1:5432; its own database, dropped after). BENCH_RESPONDENTS and
 // BENCH_LIGHTHOUSE_RUNS (default 3) make it shorter. Lighthouse figures are null, with
@@ -23,6 +27,8 @@ import { surveyDefinitionSchema, type SurveyDefinitionInput } from "../../lib/su
 import { benchDatabase, ensureBuild, waitForHealth } from "./_next-server";
 
 const RESPONDENTS = Number(process.env.BENCH_RESPONDENTS || 200);
+/** Respondents who answer first, untimed, on each server: a server in use has its code loaded and its pool open. */
+const WARM = 20;
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 const PAGES = 10;
 const PORT = Number(process.env.BENCH_PORT || 3300);
@@ -68,7 +74,7 @@ async function fetchRetry(url: string, init: RequestInit | undefined, counts: { 
   }
 }
 
-type Timings = { submits: number[]; posts: number[]; gets: number[]; pageBytes: number; pagesRead: number };
+type Timings = { submits: number[]; posts: number[]; gets: number[]; pageBytes: number; pagesRead: number; slow: number[] };
 
 async function respondent(base: string, token: string, i: number, t: Timings, counts: { errors: number; retries: number }) {
   let res = await fetchRetry(`${base}/s/${token}?lang=en`, undefined, counts);
@@ -96,6 +102,7 @@ async function respondent(base: string, token: string, i: number, t: Timings, co
       return;
     }
     const t2 = performance.now();
+    if (t2 - t0 > 5000) t.slow[p - 1]++;
     t.posts.push(t1 - t0);
     t.gets.push(t2 - t1);
     t.submits.push(t2 - t0);
@@ -156,7 +163,7 @@ function procStats(): Map<number, { pid: number; ppid: number; comm: string; tic
 
 /** Every respondent at once, page after page, against `base`; timings, counts and the CPU used. */
 async function loadRun(base: string, tokens: string[], offset: number, serverPid: number) {
-  const t: Timings = { submits: [], posts: [], gets: [], pageBytes: 0, pagesRead: 0 };
+  const t: Timings = { submits: [], posts: [], gets: [], pageBytes: 0, pagesRead: 0, slow: Array(PAGES).fill(0) };
   const counts = { errors: 0, retries: 0 };
   const node0 = treeCpuMs([serverPid]);
   const pg0 = postgresCpuMs();
@@ -254,7 +261,7 @@ async function main() {
     const studyId = await insertStudy(handle.db, { slug: "load-test", name: "Load test", languages: ["uk", "en"], defaultLanguage: "en" });
     const versionId = await insertInstrumentVersion(handle.db, { studyId, name: "Ten pages", definition: def, sourceFormat: "json" });
     const waveId = (await insertWave(handle.db, { studyId, slug: "w", name: "Load", position: 1, instrumentVersionId: versionId, mode: "panel", status: "open", opensAt: new Date(Date.now() - 3_600_000), closesAt: new Date(Date.now() + 86_400_000) }, new Date()))!.id;
-    const people = Array.from({ length: 2 * RESPONDENTS }, () => ({ id: randomUUID(), studyId, code: newParticipantCode() }));
+    const people = Array.from({ length: 2 * RESPONDENTS + 2 * WARM }, () => ({ id: randomUUID(), studyId, code: newParticipantCode() }));
     await insertParticipants(handle.db, people);
     const invites = people.map((p) => ({ id: randomUUID(), waveId, studyId, participantId: p.id, tokenHash: "", status: "sent" as const }));
     for (const inv of invites) inv.tokenHash = hashToken(invitationToken(key, inv.id));
@@ -263,7 +270,7 @@ async function main() {
     // The production server `npm start` runs (scripts/server.mjs: Next.js, with the respondent
     // pages served outside its request pipeline); BENCH_SERVER=next measures plain `next start`.
     const nextStart = process.env.BENCH_SERVER === "next";
-    child = spawn(nextStart ? "node_modules/.bin/next" : process.execPath, nextStart ? ["start", "-p", String(PORT)] : ["scripts/server.mjs"], {
+    child = spawn(nextStart ? "node_modules/.bin/next" : process.execPath, nextStart ? ["start", "-p", String(PORT)] : [...(process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean), "scripts/server.mjs"], {
       env: { ...process.env, PORT: String(PORT), DATABASE_URL: url.toString(), PERSONAL_DATA_KEY: key.toString("base64"), PANELWAVE_WORKER: "0", PUBLIC_URL: BASE },
       stdio: ["ignore", "ignore", "inherit"],
     });
@@ -287,7 +294,10 @@ async function main() {
     // 3. Load: every respondent at once, page after page, against the app (the first half of
     // the invitations), then against the floor (the second half) in the same run.
     const tokens = invites.map((inv) => invitationToken(key, inv.id));
+    const warm = tokens.slice(2 * RESPONDENTS);
+    await loadRun(BASE, warm.slice(0, WARM), 2 * RESPONDENTS, child.pid!);
     const app = await loadRun(BASE, tokens.slice(0, RESPONDENTS), 0, child.pid!);
+    log(`app: submits over 5 s by page: ${app.t.slow.join(" ")}`);
     log(`app: ${Math.round(app.submitsPerS)} submits/s, page ${app.avgPageBytes} bytes, node ${app.nodeMsPerSubmit} ms and PostgreSQL ${app.pgMsPerSubmit} ms of CPU per submit`);
     child.kill("SIGTERM");
     await new Promise((r) => child!.once("exit", r));
@@ -298,7 +308,8 @@ async function main() {
     const FLOOR = `http://127.0.0.1:${PORT + 1}`;
     await waitForFloor(floor, FLOOR);
     // tsx runs the server in a child of its own: the process tree's CPU is counted.
-    const fl = await loadRun(FLOOR, tokens.slice(RESPONDENTS), RESPONDENTS, floor.pid!);
+    await loadRun(FLOOR, warm.slice(WARM), 2 * RESPONDENTS + WARM, floor.pid!);
+    const fl = await loadRun(FLOOR, tokens.slice(RESPONDENTS, 2 * RESPONDENTS), RESPONDENTS, floor.pid!);
     log(`floor: ${Math.round(fl.submitsPerS)} submits/s, node ${fl.nodeMsPerSubmit} ms and PostgreSQL ${fl.pgMsPerSubmit} ms of CPU per submit`);
 
     const rows = await executeRows<{ answers: Record<string, unknown>; status: string; participant_id: string }>(
