@@ -76,7 +76,8 @@ async function serve(fn, params, req, res, compress) {
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i], req.rawHeaders[i + 1]);
   // x-panelwave-peer was set by the server from the socket (server.mjs): keep it, not a client's.
   headers.set("x-panelwave-peer", req.headers["x-panelwave-peer"] ?? "");
-  const url = `http://${req.headers.host ?? "localhost"}${req.url}`;
+  // The handlers read only the path and query of the URL; the client's Host header is not trusted to make one.
+  const url = `http://localhost${req.url}`;
   const request = new Request(url, req.method === "POST" ? { method: "POST", headers, body: Readable.toWeb(req), duplex: "half" } : { headers });
   const response = await fn(request, { params: Promise.resolve(params) });
   const out = {};

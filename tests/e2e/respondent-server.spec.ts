@@ -1,0 +1,31 @@
+// The respondent pages that scripts/server.mjs serves itself, outside Next.js's request pipeline
+// (scripts/respondent-routes.mjs): compressed when the client accepts it (HTTP_COMPRESSION is on
+// by default), with a length otherwise, and every other method or malformed path left to Next.js.
+import { expect, test } from "@playwright/test";
+import { takeWave2Link } from "./helpers";
+
+test("a survey page is gzipped for a client that accepts it and sent plain with its length to one that does not", async ({ request, baseURL }) => {
+  const link = takeWave2Link();
+  // Node's own fetch, to see the response's headers as sent.
+  const zipped = await fetch(`${baseURL}${link}`, { headers: { "accept-encoding": "gzip" } });
+  expect(zipped.status).toBe(200);
+  expect(zipped.headers.get("content-encoding")).toBe("gzip");
+  expect(zipped.headers.get("vary")).toMatch(/Accept-Encoding/i);
+  expect(zipped.headers.get("content-security-policy")).toMatch(/frame-ancestors 'none'/);
+  const plain = await request.get(link, { headers: { "accept-encoding": "identity" } });
+  expect(plain.headers()["content-encoding"]).toBeUndefined();
+  const body = await plain.body();
+  expect(Number(plain.headers()["content-length"])).toBe(body.length);
+  expect(body.toString()).toContain('name="_rev"');
+  expect(body.toString()).not.toContain('"definition"'); // the definition comes from /r/def, cached
+  // What a gzip-reading client gets is the page (fetch decodes it).
+  expect(await zipped.text()).toContain('name="_rev"');
+});
+
+test("methods a respondent route does not have, and malformed paths, still get Next.js's answers, never a 500", async ({ request }) => {
+  const link = takeWave2Link();
+  expect((await request.put(link, { data: "x" })).status()).toBe(405);
+  expect((await request.delete(link)).status()).toBe(405);
+  expect((await request.get("/s/%E0%A4%A")).status()).toBeLessThan(500);
+  expect((await request.get("/s/abc/def/ghi")).status()).toBe(404);
+});
