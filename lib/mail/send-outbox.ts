@@ -113,6 +113,7 @@ export async function drainOutbox(db: Db, transport: MailTransport, opts: DrainO
     const untried: number[] = [];
     const sentInvitations: number[] = [];
     let fatal: unknown = null;
+    const recording: Promise<void>[] = [];
     let next = 0;
 
     const one = async (msg: ClaimedMessage) => {
@@ -169,14 +170,17 @@ export async function drainOutbox(db: Db, transport: MailTransport, opts: DrainO
       }
       stats.sent++;
       if (msg.kind === "invitation") sentInvitations.push(msg.id);
-      try {
-        await recorder.record(msg.id, providerMessageId, clock());
-      } catch (err) {
-        // Sent but not recorded (the database failed): stop; the row stays 'sending' and goes
-        // again after its lease, which is the documented at-least-once case.
-        fatal ??= err;
-        stopUntil ??= clock();
-      }
+      // The mark is written at once (grouped with others accepted meanwhile); the lane goes on to
+      // its next message while it is written: waiting put a database round trip between every two
+      // sends on each connection. The batch ends only once every mark is written.
+      recording.push(
+        recorder.record(msg.id, providerMessageId, clock()).catch((err) => {
+          // Sent but not recorded (the database failed): stop; the row stays 'sending' and goes
+          // again after its lease, which is the documented at-least-once case.
+          fatal ??= err;
+          stopUntil ??= clock();
+        }),
+      );
     };
 
     const lane = async () => {
@@ -190,6 +194,7 @@ export async function drainOutbox(db: Db, transport: MailTransport, opts: DrainO
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(transport.concurrency, claimed.length)) }, lane));
+    await Promise.all(recording);
 
     if (fatal) throw fatal;
     // Invitation status follows once per batch; reconcile repairs it if the worker died here.
