@@ -86,6 +86,13 @@ async function serve(fn, params, req, res, compress) {
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length) out["set-cookie"] = cookies;
+  // A post answered before its body was read (a closed link, a body over the page's limit): the
+  // rest of the body is still on the connection, so the client is told not to reuse it (else its
+  // next request on that socket meets a reset).
+  if (!req.complete) {
+    out.connection = "close";
+    res.on("finish", () => req.socket.destroySoon?.() ?? req.socket.end());
+  }
   if (!response.body) {
     res.writeHead(response.status, out).end();
     return;

@@ -22,10 +22,38 @@ test("a survey page is gzipped for a client that accepts it and sent plain with 
   expect(await zipped.text()).toContain('name="_rev"');
 });
 
+// A link that was never issued: the method decides before the token is looked at.
+const UNKNOWN = "/s/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
 test("methods a respondent route does not have, and malformed paths, still get Next.js's answers, never a 500", async ({ request }) => {
-  const link = takeWave2Link();
+  const link = UNKNOWN;
   expect((await request.put(link, { data: "x" })).status()).toBe(405);
   expect((await request.delete(link)).status()).toBe(405);
   expect((await request.get("/s/%E0%A4%A")).status()).toBeLessThan(500);
   expect((await request.get("/s/abc/def/ghi")).status()).toBe(404);
+});
+
+test("a post refused before its body is read closes its connection cleanly: the client's next request is answered", async ({ baseURL }) => {
+  const http = await import("node:http");
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const { port, hostname } = new URL(baseURL!);
+  const send = (method: string, path: string, body?: Buffer) =>
+    new Promise<number>((resolve, reject) => {
+      const r = http.request({ host: hostname, port, method, path, agent, headers: body ? { "content-type": "application/x-www-form-urlencoded", "content-length": body.length } : {} }, (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      });
+      r.on("error", reject);
+      if (body) r.write(body);
+      r.end();
+    });
+  try {
+    const body = Buffer.from(`a=${"x".repeat(300_000)}`);
+    expect(await send("POST", UNKNOWN, body)).toBe(404);
+    expect(await send("GET", "/api/health")).toBe(200);
+    expect(await send("POST", "/j/ua-norway/refresh", body)).toBe(413);
+    expect(await send("GET", "/api/health")).toBe(200);
+  } finally {
+    agent.destroy();
+  }
 });
