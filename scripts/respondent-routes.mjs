@@ -59,16 +59,21 @@ export function respondentRoutes({ dir, compress }) {
       const handlers = routeHandlers(dir, route);
       const fn = handlers?.[req.method];
       if (typeof fn !== "function") return undefined;
-      let params;
-      try {
-        params = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1])]));
-      } catch {
-        return undefined; // a malformed %-escape: Next.js answers it
-      }
+      // A malformed %-escape is passed on as it came: no token or slug has a %, so the handler
+      // answers with its calm "unknown link" page (Next.js would answer a bare 500).
+      const params = Object.fromEntries(names.map((n, i) => [n, decoded(m[i + 1])]));
       return serve(fn, params, req, res, compress);
     }
     return undefined;
   };
+}
+
+function decoded(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 async function serve(fn, params, req, res, compress) {
