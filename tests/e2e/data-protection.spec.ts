@@ -3,7 +3,7 @@
 // records the erasure; the person's link then shows the calm "no longer available" page. Each
 // page is checked at 360 and 1280 px (overflow, axe) and photographed for a look.
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN, expectNoAxeViolations, signIn } from "./helpers";
+import { ADMIN, expectNoAxeViolations, signIn, spendWave2Link } from "./helpers";
 
 const STUDY = "/studies/ua-norway";
 
@@ -25,6 +25,8 @@ test("an admin erases a person from the person page; the data-protection page sh
   await expect(page.getByRole("heading", { name: `Participant ${code}` })).toBeVisible();
   await page.getByRole("button", { name: "Show the personal link" }).first().click();
   const link = new URL(await page.getByRole("textbox", { name: /^Personal link to/ }).first().inputValue()).pathname;
+  // This person is about to be erased: no later test may be handed their link.
+  spendWave2Link(link);
 
   // The access export is offered in both forms, and answers with the person's data.
   const json = await page.request.get(`${STUDY}/panel/people/${code}/data?format=json`);

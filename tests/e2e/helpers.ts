@@ -114,6 +114,16 @@ export function takeWave2Link(): string {
 }
 
 /**
+ * Takes a personal link out of the pool takeWave2Link hands out (a test that erases or otherwise
+ * spends that person: otherwise a later test could be given a link that no longer leads anywhere).
+ */
+export function spendWave2Link(path: string): void {
+  const fs = require("node:fs") as typeof import("node:fs");
+  fs.mkdirSync(".e2e", { recursive: true });
+  fs.appendFileSync(".e2e/used-links.txt", `${path}\n`);
+}
+
+/**
  * Serves a respondent page rendered by the server's own code (surveyPage) at
  * http://panelwave.test/s/test, with the built enhancement script, from Playwright's router, so
  * a questionnaire the demo study does not have can be tried in the browser; then opens it.
