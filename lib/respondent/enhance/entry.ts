@@ -65,6 +65,8 @@ function main() {
     .then((r) => (r.ok ? r.json() : Promise.reject(r.status)))
     .then((definition: SurveyDefinition) => {
       data = { ...page, definition };
+      // Checks run in the browser from now on (tests wait for it before a quick first click).
+      form.dataset.ready = "";
       if (stale) refresh();
     })
     // Without it, show what the page shows with no script at all (the noscript style's job).
