@@ -42,44 +42,6 @@ export async function ensureResponse(
   return row;
 }
 
-/**
- * Saves a page's result if nobody saved since `expectedRevision` (optimistic concurrency).
- * Returns false when another tab or device got there first. `pendingContact` (encrypted email
- * answers waiting for completion) is written with the answers, in the same revision.
- */
-export async function saveResponseIfRevision(
-  db: Db,
-  s: {
-    id: string;
-    expectedRevision: number;
-    answers: Record<string, unknown>;
-    currentPage: string | null;
-    language: string;
-    submitKey: string | null;
-    completed: boolean;
-    trajectory?: string | null;
-    pendingContact: string | null;
-    now: Date;
-  },
-): Promise<boolean> {
-  const rows = await db
-    .update(responses)
-    .set({
-      answers: s.answers,
-      currentPage: s.currentPage,
-      language: s.language,
-      revision: sql`${responses.revision} + 1`,
-      lastSubmitKey: s.submitKey,
-      pendingContactEncrypted: s.pendingContact,
-      updatedAt: s.now,
-      ...(s.completed ? { status: "completed" as const, completedAt: s.now } : {}),
-      ...(s.trajectory !== undefined ? { trajectory: s.trajectory as never } : {}),
-    })
-    .where(and(eq(responses.id, s.id), eq(responses.revision, s.expectedRevision)))
-    .returning({ id: responses.id });
-  return rows.length === 1;
-}
-
 /** A page's answers to save: into the row at `expectedRevision`, or a new row (the first page). */
 export type PageSave = {
   /** The invitation moves forward with the save (opened < started < completed; never back). */
