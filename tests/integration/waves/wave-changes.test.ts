@@ -197,7 +197,7 @@ describe("changing a wave while it runs, and after", () => {
     expect(reopened).toMatchObject({ status: "open", closesAt: at(30) });
     expect((await reconcile(at(13))).invited).toBe(1);
     await reconcile(at(14.5));
-    const annaMail = await t.db.select().from(outbox).where(eq(outbox.participantId, anna));
+    const annaMail = await t.db.select().from(outbox).where(eq(outbox.participantId, anna)).orderBy(outbox.id);
     expect(annaMail.map((m) => m.kind)).toEqual(["invitation", "reminder"]);
     expect(await t.db.select().from(invitations).where(eq(invitations.waveId, w.id))).toHaveLength(2);
     expect((await reconcile(at(30))).closed).toBe(1);
