@@ -46,6 +46,25 @@ describe("formatDate", () => {
   });
 });
 
+describe("isoDay", () => {
+  it("turns at local midnight, also in zones with quarter-hour offsets, however the calls are ordered", () => {
+    const days = (iso: string[], zone: string) => iso.map((i) => isoDay(new Date(i), zone));
+    // Oslo, winter (+1): midnight is 23:00 UTC.
+    expect(days(["2027-01-09T22:59:59.999Z", "2027-01-09T23:00:00Z", "2027-01-09T22:59:30Z", "2027-01-09T23:00:59Z"], "Europe/Oslo")).toEqual(["2027-01-09", "2027-01-10", "2027-01-09", "2027-01-10"]);
+    // Kathmandu (+5:45): midnight is 18:15 UTC; the same UTC minute asked in two zones.
+    expect(days(["2027-01-09T18:14:59Z", "2027-01-09T18:15:00Z", "2027-01-09T18:15:30Z"], "Asia/Kathmandu")).toEqual(["2027-01-09", "2027-01-10", "2027-01-10"]);
+    expect(isoDay(new Date("2027-01-09T18:15:30Z"), "UTC")).toBe("2027-01-09");
+    expect(isoDay(new Date("2027-01-09T18:15:40Z"), "Asia/Kathmandu")).toBe("2027-01-10");
+  });
+
+  it("is right inside a minute for old dates, whose zones had offsets in seconds", () => {
+    // Dublin in 1900 was UTC−0:25:21: midnight of 2 January came at 00:25:21 UTC.
+    expect(isoDay(new Date("1900-01-02T00:25:10Z"), "Europe/Dublin")).toBe("1900-01-01");
+    expect(isoDay(new Date("1900-01-02T00:25:30Z"), "Europe/Dublin")).toBe("1900-01-02");
+    expect(isoDay(new Date("1900-01-02T00:25:10Z"), "Europe/Dublin")).toBe("1900-01-01");
+  });
+});
+
 describe("studyTimeZone", () => {
   it("is the study's settings.timeZone, else the default", () => {
     expect(studyTimeZone({ timeZone: "Pacific/Auckland" })).toBe("Pacific/Auckland");
