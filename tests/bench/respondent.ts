@@ -353,6 +353,7 @@ async function main() {
       pg_ms_per_submit: app.pgMsPerSubmit,
       floor_submits_per_s: Math.round(fl.submitsPerS),
       floor_p95_ms: Math.round(percentile(fl.t.submits, 95)),
+      floor_p99_ms: Math.round(percentile(fl.t.submits, 99)),
       floor_node_ms_per_submit: fl.nodeMsPerSubmit,
       floor_pg_ms_per_submit: fl.pgMsPerSubmit,
       vs_floor: Math.round((app.submitsPerS / fl.submitsPerS) * 100) / 100,
