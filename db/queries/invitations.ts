@@ -7,6 +7,7 @@ import { insertOutbox, type OutboxInsert } from "./outbox";
 import { list } from "./raw";
 import { responseColumns } from "./responses";
 import { respondentWaveColumns } from "./waves";
+import { invitationRank } from "./invitation-rank";
 import { preparedSql, preparedStatement } from "./prepared";
 
 /**
@@ -125,8 +126,7 @@ const invitationProgress = preparedSql("invitation_progress", () => {
       started_at = case when ${P("status")}::text = 'started' then ${P("now")}::timestamptz else started_at end,
       completed_at = case when ${P("status")}::text = 'completed' then ${P("now")}::timestamptz else completed_at end
     where id = ${P("id")}::uuid
-      and (case status when 'pending' then 0 when 'sent' then 1 when 'opened' then 2 when 'started' then 3 when 'completed' then 4 else 9 end)
-        < (case ${P("status")}::text when 'opened' then 2 when 'started' then 3 else 4 end)`;
+      and ${invitationRank(sql`status`)} < ${invitationRank(sql`${P("status")}::text`)}`;
 });
 
 export async function setInvitationProgress(

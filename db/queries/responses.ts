@@ -2,6 +2,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { executeRows, type Db } from "../client";
 import { responses } from "../schema";
+import { invitationRank } from "./invitation-rank";
 import { preparedSql } from "./prepared";
 import { list, pickKeys, toObject } from "./raw";
 
@@ -68,8 +69,7 @@ const invitationProgress = sql`progress as (
     started_at = case when ${P("progress")}::text = 'started' then ${P("now")}::timestamptz else started_at end,
     completed_at = case when ${P("progress")}::text = 'completed' then ${P("now")}::timestamptz else completed_at end
   where id = ${P("invitationId")}::uuid and exists (select 1 from saved)
-    and (case status when 'pending' then 0 when 'sent' then 1 when 'opened' then 2 when 'started' then 3 when 'completed' then 4 else 9 end)
-      < (case ${P("progress")}::text when 'started' then 3 else 4 end))`;
+    and ${invitationRank(sql`status`)} < ${invitationRank(sql`${P("progress")}::text`)})`;
 
 /** A later page: the row is saved only at the revision the page was shown with (one statement with the invitation's progress). */
 const savePageStatement = preparedSql<{ id: string }>("save_page", () => sql`with saved as (
