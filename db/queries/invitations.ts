@@ -1,10 +1,9 @@
 // Invitations: resolving a link, open-link starts, progress, opt-out, marking them sent, and
 // creating them with their invitation mail (in the same transaction as the outbox rows).
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { executeRows, type Db } from "../client";
 import { invitations, outbox, waves, contacts, participants, responses, studies } from "../schema";
 import { insertOutbox, type OutboxInsert } from "./outbox";
-import { list } from "./raw";
 import { responseColumns } from "./responses";
 import { respondentWaveColumns } from "./waves";
 import { invitationRank } from "./invitation-rank";
@@ -16,20 +15,24 @@ import { preparedSql, preparedStatement } from "./prepared";
  * died between the two steps left behind). Idempotent.
  */
 export async function markInvitationsSent(db: Db, scope: { outboxIds: number[] } | { waveId: string }): Promise<number> {
-  if ("outboxIds" in scope && scope.outboxIds.length === 0) return 0;
-  const where = "outboxIds" in scope ? sql`o.id in (${list(scope.outboxIds)})` : sql`o.wave_id = ${scope.waveId} and i.sent_at is null`;
-  const rows = await executeRows(
-    db,
-    sql`update invitations i set
-          status = case when i.status = 'pending' then 'sent' else i.status end,
-          sent_at = coalesce(i.sent_at, o.sent_at)
-        from outbox o
-        where ${where} and o.kind = 'invitation' and o.status = 'sent'
-          and i.wave_id = o.wave_id and i.participant_id = o.participant_id
-        returning i.id`,
-  );
+  if ("outboxIds" in scope) {
+    if (scope.outboxIds.length === 0) return 0;
+    // Once per outbox batch: prepared, the ids one array parameter.
+    return (await markSentByOutboxIds(db).execute({ ids: scope.outboxIds })).length;
+  }
+  const rows = await executeRows(db, markSentSql(sql`o.wave_id = ${scope.waveId} and i.sent_at is null`));
   return rows.length;
 }
+
+const markSentSql = (where: SQL) => sql`update invitations i set
+      status = case when i.status = 'pending' then 'sent' else i.status end,
+      sent_at = coalesce(i.sent_at, o.sent_at)
+    from outbox o
+    where ${where} and o.kind = 'invitation' and o.status = 'sent'
+      and i.wave_id = o.wave_id and i.participant_id = o.participant_id
+    returning i.id`;
+
+const markSentByOutboxIds = preparedSql("invitations.mark-sent", () => markSentSql(sql`o.id = any(${sql.placeholder("ids")}::bigint[])`));
 
 /** Open invitations (not completed, not bounced) of the participant become 'opted_out'. */
 export async function optOutInvitations(db: Db, participantId: string): Promise<number> {

@@ -33,7 +33,9 @@ export const outbox = pgTable(
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
   (t) => [
-    index("outbox_due_idx").on(t.status, t.nextAttemptAt),
+    // id last: the claim orders by (next_attempt_at, id), and a wave queues thousands with one
+    // next_attempt_at; without id every claim sorted all of them (22 ms at 88,000, on disk).
+    index("outbox_due_idx").on(t.status, t.nextAttemptAt, t.id),
     index("outbox_participant_idx").on(t.participantId),
   ],
 );

@@ -27,6 +27,8 @@ export type DrainOptions = MailSettings & {
   deadline?: Date;
 };
 
+type Batch = { claimed: ClaimedMessage[]; contexts: Map<number, DeliveryRow> };
+
 export type DrainStats = {
   sent: number;
   retried: number;
@@ -87,9 +89,12 @@ function limitsFor(msg: ClaimedMessage, ctx: DeliveryRow | undefined, global: nu
  * accepts it. Delivery is at least once: a worker that dies between the server's acceptance and
  * the record leaves a row that is sent again after its lease expires.
  */
+/** Messages claimed at a time when DrainOptions.batchSize is not given (what the worker uses). */
+export const DEFAULT_OUTBOX_BATCH = 100;
+
 export async function drainOutbox(db: Db, transport: MailTransport, opts: DrainOptions): Promise<DrainStats> {
   const clock = opts.clock ?? (() => new Date());
-  const batchSize = opts.batchSize ?? 100;
+  const batchSize = opts.batchSize ?? DEFAULT_OUTBOX_BATCH;
   const leaseMs = opts.leaseMs ?? 5 * 60_000;
   const marginMs = Math.min(opts.leaseMarginMs ?? 2 * 60_000, leaseMs / 2);
   const maxAttempts = opts.maxAttempts ?? 12;
@@ -97,16 +102,37 @@ export async function drainOutbox(db: Db, transport: MailTransport, opts: DrainO
   const recorder = sentRecorder(db);
   const stats: DrainStats = { sent: 0, retried: 0, bounced: 0, failed: 0, cancelled: 0, released: 0, reclaimed: 0, drained: false, outage: false };
 
-  for (let batch = 0; opts.maxBatches === undefined || batch < opts.maxBatches; batch++) {
+  /** Claims the next batch with its delivery context; null once the deadline has passed. */
+  const claimBatch = async (): Promise<Batch | null> => {
     const now = clock();
-    if (opts.deadline && now >= opts.deadline) break;
+    if (opts.deadline && now >= opts.deadline) return null;
     stats.reclaimed += await reclaimStaleOutbox(db, now, maxAttempts);
     const claimed = await claimDueOutbox(db, { now, leaseUntil: new Date(now.getTime() + leaseMs), limit: batchSize });
+    return { claimed, contexts: claimed.length ? await loadDeliveryContext(db, claimed.map((m) => m.id)) : new Map() };
+  };
+  // The next batch is claimed while the last messages of a full batch are still being sent, so
+  // the SMTP connections do not wait on the claim's round trips between two batches.
+  let prefetched: Promise<Batch | null> | null = null;
+  /** Gives a batch claimed ahead back untouched (the run stops); its rows are due again at `at`. */
+  const releasePrefetched = async (at: Date) => {
+    const ahead = prefetched && (await prefetched.catch(() => null));
+    prefetched = null;
+    if (ahead?.claimed.length) {
+      await releaseClaimedOutbox(db, ahead.claimed.map((m) => m.id), at);
+      stats.released += ahead.claimed.length;
+    }
+  };
+
+  for (let batch = 0; opts.maxBatches === undefined || batch < opts.maxBatches; batch++) {
+    const current = await (prefetched ?? claimBatch());
+    prefetched = null;
+    if (!current) break;
+    const { claimed, contexts } = current;
     if (claimed.length === 0) {
       stats.drained = true;
       break;
     }
-    const contexts = await loadDeliveryContext(db, claimed.map((m) => m.id));
+    const mayPrefetch = claimed.length === batchSize && (opts.maxBatches === undefined || batch + 1 < opts.maxBatches);
 
     // Set when the server is unreachable: the rest of the batch goes back untried.
     let stopUntil: Date | null = null;
@@ -190,20 +216,38 @@ export async function drainOutbox(db: Db, transport: MailTransport, opts: DrainO
           untried.push(msg.id);
           continue;
         }
+        if (next === claimed.length && mayPrefetch && !prefetched) {
+          prefetched = claimBatch();
+          // Awaited at the next batch (or released); a failure surfaces there, not unhandled.
+          prefetched.catch(() => {});
+        }
         await one(msg);
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(transport.concurrency, claimed.length)) }, lane));
+    try {
+      await Promise.all(Array.from({ length: Math.max(1, Math.min(transport.concurrency, claimed.length)) }, lane));
+    } catch (err) {
+      // A database failure inside a lane: the batch claimed ahead goes back if it can.
+      await releasePrefetched(clock()).catch(() => {});
+      throw err;
+    }
     await Promise.all(recording);
 
-    if (fatal) throw fatal;
+    if (fatal) {
+      // The database failed: the batch claimed ahead goes back if it can, else after its lease.
+      await releasePrefetched(clock()).catch(() => {});
+      throw fatal;
+    }
     // Invitation status follows once per batch; reconcile repairs it if the worker died here.
     await markInvitationsSent(db, { outboxIds: sentInvitations });
     if (untried.length > 0) {
       await releaseClaimedOutbox(db, untried, stopUntil ?? clock());
       stats.released += untried.length;
     }
-    if (stopUntil) break;
+    if (stopUntil) {
+      await releasePrefetched(stopUntil);
+      break;
+    }
   }
   return stats;
 }

@@ -5,14 +5,15 @@
 // outbox with a transport that accepts each at once (no SMTP): the outbox machinery's own rate and
 // this process's CPU per message (PostgreSQL's CPU not included). Uses the PostgreSQL server at BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432,
 // its own database, dropped afterwards) or in-memory PGlite when BENCH_DB=pglite or the server is
-// unreachable. Ends with one JSON line.
+// unreachable. The outbox claims the worker's own batch size (BENCH_BATCH to try another;
+// BENCH_MESSAGES for a shorter run). Ends with one JSON line.
 import { randomBytes } from "node:crypto";
 import { createTransport } from "nodemailer";
 import { sql } from "drizzle-orm";
 import { executeRows } from "../../db/client";
 import { countOutboxByStatus } from "../../db/queries/outbox";
 import { renderPreview } from "../../emails";
-import { drainOutbox } from "../../lib/mail/send-outbox";
+import { DEFAULT_OUTBOX_BATCH, drainOutbox } from "../../lib/mail/send-outbox";
 import { createMailTransport, type MailTransport } from "../../lib/mail/transport";
 import { reconcileWaves } from "../../lib/waves/reconcile-waves";
 import { openBenchDb, requeueSent, seed, startSink } from "./_mail-setup";
@@ -75,14 +76,16 @@ async function main() {
     const queueSeconds = (Date.now() - t1) / 1000;
     log(`reconcile: ${rec.invited} invitations queued in ${queueSeconds.toFixed(1)} s; rss ${rssMb()} MB`);
 
-    const settings = { personalDataKey: key, publicUrl: "https://panel.example.org", mailFrom: "Panelwave <no-reply@panel.example.org>" };
+    // The worker's own batch size unless BENCH_BATCH says otherwise: the figure is what a deployment gets.
+    const batch = process.env.BENCH_BATCH ? { batchSize: Number(process.env.BENCH_BATCH) } : {};
+    const settings = { personalDataKey: key, publicUrl: "https://panel.example.org", mailFrom: "Panelwave <no-reply@panel.example.org>", ...batch };
     // The ceiling is measured half before and half after the outbox run, so that a change in the
     // machine's background load during the run weighs on both figures alike.
     const rawSecondsBefore = await bareSends(smtpUrl, settings.mailFrom, 0, N / 2);
     const transport = createMailTransport(handle.db, { smtpUrl, ignoreTLS: true, maxConnections: CONNECTIONS });
     const rssBefore = rssMb();
     const t2 = Date.now();
-    const stats = await drainOutbox(handle.db, transport, { ...settings, batchSize: 500 });
+    const stats = await drainOutbox(handle.db, transport, settings);
     const seconds = (Date.now() - t2) / 1000;
     await transport.close();
     const rssAfter = rssMb();
@@ -102,7 +105,7 @@ async function main() {
     const instant = instantTransport();
     const cpu0 = process.cpuUsage();
     const t3 = Date.now();
-    const instantStats = await drainOutbox(handle.db, instant, { ...settings, batchSize: 500 });
+    const instantStats = await drainOutbox(handle.db, instant, settings);
     const instantSeconds = (Date.now() - t3) / 1000;
     const cpu = process.cpuUsage(cpu0);
     const cpuMsPerMessage = (cpu.user + cpu.system) / 1000 / Math.max(1, instant.accepted);
@@ -125,6 +128,7 @@ async function main() {
       no_smtp_cpu_ms_per_message: Number(cpuMsPerMessage.toFixed(3)),
       db: kind,
       smtp_connections: CONNECTIONS,
+      batch_size: settings.batchSize ?? DEFAULT_OUTBOX_BATCH,
     };
     console.log(JSON.stringify(result));
   } finally {
