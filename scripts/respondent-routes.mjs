@@ -11,10 +11,6 @@ import { Readable } from "node:stream";
 import { gzipSync } from "node:zlib";
 
 const require = createRequire(import.meta.url);
-// One synchronous call on the whole page (a few KB: about 0.1 ms). A zlib stream with pipeline()
-// per response cost more CPU than the compression itself, and the asynchronous zlib.gzip (libuv's
-// thread pool) about 0.2 ms of CPU more per page in the respondent bench (issue 15).
-const gzip = (body) => gzipSync(body);
 
 /** Path pattern → the route module in .next/server/app and the names of its parameters. */
 const ROUTES = [
@@ -105,7 +101,10 @@ async function serve(fn, params, req, res, compress) {
   const body = Buffer.from(await response.arrayBuffer());
   // Compressed like Next.js does it (gzip, above 1 KB), when the client accepts it.
   if (compress && body.length > 1024 && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
-    const zipped = gzip(body);
+    // One synchronous call on the whole page (a few KB: about 0.1 ms). A zlib stream with
+    // pipeline() per response cost more CPU than the compression itself, and the asynchronous
+    // zlib.gzip (libuv's thread pool) 0.2–0.3 ms more per submit in the respondent bench (issue 15).
+    const zipped = gzipSync(body);
     out["content-encoding"] = "gzip";
     out.vary = out.vary ? `${out.vary}, Accept-Encoding` : "Accept-Encoding";
     out["content-length"] = String(zipped.length);

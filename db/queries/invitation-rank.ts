@@ -1,5 +1,5 @@
-// An invitation only moves forward: pending < sent < opened < started < completed. Any other status
-// (withdrawn, closed…) ranks above all of them, so no progress ever overwrites it. One expression,
+// An invitation only moves forward: pending < sent < opened < started < completed. The end states
+// (bounced, opted_out) rank above all of them, so no progress ever overwrites one. One expression,
 // used by the statements that move an invitation on (invitations.ts and the page save in
 // responses.ts, which imports nothing from invitations.ts: that would be a cycle).
 import { sql, type SQL } from "drizzle-orm";

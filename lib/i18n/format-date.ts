@@ -29,23 +29,10 @@ function fields(date: Date, key: string, options: Intl.DateTimeFormatOptions): R
   return out;
 }
 
-// The survey engine asks for today() several times a page, always of "now": the last answer per
-// zone is kept for its UTC minute (formatToParts costs about 10 µs a call). Since 1973 every zone's
-// offset is whole minutes (Liberia was the last to leave seconds, in January 1972), so a day
-// never changes inside a UTC minute; older dates are not kept.
-const lastDay = new Map<string, { minute: number; day: string }>();
-const WHOLE_MINUTE_OFFSETS_FROM = Date.UTC(1973, 0, 1);
-
 /** "2027-01-10": the day of date in timeZone (the `day` format). */
 export function isoDay(date: Date, timeZone: string): string {
-  const ms = date.getTime();
-  const minute = Math.floor(ms / 60_000);
-  const last = lastDay.get(timeZone);
-  if (last && last.minute === minute) return last.day;
   const p = fields(date, timeZone, { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-  const day = `${p.year}-${p.month}-${p.day}`;
-  if (ms >= WHOLE_MINUTE_OFFSETS_FROM) lastDay.set(timeZone, { minute, day });
-  return day;
+  return `${p.year}-${p.month}-${p.day}`;
 }
 
 /** The date in a named format, in timeZone (an IANA zone); `language` matters only for `long`. */

@@ -83,15 +83,15 @@ function limitsFor(msg: ClaimedMessage, ctx: DeliveryRow | undefined, global: nu
   return limits;
 }
 
+/** Messages claimed at a time when DrainOptions.batchSize is not given (what the worker uses). */
+export const DEFAULT_OUTBOX_BATCH = 100;
+
 /**
  * Sends due mail until none is due (or maxBatches / deadline). Safe to run in several processes
  * at once: a row is claimed by one worker only (SKIP LOCKED) and recorded right after the server
  * accepts it. Delivery is at least once: a worker that dies between the server's acceptance and
  * the record leaves a row that is sent again after its lease expires.
  */
-/** Messages claimed at a time when DrainOptions.batchSize is not given (what the worker uses). */
-export const DEFAULT_OUTBOX_BATCH = 100;
-
 export async function drainOutbox(db: Db, transport: MailTransport, opts: DrainOptions): Promise<DrainStats> {
   const clock = opts.clock ?? (() => new Date());
   const batchSize = opts.batchSize ?? DEFAULT_OUTBOX_BATCH;
@@ -123,131 +123,127 @@ export async function drainOutbox(db: Db, transport: MailTransport, opts: DrainO
     }
   };
 
-  for (let batch = 0; opts.maxBatches === undefined || batch < opts.maxBatches; batch++) {
-    const current = await (prefetched ?? claimBatch());
-    prefetched = null;
-    if (!current) break;
-    const { claimed, contexts } = current;
-    if (claimed.length === 0) {
-      stats.drained = true;
-      break;
-    }
-    const mayPrefetch = claimed.length === batchSize && (opts.maxBatches === undefined || batch + 1 < opts.maxBatches);
+  try {
+    for (let batch = 0; opts.maxBatches === undefined || batch < opts.maxBatches; batch++) {
+      const current = await (prefetched ?? claimBatch());
+      prefetched = null;
+      if (!current) break;
+      const { claimed, contexts } = current;
+      if (claimed.length === 0) {
+        stats.drained = true;
+        break;
+      }
+      const mayPrefetch = claimed.length === batchSize && (opts.maxBatches === undefined || batch + 1 < opts.maxBatches);
 
-    // Set when the server is unreachable: the rest of the batch goes back untried.
-    let stopUntil: Date | null = null;
-    const untried: number[] = [];
-    const sentInvitations: number[] = [];
-    let fatal: unknown = null;
-    const recording: Promise<void>[] = [];
-    let next = 0;
+      // Set when the server is unreachable: the rest of the batch goes back untried.
+      let stopUntil: Date | null = null;
+      const untried: number[] = [];
+      const sentInvitations: number[] = [];
+      let fatal: unknown = null;
+      const recording: Promise<void>[] = [];
+      let next = 0;
 
-    const one = async (msg: ClaimedMessage) => {
-      const ctx = contexts.get(msg.id);
-      const decision = decideDelivery(msg, ctx, clock());
-      if (!decision.send) {
-        await markOutboxCancelled(db, msg.id, decision.reason);
-        stats.cancelled++;
-        return;
-      }
-      let out;
-      try {
-        out = buildMessage(opts, msg, ctx!);
-      } catch (err) {
-        await markOutboxFailed(db, msg.id, `cannot build the message: ${(err as Error).message}`);
-        stats.failed++;
-        return;
-      }
-      await limiter.acquire(limitsFor(msg, ctx, opts.ratePerSecond));
-      // Never start a send that could outlive the claim (another worker may reclaim the row then),
-      // nor one past the run's deadline (the job must end well within its pg-boss expiry).
-      const t = clock().getTime();
-      if (stopUntil || t > msg.lockedUntil.getTime() - marginMs || (opts.deadline && t >= opts.deadline.getTime())) {
-        untried.push(msg.id);
-        return;
-      }
-      let providerMessageId: string;
-      try {
-        ({ providerMessageId } = await transport.send(out));
-      } catch (err) {
-        const f = classifySendError(err);
-        const at = clock();
-        if (f.outcome === "bounce") {
-          // The same record and marks as a report received later (docs/bounces.md); a confirmed
-          // second address takes the message when the refused one was the person's main address.
-          const out = await applyBounce(db, { outboxId: msg.id, hard: true, status: refusalStatus(err), diagnostic: f.message, at, source: "smtp", resendToFallback: true });
-          if (out.applied && out.resent) stats.retried++;
-          else stats.bounced++;
-        } else if (f.outcome === "fail") {
-          await markOutboxFailed(db, msg.id, f.message);
+      const one = async (msg: ClaimedMessage) => {
+        const ctx = contexts.get(msg.id);
+        const decision = decideDelivery(msg, ctx, clock());
+        if (!decision.send) {
+          await markOutboxCancelled(db, msg.id, decision.reason);
+          stats.cancelled++;
+          return;
+        }
+        let out;
+        try {
+          out = buildMessage(opts, msg, ctx!);
+        } catch (err) {
+          await markOutboxFailed(db, msg.id, `cannot build the message: ${(err as Error).message}`);
           stats.failed++;
-        } else {
-          const attempts = msg.attempts + 1;
-          const nextAttemptAt = new Date(at.getTime() + retryDelayMs(attempts));
-          await markOutboxRetry(db, msg.id, { nextAttemptAt, error: f.message, giveUp: attempts >= maxAttempts });
-          if (attempts >= maxAttempts) stats.failed++;
-          else stats.retried++;
-          if (f.connection && !stopUntil) {
-            stopUntil = nextAttemptAt;
-            stats.outage = true;
-          }
+          return;
         }
-        return;
-      }
-      stats.sent++;
-      if (msg.kind === "invitation") sentInvitations.push(msg.id);
-      // The mark is written at once (grouped with others accepted meanwhile); the lane goes on to
-      // its next message while it is written: waiting put a database round trip between every two
-      // sends on each connection. The batch ends only once every mark is written.
-      recording.push(
-        recorder.record(msg.id, providerMessageId, clock()).catch((err) => {
-          // Sent but not recorded (the database failed): stop; the row stays 'sending' and goes
-          // again after its lease, which is the documented at-least-once case.
-          fatal ??= err;
-          stopUntil ??= clock();
-        }),
-      );
-    };
-
-    const lane = async () => {
-      while (next < claimed.length) {
-        const msg = claimed[next++];
-        if (stopUntil || (opts.deadline && clock() >= opts.deadline)) {
+        await limiter.acquire(limitsFor(msg, ctx, opts.ratePerSecond));
+        // Never start a send that could outlive the claim (another worker may reclaim the row then),
+        // nor one past the run's deadline (the job must end well within its pg-boss expiry).
+        const t = clock().getTime();
+        if (stopUntil || t > msg.lockedUntil.getTime() - marginMs || (opts.deadline && t >= opts.deadline.getTime())) {
           untried.push(msg.id);
-          continue;
+          return;
         }
-        if (next === claimed.length && mayPrefetch && !prefetched) {
-          prefetched = claimBatch();
-          // Awaited at the next batch (or released); a failure surfaces there, not unhandled.
-          prefetched.catch(() => {});
+        let providerMessageId: string;
+        try {
+          ({ providerMessageId } = await transport.send(out));
+        } catch (err) {
+          const f = classifySendError(err);
+          const at = clock();
+          if (f.outcome === "bounce") {
+            // The same record and marks as a report received later (docs/bounces.md); a confirmed
+            // second address takes the message when the refused one was the person's main address.
+            const out = await applyBounce(db, { outboxId: msg.id, hard: true, status: refusalStatus(err), diagnostic: f.message, at, source: "smtp", resendToFallback: true });
+            if (out.applied && out.resent) stats.retried++;
+            else stats.bounced++;
+          } else if (f.outcome === "fail") {
+            await markOutboxFailed(db, msg.id, f.message);
+            stats.failed++;
+          } else {
+            const attempts = msg.attempts + 1;
+            const nextAttemptAt = new Date(at.getTime() + retryDelayMs(attempts));
+            await markOutboxRetry(db, msg.id, { nextAttemptAt, error: f.message, giveUp: attempts >= maxAttempts });
+            if (attempts >= maxAttempts) stats.failed++;
+            else stats.retried++;
+            if (f.connection && !stopUntil) {
+              stopUntil = nextAttemptAt;
+              stats.outage = true;
+            }
+          }
+          return;
         }
-        await one(msg);
-      }
-    };
-    try {
-      await Promise.all(Array.from({ length: Math.max(1, Math.min(transport.concurrency, claimed.length)) }, lane));
-    } catch (err) {
-      // A database failure inside a lane: the batch claimed ahead goes back if it can.
-      await releasePrefetched(clock()).catch(() => {});
-      throw err;
-    }
-    await Promise.all(recording);
+        stats.sent++;
+        if (msg.kind === "invitation") sentInvitations.push(msg.id);
+        // The mark is written at once (grouped with others accepted meanwhile); the lane goes on to
+        // its next message while it is written: waiting put a database round trip between every two
+        // sends on each connection. The batch ends only once every mark is written.
+        recording.push(
+          recorder.record(msg.id, providerMessageId, clock()).catch((err) => {
+            // Sent but not recorded (the database failed): stop; the row stays 'sending' and goes
+            // again after its lease, which is the documented at-least-once case.
+            fatal ??= err;
+            stopUntil ??= clock();
+          }),
+        );
+      };
 
-    if (fatal) {
-      // The database failed: the batch claimed ahead goes back if it can, else after its lease.
-      await releasePrefetched(clock()).catch(() => {});
-      throw fatal;
+      const lane = async () => {
+        while (next < claimed.length) {
+          const msg = claimed[next++];
+          if (stopUntil || (opts.deadline && clock() >= opts.deadline)) {
+            untried.push(msg.id);
+            continue;
+          }
+          if (next === claimed.length && mayPrefetch && !prefetched) {
+            prefetched = claimBatch();
+            // Awaited at the next batch (or released); a failure surfaces there, not unhandled.
+            prefetched.catch(() => {});
+          }
+          await one(msg);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.max(1, Math.min(transport.concurrency, claimed.length)) }, lane));
+      await Promise.all(recording);
+
+      if (fatal) throw fatal;
+      // Invitation status follows once per batch; reconcile repairs it if the worker died here.
+      await markInvitationsSent(db, { outboxIds: sentInvitations });
+      if (untried.length > 0) {
+        await releaseClaimedOutbox(db, untried, stopUntil ?? clock());
+        stats.released += untried.length;
+      }
+      if (stopUntil) {
+        await releasePrefetched(stopUntil);
+        break;
+      }
     }
-    // Invitation status follows once per batch; reconcile repairs it if the worker died here.
-    await markInvitationsSent(db, { outboxIds: sentInvitations });
-    if (untried.length > 0) {
-      await releaseClaimedOutbox(db, untried, stopUntil ?? clock());
-      stats.released += untried.length;
-    }
-    if (stopUntil) {
-      await releasePrefetched(stopUntil);
-      break;
-    }
+  } catch (err) {
+    // The database failed: the batch claimed ahead goes back if it can, else after its lease.
+    await releasePrefetched(clock()).catch(() => {});
+    throw err;
   }
   return stats;
 }

@@ -1,5 +1,6 @@
 // Fault tests of the outbox against a real SMTP server: the server down then up, temporary and
-// permanent refusals, a worker killed mid-batch, and two workers draining at once.
+// permanent refusals, a worker killed mid-batch, two workers draining at once, and the batch
+// claimed ahead (issue 15) when the server stops taking mail.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { executeRows } from "../../../db/client";
@@ -186,5 +187,38 @@ describe("outbox faults", () => {
     expect(await countOutboxByStatus(t.db, { waveId: wave.id })).toEqual({ sent: 240 });
     const [{ n }] = await executeRows<{ n: unknown }>(t.db, sql`select count(distinct provider_message_id) as n from outbox where wave_id = ${wave.id}`);
     expect(Number(n)).toBe(240);
+  });
+});
+
+// The drain claims its next batch while the last messages of a full batch are being sent (issue 15).
+describe("the outbox drain claiming ahead", () => {
+  const rowsOf = (waveId: string) => t.db.select().from(outbox).where(eq(outbox.waveId, waveId)).orderBy(outbox.id);
+
+  it("sends every message once across batches", async () => {
+    const when = at(200);
+    const { wave } = await invitedPanel(13, when);
+    const { sink, transport } = await sinkAndTransport();
+    const stats = await drainOutbox(t.db, transport, { ...mailSettings, batchSize: 4, clock: () => when });
+    expect(stats).toMatchObject({ sent: 13, released: 0, drained: true, outage: false });
+    expect([...countByRecipient(sink).values()]).toEqual(Array(13).fill(1));
+    expect((await rowsOf(wave.id)).map((r) => r.status)).toEqual(Array(13).fill("sent"));
+  });
+
+  it("gives a batch claimed ahead back untouched when the server stops taking mail", async () => {
+    const when = at(300);
+    const { wave } = await invitedPanel(12, when);
+    const { sink, transport } = await sinkAndTransport();
+    let seen = 0;
+    sink.dataFault = () => (++seen > 4 ? { code: 421, message: "4.3.2 Service shutting down" } : null);
+    const stats = await drainOutbox(t.db, transport, { ...mailSettings, batchSize: 4, clock: () => when });
+    expect(stats).toMatchObject({ sent: 4, outage: true, drained: false });
+    const rows = await rowsOf(wave.id);
+    expect(rows.filter((r) => r.status === "sending")).toEqual([]);
+    expect(rows.filter((r) => r.status === "sent")).toHaveLength(4);
+    // The second batch was tried (one attempt each, refused); the third, claimed ahead, never was.
+    const waiting = rows.filter((r) => r.status === "pending");
+    expect(waiting.map((r) => r.attempts).sort()).toEqual([0, 0, 0, 0, 1, 1, 1, 1]);
+    expect(stats.released).toBe(waiting.filter((r) => r.attempts === 0).length);
+    expect(waiting.every((r) => r.nextAttemptAt > when && r.lockedUntil === null)).toBe(true);
   });
 });
